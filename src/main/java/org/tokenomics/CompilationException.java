@@ -1,0 +1,25 @@
+package org.tokenomics;
+
+import java.util.List;
+
+/** Thrown by {@link Compilation#model()} when the source has errors; carries every diagnostic. */
+public final class CompilationException extends RuntimeException {
+  private final List<Diagnostic> diagnostics;
+
+  public CompilationException(List<Diagnostic> diagnostics) {
+    super(summary(diagnostics));
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  private static String summary(List<Diagnostic> diagnostics) {
+    StringBuilder b = new StringBuilder();
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    b.append(errors).append(errors == 1 ? " error" : " errors");
+    diagnostics.stream().filter(Diagnostic::isError).limit(5).forEach(d -> b.append('\n').append(d.render()));
+    return b.toString();
+  }
+
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+}

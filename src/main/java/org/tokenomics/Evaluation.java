@@ -1,0 +1,91 @@
+package org.tokenomics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tokenomics.api.Runner;
+import org.tokenomics.check.CellSym;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.check.Type;
+import org.tokenomics.diag.Suggest;
+import org.tokenomics.eval.EvalError;
+
+/**
+ * The result of evaluating a model once (base inputs, overrides or a scenario). Reports are
+ * computed; other params and lets are computed on first request. Safe to share between threads.
+ */
+public final class Evaluation {
+  private final CompiledModel model;
+  private final Runner.Result result;
+  private final List<String> periods;
+
+  Evaluation(CompiledModel model, Runner.Result result) {
+    this.model = model;
+    this.result = result;
+    this.periods = List.of(model.program().timeline().labels());
+  }
+
+  /** The scenario evaluated ({@code base} without one). */
+  public String scenario() {
+    return result.scenario();
+  }
+
+  /** Report names, in source order. */
+  public List<String> reportNames() {
+    return result.reports().stream().map(r -> r.spec().name()).toList();
+  }
+
+  /** Every report's value, in source order. */
+  public List<Value> reports() {
+    List<Value> out = new ArrayList<>();
+    for (Runner.ReportValue r : result.reports()) {
+      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.checker()));
+    }
+    return out;
+  }
+
+  /**
+   * A report, param, let or instance attribute ({@code site.capex}) by name. Throws
+   * IllegalArgumentException, with a suggestion, for an unknown name.
+   */
+  public Value value(String name) {
+    for (Runner.ReportValue r : result.reports()) {
+      if (r.spec().name().equals(name)) {
+        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.checker());
+      }
+    }
+    CellSym cell = model.valuesByName().get(name);
+    if (cell == null || cell.type().tag() == Type.Tag.INSTANCE) {
+      Set<String> names = new LinkedHashSet<>(reportNames());
+      names.addAll(model.valuesByName().keySet());
+      String near = Suggest.closest(name, names);
+      throw new IllegalArgumentException("no report or value named '" + name + "'"
+          + (near != null ? "; did you mean '" + near + "'?" : ""));
+    }
+    double[] values;
+    synchronized (result.frame()) {
+      try {
+        values = result.frame().values(cell.slot());
+      } catch (EvalError e) {
+        throw new EvaluationException(Runner.diagnostic(model, e));
+      }
+    }
+    var unit = cell.type().isNumber() ? org.tokenomics.check.Compiler.unitFromText(model.checker(),
+        org.tokenomics.units.DimensionFormat.unitText(cell.type().dim())) : null;
+    boolean series = result.frame().program().cell(cell.slot()).series();
+    return new Value(name, cell.type(), unit, values, series, periods, model.checker());
+  }
+
+  /** The outcome of every {@code assert}, in source order. */
+  public List<AssertionResult> assertions() {
+    return result.asserts().stream()
+        .map(a -> new AssertionResult(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1))
+        .toList();
+  }
+
+  /** Period labels of the timeline. */
+  public List<String> periods() {
+    return periods;
+  }
+}

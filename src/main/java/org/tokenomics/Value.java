@@ -1,0 +1,123 @@
+package org.tokenomics;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tokenomics.check.Checker;
+import org.tokenomics.check.Compiler;
+import org.tokenomics.check.Type;
+import org.tokenomics.time.Dates;
+import org.tokenomics.units.DimensionFormat;
+import org.tokenomics.units.Unit;
+
+/**
+ * One computed value: a scalar or a series, with its dimension. Read it in any unit of its
+ * dimension: {@code value.in("$B/yr")}, {@code value.series("$B/yr")}. Immutable.
+ */
+public final class Value {
+  private final String name;
+  private final Type type;
+  private final Unit displayUnit;
+  private final double[] base;
+  private final boolean series;
+  private final List<String> periods;
+  private final Checker units;
+
+  Value(String name, Type type, Unit displayUnit, double[] base, boolean series, List<String> periods, Checker units) {
+    this.name = name;
+    this.type = type;
+    this.displayUnit = displayUnit;
+    this.base = base.clone();
+    this.series = series;
+    this.periods = periods;
+    this.units = units;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** One value per period? */
+  public boolean isSeries() {
+    return series;
+  }
+
+  /** The unit values are shown in by default: the report's {@code as} unit, or a readable choice. */
+  public String unit() {
+    return displayUnit == null ? (type.tag() == Type.Tag.DATE ? "date" : type.tag() == Type.Tag.BOOL ? "bool" : "")
+        : displayUnit.name();
+  }
+
+  /** The dimension in words, e.g. {@code $/yr (money per time)}. */
+  public String dimension() {
+    return type.describe();
+  }
+
+  /** Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}) for a series; empty for a scalar. */
+  public List<String> periods() {
+    return series ? periods : List.of();
+  }
+
+  /** The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a series. */
+  public double in(String unit) {
+    if (series) {
+      throw new IllegalArgumentException(name + " is a series of " + base.length + " periods; use series(\"" + unit + "\")");
+    }
+    return base[0] / factor(unit);
+  }
+
+  /** The series in {@code unit}, one value per period (a scalar gives one value). */
+  public double[] series(String unit) {
+    double f = factor(unit);
+    double[] out = new double[base.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = base[i] / f;
+    }
+    return out;
+  }
+
+  /** Values in the display unit. */
+  public double[] values() {
+    return series(null);
+  }
+
+  /** For a date value: {@code 2027-06}. */
+  public String asDate() {
+    requireTag(Type.Tag.DATE);
+    return Dates.format(base[0]);
+  }
+
+  /** For a condition. */
+  public boolean asBool() {
+    requireTag(Type.Tag.BOOL);
+    return base[0] != 0;
+  }
+
+  private void requireTag(Type.Tag tag) {
+    if (type.tag() != tag) {
+      throw new IllegalArgumentException(name + " is " + type.describe());
+    }
+  }
+
+  private double factor(String unit) {
+    if (unit == null) {
+      return displayUnit == null ? 1 : displayUnit.factor();
+    }
+    if (!type.isNumber()) {
+      throw new IllegalArgumentException(name + " is " + type.describe() + " and has no unit");
+    }
+    Unit u = Compiler.unitFromText(units, unit);
+    if (u == null) {
+      throw new IllegalArgumentException("'" + unit + "' is not a unit");
+    }
+    if (!u.dim().equals(type.dim())) {
+      throw new IllegalArgumentException(name + " is " + type.describe() + "; " + unit + " is "
+          + DimensionFormat.describe(u.dim()));
+    }
+    return u.factor();
+  }
+
+  @Override
+  public String toString() {
+    return name + " = " + (series ? Arrays.toString(values()) : String.valueOf(values()[0])) + " " + unit();
+  }
+}

@@ -1,0 +1,94 @@
+package org.tokenomics.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tokenomics.Diagnostic;
+import org.tokenomics.Severity;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.eval.Cell;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+import org.tokenomics.eval.Program;
+
+/**
+ * Runs a compiled model once: applies overrides, computes every report and assertion, and
+ * collects evaluation errors as diagnostics (one per failing report) instead of stopping at the
+ * first.
+ */
+public final class Runner {
+  private Runner() {}
+
+  /** One report's values in base units (null when it failed). */
+  public record ReportValue(CompiledModel.ReportSpec spec, double[] values, boolean series) {}
+
+  /** One assertion's outcome. */
+  public record AssertValue(CompiledModel.AssertSpec spec, boolean ok) {}
+
+  /** Everything one run produced. */
+  public record Result(String scenario, List<ReportValue> reports, List<AssertValue> asserts, List<Diagnostic> errors,
+                       Frame frame) {
+    public boolean ok() {
+      return errors.isEmpty() && asserts.stream().allMatch(AssertValue::ok);
+    }
+  }
+
+  /** The program with overrides applied (later overrides win). */
+  public static Program apply(Program base, List<CompiledModel.Override> overrides) {
+    if (overrides.isEmpty()) {
+      return base;
+    }
+    Map<Integer, Cell> replaced = new HashMap<>();
+    for (CompiledModel.Override o : overrides) {
+      replaced.put(o.slot(), o.cell());
+      for (Cell h : o.hidden()) {
+        replaced.put(h.slot(), h);
+      }
+    }
+    return base.with(replaced);
+  }
+
+  public static Result run(CompiledModel model, Program program, String scenario) {
+    Frame frame = program.newFrame();
+    List<ReportValue> reports = new ArrayList<>();
+    List<AssertValue> asserts = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    for (CompiledModel.ReportSpec r : model.reports()) {
+      try {
+        double[] v = frame.values(r.slot());
+        reports.add(new ReportValue(r, v, program.cell(r.slot()).series()));
+      } catch (EvalError e) {
+        addOnce(errors, diagnostic(model, e));
+      }
+    }
+    for (CompiledModel.AssertSpec a : model.asserts()) {
+      try {
+        double[] v = frame.values(a.slot());
+        boolean ok = true;
+        for (double x : v) {
+          ok &= x != 0;
+        }
+        asserts.add(new AssertValue(a, ok));
+      } catch (EvalError e) {
+        addOnce(errors, diagnostic(model, e));
+      }
+    }
+    return new Result(scenario, List.copyOf(reports), List.copyOf(asserts), List.copyOf(errors), frame);
+  }
+
+  private static void addOnce(List<Diagnostic> errors, Diagnostic d) {
+    if (!errors.contains(d)) {
+      errors.add(d);
+    }
+  }
+
+  /** An evaluation error as a diagnostic with its source line. */
+  public static Diagnostic diagnostic(CompiledModel model, EvalError e) {
+    Diagnostics diags = model.checker().diagnostics();
+    Code code = e.code();
+    return Diagnostics.make(diags.sources(), Severity.ERROR, code, e.span(), e.getMessage(), e.help(), null);
+  }
+}

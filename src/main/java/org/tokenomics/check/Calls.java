@@ -1,0 +1,238 @@
+package org.tokenomics.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Suggest;
+import org.tokenomics.eval.Arith;
+import org.tokenomics.eval.Const;
+import org.tokenomics.eval.MathFn;
+import org.tokenomics.eval.Node;
+import org.tokenomics.finance.FinanceNodes;
+import org.tokenomics.syntax.Decl;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.time.Reductions;
+import org.tokenomics.time.TimeFns;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.Units;
+
+/** Function calls: the built-ins of LANGUAGE.md §6 and user functions, inlined at each call. */
+final class Calls {
+  /** Built-in names and their parameters (a trailing ? marks an optional one). */
+  static final Map<String, String[]> BUILT_INS = new LinkedHashMap<>();
+
+  static {
+    for (String f : List.of("mean", "first", "last", "cumsum", "exp", "ln", "log10", "sqrt", "abs", "floor", "ceil", "round")) {
+      BUILT_INS.put(f, new String[] {"x"});
+    }
+    BUILT_INS.put("sum", new String[] {"x", "from?", "to?"});
+    BUILT_INS.put("min", new String[] {"x"});
+    BUILT_INS.put("max", new String[] {"x"});
+    BUILT_INS.put("lag", new String[] {"x", "n"});
+    BUILT_INS.put("ramp", new String[] {"from", "over?"});
+    BUILT_INS.put("active", new String[] {"from?", "for?", "until?"});
+    BUILT_INS.put("once", new String[] {"amount", "at"});
+    BUILT_INS.put("grow", new String[] {"by", "every"});
+    BUILT_INS.put("decline", new String[] {"by", "every"});
+    BUILT_INS.put("halving", new String[] {"every"});
+    BUILT_INS.put("npv", new String[] {"amounts", "rate", "initial?"});
+    BUILT_INS.put("irr", new String[] {"amounts", "initial?"});
+    BUILT_INS.put("payback", new String[] {"amounts", "initial?"});
+    BUILT_INS.put("crf", new String[] {"rate", "n"});
+    for (String d : Distributions.FAMILIES) {
+      BUILT_INS.put(d, new String[] {"a", "b", "c?"});
+    }
+  }
+
+  private final Checker ck;
+  private final ExprChecker ex;
+
+  Calls(Checker ck, ExprChecker ex) {
+    this.ck = ck;
+    this.ex = ex;
+  }
+
+  Typed call(Expr.Call c, Ctx ctx) {
+    Checker.FnDef user = ck.fns.get(c.name());
+    if (user != null) {
+      return userFunction(user, c, ctx);
+    }
+    String[] params = BUILT_INS.get(c.name());
+    if (params == null) {
+      Set<String> names = new LinkedHashSet<>(BUILT_INS.keySet());
+      names.addAll(ck.fns.keySet());
+      String near = Suggest.closest(c.name(), names);
+      ck.error(ctx, Code.TOK200, c.nameSpan(), "unknown function '" + c.name() + "'",
+          near == null ? null : "did you mean " + near + "(…)?");
+      return Typed.ERROR;
+    }
+    if (Distributions.FAMILIES.contains(c.name())) {
+      ck.error(ctx, Code.TOK302, c.span(), "a distribution can only be the whole value of a param",
+          "declare it as a param: param x = " + c.name() + "(…)");
+      return Typed.ERROR;
+    }
+    if ((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1) {
+      return minMax(c, ctx);
+    }
+    Map<String, Expr> bound = bind(c, ctx, params);
+    if (bound == null) {
+      return Typed.ERROR;
+    }
+    Map<String, Typed> args = new HashMap<>();
+    boolean failed = false;
+    for (Map.Entry<String, Expr> e : bound.entrySet()) {
+      if (e.getKey().equals("x") && c.name().equals("cumsum")) {
+        continue; // checked into its own hidden cell below
+      }
+      Typed t = ex.check(e.getValue(), ctx);
+      failed |= t.isError();
+      args.put(e.getKey(), t);
+    }
+    if (failed) {
+      return Typed.ERROR;
+    }
+    return new BuiltIns(ck, ex, c, ctx, bound, args).build();
+  }
+
+  private Typed minMax(Expr.Call c, Ctx ctx) {
+    List<Typed> xs = new ArrayList<>();
+    for (Expr.Arg a : c.args()) {
+      if (a.label() != null) {
+        ck.error(ctx, Code.TOK302, a.span(), c.name() + " of several values takes no labels", null);
+        return Typed.ERROR;
+      }
+      Typed t = ex.check(a.value(), ctx);
+      if (t.isError()) {
+        return Typed.ERROR;
+      }
+      xs.add(t);
+    }
+    Type first = xs.get(0).type();
+    boolean series = false;
+    Node[] nodes = new Node[xs.size()];
+    for (int i = 0; i < xs.size(); i++) {
+      Type t = xs.get(i).type();
+      if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
+        ck.error(ctx, t.isNumber() && first.isNumber() ? Code.TOK300 : Code.TOK302, c.args().get(i).span(),
+            c.name() + " needs values of one dimension: " + first.shortName() + " and " + t.shortName(), null);
+        return Typed.ERROR;
+      }
+      series |= t.series();
+      nodes[i] = xs.get(i).node();
+    }
+    Node n = new Reductions.MinMax(c.name().equals("max"), nodes);
+    return new Typed(Arith.fold(n, nodes), first.asSeries(series));
+  }
+
+  /** Matches positional and labelled arguments to parameter names; null after reporting TOK302. */
+  Map<String, Expr> bind(Expr.Call c, Ctx ctx, String[] params) {
+    Map<String, Expr> bound = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    for (String p : params) {
+      names.add(p.replace("?", ""));
+    }
+    int position = 0;
+    for (Expr.Arg a : c.args()) {
+      String name;
+      if (a.label() == null) {
+        if (position >= names.size()) {
+          ck.error(ctx, Code.TOK302, a.span(), c.name() + " takes at most " + names.size() + " argument"
+              + (names.size() == 1 ? "" : "s"), "its parameters: " + String.join(", ", names));
+          return null;
+        }
+        name = names.get(position++);
+      } else {
+        name = a.label();
+        if (!names.contains(name)) {
+          String near = Suggest.closest(name, names);
+          ck.error(ctx, Code.TOK302, a.span(), c.name() + " has no parameter '" + name + "'",
+              near != null ? "did you mean " + near + ":?" : "its parameters: " + String.join(", ", names));
+          return null;
+        }
+      }
+      if (bound.containsKey(name)) {
+        ck.error(ctx, Code.TOK302, a.span(), "'" + name + "' is given twice", null);
+        return null;
+      }
+      bound.put(name, a.value());
+    }
+    for (String p : params) {
+      if (!p.endsWith("?") && !bound.containsKey(p)) {
+        ck.error(ctx, Code.TOK302, c.span(), c.name() + " needs '" + p + "'",
+            "call it as " + c.name() + "(" + String.join(", ", names.stream().map(n -> n + ": …").toList()) + ")");
+        return null;
+      }
+    }
+    return bound;
+  }
+
+  private Typed userFunction(Checker.FnDef def, Expr.Call c, Ctx ctx) {
+    Decl.Fn fn = def.decl();
+    if (ctx.fnStack().contains(fn.name())) {
+      List<String> path = new ArrayList<>(ctx.fnStack().subList(ctx.fnStack().indexOf(fn.name()), ctx.fnStack().size()));
+      path.add(fn.name());
+      ck.error(ctx, Code.TOK400, c.nameSpan(), "recursive function: " + String.join(" -> ", path),
+          "Tok functions cannot call themselves; every evaluation must terminate");
+      return Typed.ERROR;
+    }
+    String[] params = fn.params().stream().map(p -> p.defaultValue() == null ? p.name() : p.name() + "?")
+        .toArray(String[]::new);
+    Map<String, Expr> bound = bind(c, ctx, params);
+    if (bound == null) {
+      return Typed.ERROR;
+    }
+    Map<String, Typed> args = new HashMap<>();
+    for (Decl.FnParam p : fn.params()) {
+      Expr given = bound.get(p.name());
+      Typed t = given != null ? ex.check(given, ctx) : ex.check(p.defaultValue(), Ctx.top(def.file()));
+      if (t.isError()) {
+        return Typed.ERROR;
+      }
+      if (p.type() != null) {
+        Type want = ck.unitResolver.type(p.type(), ck.reporter(Ctx.top(def.file())));
+        if (!want.isError() && !(want.tag() == t.type().tag() && want.dim().equals(t.type().dim()))) {
+          ck.error(ctx, Code.TOK300, given != null ? given.span() : c.span(), "argument " + p.name() + " of "
+              + fn.name() + " is " + want.describe() + ", found " + t.type().describe(), null);
+          return Typed.ERROR;
+        }
+      }
+      args.put(p.name(), t);
+    }
+    return ex.check(fn.body(), ctx.inFunction(def.file(), fn.name(), args));
+  }
+
+  static boolean isDimensionless(Typed t) {
+    return t.type().isNumber() && t.type().dim().isNone();
+  }
+
+  static Node constant(double v) {
+    return new Const(v);
+  }
+
+  static Dimension time() {
+    return Units.TIME;
+  }
+
+  static final List<String> REDUCTIONS = List.of("sum", "mean", "min", "max", "first", "last");
+
+  static Reductions.Kind reduction(String name) {
+    return Reductions.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  static FinanceNodes.Fn finance(String name) {
+    return FinanceNodes.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  static Node math(String name, Node x, org.tokenomics.syntax.Span span) {
+    return MathFn.of(name, x, span);
+  }
+
+  static TimeFns.Lag lag(Node x, Node n) {
+    return new TimeFns.Lag(x, n);
+  }
+}

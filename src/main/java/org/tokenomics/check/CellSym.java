@@ -1,0 +1,98 @@
+package org.tokenomics.check;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.tokenomics.eval.Computer;
+import org.tokenomics.eval.Node;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.syntax.UnitExpr;
+
+/**
+ * A value the checker resolves lazily: a top-level param or let, an instance attribute, a solve
+ * result, a report or assertion expression, or a hidden intermediate. Holds the checking state
+ * and, once checked, the node and type.
+ */
+public final class CellSym {
+  public enum Role { PARAM, LET, ATTR_PARAM, ATTR_LET, REPORT, ASSERT, SOLVE, HIDDEN }
+
+  enum State { NEW, CHECKING, DONE }
+
+  final String name;
+  final Role role;
+  final Span nameSpan;
+  final Expr expr;        // null: a required attribute left unset, or a hidden/solve cell
+  final UnitExpr declared;
+  final Ctx ctx;
+  final int slot;
+  /** True for an instance attribute whose expression is the kind's default. */
+  final boolean defaulted;
+
+  State state = State.NEW;
+  Type type = Type.ERROR;
+  Node node;
+  Computer computer;
+  final Set<Integer> deps = new LinkedHashSet<>();
+  /** A param's distribution, when its value is one (LANGUAGE.md §7). */
+  DistSpec dist;
+  /** For a solve: its declaration, and what checking it found. */
+  org.tokenomics.syntax.Decl.Solve solve;
+  Solves.Plan solvePlan;
+
+  CellSym(String name, Role role, Span nameSpan, Expr expr, UnitExpr declared, Ctx ctx, int slot, boolean defaulted) {
+    this.name = name;
+    this.role = role;
+    this.nameSpan = nameSpan;
+    this.expr = expr;
+    this.declared = declared;
+    this.ctx = ctx;
+    this.slot = slot;
+    this.defaulted = defaulted;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public int slot() {
+    return slot;
+  }
+
+  public Expr expr() {
+    return expr;
+  }
+
+  public Span nameSpan() {
+    return nameSpan;
+  }
+
+  public boolean isParam() {
+    return role == Role.PARAM || role == Role.ATTR_PARAM;
+  }
+
+  public DistSpec dist() {
+    return dist;
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  /** The span of what the cell computes: its expression, or its name. */
+  public Span span() {
+    return expr != null ? expr.span() : nameSpan;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,241 @@
+package org.tokenomics.check;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.eval.Computer;
+import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Ref;
+import org.tokenomics.syntax.Decl;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.time.Timeline;
+import org.tokenomics.units.Units;
+
+/**
+ * The symbol table of one compilation and the lazy checking of its cells: a cell is checked
+ * when first needed, so dependencies are typed before their users and a cycle is found where it
+ * closes. Expressions themselves are checked by {@link ExprChecker}.
+ */
+public final class Checker {
+  final Diagnostics diags;
+  final Units units;
+  final Map<String, Decl.Kind> kinds = new LinkedHashMap<>();
+  final Map<String, SourceFile> kindFiles = new HashMap<>();
+  final Map<String, FnDef> fns = new LinkedHashMap<>();
+  final Map<String, Object> globals = new LinkedHashMap<>();
+  final List<CellSym> cells = new ArrayList<>();
+  final UnitResolver unitResolver;
+  final ExprChecker exprs;
+  Timeline timeline = Timeline.none();
+
+  private final Deque<CellSym> stack = new ArrayDeque<>();
+  private final Set<String> reportedCycles = new HashSet<>();
+  private final Set<CellSym> inCycle = new HashSet<>();
+
+  /** A user function and the file it is written in. */
+  record FnDef(Decl.Fn decl, SourceFile file) {}
+
+  public Checker(Diagnostics diags, Units units) {
+    this.diags = diags;
+    this.units = units;
+    this.unitResolver = new UnitResolver(units, kinds);
+    this.exprs = new ExprChecker(this);
+  }
+
+  // ---- reporting ----------------------------------------------------------------------------
+
+  /** Reports an error; inside a library default it is shown at the user's line instead. */
+  void error(Ctx ctx, Code code, Span span, String message, String help, String label) {
+    if (ctx != null && ctx.anchor() != null && ctx.file() != null && ctx.file().isLibrary()) {
+      diags.error(code, ctx.anchor(), ctx.anchorWhat() + ": " + message, help, null);
+    } else {
+      diags.error(code, span, message, help, label);
+    }
+  }
+
+  void error(Ctx ctx, Code code, Span span, String message, String help) {
+    error(ctx, code, span, message, help, null);
+  }
+
+  UnitResolver.Reporter reporter(Ctx ctx) {
+    return (code, span, message, help) -> error(ctx, code, span, message, help);
+  }
+
+  // ---- cells --------------------------------------------------------------------------------
+
+  CellSym newCell(String name, CellSym.Role role, Span nameSpan, Expr expr, org.tokenomics.syntax.UnitExpr declared,
+                  Ctx ctx, boolean defaulted) {
+    CellSym c = new CellSym(name, role, nameSpan, expr, declared, ctx, cells.size(), defaulted);
+    cells.add(c);
+    return c;
+  }
+
+  /** A hidden cell computed by {@code computer} (e.g. a running sum), read by the current cell. */
+  Typed hidden(String name, Span span, Computer computer, Type type, Set<Integer> deps) {
+    CellSym c = newCell(name, CellSym.Role.HIDDEN, span, null, null, null, false);
+    c.computer = computer;
+    c.type = type;
+    c.deps.addAll(deps);
+    c.state = CellSym.State.DONE;
+    CellSym user = stack.peek();
+    if (user != null) {
+      user.deps.add(c.slot);
+    }
+    return new Typed(Ref.to(c.slot, type.series()), type);
+  }
+
+  /** The cell being checked now (whose dependencies are being recorded), or null. */
+  CellSym current() {
+    return stack.peek();
+  }
+
+  /**
+   * Runs {@code body} while recording dependencies into {@code into} instead of the current cell
+   * (used for hidden cells and goal seek).
+   */
+  <T> T recordingInto(CellSym into, java.util.function.Supplier<T> body) {
+    stack.push(into);
+    try {
+      return body.get();
+    } finally {
+      stack.pop();
+    }
+  }
+
+  /** A reference to a cell from the current one: checks it first if needed. */
+  Typed ref(CellSym target) {
+    check(target);
+    CellSym user = stack.peek();
+    if (user != null && user != target) {
+      user.deps.add(target.slot);
+    }
+    Type t = target.type;
+    if (t.isError() || t.tag() == Type.Tag.INSTANCE) {
+      return new Typed(null, t);
+    }
+    return new Typed(Ref.to(target.slot, t.series()), t);
+  }
+
+  void check(CellSym cell) {
+    if (cell.state == CellSym.State.DONE) {
+      return;
+    }
+    if (cell.state == CellSym.State.CHECKING) {
+      reportCycle(cell);
+      return;
+    }
+    cell.state = CellSym.State.CHECKING;
+    stack.push(cell);
+    try {
+      CellChecks.check(this, cell);
+    } finally {
+      stack.pop();
+      if (inCycle.contains(cell)) {
+        cell.type = Type.ERROR;
+      }
+      if (cell.computer == null && cell.node != null) {
+        cell.computer = Computer.of(cell.node);
+      }
+      cell.state = CellSym.State.DONE;
+    }
+  }
+
+  private void reportCycle(CellSym closing) {
+    List<CellSym> cycle = new ArrayList<>();
+    for (CellSym c : stack) { // top first
+      cycle.add(0, c);
+      if (c == closing) {
+        break;
+      }
+    }
+    inCycle.addAll(cycle);
+    Set<String> key = new TreeSet<>();
+    cycle.forEach(c -> key.add(c.name));
+    if (!reportedCycles.add(String.join(",", key))) {
+      return;
+    }
+    InstanceSym owner = sameInstanceDefaults(cycle);
+    if (owner != null) {
+      List<String> attrs = new ArrayList<>();
+      for (CellSym c : cycle) {
+        String attr = c.name.substring(owner.name().length() + 1);
+        if (!attrs.contains(attr)) {
+          attrs.add(attr);
+        }
+      }
+      String list = String.join(" and ", attrs);
+      diags.error(Code.TOK400, owner.decl().nameSpan(), owner.kind().name() + " " + owner.name() + ": " + list
+          + " are defined from each other, and the block sets none of them",
+          "set one of them, e.g. " + attrs.get(0) + " = …");
+      return;
+    }
+    StringBuilder path = new StringBuilder();
+    for (CellSym c : cycle) {
+      path.append(c.name).append(" -> ");
+    }
+    path.append(closing.name);
+    diags.error(Code.TOK400, closing.nameSpan, "cycle: " + path, "break the cycle: one of these values must not depend on the others");
+  }
+
+  private static InstanceSym sameInstanceDefaults(List<CellSym> cycle) {
+    InstanceSym owner = null;
+    for (CellSym c : cycle) {
+      if (c.ctx == null || c.ctx.self() == null || !c.defaulted) {
+        return null;
+      }
+      if (owner != null && owner != c.ctx.self()) {
+        return null;
+      }
+      owner = c.ctx.self();
+    }
+    return owner;
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  public Map<String, Object> globals() {
+    return java.util.Collections.unmodifiableMap(globals);
+  }
+
+  public List<CellSym> cells() {
+    return java.util.Collections.unmodifiableList(cells);
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  public Units units() {
+    return units;
+  }
+
+  public Diagnostics diagnostics() {
+    return diags;
+  }
+
+  /** Every name visible at top level, for "did you mean". */
+  Set<String> visibleNames(InstanceSym self) {
+    Set<String> names = new java.util.LinkedHashSet<>(globals.keySet());
+    if (self != null) {
+      names.addAll(self.attrs.keySet());
+    }
+    names.addAll(List.of("t", "dt", "date", "year", "period"));
+    return names;
+  }
+
+  /** Checks an expression against the current cell (for callers outside this package). */
+  public Node checkTopLevel(Expr e, SourceFile file) {
+    return exprs.check(e, Ctx.top(file)).node();
+  }
+}

@@ -1,0 +1,171 @@
+package org.tokenomics.check;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Decl;
+import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.syntax.SyntaxParser;
+import org.tokenomics.syntax.TokFile;
+import org.tokenomics.syntax.UnitExpr;
+import org.tokenomics.units.DimensionFormat;
+import org.tokenomics.units.Unit;
+import org.tokenomics.units.Units;
+
+/** Parse → resolve → check → build: one compile of a main file with its prelude and imports. */
+public final class Compiler {
+
+  /** Limits and the import root. */
+  public record Options(Path root, long maxSourceBytes, int maxNesting, long maxPeriods, int maxNames) {
+    public static Options defaults(Path root) {
+      return new Options(root, 1 << 20, SyntaxParser.DEFAULT_MAX_NESTING, 10_000, 100_000);
+    }
+  }
+
+  /** A compile's outcome: the model (null when there are errors) and every diagnostic. */
+  public record Result(CompiledModel model, List<Diagnostic> diagnostics) {}
+
+  private Compiler() {}
+
+  /**
+   * @param prelude  library sources loaded before everything else: name → text
+   * @param modules  {@code std:NAME} → source, or null
+   */
+  public static Result compile(SourceFile main, Path location, Options options, Map<String, String> prelude,
+                               Function<String, String> modules) {
+    Diagnostics diags = new Diagnostics();
+    SyntaxParser parser = new SyntaxParser(options.maxNesting());
+    Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());
+    prelude.forEach(loader::library);
+    TokFile mainFile = loader.main(main, location);
+    if (mainFile == null || diags.all().stream().anyMatch(d -> d.code().equals("TOK100") || d.code().equals("TOK600"))) {
+      return new Result(null, diags.all());
+    }
+    Checker ck = new Checker(diags, new Units());
+    Registrar reg = new Registrar(ck, options.maxPeriods());
+    reg.register(loader.files(), mainFile);
+    if (ck.globals.size() > options.maxNames()) {
+      diags.error(Code.TOK600, Span.NONE, "the model declares " + ck.globals.size() + " names (limit: max names "
+          + options.maxNames() + ")");
+      return new Result(null, diags.all());
+    }
+    for (int i = 0; i < ck.cells.size(); i++) {
+      ck.check(ck.cells.get(i));
+    }
+    List<CompiledModel.ReportSpec> reports = reports(ck, reg);
+    List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
+    for (Object[] a : reg.asserts) {
+      Decl.Assert decl = (Decl.Assert) a[0];
+      CellSym cell = (CellSym) a[1];
+      String message = decl.message() != null ? decl.message() : "assertion failed";
+      asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span()));
+    }
+    Map<String, List<CompiledModel.Override>> scenarios = new LinkedHashMap<>();
+    reg.scenarios.forEach((name, s) -> {
+      List<CompiledModel.Override> list = new ArrayList<>();
+      for (Decl.Assign a : s.sets()) {
+        CompiledModel.Override o = Overrides.compile(ck, a.target(), a.targetSpan(), a.value(), reg.scenarioFiles.get(s));
+        if (o != null) {
+          list.add(o);
+        }
+      }
+      scenarios.put(name, List.copyOf(list));
+    });
+    if (diags.hasErrors()) {
+      return new Result(null, diags.all());
+    }
+    List<CompiledModel.ParamSpec> params = new ArrayList<>();
+    Map<String, CellSym> byName = new LinkedHashMap<>();
+    ck.globals.forEach((name, sym) -> {
+      if (sym instanceof CellSym c) {
+        byName.put(name, c);
+        if (c.isParam()) {
+          params.add(param(name, c));
+        }
+      } else if (sym instanceof InstanceSym inst) {
+        inst.attrs.forEach((attr, c) -> {
+          byName.put(c.name, c);
+          if (c.isParam() && c.type.tag() != Type.Tag.INSTANCE) {
+            params.add(param(c.name, c));
+          }
+        });
+      }
+    });
+    CompiledModel model = new CompiledModel(ProgramBuilder.build(ck), List.copyOf(reports), List.copyOf(asserts),
+        List.copyOf(params), scenarios, byName, ck);
+    return new Result(model, diags.all());
+  }
+
+  private static CompiledModel.ParamSpec param(String name, CellSym c) {
+    String text = c.expr == null ? "" : c.ctx.file().slice(c.expr.span()).strip();
+    return new CompiledModel.ParamSpec(name, c.slot, c.type, text, c.dist);
+  }
+
+  private static List<CompiledModel.ReportSpec> reports(Checker ck, Registrar reg) {
+    List<CompiledModel.ReportSpec> out = new ArrayList<>();
+    for (Object[] r : reg.reports) {
+      Decl.Report decl = (Decl.Report) r[0];
+      CellSym cell = (CellSym) r[1];
+      SourceFile file = (SourceFile) r[2];
+      Type type = cell.type;
+      if (type.isError()) {
+        continue;
+      }
+      if (type.tag() == Type.Tag.INSTANCE) {
+        ck.diags.error(Code.TOK302, decl.value().span(), "cannot report an instance (" + type.describe() + ")",
+            "report one of its attributes, e.g. " + decl.label() + ".capex");
+        continue;
+      }
+      if (decl.as() == null) {
+        Unit unit = type.isNumber() ? readableUnit(ck, type) : null;
+        out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, unit, unit == null ? "" : unit.name(), decl.span()));
+        continue;
+      }
+      if (!type.isNumber()) {
+        ck.diags.error(Code.TOK302, decl.as().span(), "only numbers have units; this report is " + type.describe(), null);
+        continue;
+      }
+      Unit unit = ck.unitResolver.unit(decl.as(), ck.reporter(Ctx.top(file)));
+      if (unit == null) {
+        continue;
+      }
+      if (!unit.dim().equals(type.dim())) {
+        String help = Messages.fix(type.dim(), unit.dim(), "(" + decl.label() + ")");
+        ck.diags.error(Code.TOK300, decl.as().span(), "cannot show " + decl.label() + " as " + decl.asText() + ": it is "
+            + type.describe() + ", and " + decl.asText() + " is " + DimensionFormat.describe(unit.dim()), help);
+        continue;
+      }
+      out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, new Unit(decl.asText(), unit.factor(), unit.dim()),
+          decl.asText(), decl.span()));
+    }
+    return out;
+  }
+
+  /** The readable unit chosen for a value without {@code as}: {@code $/yr}, {@code W/GPU} … */
+  static Unit readableUnit(Checker ck, Type type) {
+    String text = DimensionFormat.unitText(type.dim());
+    if (text.isEmpty()) {
+      return new Unit("", 1, type.dim());
+    }
+    Unit u = unitFromText(ck, text);
+    return u != null && u.dim().equals(type.dim()) ? new Unit(text, u.factor(), u.dim()) : new Unit(text, 1, type.dim());
+  }
+
+  /** Parses a unit expression such as {@code $B/yr}; null when it is not one. */
+  public static Unit unitFromText(Checker ck, String text) {
+    Diagnostics scratch = new Diagnostics();
+    UnitExpr u = new SyntaxParser().parseUnit(new SourceFile("<unit>", text, false), scratch);
+    if (u == null) {
+      return null;
+    }
+    Unit unit = ck.unitResolver.unit(u, (code, span, message, help) -> scratch.error(code, span, message, help));
+    return unit == null || scratch.hasErrors() ? null : new Unit(text.replaceAll("\\s+", ""), unit.factor(), unit.dim());
+  }
+}

@@ -1,0 +1,214 @@
+package org.tokenomics.check;
+
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Suggest;
+import org.tokenomics.eval.Arith;
+import org.tokenomics.eval.Const;
+import org.tokenomics.eval.Node;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.time.BuiltinSeries;
+import org.tokenomics.time.Dates;
+import org.tokenomics.time.TimeFns;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.Unit;
+import org.tokenomics.units.Units;
+
+/** Checks expressions: resolves names, checks dimensions and types, and builds nodes. */
+final class ExprChecker {
+  private final Checker ck;
+  private final Calls calls;
+
+  ExprChecker(Checker ck) {
+    this.ck = ck;
+    this.calls = new Calls(ck, this);
+  }
+
+  Typed check(Expr e, Ctx ctx) {
+    if (e instanceof Expr.Num n) {
+      return new Typed(new Const(n.value()), Type.number(Dimension.NONE, false));
+    } else if (e instanceof Expr.Quantity q) {
+      return quantity(q, ctx);
+    } else if (e instanceof Expr.Money m) {
+      return new Typed(new Const(m.value()), Type.number(Units.MONEY, false));
+    } else if (e instanceof Expr.Date d) {
+      if (!Dates.valid(d.year(), d.month(), d.day())) {
+        ck.error(ctx, Code.TOK302, d.span(), "there is no date " + d.text(), "write a real date, e.g. 2027-06 or 2027-06-15");
+        return Typed.ERROR;
+      }
+      return new Typed(new Const(Dates.of(d.year(), d.month(), d.day())), Type.date(false));
+    } else if (e instanceof Expr.Bool b) {
+      return new Typed(new Const(b.value() ? 1 : 0), Type.bool(false));
+    } else if (e instanceof Expr.Name n) {
+      return name(n, ctx);
+    } else if (e instanceof Expr.Attr a) {
+      return attr(a, ctx);
+    } else if (e instanceof Expr.Index i) {
+      return index(i, ctx);
+    } else if (e instanceof Expr.Call c) {
+      return calls.call(c, ctx);
+    } else if (e instanceof Expr.Unary u) {
+      return unary(u, ctx);
+    } else if (e instanceof Expr.Binary b) {
+      return Operators.binary(ck, this, b, ctx);
+    } else if (e instanceof Expr.If i) {
+      return conditional(i, ctx);
+    }
+    throw new IllegalStateException("unknown expression " + e);
+  }
+
+  private Typed quantity(Expr.Quantity q, Ctx ctx) {
+    Unit unit = ck.units.get(q.unit());
+    if (unit == null) {
+      String near = Suggest.closest(q.unit(), ck.units.names());
+      String known = ck.globals.containsKey(q.unit()) ? " (" + q.unit() + " is a value, not a unit: write "
+          + q.number().text() + " * " + q.unit() + ")" : "";
+      ck.error(ctx, Code.TOK301, q.unitSpan(), "unknown unit '" + q.unit() + "'" + known,
+          near == null ? null : "did you mean " + q.number().text() + " " + near + "?");
+      return Typed.ERROR;
+    }
+    double value = q.number().value() * Math.pow(unit.factor(), q.exponent());
+    return new Typed(new Const(value), Type.number(unit.dim().pow(q.exponent()), false));
+  }
+
+  private Typed name(Expr.Name n, Ctx ctx) {
+    String name = n.name();
+    Typed arg = ctx.fnArgs().get(name);
+    if (arg != null) {
+      return arg;
+    }
+    if (ctx.self() != null) {
+      CellSym own = ctx.self().attrs.get(name);
+      if (own != null) {
+        return ck.ref(own);
+      }
+    }
+    Object global = ck.globals.get(name);
+    if (global instanceof CellSym cell) {
+      return ck.ref(cell);
+    }
+    if (global instanceof InstanceSym inst) {
+      return new Typed(null, Type.instance(inst));
+    }
+    BuiltinSeries.Which which = BuiltinSeries.named(name);
+    if (which != null) {
+      boolean series = ck.timeline.declared();
+      Type type = switch (which) {
+        case T, DT -> Type.number(Units.TIME, series);
+        case DATE -> Type.date(series);
+        default -> Type.number(Dimension.NONE, series);
+      };
+      if (!series) {
+        // A static model has one period: every built-in series is a constant there.
+        return new Typed(new Const(new BuiltinSeries(which, false).eval(staticFrame(), 0)), type);
+      }
+      return new Typed(new BuiltinSeries(which, series), type);
+    }
+    Unit unit = ck.units.get(name);
+    if (unit != null) {
+      return new Typed(new Const(unit.factor()), Type.number(unit.dim(), false));
+    }
+    unknownName(n, ctx);
+    return Typed.ERROR;
+  }
+
+  private org.tokenomics.eval.Frame staticFrame() {
+    return new org.tokenomics.eval.Program(ck.timeline, new org.tokenomics.eval.Cell[0]).newFrame();
+  }
+
+  private void unknownName(Expr.Name n, Ctx ctx) {
+    java.util.Set<String> names = ck.visibleNames(ctx.self());
+    names.addAll(ctx.fnArgs().keySet());
+    String nearName = Suggest.closest(n.name(), names);
+    String nearUnit = Suggest.closest(n.name(), ck.units.names());
+    if (nearName == null && nearUnit != null) {
+      ck.error(ctx, Code.TOK301, n.span(), "unknown unit '" + n.name() + "'", "did you mean " + nearUnit + "?");
+      return;
+    }
+    String help = nearName != null ? "did you mean " + nearName + "?" : null;
+    if (help == null && ck.kinds.containsKey(n.name())) {
+      help = n.name() + " is a kind; declare an instance: " + n.name() + " my_" + n.name() + " { … }";
+    }
+    ck.error(ctx, Code.TOK200, n.span(), "unknown name '" + n.name() + "'", help);
+  }
+
+  private Typed attr(Expr.Attr a, Ctx ctx) {
+    Typed target = check(a.target(), ctx);
+    if (target.isError()) {
+      return Typed.ERROR;
+    }
+    if (target.type().tag() != Type.Tag.INSTANCE) {
+      ck.error(ctx, Code.TOK302, a.span(), "'." + a.name() + "' needs an instance, found " + target.type().describe(), null);
+      return Typed.ERROR;
+    }
+    InstanceSym inst = target.type().instance();
+    CellSym cell = inst.attrs.get(a.name());
+    if (cell == null) {
+      String near = Suggest.closest(a.name(), inst.attrs.keySet());
+      ck.error(ctx, Code.TOK402, a.nameSpan(), inst.kind().name() + " " + inst.name() + " has no attribute '"
+          + a.name() + "'", near == null ? "its attributes: " + String.join(", ", inst.attrs.keySet())
+          : "did you mean " + near + "?");
+      return Typed.ERROR;
+    }
+    return ck.ref(cell);
+  }
+
+  private Typed index(Expr.Index i, Ctx ctx) {
+    Typed x = check(i.target(), ctx);
+    Typed d = check(i.index(), ctx);
+    if (x.isError() || d.isError()) {
+      return Typed.ERROR;
+    }
+    if (d.type().tag() != Type.Tag.DATE) {
+      ck.error(ctx, Code.TOK302, i.index().span(), "a series is indexed by a date, found " + d.type().describe(),
+          "write a date, e.g. x[2027-06]");
+      return Typed.ERROR;
+    }
+    if (!x.type().series() && !d.type().series()) {
+      // Still check the date lies on the timeline, as the spec requires.
+      return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type());
+    }
+    return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type().asSeries(d.type().series()));
+  }
+
+  private Typed unary(Expr.Unary u, Ctx ctx) {
+    Typed x = check(u.operand(), ctx);
+    if (x.isError()) {
+      return x;
+    }
+    if (u.op().equals("-")) {
+      if (x.type().tag() != Type.Tag.NUMBER) {
+        ck.error(ctx, Code.TOK302, u.span(), "cannot negate " + x.type().describe(), null);
+        return Typed.ERROR;
+      }
+      return new Typed(Arith.neg(x.node()), x.type());
+    }
+    if (x.type().tag() != Type.Tag.BOOL) {
+      ck.error(ctx, Code.TOK302, u.span(), "'not' needs a condition, found " + x.type().describe(), null);
+      return Typed.ERROR;
+    }
+    return new Typed(Arith.not(x.node()), x.type());
+  }
+
+  private Typed conditional(Expr.If i, Ctx ctx) {
+    Typed c = check(i.cond(), ctx);
+    Typed a = check(i.then(), ctx);
+    Typed b = check(i.otherwise(), ctx);
+    if (c.isError() || a.isError() || b.isError()) {
+      return Typed.ERROR;
+    }
+    if (c.type().tag() != Type.Tag.BOOL) {
+      ck.error(ctx, Code.TOK302, i.cond().span(), "'if' needs a condition, found " + c.type().describe(),
+          "compare two values, e.g. if year >= 2028 then …");
+      return Typed.ERROR;
+    }
+    if (!a.type().sameShape(b.type()) || a.type().tag() == Type.Tag.INSTANCE) {
+      Code code = a.type().tag() == b.type().tag() ? Code.TOK300 : Code.TOK302;
+      ck.error(ctx, code, i.span(), "the branches of 'if' differ: " + a.type().describe() + " and "
+          + b.type().describe(), "both branches must have the same unit, e.g. $0/yr rather than 0", 
+          "then is " + a.type().shortName() + ", else is " + b.type().shortName());
+      return Typed.ERROR;
+    }
+    boolean series = c.type().series() || a.type().series() || b.type().series();
+    return new Typed(Arith.cond(c.node(), a.node(), b.node()), a.type().asSeries(series));
+  }
+}

@@ -1,0 +1,199 @@
+package org.tokenomics.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Decl;
+import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.syntax.SyntaxParser;
+import org.tokenomics.syntax.TokFile;
+
+/**
+ * Finds and parses the files of one compilation: the prelude, then each import before the file
+ * that imports it, the main file last. Relative imports must stay inside the root folder
+ * (LANGUAGE.md §8); {@code std:NAME} comes from the library or a plugin.
+ */
+public final class Loader {
+  private final Diagnostics diags;
+  private final SyntaxParser parser;
+  private final Function<String, String> modules;
+  private final Path root;
+  private final long maxSourceBytes;
+  private final Map<String, TokFile> loaded = new LinkedHashMap<>();
+  private final List<TokFile> order = new ArrayList<>();
+  private final Set<String> loading = new HashSet<>();
+  private final List<String> loadingStack = new ArrayList<>();
+
+  /**
+   * @param modules  {@code "std:chips"} → its source, or null when there is no such module
+   * @param root     the folder relative imports must stay in (null: no file imports allowed)
+   */
+  public Loader(Diagnostics diags, SyntaxParser parser, Function<String, String> modules, Path root, long maxSourceBytes) {
+    this.diags = diags;
+    this.parser = parser;
+    this.modules = modules;
+    this.root = root == null ? null : root.toAbsolutePath().normalize();
+    this.maxSourceBytes = maxSourceBytes;
+  }
+
+  /** Parses a library file (prelude or module) and its imports. */
+  public void library(String name, String text) {
+    load(name, new SourceFile(name, text, true), null);
+  }
+
+  /** Parses the main file and its imports; returns the main file (null after syntax errors). */
+  public TokFile main(SourceFile source, Path location) {
+    return load(location == null ? source.name() : key(location), source, location);
+  }
+
+  /** Every parsed file, dependencies first. */
+  public List<TokFile> files() {
+    return List.copyOf(order);
+  }
+
+  private TokFile load(String key, SourceFile source, Path location) {
+    if (source.text().length() > maxSourceBytes) {
+      diags.addSource(source);
+      diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " is larger than the limit of "
+          + maxSourceBytes + " characters (limit: max source size)", "split the model into files joined by import");
+      return null;
+    }
+    loading.add(key);
+    loadingStack.add(key);
+    try {
+      TokFile file = parser.parse(source, diags);
+      loaded.put(key, file);
+      if (file == null) {
+        return null;
+      }
+      for (Decl d : file.decls()) {
+        if (d instanceof Decl.Import imp) {
+          importFile(imp, source, location);
+        }
+      }
+      order.add(file);
+      return file;
+    } finally {
+      loading.remove(key);
+      loadingStack.remove(loadingStack.size() - 1);
+    }
+  }
+
+  private void importFile(Decl.Import imp, SourceFile from, Path fromLocation) {
+    String path = imp.path();
+    if (path.contains(":") && !path.matches("^[A-Za-z]:[\\\\/].*")) {
+      String text = modules.apply(path);
+      if (text == null) {
+        diags.error(Code.TOK202, imp.span(), "no module '" + path + "'", "the library ships std:chips; plugins add more");
+        return;
+      }
+      if (loading.contains(path)) {
+        cycle(imp, path);
+      } else if (!loaded.containsKey(path)) {
+        load(path, new SourceFile(path, text, true), null);
+      }
+      return;
+    }
+    Path target = resolve(imp, fromLocation);
+    if (target == null) {
+      return;
+    }
+    String key = key(target);
+    if (loading.contains(key)) {
+      cycle(imp, key);
+      return;
+    }
+    if (loaded.containsKey(key)) {
+      return;
+    }
+    String text;
+    try {
+      text = Files.readString(target, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      diags.error(Code.TOK202, imp.span(), "cannot read '" + path + "'", null);
+      return;
+    }
+    String display = displayName(target);
+    load(key, new SourceFile(display, text, from.isLibrary()), target);
+  }
+
+  private void cycle(Decl.Import imp, String key) {
+    List<String> path = new ArrayList<>(loadingStack.subList(loadingStack.indexOf(key), loadingStack.size()));
+    path.add(key);
+    List<String> names = path.stream().map(p -> Path.of(p).getFileName() == null ? p : Path.of(p).getFileName().toString()).toList();
+    diags.error(Code.TOK400, imp.span(), "import cycle: " + String.join(" -> ", names), "move the shared names into a third file");
+  }
+
+  /** The file an import names, checked to lie inside the root; null after reporting TOK202. */
+  private Path resolve(Decl.Import imp, Path fromLocation) {
+    String path = imp.path();
+    if (root == null || fromLocation == null && root == null) {
+      diags.error(Code.TOK202, imp.span(), "'" + path + "' cannot be imported here: no root folder was given", null);
+      return null;
+    }
+    Path raw;
+    try {
+      raw = Path.of(path);
+    } catch (RuntimeException e) {
+      diags.error(Code.TOK202, imp.span(), "'" + path + "' is not a valid path", null);
+      return null;
+    }
+    if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
+      diags.error(Code.TOK202, imp.span(), "absolute import '" + path + "' is not allowed",
+          "import files by a path relative to the importing file, inside " + root);
+      return null;
+    }
+    Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
+    Path target = base.resolve(raw).normalize();
+    if (!target.startsWith(root)) {
+      diags.error(Code.TOK202, imp.span(), "import '" + path + "' leaves the root folder " + root,
+          "imports must stay inside the root (see --root)");
+      return null;
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
+      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", "looked for " + target);
+      return null;
+    }
+    try {
+      Path real = target.toRealPath();
+      Path realRoot = root.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        diags.error(Code.TOK202, imp.span(), "import '" + path + "' links out of the root folder " + root, null);
+        return null;
+      }
+      if (!Files.isRegularFile(real)) {
+        diags.error(Code.TOK202, imp.span(), "import '" + path + "' is not a file", null);
+        return null;
+      }
+      return real;
+    } catch (IOException e) {
+      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", null);
+      return null;
+    }
+  }
+
+  private static String key(Path p) {
+    try {
+      return p.toRealPath().toString();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize().toString();
+    }
+  }
+
+  private String displayName(Path target) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return target.startsWith(cwd) ? cwd.relativize(target).toString() : target.toString();
+  }
+}

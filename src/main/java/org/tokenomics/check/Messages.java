@@ -1,0 +1,58 @@
+package org.tokenomics.check;
+
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.DimensionFormat;
+import org.tokenomics.units.Units;
+
+/** Wording shared by the checker's messages: what a value is, and what might fix a mismatch. */
+final class Messages {
+  private Messages() {}
+
+  /** "revenue" for a name, "the left side" otherwise. */
+  static String what(Expr e, String fallback) {
+    if (e instanceof Expr.Name n) {
+      return n.name();
+    }
+    if (e instanceof Expr.Attr a && a.target() instanceof Expr.Name n) {
+      return n.name() + "." + a.name();
+    }
+    return fallback;
+  }
+
+  /**
+   * A likely fix when {@code found} should be {@code expected}: rates versus amounts, per-unit
+   * versus totals. {@code text} is the offending expression's source.
+   */
+  static String fix(Dimension found, Dimension expected, String text) {
+    Dimension ratio = expected.over(found);
+    if (ratio.equals(Units.TIME)) {
+      return "multiply the rate by a duration, e.g. " + text + " * dt";
+    }
+    if (ratio.equals(Units.TIME.pow(-1))) {
+      return "divide the amount by a duration, e.g. " + text + " / dt or " + text + " / yr";
+    }
+    if (ratio.isNone()) {
+      return null;
+    }
+    String unit = DimensionFormat.unitText(ratio);
+    if (unit.startsWith("1/")) {
+      return "divide by " + unit.substring(2) + " (the value is missing a per-" + unit.substring(2) + ")";
+    }
+    return "multiply by a quantity of " + unit;
+  }
+
+  /** "did you mean 700 W/GPU?" for a literal written with the wrong unit. */
+  static String literalFix(Expr e, String sourceText, String expectedUnitText) {
+    if (e instanceof Expr.Quantity q) {
+      return "did you mean " + q.number().text() + " " + expectedUnitText + "?";
+    }
+    if (e instanceof Expr.Num n) {
+      return "did you mean " + n.text() + " " + expectedUnitText + "?";
+    }
+    if (e instanceof Expr.Money m && expectedUnitText.startsWith("$/")) {
+      return "did you mean " + m.text() + expectedUnitText.substring(1) + "?";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+package org.tokenomics.check;
+
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.Arith;
+import org.tokenomics.eval.Arith.Op;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.DimensionFormat;
+import org.tokenomics.units.Units;
+
+/** Binary operators: the dimension rules of LANGUAGE.md §3 and date arithmetic. */
+final class Operators {
+  private Operators() {}
+
+  static Typed binary(Checker ck, ExprChecker ex, Expr.Binary b, Ctx ctx) {
+    Typed l = ex.check(b.left(), ctx);
+    Typed r = ex.check(b.right(), ctx);
+    if (l.isError() || r.isError()) {
+      return Typed.ERROR;
+    }
+    Type lt = l.type();
+    Type rt = r.type();
+    if (lt.tag() == Type.Tag.INSTANCE || rt.tag() == Type.Tag.INSTANCE) {
+      ck.error(ctx, Code.TOK302, b.span(), "'" + b.op() + "' cannot use an instance ("
+          + (lt.tag() == Type.Tag.INSTANCE ? lt : rt).describe() + ")", "use one of its attributes, e.g. x.capex");
+      return Typed.ERROR;
+    }
+    boolean series = lt.series() || rt.series();
+    return switch (b.op()) {
+      case "+", "-" -> additive(ck, b, ctx, l, r, series);
+      case "*", "/" -> multiplicative(ck, b, ctx, l, r, series);
+      case "^" -> power(ck, b, ctx, l, r, series);
+      case "and", "or" -> logic(ck, b, ctx, l, r, series);
+      default -> compare(ck, b, ctx, l, r, series);
+    };
+  }
+
+  private static Typed additive(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
+    Type lt = l.type();
+    Type rt = r.type();
+    Op op = b.op().equals("+") ? Op.ADD : Op.SUB;
+    boolean lTime = lt.isNumber() && lt.dim().equals(Units.TIME);
+    boolean rTime = rt.isNumber() && rt.dim().equals(Units.TIME);
+    if (lt.isNumber() && rt.isNumber() && lt.dim().equals(rt.dim())) {
+      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.number(lt.dim(), series));
+    }
+    if (lt.tag() == Type.Tag.DATE && rTime) {
+      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.date(series));
+    }
+    if (op == Op.ADD && lTime && rt.tag() == Type.Tag.DATE) {
+      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.date(series));
+    }
+    if (op == Op.SUB && lt.tag() == Type.Tag.DATE && rt.tag() == Type.Tag.DATE) {
+      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.number(Units.TIME, series));
+    }
+    String verb = op == Op.ADD ? "add" : "subtract";
+    if (lt.isNumber() && rt.isNumber()) {
+      String ls = ck.diags.source(b.span().file()) == null ? "left" : text(ck, b.left());
+      String rs = ck.diags.source(b.span().file()) == null ? "right" : text(ck, b.right());
+      String help = null;
+      if (lt.dim().over(rt.dim()).equals(Units.TIME.pow(-1))) {
+        help = "multiply the rate by a duration, e.g. " + ls + " * dt";
+      } else if (rt.dim().over(lt.dim()).equals(Units.TIME.pow(-1))) {
+        help = "multiply the rate by a duration, e.g. " + rs + " * dt";
+      } else if (lt.dim().isNone() || rt.dim().isNone()) {
+        help = "give the plain number a unit, e.g. 0 " + DimensionFormat.unitText(lt.dim().isNone() ? rt.dim() : lt.dim());
+      }
+      ck.error(ctx, Code.TOK300, b.span(), "cannot " + verb + " " + lt.shortName() + " and " + rt.shortName(), help,
+          Messages.what(b.left(), "the left side") + " is " + lt.shortName() + ", "
+              + Messages.what(b.right(), "the right side") + " is " + rt.shortName());
+    } else {
+      ck.error(ctx, Code.TOK302, b.span(), "cannot " + verb + " " + lt.describe() + " and " + rt.describe(),
+          lt.tag() == Type.Tag.DATE || rt.tag() == Type.Tag.DATE ? "a date plus a duration is a date; two dates subtract to a duration" : null);
+    }
+    return Typed.ERROR;
+  }
+
+  private static String text(Checker ck, Expr e) {
+    return ck.diags.source(e.span().file()).slice(e.span()).strip();
+  }
+
+  private static Typed multiplicative(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
+    if (!l.type().isNumber() || !r.type().isNumber()) {
+      ck.error(ctx, Code.TOK302, b.span(), "cannot " + (b.op().equals("*") ? "multiply " : "divide ")
+          + l.type().describe() + " and " + r.type().describe(), null);
+      return Typed.ERROR;
+    }
+    boolean times = b.op().equals("*");
+    Dimension dim = times ? l.type().dim().times(r.type().dim()) : l.type().dim().over(r.type().dim());
+    return new Typed(Arith.binary(times ? Op.MUL : Op.DIV, l.node(), r.node(), b.span()), Type.number(dim, series));
+  }
+
+  private static Typed power(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
+    if (!l.type().isNumber() || !r.type().isNumber()) {
+      ck.error(ctx, Code.TOK302, b.span(), "'^' needs numbers, found " + l.type().describe() + " and " + r.type().describe(), null);
+      return Typed.ERROR;
+    }
+    if (!r.type().dim().isNone()) {
+      ck.error(ctx, Code.TOK300, b.right().span(), "an exponent must be a plain number, found " + r.type().describe(), null);
+      return Typed.ERROR;
+    }
+    Dimension dim = l.type().dim();
+    if (!dim.isNone()) {
+      double n = r.node().constant();
+      if (!r.node().isConstant() || n != Math.rint(n) || Math.abs(n) > 64) {
+        ck.error(ctx, Code.TOK300, b.right().span(), "a quantity with a unit (" + l.type().shortName()
+            + ") can only be raised to a constant whole number", "divide out the unit first, e.g. (x / 1 GW) ^ 0.5");
+        return Typed.ERROR;
+      }
+      dim = dim.pow((int) n);
+    }
+    return new Typed(Arith.binary(Op.POW, l.node(), r.node(), b.span()), Type.number(dim, series));
+  }
+
+  private static Typed logic(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
+    if (l.type().tag() != Type.Tag.BOOL || r.type().tag() != Type.Tag.BOOL) {
+      ck.error(ctx, Code.TOK302, b.span(), "'" + b.op() + "' needs conditions, found " + l.type().describe()
+          + " and " + r.type().describe(), null);
+      return Typed.ERROR;
+    }
+    Op op = b.op().equals("and") ? Op.AND : Op.OR;
+    return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.bool(series));
+  }
+
+  private static Typed compare(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
+    Type lt = l.type();
+    Type rt = r.type();
+    boolean equality = b.op().equals("==") || b.op().equals("!=");
+    boolean ok = lt.sameShape(rt) && (lt.tag() != Type.Tag.BOOL || equality);
+    if (!ok) {
+      Code code = lt.isNumber() && rt.isNumber() ? Code.TOK300 : Code.TOK302;
+      String help = lt.isNumber() && rt.isNumber() && (lt.dim().isNone() || rt.dim().isNone())
+          ? "give the plain number a unit, e.g. 0 " + DimensionFormat.unitText(lt.dim().isNone() ? rt.dim() : lt.dim()) : null;
+      ck.error(ctx, code, b.span(), "cannot compare " + lt.shortName() + " and " + rt.shortName(), help,
+          Messages.what(b.left(), "the left side") + " is " + lt.shortName() + ", "
+              + Messages.what(b.right(), "the right side") + " is " + rt.shortName());
+      return Typed.ERROR;
+    }
+    Op op = switch (b.op()) {
+      case "==" -> Op.EQ;
+      case "!=" -> Op.NE;
+      case "<" -> Op.LT;
+      case "<=" -> Op.LE;
+      case ">" -> Op.GT;
+      default -> Op.GE;
+    };
+    return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.bool(series));
+  }
+}

@@ -1,0 +1,64 @@
+package org.tokenomics.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.Cell;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.Span;
+
+/** Scenario entries, {@code --set} values and API overrides: checked like the param's own value. */
+final class Overrides {
+  private Overrides() {}
+
+  /** Compiles {@code target = value}; null after reporting. Call under the checker's lock. */
+  static CompiledModel.Override compile(Checker ck, String target, Span targetSpan, Expr value, SourceFile file) {
+    Ctx ctx = Ctx.top(file);
+    CellSym param = Targets.find(ck, target, targetSpan, ctx, "override");
+    if (param == null) {
+      return null;
+    }
+    ck.check(param);
+    if (param.type.isError()) {
+      return null;
+    }
+    if (param.type.tag() == Type.Tag.INSTANCE) {
+      ck.error(ctx, Code.TOK302, targetSpan, "cannot override " + target + ": it names an instance, fixed when the model compiles", null);
+      return null;
+    }
+    int firstNew = ck.cells.size();
+    CellSym holder = new CellSym(param.name, CellSym.Role.PARAM, targetSpan, value, param.declared, ctx, param.slot, false);
+    holder.state = CellSym.State.CHECKING;
+    Typed t = ck.recordingInto(holder, () -> Distributions.isDistribution(value)
+        ? Distributions.check(ck, holder) : ck.exprs.check(value, ctx));
+    if (t.isError()) {
+      return null;
+    }
+    if (!t.type().sameShape(param.type)) {
+      Code code = t.type().tag() == param.type.tag() ? Code.TOK300 : Code.TOK302;
+      String srcText = file.slice(value.span());
+      String help = param.type.isNumber() && t.type().isNumber()
+          ? Messages.literalFix(value, srcText, param.type.shortName()) : null;
+      ck.error(ctx, code, value.span(), target + " is " + param.type.describe() + ", found " + t.type().describe(), help);
+      return null;
+    }
+    if (t.type().series() && !param.type.series()) {
+      ck.error(ctx, Code.TOK302, value.span(), target + " is a single value; the override varies by period",
+          "make the param a series in the model first, or override it with a single value");
+      return null;
+    }
+    if (holder.deps.contains(param.slot)) {
+      ck.error(ctx, Code.TOK400, value.span(), "the override of " + target + " refers to " + target + " itself", null);
+      return null;
+    }
+    holder.node = t.node();
+    holder.type = param.type;
+    Cell cell = ProgramBuilder.cell(holder, ck);
+    List<Cell> hidden = new ArrayList<>();
+    for (int i = firstNew; i < ck.cells.size(); i++) {
+      hidden.add(ProgramBuilder.cell(ck.cells.get(i), ck));
+    }
+    return new CompiledModel.Override(target, param.slot, cell, hidden, holder.dist);
+  }
+}

@@ -1,0 +1,51 @@
+package org.tokenomics.cli;
+
+import java.util.Locale;
+
+/** CSV: one row per report and period ({@code period} empty for a scalar). */
+public final class CsvReporter {
+  private CsvReporter() {}
+
+  public static String render(RunOutput out) {
+    StringBuilder b = new StringBuilder("scenario,report,period,value,unit");
+    boolean stats = out.runs().stream().anyMatch(r -> r.samples() > 0);
+    java.util.List<String> statNames = new java.util.ArrayList<>();
+    if (stats) {
+      out.runs().stream().flatMap(r -> r.reports().stream()).filter(r -> r.stats() != null).findFirst()
+          .ifPresent(r -> statNames.addAll(r.stats().keySet()));
+      statNames.forEach(s -> b.append(',').append(s));
+    }
+    b.append('\n');
+    for (RunOutput.Run run : out.runs()) {
+      for (RunOutput.Report rep : run.reports()) {
+        int n = rep.series() ? rep.values().length : 1;
+        for (int i = 0; i < n; i++) {
+          b.append(cell(run.scenario())).append(',').append(cell(rep.name())).append(',')
+              .append(rep.series() ? out.periods().get(i) : "").append(',')
+              .append(rep.text() != null ? cell(rep.text()[i]) : num(rep.values()[i])).append(',')
+              .append(cell(rep.unit()));
+          for (String s : statNames) {
+            double[] v = rep.stats() == null ? null : rep.stats().get(s);
+            b.append(',').append(v == null ? "" : num(v[i]));
+          }
+          b.append('\n');
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+  }
+
+  static String cell(String s) {
+    if (s == null) {
+      return "";
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

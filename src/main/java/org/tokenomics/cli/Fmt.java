@@ -1,0 +1,73 @@
+package org.tokenomics.cli;
+
+import java.util.Locale;
+
+/** Numbers as people read them: {@code $5.00T}, {@code $4.75/Mtok}, {@code 52,560 GWh}, {@code 4.27 %}. */
+public final class Fmt {
+  private Fmt() {}
+
+  private static final String[] MAGNITUDES = {"", "k", "M", "B", "T"};
+
+  /** A value in {@code unit} (the unit's own text, e.g. {@code $B/yr}). */
+  public static String quantity(double v, String unit) {
+    if (unit == null || unit.isEmpty()) {
+      return number(v);
+    }
+    if (unit.startsWith("$")) {
+      return money(v, unit);
+    }
+    return number(v) + " " + unit;
+  }
+
+  /** {@code $B/yr} with 20 → {@code $20.00B/yr}; {@code $/GPU} with 61144.8 → {@code $61.14k/GPU}. */
+  static String money(double v, String unit) {
+    int mag = 0;
+    String rest = unit.substring(1);
+    if (!rest.isEmpty() && "kMBT".indexOf(rest.charAt(0)) >= 0 && (rest.length() == 1 || !Character.isLetterOrDigit(rest.charAt(1)))) {
+      mag = "kMBT".indexOf(rest.charAt(0)) + 1;
+      rest = rest.substring(1);
+    }
+    double dollars = v * Math.pow(1000, mag);
+    double abs = Math.abs(dollars);
+    int m = 0;
+    // Keep the unit's own magnitude when the source asked for it; scale plain dollars.
+    if (mag > 0) {
+      m = mag;
+    } else {
+      while (m < 4 && abs >= 1000 * Math.pow(1000, m) - 0.005 * Math.pow(1000, m)) {
+        m++;
+      }
+    }
+    double mantissa = dollars / Math.pow(1000, m);
+    String sign = mantissa < 0 ? "-" : "";
+    double a = Math.abs(mantissa);
+    String digits = a != 0 && a < 0.01 ? String.format(Locale.ROOT, "%.3g", a) : String.format(Locale.ROOT, "%,.2f", a);
+    return sign + "$" + digits + MAGNITUDES[m] + rest;
+  }
+
+  /** A plain number with grouping and at most four decimals. */
+  public static String number(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return String.valueOf(v);
+    }
+    double a = Math.abs(v);
+    if (v == 0) {
+      return "0";
+    }
+    if (a >= 1e15 || a < 1e-4) {
+      return String.format(Locale.ROOT, "%.4g", v);
+    }
+    String s;
+    if (a >= 1000) {
+      s = String.format(Locale.ROOT, "%,.2f", v);
+    } else if (a >= 1) {
+      s = String.format(Locale.ROOT, "%.4f", v);
+    } else {
+      s = String.format(Locale.ROOT, "%.6f", v);
+    }
+    if (s.contains(".")) {
+      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return s;
+  }
+}

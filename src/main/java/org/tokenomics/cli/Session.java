@@ -1,0 +1,25 @@
+package org.tokenomics.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tokenomics.Compilation;
+import org.tokenomics.Tokenomics;
+
+/** Shared by the commands: compiling the file the user named. */
+final class Session {
+  private Session() {}
+
+  /** Compiles {@code file}; null (after printing why) when the file cannot be read. */
+  static Compilation compile(Path file, Path root, PrintWriter err) {
+    if (!Files.isRegularFile(file)) {
+      err.println("tok: no such file: " + file);
+      return null;
+    }
+    Tokenomics.Builder b = Tokenomics.builder();
+    if (root != null) {
+      b.root(root);
+    }
+    return b.build().compile(file);
+  }
+}

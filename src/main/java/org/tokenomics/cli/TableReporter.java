@@ -1,0 +1,211 @@
+package org.tokenomics.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tokenomics.Diagnostic;
+
+/**
+ * The table a person reads: scalars as aligned name / value rows; short series as one column per
+ * period; long series as a grid (years × months or quarters), or wrapped rows.
+ */
+public final class TableReporter {
+  private TableReporter() {}
+
+  public static String render(RunOutput out) {
+    StringBuilder b = new StringBuilder();
+    boolean several = out.runs().size() > 1;
+    if (several && sameShape(out)) {
+      sideBySide(b, out);
+    } else {
+      for (RunOutput.Run run : out.runs()) {
+        if (several || !run.scenario().equals("base")) {
+          b.append("== scenario ").append(run.scenario()).append(" ==\n");
+        }
+        run(b, run, out.periods());
+        if (several) {
+          b.append('\n');
+        }
+      }
+    }
+    for (Diagnostic d : out.diagnostics()) {
+      b.append(d.render()).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static boolean sameShape(RunOutput out) {
+    return out.runs().stream().allMatch(r -> r.reports().stream().noneMatch(RunOutput.Report::series))
+        && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
+  }
+
+  /** Several scenarios of scalars: one column per scenario. */
+  private static void sideBySide(StringBuilder b, RunOutput out) {
+    List<String[]> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    header.add("");
+    out.runs().forEach(r -> header.add(r.scenario()));
+    rows.add(header.toArray(String[]::new));
+    RunOutput.Run first = out.runs().get(0);
+    for (int i = 0; i < first.reports().size(); i++) {
+      List<String> row = new ArrayList<>();
+      row.add(first.reports().get(i).name());
+      for (RunOutput.Run r : out.runs()) {
+        row.add(i < r.reports().size() ? scalar(r.reports().get(i), 0) : "");
+      }
+      rows.add(row.toArray(String[]::new));
+    }
+    table(b, rows, true);
+    for (RunOutput.Run r : out.runs()) {
+      checks(b, r);
+    }
+  }
+
+  private static void run(StringBuilder b, RunOutput.Run run, List<String> periods) {
+    List<String[]> scalars = new ArrayList<>();
+    List<RunOutput.Report> series = new ArrayList<>();
+    for (RunOutput.Report r : run.reports()) {
+      if (r.series()) {
+        series.add(r);
+      } else {
+        scalars.add(new String[] {r.name(), scalar(r, 0), stats(r, 0)});
+      }
+    }
+    if (!scalars.isEmpty()) {
+      table(b, scalars, false);
+    }
+    if (!series.isEmpty()) {
+      if (!scalars.isEmpty()) {
+        b.append('\n');
+      }
+      if (periods.size() <= 12) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(""));
+        header.addAll(periods);
+        rows.add(header.toArray(String[]::new));
+        for (RunOutput.Report r : series) {
+          List<String> row = new ArrayList<>(List.of(r.name() + (r.unit().isEmpty() ? "" : " (" + r.unit() + ")")));
+          for (int i = 0; i < periods.size(); i++) {
+            row.add(plain(r, i));
+          }
+          rows.add(row.toArray(String[]::new));
+        }
+        table(b, rows, true);
+      } else {
+        for (RunOutput.Report r : series) {
+          b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
+          grid(b, r, periods);
+          b.append('\n');
+        }
+      }
+    }
+    checks(b, run);
+  }
+
+  private static void checks(StringBuilder b, RunOutput.Run run) {
+    for (RunOutput.Check c : run.assertions()) {
+      String share = run.samples() > 0 ? String.format(" (failed in %.1f%% of samples)", 100 * c.failedShare()) : "";
+      b.append(c.ok() ? "  ok     " : "  FAILED ").append("line ").append(c.line()).append(": ").append(c.message())
+          .append(c.ok() ? "" : share).append('\n');
+    }
+  }
+
+  /** Long series: rows of a year with a column per month or quarter; other steps wrap at 10. */
+  private static void grid(StringBuilder b, RunOutput.Report r, List<String> periods) {
+    List<String[]> rows = new ArrayList<>();
+    String first = periods.get(0);
+    boolean monthly = first.matches("\\d{4}-\\d{2}");
+    boolean quarterly = first.matches("\\d{4}-Q\\d");
+    if (monthly || quarterly) {
+      int per = monthly ? 12 : 4;
+      List<String> header = new ArrayList<>(List.of(""));
+      for (int i = 1; i <= per; i++) {
+        header.add(monthly ? new java.text.DateFormatSymbols(java.util.Locale.ROOT).getShortMonths()[i - 1] : "Q" + i);
+      }
+      rows.add(header.toArray(String[]::new));
+      String[] row = null;
+      String year = null;
+      for (int i = 0; i < periods.size(); i++) {
+        String label = periods.get(i);
+        String y = label.substring(0, 4);
+        int col = monthly ? Integer.parseInt(label.substring(5, 7)) : Integer.parseInt(label.substring(6, 7));
+        if (!y.equals(year)) {
+          row = new String[per + 1];
+          java.util.Arrays.fill(row, "");
+          row[0] = y;
+          rows.add(row);
+          year = y;
+        }
+        row[col] = plain(r, i);
+      }
+    } else {
+      for (int start = 0; start < periods.size(); start += 10) {
+        int end = Math.min(periods.size(), start + 10);
+        List<String> header = new ArrayList<>(List.of(""));
+        List<String> row = new ArrayList<>(List.of(""));
+        for (int i = start; i < end; i++) {
+          header.add(periods.get(i));
+          row.add(plain(r, i));
+        }
+        rows.add(header.toArray(String[]::new));
+        rows.add(row.toArray(String[]::new));
+      }
+    }
+    table(b, rows, true);
+  }
+
+  private static String scalar(RunOutput.Report r, int i) {
+    if (r.text() != null) {
+      return r.text()[i];
+    }
+    return Fmt.quantity(r.values()[i], r.unit());
+  }
+
+  private static String stats(RunOutput.Report r, int i) {
+    if (r.stats() == null || r.stats().isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder();
+    r.stats().forEach((k, v) -> s.append(s.length() == 0 ? "" : "  ").append(k).append(' ').append(Fmt.quantity(v[i], r.unit())));
+    return s.toString();
+  }
+
+  /** A number without its unit (the unit is in the row's label). */
+  private static String plain(RunOutput.Report r, int i) {
+    if (r.text() != null) {
+      return r.text()[i];
+    }
+    String q = Fmt.quantity(r.values()[i], r.unit());
+    if (r.unit().isEmpty() || r.unit().startsWith("$")) {
+      return r.unit().startsWith("$") ? Fmt.number(r.values()[i]) : q;
+    }
+    return q.substring(0, q.length() - r.unit().length() - 1);
+  }
+
+  /** Columns aligned; numbers right-aligned, the first column left-aligned. */
+  private static void table(StringBuilder b, List<String[]> rows, boolean header) {
+    int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i] == null ? 0 : r[i].length());
+      }
+    }
+    for (int k = 0; k < rows.size(); k++) {
+      String[] r = rows.get(k);
+      StringBuilder line = new StringBuilder("  ");
+      for (int i = 0; i < r.length; i++) {
+        String cell = r[i] == null ? "" : r[i];
+        if (i == 0) {
+          line.append(cell).append(" ".repeat(width[i] - cell.length()));
+        } else {
+          line.append("  ").append(" ".repeat(width[i] - cell.length())).append(cell);
+        }
+      }
+      b.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+      if (header && k == 0) {
+        int total = line.toString().replaceAll("\\s+$", "").length();
+        b.append("  ").append("-".repeat(Math.max(0, total - 2))).append('\n');
+      }
+    }
+  }
+}

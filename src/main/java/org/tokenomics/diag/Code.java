@@ -1,0 +1,30 @@
+package org.tokenomics.diag;
+
+/** The stable diagnostic codes of LANGUAGE.md §9, each with the title used in the manual. */
+public enum Code {
+  TOK100("syntax error"),
+  TOK200("unknown name"),
+  TOK201("duplicate name"),
+  TOK202("import not found or outside the root"),
+  TOK300("dimension mismatch"),
+  TOK301("unknown unit"),
+  TOK302("wrong type"),
+  TOK400("cycle"),
+  TOK401("missing required attribute"),
+  TOK402("unknown attribute"),
+  TOK403("cannot set a derived value"),
+  TOK500("evaluation error"),
+  TOK501("assertion failed"),
+  TOK502("no solution"),
+  TOK600("limit exceeded");
+
+  private final String title;
+
+  Code(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,76 @@
+package org.tokenomics.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tokenomics.Diagnostic;
+import org.tokenomics.Severity;
+import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.Span;
+
+/**
+ * Collects diagnostics during one compile. Knows the source files so that every diagnostic
+ * carries the text of its line and renders without further lookups.
+ */
+public final class Diagnostics {
+  private final Map<String, SourceFile> sources = new HashMap<>();
+  private final List<Diagnostic> list = new ArrayList<>();
+
+  public void addSource(SourceFile file) {
+    sources.put(file.name(), file);
+  }
+
+  public SourceFile source(String name) {
+    return sources.get(name);
+  }
+
+  public Diagnostic error(Code code, Span span, String message) {
+    return add(Severity.ERROR, code, span, message, null, null);
+  }
+
+  public Diagnostic error(Code code, Span span, String message, String help) {
+    return add(Severity.ERROR, code, span, message, help, null);
+  }
+
+  public Diagnostic error(Code code, Span span, String message, String help, String label) {
+    return add(Severity.ERROR, code, span, message, help, label);
+  }
+
+  public Diagnostic add(Severity severity, Code code, Span span, String message, String help, String label) {
+    Diagnostic d = make(sources, severity, code, span, message, help, label);
+    list.add(d);
+    return d;
+  }
+
+  public void add(Diagnostic d) {
+    list.add(d);
+  }
+
+  /** Builds a diagnostic whose source line is looked up in {@code sources}. */
+  public static Diagnostic make(Map<String, SourceFile> sources, Severity severity, Code code, Span span,
+                                String message, String help, String label) {
+    Span s = span == null ? Span.NONE : span;
+    SourceFile file = sources.get(s.file());
+    String line = file == null || s.line() <= 0 ? null : file.line(s.line());
+    return new Diagnostic(severity, code.name(), message, s == Span.NONE ? null : s.file(), s.line(),
+        s.column(), s.endLine(), s.endColumn(), help, line, label);
+  }
+
+  public Map<String, SourceFile> sources() {
+    return Collections.unmodifiableMap(sources);
+  }
+
+  public boolean hasErrors() {
+    return list.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public int errorCount() {
+    return (int) list.stream().filter(Diagnostic::isError).count();
+  }
+
+  public List<Diagnostic> all() {
+    return List.copyOf(list);
+  }
+}

@@ -1,0 +1,26 @@
+package org.tokenomics.eval;
+
+/** A constant (already in base units). */
+public final class Const extends Node {
+  private final double value;
+
+  public Const(double value) {
+    super(false);
+    this.value = value;
+  }
+
+  @Override
+  public double eval(Frame f, int p) {
+    return value;
+  }
+
+  @Override
+  public double constant() {
+    return value;
+  }
+
+  @Override
+  public boolean isConstant() {
+    return true;
+  }
+}

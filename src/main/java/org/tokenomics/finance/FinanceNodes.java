@@ -1,0 +1,98 @@
+package org.tokenomics.finance;
+
+import java.util.OptionalDouble;
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+import org.tokenomics.eval.Node;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.time.Timeline;
+import org.tokenomics.units.Units;
+
+/** npv, irr, payback and crf as evaluation nodes. */
+public final class FinanceNodes {
+  private FinanceNodes() {}
+
+  public enum Fn { NPV, IRR, PAYBACK }
+
+  /** One of npv / irr / payback over a series of amounts. Always a scalar. */
+  public static final class CashFlow extends Node {
+    private final Fn fn;
+    private final Node amounts;
+    private final Node rate;
+    private final Node initial;
+    private final Span span;
+
+    public CashFlow(Fn fn, Node amounts, Node rate, Node initial, Span span) {
+      super(false);
+      this.fn = fn;
+      this.amounts = amounts;
+      this.rate = rate;
+      this.initial = initial;
+      this.span = span;
+    }
+
+    @Override
+    public double eval(Frame f, int ignored) {
+      Timeline tl = f.timeline;
+      int n = tl.size();
+      double[] values = new double[n];
+      double[] starts = new double[n];
+      double[] ends = new double[n];
+      for (int p = 0; p < n; p++) {
+        values[p] = amounts.eval(f, p);
+        starts[p] = (tl.start(p) - tl.first()) / Units.YEAR;
+        ends[p] = (tl.end(p) - tl.first()) / Units.YEAR;
+      }
+      double init = initial == null ? 0 : initial.eval(f, 0);
+      switch (fn) {
+        case NPV -> {
+          double r = rate.eval(f, 0);
+          if (r <= -1) {
+            throw new EvalError(Code.TOK500, span, "a discount rate of -100% or less has no present value");
+          }
+          return Finance.npv(values, ends, r, init);
+        }
+        case IRR -> {
+          OptionalDouble r = Finance.irr(values, ends, init);
+          if (r.isEmpty()) {
+            throw new EvalError(Code.TOK502, span, "no internal rate of return: the cash flows never make npv zero",
+                "an irr needs an outlay and later inflows (or the reverse)");
+          }
+          return r.getAsDouble();
+        }
+        default -> {
+          OptionalDouble y = Finance.payback(values, starts, ends, init);
+          if (y.isEmpty()) {
+            throw new EvalError(Code.TOK502, span, "no payback: cumulative cash is still negative at the end of the timeline",
+                "extend the timeline or check the cash flows");
+          }
+          return y.getAsDouble() * Units.YEAR;
+        }
+      }
+    }
+  }
+
+  /** crf(rate, n) with n a duration: rate / (1 − (1 + rate) ^ (−n / 1 yr)). */
+  public static final class Crf extends Node {
+    private final Node rate;
+    private final Node term;
+    private final Span span;
+
+    public Crf(Node rate, Node term, Span span) {
+      super(rate.series() || term.series());
+      this.rate = rate;
+      this.term = term;
+      this.span = span;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      double years = term.eval(f, p) / Units.YEAR;
+      if (years <= 0) {
+        throw new EvalError(Code.TOK500, span, "crf needs a positive term");
+      }
+      return Finance.crf(rate.eval(f, p), years);
+    }
+  }
+}

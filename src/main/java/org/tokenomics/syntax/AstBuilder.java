@@ -1,0 +1,253 @@
+package org.tokenomics.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.tokenomics.internal.parser.TokParser;
+import org.tokenomics.internal.parser.TokParser.*;
+
+/**
+ * The one visitor that turns an error-free ANTLR parse tree into AST records. ANTLR types stay
+ * inside this package.
+ */
+final class AstBuilder {
+  private final SourceFile source;
+
+  AstBuilder(SourceFile source) {
+    this.source = source;
+  }
+
+  TokFile file(FileContext ctx) {
+    List<Decl> decls = new ArrayList<>();
+    for (StatementContext s : ctx.statement()) {
+      Decl d = statement(s);
+      if (d != null) {
+        decls.add(d);
+      }
+    }
+    return new TokFile(source, decls);
+  }
+
+  // ---- statements -------------------------------------------------------------------------
+
+  private Decl statement(StatementContext s) {
+    Span span = span(s);
+    if (s instanceof TimelineStmtContext t) {
+      return new Decl.Timeline(dateLit(t.start), dateLit(t.end), t.step.getText(), span);
+    } else if (s instanceof ParamStmtContext p) {
+      return new Decl.Param(p.name.getText(), span(p.name), unit(p.type), expr(p.expr()), span);
+    } else if (s instanceof LetStmtContext l) {
+      return new Decl.Let(l.name.getText(), span(l.name), unit(l.type), expr(l.expr()), span);
+    } else if (s instanceof FnStmtContext f) {
+      List<Decl.FnParam> params = new ArrayList<>();
+      for (FnParamContext p : f.fnParam()) {
+        params.add(new Decl.FnParam(p.name.getText(), unit(p.type),
+            p.expr() == null ? null : expr(p.expr()), span(p)));
+      }
+      return new Decl.Fn(f.name.getText(), span(f.name), params, expr(f.expr()), span);
+    } else if (s instanceof UnitStmtContext u) {
+      return new Decl.Unit(u.name.getText(), span(u.name), u.expr() == null ? null : expr(u.expr()), span);
+    } else if (s instanceof ImportStmtContext i) {
+      return new Decl.Import(string(i.STRING().getSymbol()), span);
+    } else if (s instanceof ReportStmtContext r) {
+      Expr value = expr(r.expr());
+      String label;
+      if (r.name != null) {
+        label = r.name.getText();
+      } else {
+        label = source.slice(span(r.expr())).strip().replaceAll("\\s+", " ");
+      }
+      String asText = r.unit == null ? null : source.slice(span(r.unit)).replaceAll("\\s+", "");
+      return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span);
+    } else if (s instanceof AssertStmtContext a) {
+      return new Decl.Assert(expr(a.expr()), a.STRING() == null ? null : string(a.STRING().getSymbol()), span);
+    } else if (s instanceof ScenarioStmtContext sc) {
+      List<Decl.Assign> sets = new ArrayList<>();
+      for (AssignmentContext a : sc.assignment()) {
+        sets.add(assign(a));
+      }
+      return new Decl.Scenario(sc.name.getText(), span(sc.name), sets, span);
+    } else if (s instanceof SolveStmtContext sv) {
+      Expr cond = expr(sv.cond);
+      Expr lhs = cond;
+      Expr rhs = null;
+      if (cond instanceof Expr.Binary b && b.op().equals("==")) {
+        lhs = b.left();
+        rhs = b.right();
+      }
+      return new Decl.Solve(sv.name.getText(), span(sv.name), sv.target().getText(), span(sv.target()),
+          lhs, rhs, expr(sv.low), expr(sv.high), span);
+    } else if (s instanceof KindStmtContext k) {
+      List<Decl.Member> members = new ArrayList<>();
+      for (MemberContext m : k.member()) {
+        if (m instanceof ParamMemberContext p) {
+          members.add(new Decl.Member(true, p.name.getText(), span(p.name), unit(p.type),
+              p.expr() == null ? null : expr(p.expr()), span(p)));
+        } else if (m instanceof LetMemberContext l) {
+          members.add(new Decl.Member(false, l.name.getText(), span(l.name), unit(l.type), expr(l.expr()), span(l)));
+        }
+      }
+      return new Decl.Kind(k.name.getText(), span(k.name), members, span);
+    } else if (s instanceof InstanceStmtContext in) {
+      List<Decl.Assign> sets = new ArrayList<>();
+      for (AssignmentContext a : in.assignment()) {
+        sets.add(assign(a));
+      }
+      return new Decl.Instance(in.kindName.getText(), span(in.kindName), in.name.getText(), span(in.name), sets, span);
+    }
+    return null; // an empty statement
+  }
+
+  private Decl.Assign assign(AssignmentContext a) {
+    return new Decl.Assign(a.target().getText(), span(a.target()), expr(a.expr()), span(a));
+  }
+
+  private Expr.Date dateLit(DateLitContext d) {
+    Token t = d.getStart();
+    if (t.getType() == TokParser.NUMBER) {
+      return new Expr.Date((int) Literals.number(t.getText()), 1, 0, span(t));
+    }
+    return date(t);
+  }
+
+  // ---- expressions ------------------------------------------------------------------------
+
+  Expr expr(ExprContext e) {
+    Span span = span(e);
+    if (e instanceof PrimaryExprContext p) {
+      return primary(p.primary());
+    } else if (e instanceof AttrExprContext a) {
+      return new Expr.Attr(expr(a.expr()), a.IDENT().getText(), span(a.IDENT().getSymbol()), span);
+    } else if (e instanceof IndexExprContext i) {
+      return new Expr.Index(expr(i.expr(0)), expr(i.expr(1)), span);
+    } else if (e instanceof PowExprContext p) {
+      return new Expr.Binary("^", expr(p.expr(0)), expr(p.expr(1)), span);
+    } else if (e instanceof NegExprContext n) {
+      return new Expr.Unary("-", expr(n.expr()), span);
+    } else if (e instanceof MulExprContext m) {
+      return new Expr.Binary(m.op.getText(), expr(m.expr(0)), expr(m.expr(1)), span);
+    } else if (e instanceof AddExprContext a) {
+      return new Expr.Binary(a.op.getText(), expr(a.expr(0)), expr(a.expr(1)), span);
+    } else if (e instanceof CmpExprContext c) {
+      return new Expr.Binary(c.op.getText(), expr(c.expr(0)), expr(c.expr(1)), span);
+    } else if (e instanceof NotExprContext n) {
+      return new Expr.Unary("not", expr(n.expr()), span);
+    } else if (e instanceof AndExprContext a) {
+      return new Expr.Binary("and", expr(a.expr(0)), expr(a.expr(1)), span);
+    } else if (e instanceof OrExprContext o) {
+      return new Expr.Binary("or", expr(o.expr(0)), expr(o.expr(1)), span);
+    } else if (e instanceof IfExprContext i) {
+      return new Expr.If(expr(i.expr(0)), expr(i.expr(1)), expr(i.expr(2)), span);
+    }
+    throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+  }
+
+  private Expr primary(PrimaryContext p) {
+    Span span = span(p);
+    if (p instanceof NumberLitContext n) {
+      Token numberToken = n.NUMBER().getSymbol();
+      Expr.Num number = new Expr.Num(Literals.number(numberToken.getText()), numberToken.getText(), span(numberToken));
+      if (n.unitAtom() == null) {
+        return number;
+      }
+      int exponent = n.exponent() == null ? 1 : exponent(n.exponent());
+      return new Expr.Quantity(number, n.unitAtom().getText(), exponent, span(n.unitAtom()), span);
+    } else if (p instanceof MoneyLitContext m) {
+      String text = m.MONEY().getText();
+      return new Expr.Money(Literals.number(text.substring(1)), text, span);
+    } else if (p instanceof DateExprContext d) {
+      return date(d.DATE().getSymbol());
+    } else if (p instanceof BoolLitContext b) {
+      return new Expr.Bool(b.TRUE() != null, span);
+    } else if (p instanceof CallExprContext c) {
+      List<Expr.Arg> args = new ArrayList<>();
+      for (ArgContext a : c.arg()) {
+        args.add(new Expr.Arg(a.label() == null ? null : a.label().getText(), expr(a.expr()), span(a)));
+      }
+      return new Expr.Call(c.IDENT().getText(), args, span(c.IDENT().getSymbol()), span);
+    } else if (p instanceof NameExprContext n) {
+      return new Expr.Name(n.IDENT().getText(), span);
+    } else if (p instanceof DollarExprContext d) {
+      return new Expr.Name(d.DOLLAR().getText(), span);
+    } else if (p instanceof ParenExprContext pe) {
+      return expr(pe.expr());
+    }
+    throw new IllegalStateException("unknown primary " + p.getClass().getSimpleName());
+  }
+
+  private int exponent(ExponentContext e) {
+    int value = (int) Literals.number(e.NUMBER().getText());
+    return e.getChildCount() > 1 ? -value : value;
+  }
+
+  // ---- unit expressions -------------------------------------------------------------------
+
+  UnitExpr unit(UnitExprContext u) {
+    if (u == null) {
+      return null;
+    }
+    UnitExpr result = unitFactor(u.unitFactor(0));
+    for (int i = 1; i < u.unitFactor().size(); i++) {
+      UnitExpr right = unitFactor(u.unitFactor(i));
+      char op = u.op.get(i - 1).getText().charAt(0);
+      result = new UnitExpr.Bin(op, result, right, result.span().to(right.span()));
+    }
+    return result;
+  }
+
+  private UnitExpr unitFactor(UnitFactorContext f) {
+    Span span = span(f);
+    UnitExpr base;
+    if (f.unitExpr() != null) {
+      base = unit(f.unitExpr());
+    } else if (f.NUMBER() != null) {
+      Token t = f.NUMBER().getSymbol();
+      base = new UnitExpr.Num(Literals.number(t.getText()), t.getText(), span(t));
+    } else {
+      Token t = f.getStart();
+      base = new UnitExpr.Atom(t.getText(), span(t));
+    }
+    if (f.exponent() != null) {
+      return new UnitExpr.Pow(base, exponent(f.exponent()), span);
+    }
+    return base;
+  }
+
+  // ---- tokens and spans -------------------------------------------------------------------
+
+  private Expr.Date date(Token t) {
+    String[] parts = t.getText().split("-");
+    int day = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
+    return new Expr.Date(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), day, span(t));
+  }
+
+  private static String string(Token t) {
+    String raw = t.getText();
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < raw.length() - 1; i++) {
+      char c = raw.charAt(i);
+      if (c == '\\' && i + 1 < raw.length() - 1) {
+        c = raw.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private Span span(ParserRuleContext ctx) {
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop() == null || ctx.getStop().getTokenIndex() < start.getTokenIndex()
+        ? start : ctx.getStop();
+    return Spans.of(source, start, stop);
+  }
+
+  private Span span(Token t) {
+    return Spans.of(source, t, t);
+  }
+
+  private Span span(TerminalNode node) {
+    return span(node.getSymbol());
+  }
+}

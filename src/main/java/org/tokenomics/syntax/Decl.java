@@ -1,0 +1,74 @@
+package org.tokenomics.syntax;
+
+import java.util.List;
+
+/** Top-level declarations of a Tok file. */
+public sealed interface Decl {
+  Span span();
+
+  /** {@code timeline 2026-01 to 2030-12 monthly}. */
+  record Timeline(Expr.Date start, Expr.Date end, String step, Span span) implements Decl {}
+
+  /** {@code param NAME [: TYPE] = EXPR}. */
+  record Param(String name, Span nameSpan, UnitExpr type, Expr value, Span span) implements Decl {}
+
+  /** {@code let NAME [: TYPE] = EXPR}. */
+  record Let(String name, Span nameSpan, UnitExpr type, Expr value, Span span) implements Decl {}
+
+  /** {@code fn NAME(a [: T] [= D], ...) = EXPR}. */
+  record Fn(String name, Span nameSpan, List<FnParam> params, Expr body, Span span) implements Decl {
+    public Fn {
+      params = List.copyOf(params);
+    }
+  }
+
+  record FnParam(String name, UnitExpr type, Expr defaultValue, Span span) {}
+
+  /** {@code unit NAME} (a new base dimension) or {@code unit NAME = EXPR} (a derived unit). */
+  record Unit(String name, Span nameSpan, Expr value, Span span) implements Decl {}
+
+  /** {@code import "path"} or {@code import "std:NAME"}. */
+  record Import(String path, Span span) implements Decl {}
+
+  /**
+   * {@code report [NAME =] EXPR [as UNIT]}. {@code label} is the report's name: the given one, a
+   * bare identifier, or else the expression's source text.
+   */
+  record Report(String name, String label, Expr value, UnitExpr as, String asText, Span span)
+      implements Decl {}
+
+  /** {@code assert EXPR ["message"]}. */
+  record Assert(Expr cond, String message, Span span) implements Decl {}
+
+  /** {@code scenario NAME { TARGET = EXPR ... }}. */
+  record Scenario(String name, Span nameSpan, List<Assign> sets, Span span) implements Decl {
+    public Scenario {
+      sets = List.copyOf(sets);
+    }
+  }
+
+  /** {@code target = value} inside a scenario or an instance; target is {@code name} or {@code inst.attr}. */
+  record Assign(String target, Span targetSpan, Expr value, Span span) {}
+
+  /** {@code solve NAME for TARGET so that LHS == RHS within LOW to HIGH}. */
+  record Solve(String name, Span nameSpan, String target, Span targetSpan, Expr lhs, Expr rhs,
+               Expr low, Expr high, Span span) implements Decl {}
+
+  /** {@code kind NAME { param a: T = D; let b = E ... }}. */
+  record Kind(String name, Span nameSpan, List<Member> members, Span span) implements Decl {
+    public Kind {
+      members = List.copyOf(members);
+    }
+  }
+
+  /** An attribute of a kind: a settable {@code param} (value may be null: required) or a derived {@code let}. */
+  record Member(boolean isParam, String name, Span nameSpan, UnitExpr type, Expr value, Span span) {}
+
+  /** {@code KIND NAME { attr = EXPR ... }}. */
+  record Instance(String kind, Span kindSpan, String name, Span nameSpan, List<Assign> sets, Span span)
+      implements Decl {
+    public Instance {
+      sets = List.copyOf(sets);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.tokenomics.syntax;
+
+import java.util.List;
+
+/** Expressions of the AST: immutable records with source spans. */
+public sealed interface Expr {
+  Span span();
+
+  /** A plain number: {@code 12}, {@code 1.5T}, {@code 1_000}. */
+  record Num(double value, String text, Span span) implements Expr {}
+
+  /** A number written against a unit on its line: {@code 700 W}, {@code 50 %}, {@code 5 m^2}. */
+  record Quantity(Num number, String unit, int exponent, Span unitSpan, Span span) implements Expr {}
+
+  /** A money literal: {@code $50B}, {@code $6.98}. {@code value} is in dollars. */
+  record Money(double value, String text, Span span) implements Expr {}
+
+  /** A date literal: {@code 2027-06} (day 0 means "no day written") or {@code 2027-06-15}. */
+  record Date(int year, int month, int day, Span span) implements Expr {
+    public String text() {
+      return day == 0 ? String.format("%04d-%02d", year, month)
+          : String.format("%04d-%02d-%02d", year, month, day);
+    }
+  }
+
+  record Bool(boolean value, Span span) implements Expr {}
+
+  /** A name: a value, a unit ({@code GW}, {@code $}, {@code $B}) or a built-in series. */
+  record Name(String name, Span span) implements Expr {}
+
+  /** {@code target.name}. */
+  record Attr(Expr target, String name, Span nameSpan, Span span) implements Expr {}
+
+  /** {@code target[index]}: one period of a series. */
+  record Index(Expr target, Expr index, Span span) implements Expr {}
+
+  /** {@code name(args)}: always a function call. */
+  record Call(String name, List<Arg> args, Span nameSpan, Span span) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** A call argument; {@code label} is null for a positional one. */
+  record Arg(String label, Expr value, Span span) {}
+
+  /** {@code -x} or {@code not x}. */
+  record Unary(String op, Expr operand, Span span) implements Expr {}
+
+  /** Arithmetic, comparison and logic: op is one of + - * / ^ == != < <= > >= and or. */
+  record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
+
+  record If(Expr cond, Expr then, Expr otherwise, Span span) implements Expr {}
+}

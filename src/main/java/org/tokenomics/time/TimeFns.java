@@ -1,0 +1,156 @@
+package org.tokenomics.time;
+
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+import org.tokenomics.eval.Node;
+import org.tokenomics.syntax.Span;
+
+/** ramp, active, once, grow/halving/decline, x[D] and lag (LANGUAGE.md §6). */
+public final class TimeFns {
+  private TimeFns() {}
+
+  private static boolean any(Node... nodes) {
+    for (Node n : nodes) {
+      if (n != null && n.series()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** clamp((period end − from) / over, 0, 1); with over = 0, 1 from the period containing from. */
+  public static final class Ramp extends Node {
+    private final Node from;
+    private final Node over;
+
+    public Ramp(Node from, Node over, boolean timeline) {
+      super(timeline || any(from, over));
+      this.from = from;
+      this.over = over;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      double end = f.timeline.end(p);
+      double d = from.eval(f, p);
+      double o = over.eval(f, p);
+      if (o <= 0) {
+        return end > d ? 1 : 0;
+      }
+      return Math.max(0, Math.min(1, (end - d) / o));
+    }
+  }
+
+  /** 1 for periods whose start is ≥ from and &lt; from + for (or &lt; until), else 0. */
+  public static final class Active extends Node {
+    private final Node from;
+    private final Node length;
+    private final Node until;
+
+    public Active(Node from, Node length, Node until, boolean timeline) {
+      super(timeline || any(from, length, until));
+      this.from = from;
+      this.length = length;
+      this.until = until;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      double start = f.timeline.start(p);
+      double lo = from == null ? Double.NEGATIVE_INFINITY : from.eval(f, p);
+      double hi = Double.POSITIVE_INFINITY;
+      if (length != null) {
+        hi = lo + length.eval(f, p);
+      }
+      if (until != null) {
+        hi = Math.min(hi, until.eval(f, p));
+      }
+      // Tolerance so that a start computed as date + duration lands exactly on a period start.
+      return start >= lo - 1e-6 && start < hi - 1e-6 ? 1 : 0;
+    }
+  }
+
+  /** The amount in the period containing {@code at}, 0 elsewhere (and 0 everywhere if outside). */
+  public static final class Once extends Node {
+    private final Node amount;
+    private final Node at;
+
+    public Once(Node amount, Node at, boolean timeline) {
+      super(timeline || any(amount, at));
+      this.amount = amount;
+      this.at = at;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      return f.timeline.indexOf(at.eval(f, p)) == p ? amount.eval(f, p) : 0;
+    }
+  }
+
+  /** base ^ (t / every): grow (base 1 + by), decline (1 − by), halving (0.5). */
+  public static final class Compound extends Node {
+    private final Node base;
+    private final Node every;
+    private final Span span;
+
+    public Compound(Node base, Node every, boolean timeline, Span span) {
+      super(timeline || any(base, every));
+      this.base = base;
+      this.every = every;
+      this.span = span;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      double e = every.eval(f, p);
+      if (e <= 0) {
+        throw new EvalError(Code.TOK500, span, "the compounding interval must be positive");
+      }
+      return Math.pow(base.eval(f, p), (f.timeline.start(p) - f.timeline.first()) / e);
+    }
+  }
+
+  /** {@code x[D]}: the value of x in the period containing D; TOK500 outside the timeline. */
+  public static final class At extends Node {
+    private final Node x;
+    private final Node date;
+    private final Span span;
+
+    public At(Node x, Node date, Span span) {
+      super(date.series());
+      this.x = x;
+      this.date = date;
+      this.span = span;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      double d = date.eval(f, p);
+      int i = f.timeline.indexOf(d);
+      if (i < 0) {
+        throw new EvalError(Code.TOK500, span, "date " + Dates.format(d) + " is outside the timeline ("
+            + f.timeline + ")");
+      }
+      return x.eval(f, i);
+    }
+  }
+
+  /** {@code lag(x, n)}: x shifted later by n periods, 0 before. */
+  public static final class Lag extends Node {
+    private final Node x;
+    private final Node n;
+
+    public Lag(Node x, Node n) {
+      super(x.series() || n.series());
+      this.x = x;
+      this.n = n;
+    }
+
+    @Override
+    public double eval(Frame f, int p) {
+      int q = p - (int) Math.round(n.eval(f, p));
+      return q < 0 || q >= f.timeline.size() ? 0 : x.eval(f, q);
+    }
+  }
+}
