@@ -170,13 +170,16 @@ public final class Checker {
       List<String> attrs = new ArrayList<>();
       for (CellSym c : cycle) {
         String attr = c.name.substring(owner.name().length() + 1);
-        if (!attrs.contains(attr)) {
+        if (c.isParam() && !attrs.contains(attr)) {
           attrs.add(attr);
         }
       }
-      String list = String.join(" and ", attrs);
+      if (attrs.isEmpty()) {
+        cycle.forEach(c -> attrs.add(c.name.substring(owner.name().length() + 1)));
+      }
+      String list = attrs.size() == 1 ? attrs.get(0) + " is" : String.join(" and ", attrs) + " are";
       diags.error(Code.TOK400, owner.decl().nameSpan(), owner.kind().name() + " " + owner.name() + ": " + list
-          + " are defined from each other, and the block sets none of them",
+          + " defined from each other, and the block sets none of them",
           "set one of them, e.g. " + attrs.get(0) + " = …");
       return;
     }

@@ -41,7 +41,7 @@ public final class Fmt {
     double mantissa = dollars / Math.pow(1000, m);
     String sign = mantissa < 0 ? "-" : "";
     double a = Math.abs(mantissa);
-    String digits = a != 0 && a < 0.01 ? String.format(Locale.ROOT, "%.3g", a) : String.format(Locale.ROOT, "%,.2f", a);
+    String digits = a != 0 && a < 1 ? String.format(Locale.ROOT, "%.4g", a) : String.format(Locale.ROOT, "%,.2f", a);
     return sign + "$" + digits + MAGNITUDES[m] + rest;
   }
 

@@ -167,8 +167,12 @@ public final class SyntaxParser {
       String help = null;
       if (recognizer instanceof TokParser parser && token != null) {
         IntervalSet expected = safeExpected(parser);
-        if (expected != null && !expected.isNil() && expected.size() <= 6) {
-          help = "expected " + expected.toString(parser.getVocabulary());
+        if (expected != null && !expected.isNil()) {
+          if (expected.contains(TokParser.NUMBER) && expected.contains(TokParser.IDENT)) {
+            help = "expected a value: a number, a name, or an expression in parentheses";
+          } else if (expected.size() <= 6) {
+            help = "expected " + expected.toString(parser.getVocabulary());
+          }
         }
       }
       String message = "unexpected " + what;
