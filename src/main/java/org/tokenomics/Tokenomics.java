@@ -75,7 +75,7 @@ public final class Tokenomics {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxPeriods(), limits.maxNames());
     Compiler.Result r = Compiler.compile(source, location, options, prelude, modules);
-    return new Compilation(source.name(), r.diagnostics(), r.model());
+    return new Compilation(source.name(), r.diagnostics(), r.model(), limits);
   }
 
   public Limits limits() {
