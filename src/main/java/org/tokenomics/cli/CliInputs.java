@@ -53,9 +53,15 @@ final class CliInputs {
     return all;
   }
 
-  /** Prints diagnostics to {@code err}; returns the exit code 1. */
-  static int fail(List<Diagnostic> diagnostics, PrintWriter err) {
-    diagnostics.forEach(d -> err.println(d.render()));
+  /** Prints diagnostics to {@code err} (those without a place are shown at {@code file}); returns the exit code 1. */
+  static int fail(List<Diagnostic> diagnostics, PrintWriter err, String file) {
+    diagnostics.forEach(d -> err.println(located(d, file).render()));
     return 1;
+  }
+
+  /** A diagnostic without a file, placed at {@code file}. */
+  static Diagnostic located(Diagnostic d, String file) {
+    return d.file() != null ? d : new Diagnostic(d.severity(), d.code(), d.message(), file, d.line(), d.column(),
+        d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
   }
 }

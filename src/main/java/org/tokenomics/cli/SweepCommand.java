@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     if (!c.ok()) {
-      return CliInputs.fail(c.diagnostics(), err);
+      return CliInputs.fail(c.diagnostics(), err, file.toString());
     }
     CompiledModel cm = c.model().internal();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -73,12 +73,12 @@ final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     if (!diagnostics.isEmpty()) {
-      return CliInputs.fail(diagnostics, err);
+      return CliInputs.fail(diagnostics, err, file.toString());
     }
     Sweep.Result r = Sweep.run(cm, base, parsed, Limits.DEFAULT.maxSampleValues(),
         Runtime.getRuntime().availableProcessors(), diagnostics);
     if (r == null) {
-      return CliInputs.fail(diagnostics, err);
+      return CliInputs.fail(diagnostics, err, file.toString());
     }
     List<String> periods = c.model().periods();
     out.print(format.equals("json") ? SweepOutput.json(file.toString(), r, periods) : SweepOutput.csv(r, periods));
