@@ -95,4 +95,26 @@ public final class ReadableUnits {
     }
     return text.length();
   }
+
+  /** {@code uniform(low: 1 %, 5 %)} → {@code 1 %}. */
+  public static String firstArgument(String call) {
+    int open = call.indexOf('(');
+    if (open < 0) {
+      return call;
+    }
+    int depth = 0;
+    int end = call.length();
+    for (int i = open + 1; i < call.length(); i++) {
+      char c = call.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
+        end = i;
+        break;
+      }
+    }
+    String arg = call.substring(open + 1, end).strip();
+    return arg.replaceFirst("^[A-Za-z_][A-Za-z0-9_]*\\s*:(?!:)\\s*", "");
+  }
+
 }

@@ -98,7 +98,7 @@ public final class Tornado {
     f.draws[p.index()] = 0.5;
     String text = distText(cm, p.dist().span());
     var dim = cm.params().stream().filter(s -> s.slot() == p.slot()).findFirst().orElseThrow().type().dim();
-    Unit unit = text == null ? null : ReadableUnits.fromLiteral(cm.checker(), firstArgument(text), dim);
+    Unit unit = text == null ? null : ReadableUnits.fromLiteral(cm.checker(), ReadableUnits.firstArgument(text), dim);
     if (unit == null) {
       unit = ReadableUnits.forValues(cm.checker(), dim, in);
     }
@@ -159,27 +159,6 @@ public final class Tornado {
   private static String distText(CompiledModel cm, Span span) {
     SourceFile file = span == null ? null : cm.checker().diagnostics().source(span.file());
     return file == null ? null : file.slice(span).replaceAll("\\s+", " ").strip();
-  }
-
-  /** {@code uniform(low: 1 %, 5 %)} → {@code 1 %}. */
-  static String firstArgument(String call) {
-    int open = call.indexOf('(');
-    if (open < 0) {
-      return call;
-    }
-    int depth = 0;
-    int end = call.length();
-    for (int i = open + 1; i < call.length(); i++) {
-      char c = call.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
-        end = i;
-        break;
-      }
-    }
-    String arg = call.substring(open + 1, end).strip();
-    return arg.replaceFirst("^[A-Za-z_][A-Za-z0-9_]*\\s*:(?!:)\\s*", "");
   }
 
   private static Diagnostic error(CompiledModel cm, Code code, String message, String help) {
