@@ -51,7 +51,7 @@ public final class McDiagnostics {
       return String.format(Locale.ROOT, "%.1f%%", p);
     }
     if (p < 0.1) {
-      return String.format(Locale.ROOT, "%.2g%%", p);
+      return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + "%";
     }
     return String.format(Locale.ROOT, "%.3f", p).replaceAll("0+$", "") + "%";
   }
