@@ -34,7 +34,7 @@ public final class TableReporter {
   }
 
   private static boolean sameShape(RunOutput out) {
-    return out.runs().stream().allMatch(r -> r.reports().stream().noneMatch(RunOutput.Report::series))
+    return out.runs().stream().allMatch(r -> r.samples() == 0 && r.reports().stream().noneMatch(RunOutput.Report::series))
         && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
   }
 
