@@ -137,7 +137,7 @@ public final class Compiler {
         continue;
       }
       if (!unit.dim().equals(type.dim())) {
-        String help = Messages.fix(type.dim(), unit.dim(), "(" + decl.label() + ")");
+        String help = Messages.fix(type.dim(), unit.dim(), decl.label().contains(" ") ? "(…)" : decl.label());
         ck.diags.error(Code.TOK300, decl.as().span(), "cannot show " + decl.label() + " as " + decl.asText() + ": it is "
             + type.describe() + ", and " + decl.asText() + " is " + DimensionFormat.describe(unit.dim()), help);
         continue;
