@@ -64,10 +64,10 @@ public final class Loader {
   }
 
   private TokFile load(String key, SourceFile source, Path location) {
-    if (source.text().length() > maxSourceBytes) {
+    if (!source.isLibrary() && source.text().length() > maxSourceBytes) {
       diags.addSource(source);
       diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " is larger than the limit of "
-          + maxSourceBytes + " characters (limit: max source size)", "split the model into files joined by import");
+          + maxSourceBytes + " characters (limit: max source size " + maxSourceBytes + ")", "split the model into files joined by import");
       return null;
     }
     loading.add(key);
