@@ -102,7 +102,7 @@ class SimulationTest {
 
   @Test
   void theSampleLimitIsTok600() {
-    Model limited = Tokenomics.builder().limits(new Limits(1 << 20, 200, 10_000, 100_000, 1_000)).build()
+    Model limited = Tokenomics.builder().limits(Limits.DEFAULT.withMaxSampleValues(1_000)).build()
         .compile("t.tok", SOURCE).model();
     EvaluationException e = assertThrows(EvaluationException.class, () -> limited.simulate(1_000, 1L));
     assertEquals("TOK600", e.diagnostic().code());
