@@ -39,7 +39,7 @@ public final class MonteCarlo {
    */
   public record Options(int threads, long exactBudget, Progress progress) {
     public static Options defaults() {
-      return new Options(Runtime.getRuntime().availableProcessors(), 25_000_000L, Progress.NONE);
+      return new Options(Runtime.getRuntime().availableProcessors(), 50_000_000L, Progress.NONE);
     }
 
     public Options withThreads(int n) {
