@@ -61,7 +61,7 @@ final class ExplainText {
     StringBuilder m = new StringBuilder();
     if (n.tag() == Type.Tag.NUMBER) {
       String unit = n.unit() != null && !n.unit().name().isEmpty() ? n.unit().name() : n.dimension();
-      if (!unit.equals("1")) {
+      if (!unit.isEmpty() && !unit.equals("1")) {
         m.append(unit).append(" · ");
       }
     }

@@ -83,7 +83,7 @@ public final class Explainer {
     Span span = cell.role() == CellSym.Role.SOLVE && cell.solveSpan() != null ? cell.solveSpan() : cell.span();
     SourceFile file = span == null ? null : cm.checker().diagnostics().source(span.file());
     String where = span == null || span.line() <= 0 ? "" : span.file() + ":" + span.line();
-    String expr = file == null || span == null ? null : oneLine(file.slice(span));
+    String expr = file == null || span == null ? null : oneLine(balanced(file, span));
     String kind = role != null ? role : roleName(cell, file);
     if (overridden.contains(cell.slot())) {
       kind += ", overridden";
@@ -112,7 +112,8 @@ public final class Explainer {
     } else if (!repeat) {
       hidden = inputs.size();
     }
-    return new ExplainNode(label, kind, cell.type().tag(), cell.type().shortName(), v.unit, v.base,
+    String dimension = cell.type().isNumber() && cell.type().dim().isNone() ? "" : cell.type().shortName();
+    return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, v.base,
         program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children));
   }
 
@@ -193,6 +194,30 @@ public final class Explainer {
       base += ", " + (file != null && file.isLibrary() ? "library default" : "kind default");
     }
     return base;
+  }
+
+  /**
+   * The source text of a span, extended over closing parentheses it leaves open (the span of
+   * {@code a / (b * c)} ends where {@code b * c} does).
+   */
+  static String balanced(SourceFile file, Span span) {
+    String text = file.text();
+    int end = Math.min(span.end(), text.length());
+    int open = 0;
+    for (int i = Math.max(0, span.start()); i < end; i++) {
+      char c = text.charAt(i);
+      open += c == '(' ? 1 : c == ')' ? -1 : 0;
+    }
+    while (open > 0 && end < text.length()) {
+      char c = text.charAt(end);
+      if (c == ')') {
+        open--;
+      } else if (!Character.isWhitespace(c)) {
+        break;
+      }
+      end++;
+    }
+    return text.substring(Math.max(0, Math.min(span.start(), end)), end);
   }
 
   /** Source text on one line, at most 120 characters. */
