@@ -163,6 +163,15 @@ public final class Checker {
       }
     }
     inCycle.addAll(cycle);
+    // Report from the first-declared member, whatever order checking happened to take.
+    int first = 0;
+    for (int i = 1; i < cycle.size(); i++) {
+      if (cycle.get(i).slot >= 0 && (cycle.get(first).slot < 0 || cycle.get(i).slot < cycle.get(first).slot)) {
+        first = i;
+      }
+    }
+    java.util.Collections.rotate(cycle, -first);
+    closing = cycle.get(0);
     Set<String> key = new TreeSet<>();
     cycle.forEach(c -> key.add(c.name));
     if (!reportedCycles.add(String.join(",", key))) {
