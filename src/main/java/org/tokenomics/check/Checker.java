@@ -38,6 +38,8 @@ public final class Checker {
   final UnitResolver unitResolver;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
+  /** Java-implemented functions from plugins, by name. */
+  Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
 
   private final Deque<CellSym> stack = new ArrayDeque<>();
   private final Set<String> reportedCycles = new HashSet<>();
