@@ -107,13 +107,26 @@ public final class Value {
     }
     Unit u = Compiler.unitFromText(units, unit);
     if (u == null) {
-      throw new IllegalArgumentException("'" + unit + "' is not a unit");
+      throw new IllegalArgumentException(unknownUnit(unit));
     }
     if (!u.dim().equals(type.dim())) {
       throw new IllegalArgumentException(name + " is " + type.describe() + "; " + unit + " is "
           + DimensionFormat.describe(u.dim()));
     }
     return u.factor();
+  }
+
+  /** Why a unit text does not parse, naming the unknown unit and a near one. */
+  private String unknownUnit(String unit) {
+    for (String atom : unit.split("[\\s*/^()]+")) {
+      if (atom.isEmpty() || atom.matches("[0-9.eE+-]+") || units.units().isUnit(atom)) {
+        continue;
+      }
+      String near = org.tokenomics.diag.Suggest.closest(atom, units.units().names());
+      return "'" + unit + "' is not a unit: no unit named '" + atom + "'"
+          + (near != null ? "; did you mean " + near + "?" : "") + " (" + name + " is " + type.describe() + ")";
+    }
+    return "'" + unit + "' is not a unit expression (" + name + " is " + type.describe() + ")";
   }
 
   @Override
