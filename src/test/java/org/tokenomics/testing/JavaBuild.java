@@ -2,7 +2,6 @@ package org.tokenomics.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +42,10 @@ public final class JavaBuild {
     List<String> args = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-d", out.toString(),
         "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList())));
     sources.forEach(s -> args.add(s.toString()));
-    StringWriter log = new StringWriter();
-    boolean ok = javac.getTask(log, null, null, args, null, null).call();
-    if (!ok) {
-      throw new AssertionError("javac failed:\n" + log);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    int code = javac.run(null, log, log, args.toArray(String[]::new));
+    if (code != 0) {
+      throw new AssertionError("javac failed:\n" + log.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
