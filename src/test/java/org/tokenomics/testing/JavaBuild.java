@@ -18,9 +18,10 @@ import javax.tools.ToolProvider;
 public final class JavaBuild {
   private JavaBuild() {}
 
-  /** The project folder (the tests run with it as the working folder). */
+  /** The project folder (Surefire and Failsafe set {@code basedir}). */
   public static Path project() {
-    return Path.of("").toAbsolutePath();
+    String base = System.getProperty("basedir");
+    return (base != null ? Path.of(base) : Path.of("")).toAbsolutePath();
   }
 
   /** The jar or folder a class was loaded from. */
