@@ -11,5 +11,6 @@ package org.tokenomics;
  * @param maxSampleValues  samples × periods × reports of a Monte Carlo run (default 2e9)
  */
 public record Limits(long maxSourceBytes, int maxNesting, long maxPeriods, int maxNames, long maxSampleValues) {
+  /** The defaults listed above. */
   public static final Limits DEFAULT = new Limits(1 << 20, 200, 10_000, 100_000, 2_000_000_000L);
 }

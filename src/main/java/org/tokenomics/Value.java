@@ -11,7 +11,8 @@ import org.tokenomics.units.Unit;
 
 /**
  * One computed value: a scalar or a series, with its dimension. Read it in any unit of its
- * dimension: {@code value.in("$B/yr")}, {@code value.series("$B/yr")}. Immutable.
+ * dimension: {@code value.in("$B/yr")}, {@code value.series("$B/yr")}. Immutable and safe to share
+ * between threads.
  */
 public final class Value {
   private final String name;
@@ -32,6 +33,7 @@ public final class Value {
     this.units = units;
   }
 
+  /** The report's or value's name ({@code npv}, {@code site.capex}). */
   public String name() {
     return name;
   }
