@@ -29,7 +29,7 @@ import org.tokenomics.syntax.Span;
  *
  * <pre>{@code
  * Tokenomics tok = Tokenomics.standard();
- * Model m = tok.compile(Path.of("samples/gigawatt/payback.tok")).model();
+ * Model m = tok.compile(Path.of("samples/embedding/payback.tok")).model();
  * double npv = m.evaluate().value("npv").in("$B");
  * }</pre>
  */
