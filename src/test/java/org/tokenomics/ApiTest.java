@@ -190,7 +190,7 @@ class ApiTest {
 
   @Test
   void limitsAreEnforced() {
-    Tokenomics small = Tokenomics.builder().limits(new Limits(100, 200, 10_000, 100_000, 1_000_000)).build();
+    Tokenomics small = Tokenomics.builder().limits(Limits.DEFAULT.withMaxSourceBytes(100)).build();
     Compilation c = small.compile("big.tok", "let x = 1\n".repeat(20));
     assertFalse(c.ok());
     assertEquals("TOK600", c.diagnostics().get(0).code());

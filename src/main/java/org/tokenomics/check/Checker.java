@@ -40,6 +40,9 @@ public final class Checker {
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
   Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
+  /** Function calls inlined so far, and the budget (TOK600 beyond it). */
+  int inlined;
+  int maxInlined = 100_000;
 
   private final Deque<CellSym> stack = new ArrayDeque<>();
   private final Set<String> reportedCycles = new HashSet<>();
