@@ -38,6 +38,8 @@ public final class Checker {
   final UnitResolver unitResolver;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
+  /** Java-implemented functions from plugins, by name. */
+  Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
   /** Function calls inlined so far, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
