@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /** Renders charts to PNG (headless AWT) or SVG (JFreeSVG), as bytes, text or files. */
 public final class ChartFiles {
@@ -51,7 +52,7 @@ public final class ChartFiles {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     g2.setDefsKeyPrefix("tokchart" + IDS.incrementAndGet() + "_");
     chart.draw(g2, new Rectangle(0, 0, width, height));
-    return g2.getSVGElement();
+    return g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
   }
 
   /** Writes a PNG or SVG file, by the file's extension. */
