@@ -6,10 +6,36 @@ package org.tokenomics;
  *
  * @param maxSourceBytes   characters in one source file (default 1 MiB)
  * @param maxNesting       bracket and prefix-operator nesting depth (default 200)
+ * @param maxNodes         syntax-tree nodes in one file (default 500,000)
  * @param maxPeriods       periods of the timeline (default 10,000)
  * @param maxNames         declared names (default 100,000)
  * @param maxSampleValues  samples × periods × reports of a Monte Carlo run (default 2e9)
  */
-public record Limits(long maxSourceBytes, int maxNesting, long maxPeriods, int maxNames, long maxSampleValues) {
-  public static final Limits DEFAULT = new Limits(1 << 20, 200, 10_000, 100_000, 2_000_000_000L);
+public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames,
+                     long maxSampleValues) {
+  public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
+
+  public Limits withMaxSourceBytes(long v) {
+    return new Limits(v, maxNesting, maxNodes, maxPeriods, maxNames, maxSampleValues);
+  }
+
+  public Limits withMaxNesting(int v) {
+    return new Limits(maxSourceBytes, v, maxNodes, maxPeriods, maxNames, maxSampleValues);
+  }
+
+  public Limits withMaxNodes(int v) {
+    return new Limits(maxSourceBytes, maxNesting, v, maxPeriods, maxNames, maxSampleValues);
+  }
+
+  public Limits withMaxPeriods(long v) {
+    return new Limits(maxSourceBytes, maxNesting, maxNodes, v, maxNames, maxSampleValues);
+  }
+
+  public Limits withMaxNames(int v) {
+    return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, v, maxSampleValues);
+  }
+
+  public Limits withMaxSampleValues(long v) {
+    return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, maxNames, v);
+  }
 }

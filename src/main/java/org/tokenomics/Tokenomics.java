@@ -73,7 +73,7 @@ public final class Tokenomics {
 
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
-        limits.maxPeriods(), limits.maxNames());
+        limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
     Compiler.Result r = Compiler.compile(source, location, options, prelude, modules);
     return new Compilation(source.name(), r.diagnostics(), r.model());
   }

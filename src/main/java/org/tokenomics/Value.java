@@ -105,6 +105,13 @@ public final class Value {
     if (!type.isNumber()) {
       throw new IllegalArgumentException(name + " is " + type.describe() + " and has no unit");
     }
+    if (unit.isBlank() || unit.strip().equals("1")) {
+      if (!type.dim().isNone()) {
+        throw new IllegalArgumentException(name + " is " + type.describe() + ", not a plain number; give a unit such as \""
+            + DimensionFormat.unitText(type.dim()) + "\"");
+      }
+      return 1;
+    }
     Unit u = Compiler.unitFromText(units, unit);
     if (u == null) {
       throw new IllegalArgumentException("'" + unit + "' is not a unit");

@@ -48,7 +48,7 @@ final class BuiltIns {
         case "npv", "irr", "payback" -> cashFlow(name);
         case "crf" -> crf();
         case "sqrt" -> sqrt();
-        case "abs", "floor", "ceil", "round" -> {
+        case "abs" -> {
           Typed x = anyNumber("x");
           yield new Typed(Calls.math(name, x.node(), call.span()), x.type());
         }

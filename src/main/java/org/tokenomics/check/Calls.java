@@ -57,7 +57,38 @@ final class Calls {
     this.ex = ex;
   }
 
+  /** Scalar results over whole series: computed once per evaluation in a hidden cell. */
+  static final Set<String> HOISTED = Set.of("sum", "mean", "min", "max", "first", "last", "npv", "irr", "payback");
+
   Typed call(Expr.Call c, Ctx ctx) {
+    if (HOISTED.contains(c.name()) && !ck.fns.containsKey(c.name()) && c.args().size() >= 1
+        && !((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1)) {
+      return hoisted(c, () -> direct(c, ctx));
+    }
+    return direct(c, ctx);
+  }
+
+  /**
+   * Checks {@code body} recording its references into a hidden cell, so that a reduction inside a
+   * series expression is computed once, not once per period (keeping evaluation linear).
+   */
+  Typed hoisted(Expr e, java.util.function.Supplier<Typed> body) {
+    CellSym holder = new CellSym("hidden", CellSym.Role.HIDDEN, e.span(), null, null, null, -1, false);
+    Typed t = ck.recordingInto(holder, body);
+    if (t.isError() || t.node() == null || t.node().isConstant() || t.node() instanceof org.tokenomics.eval.Ref
+        || t.type().tag() == Type.Tag.INSTANCE) {
+      CellSym user = ck.current();
+      if (user != null) {
+        user.deps.addAll(holder.deps);
+      }
+      return t;
+    }
+    CellSym user = ck.current();
+    String name = (user == null ? "" : user.name + "@") + e.span().line() + ":" + e.span().column();
+    return ck.hidden(name, e.span(), org.tokenomics.eval.Computer.of(t.node()), t.type(), holder.deps);
+  }
+
+  private Typed direct(Expr.Call c, Ctx ctx) {
     Checker.FnDef user = ck.fns.get(c.name());
     if (user != null) {
       return userFunction(user, c, ctx);
@@ -186,10 +217,19 @@ final class Calls {
     if (bound == null) {
       return Typed.ERROR;
     }
+    if (++ck.inlined > ck.maxInlined) {
+      if (ck.inlined == ck.maxInlined + 1) {
+        ck.error(ctx, Code.TOK600, c.span(), "functions expand to more than " + ck.maxInlined
+            + " calls (limit: max function expansions " + ck.maxInlined + ")", "functions are inlined at each call; nest them less");
+      }
+      return Typed.ERROR;
+    }
     Map<String, Typed> args = new HashMap<>();
     for (Decl.FnParam p : fn.params()) {
       Expr given = bound.get(p.name());
-      Typed t = given != null ? ex.check(given, ctx) : ex.check(p.defaultValue(), Ctx.top(def.file()));
+      boolean reused = Uses.count(fn.body(), p.name()) > 1;
+      Typed t = given == null ? ex.check(p.defaultValue(), Ctx.top(def.file()))
+          : reused ? hoisted(given, () -> ex.check(given, ctx)) : ex.check(given, ctx);
       if (t.isError()) {
         return Typed.ERROR;
       }

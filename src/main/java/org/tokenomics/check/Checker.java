@@ -38,6 +38,9 @@ public final class Checker {
   final UnitResolver unitResolver;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
+  /** Function calls inlined so far, and the budget (TOK600 beyond it). */
+  int inlined;
+  int maxInlined = 100_000;
 
   private final Deque<CellSym> stack = new ArrayDeque<>();
   private final Set<String> reportedCycles = new HashSet<>();

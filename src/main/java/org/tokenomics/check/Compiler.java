@@ -23,9 +23,9 @@ import org.tokenomics.units.Units;
 public final class Compiler {
 
   /** Limits and the import root. */
-  public record Options(Path root, long maxSourceBytes, int maxNesting, long maxPeriods, int maxNames) {
+  public record Options(Path root, long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames) {
     public static Options defaults(Path root) {
-      return new Options(root, 1 << 20, SyntaxParser.DEFAULT_MAX_NESTING, 10_000, 100_000);
+      return new Options(root, 1 << 20, SyntaxParser.DEFAULT_MAX_NESTING, 500_000, 10_000, 100_000);
     }
   }
 
@@ -41,7 +41,7 @@ public final class Compiler {
   public static Result compile(SourceFile main, Path location, Options options, Map<String, String> prelude,
                                Function<String, String> modules) {
     Diagnostics diags = new Diagnostics();
-    SyntaxParser parser = new SyntaxParser(options.maxNesting());
+    SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());
     prelude.forEach(loader::library);
     TokFile mainFile = loader.main(main, location);
@@ -56,8 +56,17 @@ public final class Compiler {
           + options.maxNames() + ")");
       return new Result(null, diags.all());
     }
-    for (int i = 0; i < ck.cells.size(); i++) {
-      ck.check(ck.cells.get(i));
+    try {
+      for (CellSym c : CheckOrder.of(ck)) {
+        ck.check(c);
+      }
+      for (int i = 0; i < ck.cells.size(); i++) {
+        ck.check(ck.cells.get(i));
+      }
+    } catch (StackOverflowError e) {
+      diags.error(Code.TOK600, Span.NONE, "the model's definitions nest too deeply to check (limit: the thread's stack)",
+          "split long chains of definitions, or run the compiler on a thread with a larger stack");
+      return new Result(null, diags.all());
     }
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
@@ -137,7 +146,7 @@ public final class Compiler {
         continue;
       }
       if (!unit.dim().equals(type.dim())) {
-        String help = Messages.fix(type.dim(), unit.dim(), "(" + decl.label() + ")");
+        String help = Messages.fix(type.dim(), unit.dim(), decl.label().contains(" ") ? "(…)" : decl.label());
         ck.diags.error(Code.TOK300, decl.as().span(), "cannot show " + decl.label() + " as " + decl.asText() + ": it is "
             + type.describe() + ", and " + decl.asText() + " is " + DimensionFormat.describe(unit.dim()), help);
         continue;

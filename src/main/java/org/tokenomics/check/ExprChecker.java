@@ -78,7 +78,9 @@ final class ExprChecker {
     }
     if (ctx.self() != null) {
       CellSym own = ctx.self().attrs.get(name);
-      if (own != null) {
+      // `index = index` in a block means the file's index: an attribute is never its own value.
+      boolean itself = own != null && own == ck.current() && ck.globals.containsKey(name);
+      if (own != null && !itself) {
         return ck.ref(own);
       }
     }

@@ -64,10 +64,10 @@ public final class Loader {
   }
 
   private TokFile load(String key, SourceFile source, Path location) {
-    if (source.text().length() > maxSourceBytes) {
+    if (!source.isLibrary() && source.text().length() > maxSourceBytes) {
       diags.addSource(source);
       diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " is larger than the limit of "
-          + maxSourceBytes + " characters (limit: max source size)", "split the model into files joined by import");
+          + maxSourceBytes + " characters (limit: max source size " + maxSourceBytes + ")", "split the model into files joined by import");
       return null;
     }
     loading.add(key);
@@ -152,25 +152,25 @@ public final class Loader {
     }
     if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
       diags.error(Code.TOK202, imp.span(), "absolute import '" + path + "' is not allowed",
-          "import files by a path relative to the importing file, inside " + root);
+          "import files by a path relative to the importing file, inside the root folder " + shown(root));
       return null;
     }
     Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
     Path target = base.resolve(raw).normalize();
     if (!target.startsWith(root)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' leaves the root folder " + root,
+      diags.error(Code.TOK202, imp.span(), "import '" + path + "' leaves the root folder " + shown(root),
           "imports must stay inside the root (see --root)");
       return null;
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", "looked for " + target);
+      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", "looked for " + shown(target));
       return null;
     }
     try {
       Path real = target.toRealPath();
       Path realRoot = root.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diags.error(Code.TOK202, imp.span(), "import '" + path + "' links out of the root folder " + root, null);
+        diags.error(Code.TOK202, imp.span(), "import '" + path + "' links out of the root folder " + shown(root), null);
         return null;
       }
       if (!Files.isRegularFile(real)) {
@@ -190,6 +190,15 @@ public final class Loader {
     } catch (IOException e) {
       return p.toAbsolutePath().normalize().toString();
     }
+  }
+
+  /** A path as the user sees it: relative to the working folder when inside it. */
+  private static String shown(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    if (p.equals(cwd)) {
+      return ".";
+    }
+    return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
   }
 
   private String displayName(Path target) {

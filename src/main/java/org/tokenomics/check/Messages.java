@@ -27,7 +27,7 @@ final class Messages {
   static String fix(Dimension found, Dimension expected, String text) {
     Dimension ratio = expected.over(found);
     if (ratio.equals(Units.TIME)) {
-      return "multiply the rate by a duration, e.g. " + text + " * dt";
+      return "multiply the rate by a duration, e.g. " + text + " * dt (one period) or " + text + " * 1 yr";
     }
     if (ratio.equals(Units.TIME.pow(-1))) {
       return "divide the amount by a duration, e.g. " + text + " / dt or " + text + " / yr";

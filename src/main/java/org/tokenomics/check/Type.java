@@ -61,7 +61,7 @@ public record Type(Tag tag, Dimension dim, boolean series, InstanceSym instance)
   /** Short: {@code W/GPU}, {@code date}, {@code bool}, {@code chip}. */
   public String shortName() {
     return switch (tag) {
-      case NUMBER -> dim.isNone() ? "1" : DimensionFormat.unitText(dim);
+      case NUMBER -> dim.isNone() ? "a plain number" : DimensionFormat.unitText(dim);
       case BOOL -> "bool";
       case DATE -> "date";
       case INSTANCE -> instance.kind().name();

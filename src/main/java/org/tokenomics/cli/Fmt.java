@@ -45,6 +45,26 @@ public final class Fmt {
     return sign + "$" + digits + MAGNITUDES[m] + rest;
   }
 
+  /** A table cell: four significant digits, grouping for large values ({@code 9.259}, {@code 0.1063}, {@code 43,800}). */
+  public static String compact(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return v == 0 ? "0" : String.valueOf(v);
+    }
+    double a = Math.abs(v);
+    if (a >= 1e15 || a < 1e-4) {
+      return String.format(Locale.ROOT, "%.3e", v);
+    }
+    if (a >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+    String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+    if (s.contains(".")) {
+      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return s;
+  }
+
   /** A plain number with grouping and at most four decimals. */
   public static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -174,11 +174,7 @@ public final class TableReporter {
     if (r.text() != null) {
       return r.text()[i];
     }
-    String q = Fmt.quantity(r.values()[i], r.unit());
-    if (r.unit().isEmpty() || r.unit().startsWith("$")) {
-      return r.unit().startsWith("$") ? Fmt.number(r.values()[i]) : q;
-    }
-    return q.substring(0, q.length() - r.unit().length() - 1);
+    return Fmt.compact(r.values()[i]);
   }
 
   /** Columns aligned; numbers right-aligned, the first column left-aligned. */

@@ -14,9 +14,15 @@ import org.tokenomics.internal.parser.TokParser.*;
  */
 final class AstBuilder {
   private final SourceFile source;
+  private int nodes;
 
   AstBuilder(SourceFile source) {
     this.source = source;
+  }
+
+  /** Expression nodes built so far (for the node limit). */
+  int nodes() {
+    return nodes;
   }
 
   TokFile file(FileContext ctx) {
@@ -115,6 +121,7 @@ final class AstBuilder {
   // ---- expressions ------------------------------------------------------------------------
 
   Expr expr(ExprContext e) {
+    nodes++;
     Span span = span(e);
     if (e instanceof PrimaryExprContext p) {
       return primary(p.primary());
@@ -126,18 +133,14 @@ final class AstBuilder {
       return new Expr.Binary("^", expr(p.expr(0)), expr(p.expr(1)), span);
     } else if (e instanceof NegExprContext n) {
       return new Expr.Unary("-", expr(n.expr()), span);
-    } else if (e instanceof MulExprContext m) {
-      return new Expr.Binary(m.op.getText(), expr(m.expr(0)), expr(m.expr(1)), span);
-    } else if (e instanceof AddExprContext a) {
-      return new Expr.Binary(a.op.getText(), expr(a.expr(0)), expr(a.expr(1)), span);
+    } else if (e instanceof MulExprContext || e instanceof AddExprContext) {
+      return Chains.build(this, e);
     } else if (e instanceof CmpExprContext c) {
       return new Expr.Binary(c.op.getText(), expr(c.expr(0)), expr(c.expr(1)), span);
     } else if (e instanceof NotExprContext n) {
       return new Expr.Unary("not", expr(n.expr()), span);
-    } else if (e instanceof AndExprContext a) {
-      return new Expr.Binary("and", expr(a.expr(0)), expr(a.expr(1)), span);
-    } else if (e instanceof OrExprContext o) {
-      return new Expr.Binary("or", expr(o.expr(0)), expr(o.expr(1)), span);
+    } else if (e instanceof AndExprContext || e instanceof OrExprContext) {
+      return Chains.build(this, e);
     } else if (e instanceof IfExprContext i) {
       return new Expr.If(expr(i.expr(0)), expr(i.expr(1)), expr(i.expr(2)), span);
     }
@@ -236,7 +239,7 @@ final class AstBuilder {
     return out.toString();
   }
 
-  private Span span(ParserRuleContext ctx) {
+  Span span(ParserRuleContext ctx) {
     Token start = ctx.getStart();
     Token stop = ctx.getStop() == null || ctx.getStop().getTokenIndex() < start.getTokenIndex()
         ? start : ctx.getStop();

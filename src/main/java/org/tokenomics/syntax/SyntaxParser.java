@@ -24,13 +24,15 @@ public final class SyntaxParser {
   public static final int DEFAULT_MAX_NESTING = 200;
 
   private final int maxNesting;
+  private final int maxNodes;
 
   public SyntaxParser() {
-    this(DEFAULT_MAX_NESTING);
+    this(DEFAULT_MAX_NESTING, 500_000);
   }
 
-  public SyntaxParser(int maxNesting) {
+  public SyntaxParser(int maxNesting, int maxNodes) {
     this.maxNesting = maxNesting;
+    this.maxNodes = maxNodes;
   }
 
   /** Parses one file; returns null when it has syntax errors (they are in {@code diags}). */
@@ -58,7 +60,14 @@ public final class SyntaxParser {
       return null;
     }
     try {
-      return new AstBuilder(source).file(tree);
+      AstBuilder builder = new AstBuilder(source);
+      TokFile file = builder.file(tree);
+      if (builder.nodes() > maxNodes) {
+        diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " has " + builder.nodes()
+            + " syntax nodes (limit: max nodes " + maxNodes + ")", "split the model into files joined by import");
+        return null;
+      }
+      return file;
     } catch (StackOverflowError e) {
       diags.error(Code.TOK600, Span.NONE, "the input nests too deeply (limit: nesting depth " + maxNesting + ")");
       return null;
