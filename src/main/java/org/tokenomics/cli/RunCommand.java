@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quantiles", paramLabel = "Q", split = ",", description = "quantiles in percent (default 5,50,95)")
   List<Double> quantiles = new ArrayList<>(List.of(5.0, 50.0, 95.0));
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or html")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, html or a plugin's format")
   String format = "table";
 
   @Option(names = "--out", paramLabel = "FILE", description = "with --format html: the page to write (default: stdout)")
@@ -60,9 +60,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (!List.of("table", "json", "csv", "html").contains(format) || (outFile != null && !format.equals("html"))) {
+    var plugin = PluginFormats.find(format, err);
+    if ((!List.of("table", "json", "csv", "html").contains(format) && plugin == null)
+        || (outFile != null && !format.equals("html"))) {
       err.println(outFile != null && !format.equals("html") ? "tok: --out goes with --format html"
-          : "tok: unknown format '" + format + "' (table, json, csv or html)");
+          : "tok: unknown format '" + format + "' (" + PluginFormats.names() + ")");
       return 2;
     }
     if (samples < 0) {
@@ -121,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
           return 1;
         }
       }
-      default -> out.print(TableReporter.render(result));
+      default -> out.print(plugin != null ? PluginFormats.render(plugin, result, err) : TableReporter.render(result));
     }
     out.flush();
     return diagnostics.stream().anyMatch(Diagnostic::isError) ? 1 : 0;
