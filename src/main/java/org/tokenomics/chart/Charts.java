@@ -3,11 +3,18 @@ package org.tokenomics.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -68,7 +75,7 @@ public final class Charts {
       renderer.setSeriesStroke(i, new BasicStroke(2.2f));
     }
     NumberAxis value = valueAxis(unit);
-    niceTicks(value, lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.values())).toArray());
+    niceTicks(value, lines.stream().flatMapToDouble(l -> Arrays.stream(l.values())).toArray());
     XYPlot plot = new XYPlot(data, PeriodAxis.create("period", periods), value, renderer);
     return chart(title, plot, lines.size() > 1);
   }
@@ -96,7 +103,7 @@ public final class Charts {
     renderer.setSeriesStroke(0, new BasicStroke(2.4f));
     renderer.setAlpha(0.45f);
     NumberAxis value = valueAxis(unit);
-    niceTicks(value, java.util.stream.DoubleStream.concat(java.util.Arrays.stream(p5), java.util.Arrays.stream(p95)).toArray());
+    niceTicks(value, DoubleStream.concat(Arrays.stream(p5), Arrays.stream(p95)).toArray());
     XYPlot plot = new XYPlot(data, PeriodAxis.create("period", periods), value, renderer);
     return chart(title, plot, true);
   }
@@ -132,7 +139,7 @@ public final class Charts {
     params.setGridBandsVisible(false);
     params.setTickLabelFont(LABEL);
     NumberAxis value = valueAxis(unit);
-    niceTicks(value, rows.stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.low(), r.high(), r.base())).toArray());
+    niceTicks(value, rows.stream().flatMapToDouble(r -> DoubleStream.of(r.low(), r.high(), r.base())).toArray());
     XYPlot plot = new XYPlot(data, params, value, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     ValueMarker marker = new ValueMarker(base, Color.DARK_GRAY, new BasicStroke(1.5f));
@@ -150,8 +157,8 @@ public final class Charts {
 
   /** About six ticks at round steps (1, 2, 2.5 or 5 × 10^k) over the data's range. */
   static void niceTicks(NumberAxis axis, double[] values) {
-    double min = java.util.Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
-    double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(0);
+    double min = Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
+    double max = Arrays.stream(values).filter(Double::isFinite).max().orElse(0);
     double span = max - min;
     if (!(span > 0) || !Double.isFinite(span)) {
       return; // one value, or none: let the axis choose
@@ -165,16 +172,16 @@ public final class Charts {
         break;
       }
     }
-    axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, numberFormat(step)));
+    axis.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
   }
 
-  private static java.text.NumberFormat numberFormat(double step) {
-    java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.######",
-        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+  private static NumberFormat numberFormat(double step) {
+    DecimalFormat f = new DecimalFormat("#,##0.######",
+        DecimalFormatSymbols.getInstance(Locale.ROOT));
     int decimals = step >= 1 ? (step == Math.rint(step) ? 0 : 1) : (int) Math.ceil(-Math.log10(step)) + 1;
     f.setMaximumFractionDigits(Math.max(0, decimals));
     if (Math.abs(step) >= 1e15 || Math.abs(step) < 1e-6) {
-      return new java.text.DecimalFormat("0.##E0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+      return new DecimalFormat("0.##E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
     return f;
   }
