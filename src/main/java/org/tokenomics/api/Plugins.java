@@ -20,7 +20,7 @@ public record Plugins(Map<String, TokFunction> functions, List<TokModule> module
                       Map<String, TokReporter> reporters) {
 
   /** The formats built into {@code tok run}, which reporters may not take. */
-  public static final List<String> BUILT_IN_FORMATS = List.of("table", "json", "csv");
+  public static final List<String> BUILT_IN_FORMATS = List.of("table", "json", "csv", "html");
 
   /** No plugins. */
   public static final Plugins NONE = new Plugins(Map.of(), List.of(), List.of(), Map.of());

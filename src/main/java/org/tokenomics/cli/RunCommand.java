@@ -44,8 +44,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quantiles", paramLabel = "Q", split = ",", description = "quantiles in percent (default 5,50,95)")
   List<Double> quantiles = new ArrayList<>(List.of(5.0, 50.0, 95.0));
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or a plugin's format")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, html or a plugin's format")
   String format = "table";
+
+  @Option(names = "--out", paramLabel = "FILE", description = "with --format html: the page to write (default: stdout)")
+  Path outFile;
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
   Path root;
@@ -58,8 +61,10 @@ final class RunCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     var plugin = PluginFormats.find(format, err);
-    if (!List.of("table", "json", "csv").contains(format) && plugin == null) {
-      err.println("tok: unknown format '" + format + "' (" + PluginFormats.names() + ")");
+    if ((!List.of("table", "json", "csv", "html").contains(format) && plugin == null)
+        || (outFile != null && !format.equals("html"))) {
+      err.println(outFile != null && !format.equals("html") ? "tok: --out goes with --format html"
+          : "tok: unknown format '" + format + "' (" + PluginFormats.names() + ")");
       return 2;
     }
     if (samples < 0) {
@@ -120,6 +125,11 @@ final class RunCommand implements Callable<Integer> {
       case "csv" -> {
         out.print(CsvReporter.render(result));
         diagnostics.forEach(d -> err.println(d.render()));
+      }
+      case "html" -> {
+        if (!HtmlReporter.write(result, outFile, out, err)) {
+          return 1;
+        }
       }
       default -> out.print(plugin != null ? PluginFormats.render(plugin, result, err) : TableReporter.render(result));
     }

@@ -102,7 +102,7 @@ class PluginJarTest {
     assertTrue(result[1].contains("| value | 8.57 | $B |"), result[1]);
     String[] unknown = withContextLoader(() -> run("run", file.toString(), "--format", "mrkdown"));
     assertEquals("2", unknown[0]);
-    assertTrue(unknown[2].contains("table, json, csv, markdown"), unknown[2]);
+    assertTrue(unknown[2].contains("table, json, csv, html, markdown"), unknown[2]);
     String[] without = run("run", file.toString(), "--format", "markdown");
     assertEquals("2", without[0]);
   }

@@ -1,0 +1,208 @@
+package org.tokenomics.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.DoubleStream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The charts of Tok's tools, built from plain arrays so that any source can feed them: a run's
+ * series ({@link #line}), Monte Carlo quantiles ({@link #fan}) and a sensitivity table
+ * ({@link #tornado}). Values are in the display unit named by {@code unit}, which labels the value
+ * axis. Render with {@link ChartFiles}.
+ */
+public final class Charts {
+  static {
+    ChartFiles.headless();
+  }
+
+  /** One line of a line chart: its legend name and one value per period. */
+  public record Line(String name, double[] values) {}
+
+  /** One bar of a tornado: the output with a param at its low and its high value, and the base output. */
+  public record TornadoRow(String name, double low, double high, double base) {}
+
+  static final Color[] PALETTE = {
+      new Color(0x1f5fa8), new Color(0xd9822b), new Color(0x2f9e44), new Color(0xc92a2a),
+      new Color(0x7048e8), new Color(0x0c8599), new Color(0x862e9c), new Color(0x5c940d)};
+  private static final Color GRID = new Color(0xdddddd);
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+  private Charts() {}
+
+  /** A series report over the timeline: one line per entry (e.g. per scenario). */
+  public static JFreeChart line(String title, String unit, List<String> periods, List<Line> lines) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Line l : lines) {
+      XYSeries s = new XYSeries(l.name(), false, true);
+      for (int i = 0; i < l.values().length && i < periods.size(); i++) {
+        s.add(i, finite(l.values()[i]));
+      }
+      data.addSeries(s);
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, periods.size() <= 40);
+    for (int i = 0; i < lines.size(); i++) {
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+    }
+    NumberAxis value = valueAxis(unit);
+    niceTicks(value, lines.stream().flatMapToDouble(l -> Arrays.stream(l.values())).toArray());
+    XYPlot plot = new XYPlot(data, PeriodAxis.create("period", periods), value, renderer);
+    return chart(title, plot, lines.size() > 1);
+  }
+
+  /**
+   * A fan chart of Monte Carlo quantiles: the p5–p95 band shaded and the p50 line, one value per
+   * period each.
+   */
+  public static JFreeChart fan(String title, String unit, List<String> periods, double[] p5, double[] p50,
+                               double[] p95) {
+    if (p5.length != p50.length || p50.length != p95.length) {
+      throw new IllegalArgumentException("p5, p50 and p95 need one value per period each");
+    }
+    YIntervalSeries s = new YIntervalSeries("p50 (band: p5–p95)", false, true);
+    for (int i = 0; i < p50.length && i < periods.size(); i++) {
+      double lo = Math.min(finite(p5[i]), finite(p95[i]));
+      double hi = Math.max(finite(p5[i]), finite(p95[i]));
+      s.add(i, finite(p50[i]), lo, hi);
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(s);
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setSeriesPaint(0, PALETTE[0]);
+    renderer.setSeriesFillPaint(0, new Color(0x74a9e0));
+    renderer.setSeriesStroke(0, new BasicStroke(2.4f));
+    renderer.setAlpha(0.45f);
+    NumberAxis value = valueAxis(unit);
+    niceTicks(value, DoubleStream.concat(Arrays.stream(p5), Arrays.stream(p95)).toArray());
+    XYPlot plot = new XYPlot(data, PeriodAxis.create("period", periods), value, renderer);
+    return chart(title, plot, true);
+  }
+
+  /**
+   * A tornado: for each row a bar from the output at the param's low value to the output at its
+   * high value, widest swing on top, with a line at the base output.
+   */
+  public static JFreeChart tornado(String title, String unit, List<TornadoRow> rows) {
+    List<TornadoRow> sorted = new ArrayList<>(rows);
+    // The axis draws index 0 at the bottom: narrowest first so the widest ends on top.
+    sorted.sort(Comparator.comparingDouble(r -> Math.abs(r.high() - r.low())));
+    String[] names = sorted.stream().map(TornadoRow::name).toArray(String[]::new);
+    XYIntervalSeries lowSide = new XYIntervalSeries("param at its low value");
+    XYIntervalSeries highSide = new XYIntervalSeries("param at its high value");
+    double base = rows.isEmpty() ? 0 : finite(rows.get(0).base());
+    for (int i = 0; i < sorted.size(); i++) {
+      TornadoRow r = sorted.get(i);
+      double b = finite(r.base());
+      lowSide.add(i, i - 0.32, i + 0.32, b, Math.min(b, finite(r.low())), Math.max(b, finite(r.low())));
+      highSide.add(i, i - 0.32, i + 0.32, b, Math.min(b, finite(r.high())), Math.max(b, finite(r.high())));
+    }
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    data.addSeries(lowSide);
+    data.addSeries(highSide);
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setUseYInterval(true);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, PALETTE[1]);
+    renderer.setSeriesPaint(1, PALETTE[0]);
+    SymbolAxis params = new SymbolAxis(null, names);
+    params.setGridBandsVisible(false);
+    params.setTickLabelFont(LABEL);
+    NumberAxis value = valueAxis(unit);
+    niceTicks(value, rows.stream().flatMapToDouble(r -> DoubleStream.of(r.low(), r.high(), r.base())).toArray());
+    XYPlot plot = new XYPlot(data, params, value, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    ValueMarker marker = new ValueMarker(base, Color.DARK_GRAY, new BasicStroke(1.5f));
+    plot.addRangeMarker(marker);
+    return chart(title, plot, true);
+  }
+
+  private static NumberAxis valueAxis(String unit) {
+    NumberAxis axis = new NumberAxis(unit == null || unit.isEmpty() ? "(no unit)" : unit);
+    axis.setAutoRangeIncludesZero(false);
+    axis.setLabelFont(LABEL);
+    axis.setTickLabelFont(TICK);
+    return axis;
+  }
+
+  /** About six ticks at round steps (1, 2, 2.5 or 5 × 10^k) over the data's range. */
+  static void niceTicks(NumberAxis axis, double[] values) {
+    double min = Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
+    double max = Arrays.stream(values).filter(Double::isFinite).max().orElse(0);
+    double span = max - min;
+    if (!(span > 0) || !Double.isFinite(span)) {
+      return; // one value, or none: let the axis choose
+    }
+    double raw = span / 7;
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = magnitude * 10;
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * magnitude >= raw) {
+        step = m * magnitude;
+        break;
+      }
+    }
+    axis.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
+  }
+
+  private static NumberFormat numberFormat(double step) {
+    DecimalFormat f = new DecimalFormat("#,##0.######",
+        DecimalFormatSymbols.getInstance(Locale.ROOT));
+    int decimals = step >= 1 ? (step == Math.rint(step) ? 0 : 1) : (int) Math.ceil(-Math.log10(step)) + 1;
+    f.setMaximumFractionDigits(Math.max(0, decimals));
+    if (Math.abs(step) >= 1e15 || Math.abs(step) < 1e-6) {
+      return new DecimalFormat("0.##E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+    return f;
+  }
+
+  private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlineVisible(false);
+    plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+    plot.getDomainAxis().setLabelFont(LABEL);
+    plot.getDomainAxis().setTickLabelFont(TICK);
+    JFreeChart chart = new JFreeChart(null, TITLE, plot, legend);
+    chart.setTitle(new TextTitle(title, TITLE));
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+    return chart;
+  }
+
+  /** Non-finite values are left out of the picture rather than breaking it. */
+  private static double finite(double v) {
+    return Double.isFinite(v) ? v : Double.NaN;
+  }
+}

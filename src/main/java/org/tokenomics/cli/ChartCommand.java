@@ -1,0 +1,209 @@
+package org.tokenomics.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
+import org.tokenomics.Compilation;
+import org.tokenomics.Diagnostic;
+import org.tokenomics.EvaluationException;
+import org.tokenomics.Model;
+import org.tokenomics.api.OverrideParser;
+import org.tokenomics.api.Runner;
+import org.tokenomics.chart.ChartFiles;
+import org.tokenomics.chart.Charts;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.check.Type;
+import org.tokenomics.diag.Suggest;
+import org.tokenomics.eval.Program;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tok chart FILE NAME --out F.png|F.svg}: a series report as a line chart (one line per
+ * scenario), or under {@code --samples N} a fan chart of its Monte Carlo p5–p95 band and p50.
+ */
+@Command(name = "chart", description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.")
+final class ChartCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE")
+  Path file;
+
+  @Parameters(index = "1", paramLabel = "NAME", description = "the report to chart")
+  String name;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg", description = "the chart file to write")
+  Path out;
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario, or 'all'; each is a line (repeatable)")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples: a fan chart (p5–p95, p50)")
+  int samples;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
+  long seed = 1;
+
+  @Option(names = "--width", paramLabel = "PX")
+  int width = ChartFiles.WIDTH;
+
+  @Option(names = "--height", paramLabel = "PX")
+  int height = ChartFiles.HEIGHT;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
+  Path root;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (ChartFiles.formatOf(out) == null) {
+      err.println("tok: --out must name a .png or .svg file, got '" + out + "'");
+      return 2;
+    }
+    if (samples < 0 || width < 100 || height < 100 || width > 10_000 || height > 10_000) {
+      err.println("tok: --samples must be 0 or more, and --width/--height between 100 and 10000 pixels");
+      return 2;
+    }
+    if (samples > 0 && (!scenarios.isEmpty() || !sets.isEmpty())) {
+      err.println("tok: a fan chart (--samples) charts the base model; drop --scenario and --set");
+      return 2;
+    }
+    Compilation c = Session.compile(file, root, err);
+    if (c == null) {
+      return 2;
+    }
+    if (!c.ok()) {
+      c.diagnostics().forEach(d -> err.println(d.render()));
+      return 1;
+    }
+    Model model = c.model();
+    CompiledModel cm = model.internal();
+    CompiledModel.ReportSpec report = cm.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    if (report == null) {
+      List<String> names = cm.reports().stream().map(CompiledModel.ReportSpec::name).toList();
+      String near = Suggest.closest(name, names);
+      err.println("tok: " + file + " has no report named '" + name + "'"
+          + (near != null ? "; did you mean '" + near + "'?" : names.isEmpty() ? "" : "; reports: " + String.join(", ", names)));
+      return 1;
+    }
+    if (report.type().tag() != Type.Tag.NUMBER) {
+      err.println("tok: " + name + " is " + report.type().describe() + "; only numbers can be charted");
+      return 1;
+    }
+    try {
+      JFreeChart chart = samples > 0 ? fan(model, report, err) : lines(model, cm, report, err);
+      if (chart == null) {
+        return 1;
+      }
+      ChartFiles.write(chart, out, width, height);
+    } catch (EvaluationException e) {
+      err.println(e.diagnostic().render());
+      return 1;
+    } catch (UsageError e) {
+      err.println("tok: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("tok: cannot write " + out + ": " + e.getMessage());
+      return 1;
+    }
+    stdout.println("wrote " + out);
+    return 0;
+  }
+
+  /** One line per scenario evaluated (base first); null after printing why there is nothing to chart. */
+  private JFreeChart lines(Model model, CompiledModel cm, CompiledModel.ReportSpec report, PrintWriter err) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (String s : sets) {
+      int eq = s.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageError("--set needs NAME=VALUE, got '" + s + "'");
+      }
+      overrides.put(s.substring(0, eq).strip(), s.substring(eq + 1));
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<CompiledModel.Override> setList = OverrideParser.compile(cm, overrides, diagnostics);
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      diagnostics.forEach(d -> err.println(d.render()));
+      return null;
+    }
+    List<Charts.Line> lines = new ArrayList<>();
+    for (String scenario : scenarioNames(model)) {
+      List<CompiledModel.Override> all = new ArrayList<>(scenario.equals("base") ? List.of() : cm.scenarios().get(scenario));
+      all.addAll(setList);
+      Program program = Runner.apply(cm.program(), all);
+      Runner.Result r = Runner.run(cm, program, scenario);
+      Runner.ReportValue v = r.reports().stream().filter(x -> x.spec().name().equals(name)).findFirst().orElse(null);
+      if (v == null) {
+        r.errors().forEach(d -> err.println(d.render()));
+        return null;
+      }
+      if (!v.series()) {
+        err.println("tok: " + name + " is a scalar (" + Fmt.quantity(display(report, v.values()[0]), report.unitText())
+            + "), not a series: a chart needs a report that varies by period (give the model a timeline)");
+        return null;
+      }
+      double[] shown = new double[v.values().length];
+      for (int i = 0; i < shown.length; i++) {
+        shown[i] = display(report, v.values()[i]);
+      }
+      lines.add(new Charts.Line(scenario, shown));
+    }
+    return Charts.line(name, report.unitText(), model.periods(), lines);
+  }
+
+  private static double display(CompiledModel.ReportSpec report, double base) {
+    return report.unit() == null ? base : report.unit().fromBase(base);
+  }
+
+  private List<String> scenarioNames(Model model) {
+    List<String> names = new ArrayList<>();
+    if (scenarios.isEmpty() || scenarios.contains("all") || scenarios.contains("base")) {
+      names.add("base");
+    }
+    for (String s : scenarios) {
+      if (s.equals("all")) {
+        model.scenarios().stream().filter(n -> !names.contains(n)).forEach(names::add);
+      } else if (!s.equals("base") && !names.contains(s)) {
+        if (!model.scenarios().contains(s)) {
+          String near = Suggest.closest(s, model.scenarios());
+          throw new UsageError("no scenario named '" + s + "'" + (near != null ? "; did you mean '" + near + "'?" : ""));
+        }
+        names.add(s);
+      }
+    }
+    return names;
+  }
+
+  private JFreeChart fan(Model model, CompiledModel.ReportSpec report, PrintWriter err) {
+    if (!model.internal().program().cell(report.slot()).series()) {
+      err.println("tok: " + name + " is a scalar, not a series: a fan chart needs a report that varies by period");
+      return null;
+    }
+    MonteCarlo.Fan fan = MonteCarlo.fan(model, name, report.unitText(), samples, seed);
+    if (fan == null) {
+      throw new UsageError("--samples needs Monte Carlo (Model.simulate), which this build of tok does not have yet");
+    }
+    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", report.unitText(), model.periods(),
+        fan.p5(), fan.p50(), fan.p95());
+  }
+
+  /** Bad usage found after option parsing (exit 2). */
+  private static final class UsageError extends RuntimeException {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}

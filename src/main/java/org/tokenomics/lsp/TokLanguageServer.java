@@ -1,0 +1,96 @@
+package org.tokenomics.lsp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The Tok language server: diagnostics on open and change, hover, completion and go to
+ * definition, over JSON-RPC (LSP 3.x) on any pair of streams.
+ */
+public final class TokLanguageServer implements LanguageServer, LanguageClientAware {
+  private final TokTextDocuments documents = new TokTextDocuments();
+  private final WorkspaceService workspace = new TokWorkspace();
+  private int exitCode = 1;
+  private Runnable onExit = () -> { };
+
+  /** Serves on the streams until the client exits or the input ends; returns the exit code LSP asks for. */
+  public static int serve(InputStream in, OutputStream out) {
+    TokLanguageServer server = new TokLanguageServer();
+    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    server.connect(launcher.getRemoteProxy());
+    Future<Void> listening = launcher.startListening();
+    server.onExit = () -> listening.cancel(true);
+    try {
+      listening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // the stream closed, or exit cancelled the listener
+    }
+    return server.exitCode;
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    documents.connect(client);
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    ServerCapabilities caps = new ServerCapabilities();
+    caps.setTextDocumentSync(TextDocumentSyncKind.Full);
+    caps.setHoverProvider(true);
+    caps.setDefinitionProvider(true);
+    caps.setCompletionProvider(new CompletionOptions(false, List.of(".")));
+    return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("tok", "0.1.0")));
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    exitCode = 0;
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    onExit.run();
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return documents;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+
+  /** Nothing to do for workspace events: each open document is analysed on its own. */
+  private static final class TokWorkspace implements WorkspaceService {
+    @Override
+    public void didChangeConfiguration(org.eclipse.lsp4j.DidChangeConfigurationParams params) {
+    }
+
+    @Override
+    public void didChangeWatchedFiles(org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.tokenomics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tok fmt and tok chart from the command line. */
+class ToolCommandsTest {
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int tok(String... args) {
+    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void fmtPrintsOrRewrites() throws Exception {
+    Path f = dir.resolve("a.tok");
+    Files.writeString(f, "param a=1 // one\nparam long_name=2\n");
+    assertEquals(0, tok("fmt", f.toString()));
+    assertEquals("param a         = 1  // one\nparam long_name = 2\n", out.toString());
+    assertEquals("param a=1 // one\nparam long_name=2\n", Files.readString(f), "without --write the file is left alone");
+    assertEquals(0, tok("fmt", f.toString(), "--write"));
+    assertEquals("param a         = 1  // one\nparam long_name = 2\n", Files.readString(f));
+  }
+
+  @Test
+  void fmtOfAFileWithSyntaxErrorsChangesNothing() throws Exception {
+    Path f = dir.resolve("bad.tok");
+    String text = "param a = = 1\n";
+    Files.writeString(f, text);
+    assertEquals(1, tok("fmt", f.toString(), "--write"));
+    assertTrue(err.toString().contains("TOK100"), err.toString());
+    assertEquals(text, Files.readString(f));
+    assertEquals(2, tok("fmt", dir.resolve("missing.tok").toString()));
+  }
+
+  @Test
+  void chartWritesPngAndSvg() throws Exception {
+    Path png = dir.resolve("revenue.png");
+    assertEquals(0, tok("chart", "samples/gigawatt/two_dark_years.tok", "revenue", "--out", png.toString()), err.toString());
+    assertEquals(900, ImageIO.read(png.toFile()).getWidth());
+    Path svg = dir.resolve("revenue.svg");
+    assertEquals(0, tok("chart", "samples/gigawatt/two_dark_years.tok", "revenue", "--out", svg.toString(),
+        "--set", "margin=60%"), err.toString());
+    assertTrue(Files.readString(svg).contains(">revenue<"));
+  }
+
+  @Test
+  void chartRefusesScalarsUnknownNamesAndOtherFormatsClearly() {
+    assertEquals(1, tok("chart", "samples/gigawatt/two_dark_years.tok", "npv8", "--out", dir.resolve("x.png").toString()));
+    assertTrue(err.toString().contains("npv8 is a scalar"), err.toString());
+    assertEquals(1, tok("chart", "samples/gigawatt/two_dark_years.tok", "revenu", "--out", dir.resolve("x.png").toString()));
+    assertTrue(err.toString().contains("did you mean 'revenue'"), err.toString());
+    assertEquals(2, tok("chart", "samples/gigawatt/two_dark_years.tok", "revenue", "--out", dir.resolve("x.gif").toString()));
+    assertEquals(2, tok("chart", "samples/gigawatt/two_dark_years.tok", "revenue", "--out", dir.resolve("x.png").toString(),
+        "--scenario", "nope"));
+    assertFalse(err.toString().contains("Exception"), err.toString());
+    assertFalse(Files.exists(dir.resolve("x.png")));
+  }
+
+  @Test
+  void chartDrawsOneLinePerScenario() throws Exception {
+    Path model = dir.resolve("m.tok");
+    Files.writeString(model, HtmlReportTest.MODEL.replace("report <b>fleet</b> = fleet\n", ""));
+    Path svg = dir.resolve("m.svg");
+    assertEquals(0, tok("chart", model.toString(), "revenue", "--scenario", "all", "--out", svg.toString()), err.toString());
+    String text = Files.readString(svg);
+    assertTrue(text.contains(">base<") && text.contains(">bear<"), "a legend entry per scenario");
+  }
+}

@@ -1,0 +1,227 @@
+package org.tokenomics.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as an editor meets it: JSON-RPC over a pair of pipes, through LSP4J's client launcher. */
+class LanguageServerTest {
+  @TempDir
+  Path dir;
+
+  private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+  private LanguageServer server;
+  private Thread serverThread;
+  private PipedOutputStream toServer;
+
+  private static final String MODEL = """
+      timeline 2026 to 2030 yearly
+      param capex_per_gw = $50B/GW
+      param life = 5 yr
+      let capex = capex_per_gw * 1 GW
+      let depreciation = capex / life
+      cluster site { chip = H100; facility_power = 100 MW; energy_price = 80 $/MWh }
+      report depreciation as $B/yr
+      report power = site.it_power as MW
+      import "std:chips"
+      """;
+
+  @BeforeEach
+  void start() throws Exception {
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    toServer = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    PipedOutputStream fromServer = new PipedOutputStream(clientIn);
+    serverThread = new Thread(() -> TokLanguageServer.serve(serverIn, fromServer), "tok-lsp");
+    serverThread.setDaemon(true);
+    serverThread.start();
+    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, toServer);
+    launcher.startListening();
+    server = launcher.getRemoteProxy();
+    InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+    assertTrue(init.getCapabilities().getHoverProvider().getLeft());
+    server.initialized(new org.eclipse.lsp4j.InitializedParams());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown().get(10, TimeUnit.SECONDS);
+    server.exit();
+    serverThread.join(5_000);
+    toServer.close();
+  }
+
+  private String open(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    String uri = file.toUri().toString();
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tok", 1, text)));
+    return uri;
+  }
+
+  private PublishDiagnosticsParams next() throws InterruptedException {
+    PublishDiagnosticsParams p = published.poll(15, TimeUnit.SECONDS);
+    assertNotNull(p, "no publishDiagnostics within 15 s");
+    return p;
+  }
+
+  @Test
+  void diagnosticsOnOpenAndChangeCarryCodesAndZeroBasedRanges() throws Exception {
+    String uri = open("bad.tok", "let revenue = 10 $/yr\nlet capex = $5\nlet profit = revenue - capex\n");
+    PublishDiagnosticsParams p = next();
+    assertEquals(uri, p.getUri());
+    assertEquals(1, p.getDiagnostics().size(), p.toString());
+    Diagnostic d = p.getDiagnostics().get(0);
+    assertEquals("TOK300", d.getCode().getLeft());
+    assertEquals("tok", d.getSource());
+    // Tok's 3:14 to 3:29 (1-based, end exclusive) is LSP's 2:13 to 2:28.
+    assertEquals(new Range(new Position(2, 13), new Position(2, 28)), d.getRange());
+
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent("let revenue = 10 $/yr\nlet x = revenu\nlet y = (\n"))));
+    PublishDiagnosticsParams q = next();
+    List<String> codes = q.getDiagnostics().stream().map(x -> x.getCode().getLeft()).toList();
+    assertTrue(codes.contains("TOK100"), codes.toString());
+
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 3),
+        List.of(new TextDocumentContentChangeEvent("let revenue = 10 $/yr\nlet x = revenu\n"))));
+    Diagnostic unknown = next().getDiagnostics().get(0);
+    assertEquals("TOK200", unknown.getCode().getLeft());
+    assertTrue(unknown.getMessage().contains("did you mean revenue") || unknown.getMessage().contains("revenue"), unknown.getMessage());
+    assertEquals(new Range(new Position(1, 8), new Position(1, 14)), unknown.getRange());
+  }
+
+  @Test
+  void hoverShowsValueDimensionAndWhereANameIsDefined() throws Exception {
+    String uri = open("m.tok", MODEL);
+    assertTrue(next().getDiagnostics().isEmpty());
+    String h = hover(uri, 6, 10); // "depreciation" in `report depreciation as $B/yr`
+    assertTrue(h.contains("let") && h.contains("depreciation"), h);
+    assertTrue(h.contains("$10.00B/yr"), h);
+    assertTrue(h.contains("money per time") || h.contains("$/yr"), h);
+    assertTrue(h.contains("defined at line 5"), h);
+
+    String attr = hover(uri, 7, 23); // site.it_power
+    assertTrue(attr.contains("site.it_power") && attr.contains("MW"), attr);
+    assertTrue(attr.contains("prelude:kinds.tok"), attr);
+
+    String unit = hover(uri, 1, 27); // GW
+    assertTrue(unit.contains("unit") && unit.contains("power"), unit);
+  }
+
+  @Test
+  void completionOffersNamesAttributesAndUnsetParams() throws Exception {
+    String uri = open("c.tok", MODEL);
+    assertTrue(next().getDiagnostics().isEmpty());
+    // While the user types, the text does not parse; the last version that did still serves.
+    String text = MODEL + "let z = site.\ncluster other { chip = H100; f }\nlet w = cap\n";
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(text))));
+    assertTrue(!next().getDiagnostics().isEmpty());
+    List<String> afterDot = complete(uri, 9, 13);
+    assertTrue(afterDot.contains("it_power") && afterDot.contains("energy_price") && afterDot.contains("cost"), afterDot.toString());
+
+    List<String> inBlock = complete(uri, 10, 30);
+    assertTrue(inBlock.contains("facility_power"), inBlock.toString());
+    assertTrue(!inBlock.contains("chip"), "chip is already set: " + inBlock);
+    assertTrue(!inBlock.contains("it_power"), "a let cannot be set: " + inBlock);
+
+    List<String> names = complete(uri, 11, 11);
+    assertTrue(names.contains("capex") && names.contains("capex_per_gw"), names.toString());
+  }
+
+  @Test
+  void definitionJumpsToTheDeclaration() throws Exception {
+    String uri = open("d.tok", MODEL);
+    next();
+    List<? extends Location> locs = server.getTextDocumentService()
+        .definition(new DefinitionParams(new TextDocumentIdentifier(uri), new Position(4, 22))) // `capex` in depreciation
+        .get(10, TimeUnit.SECONDS).getLeft();
+    assertEquals(1, locs.size());
+    assertEquals(uri, locs.get(0).getUri());
+    assertEquals(new Range(new Position(3, 4), new Position(3, 9)), locs.get(0).getRange());
+
+    List<? extends Location> attr = server.getTextDocumentService()
+        .definition(new DefinitionParams(new TextDocumentIdentifier(uri), new Position(5, 55))) // energy_price in the block
+        .get(10, TimeUnit.SECONDS).getLeft();
+    assertEquals(new Range(new Position(5, 53), new Position(5, 65)), attr.get(0).getRange());
+  }
+
+  private String hover(String uri, int line, int character) throws Exception {
+    Hover h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(line, character)))
+        .get(10, TimeUnit.SECONDS);
+    assertNotNull(h, "no hover at " + line + ":" + character);
+    return h.getContents().getRight().getValue();
+  }
+
+  private List<String> complete(String uri, int line, int character) throws Exception {
+    List<CompletionItem> items = server.getTextDocumentService()
+        .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, character)))
+        .get(10, TimeUnit.SECONDS).getLeft();
+    return items.stream().map(CompletionItem::getLabel).toList();
+  }
+
+  private final class Client implements LanguageClient {
+    @Override
+    public void telemetryEvent(Object object) {
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+      published.add(diagnostics);
+    }
+
+    @Override
+    public void showMessage(MessageParams messageParams) {
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {
+    }
+  }
+}
