@@ -23,7 +23,7 @@ public final class Evaluation {
   Evaluation(CompiledModel model, Runner.Result result) {
     this.model = model;
     this.result = result;
-    this.periods = List.of(model.program().timeline().labels());
+    this.periods = model.program().timeline().labelList();
   }
 
   /** The scenario evaluated ({@code base} without one). */

@@ -40,7 +40,7 @@ public final class Simulation {
     this.model = model;
     this.result = result;
     this.scenario = scenario;
-    this.periods = List.of(model.program().timeline().labels());
+    this.periods = model.program().timeline().labelList();
     this.errors = McDiagnostics.errors(model, result);
   }
 

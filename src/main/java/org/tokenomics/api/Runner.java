@@ -1,6 +1,7 @@
 package org.tokenomics.api;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,10 @@ public final class Runner {
 
   public static Result run(CompiledModel model, Program program, String scenario) {
     Frame frame = program.newFrame();
-    List<ReportValue> reports = new ArrayList<>();
-    List<AssertValue> asserts = new ArrayList<>();
-    List<Diagnostic> errors = new ArrayList<>();
+    frame.run(program.plan(roots(model)));
+    List<ReportValue> reports = new ArrayList<>(model.reports().size());
+    List<AssertValue> asserts = new ArrayList<>(model.asserts().size());
+    List<Diagnostic> errors = new ArrayList<>(0);
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
@@ -76,7 +78,21 @@ public final class Runner {
         addOnce(errors, diagnostic(model, e));
       }
     }
-    return new Result(scenario, List.copyOf(reports), List.copyOf(asserts), List.copyOf(errors), frame);
+    return new Result(scenario, Collections.unmodifiableList(reports), Collections.unmodifiableList(asserts),
+        errors.isEmpty() ? List.of() : Collections.unmodifiableList(errors), frame);
+  }
+
+  /** The slots a run reads, in order: every report, then every assertion. */
+  public static int[] roots(CompiledModel model) {
+    int[] roots = new int[model.reports().size() + model.asserts().size()];
+    int i = 0;
+    for (CompiledModel.ReportSpec r : model.reports()) {
+      roots[i++] = r.slot();
+    }
+    for (CompiledModel.AssertSpec a : model.asserts()) {
+      roots[i++] = a.slot();
+    }
+    return roots;
   }
 
   private static void addOnce(List<Diagnostic> errors, Diagnostic d) {

@@ -159,7 +159,7 @@ final class BuiltIns {
       return x; // a static model: the running sum of one period is the value
     }
     String name = (user == null ? "" : user.name + ".") + "cumsum@" + call.span().line() + ":" + call.span().column();
-    return ck.hidden(name, call.span(), new Reductions.Cumsum(x.node()), x.type(), holder.deps);
+    return ck.hidden(name, call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), x.type(), holder.deps);
   }
 
   private Typed lag() {

@@ -57,7 +57,9 @@ final class Distributions {
       nodes.add(t.node());
     }
     cell.dist = new org.tokenomics.check.DistSpec(c.name(), nodes, c.span());
-    return new Typed(new Median(c.name(), nodes.toArray(Node[]::new), c.span()), Type.number(dim, false));
+    Node median = new Median(c.name(), nodes.toArray(Node[]::new), c.span());
+    // With constant arguments the median is computed once, here (invalid arguments fail at run time).
+    return new Typed(org.tokenomics.eval.Arith.fold(median, nodes.toArray(Node[]::new)), Type.number(dim, false));
   }
 
   /** The median of a distribution whose arguments are evaluated in the frame. */

@@ -6,9 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tokenomics.eval.Alias;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.Computer;
+import org.tokenomics.eval.Const;
+import org.tokenomics.eval.Constant;
+import org.tokenomics.eval.NodeComputer;
 import org.tokenomics.eval.Program;
+import org.tokenomics.eval.Ref;
 import org.tokenomics.syntax.Span;
 
 /** Turns checked cells into the evaluable {@link Program}. */
@@ -37,8 +42,15 @@ final class ProgramBuilder {
   }
 
   static Cell cell(CellSym c, Checker ck) {
-    Computer computer = c.computer != null ? c.computer : c.node != null ? Computer.of(c.node) : ZERO;
     boolean series = c.type.series() && ck.timeline.declared();
+    Computer computer = c.computer != null ? c.computer : c.node != null ? Computer.of(c.node) : ZERO;
+    if (computer instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH && nc.node() instanceof Ref r
+        && r.series() == series && r.slot() != c.slot && ck.cells.get(r.slot()).type.sameShape(c.type)) {
+      computer = new Alias(r.slot()); // e.g. report revenue as $B/yr: share revenue's values
+    } else if (computer instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH
+        && nc.node() instanceof Const k && Double.isFinite(k.constant())) {
+      computer = new Constant(k.constant()); // e.g. param capacity = 2 GW
+    }
     int[] deps = c.deps.stream().mapToInt(Integer::intValue).toArray();
     boolean finite = c.type.tag() == Type.Tag.NUMBER;
     return new Cell(c.slot, c.name, spanOf(c), computer, series, deps, finite);

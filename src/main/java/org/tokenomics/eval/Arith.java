@@ -53,7 +53,7 @@ public final class Arith {
     }
   }
 
-  private abstract static class Bin extends Node {
+  abstract static class Bin extends Node {
     final Node a;
     final Node b;
 
@@ -103,11 +103,16 @@ public final class Arith {
     public double eval(Frame f, int p) {
       double d = b.eval(f, p);
       if (d == 0) {
-        String where = f != null && series() && f.timeline.size() > 1 ? " in period " + f.timeline.label(p) : "";
-        throw new EvalError(Code.TOK500, span, "division by zero" + where,
-            "guard the divisor, e.g. if n > 0 then x / n else 0");
+        throw byZero(f, p);
       }
       return a.eval(f, p) / d;
+    }
+
+    /** The error for a zero divisor in period {@code p} (the divisor is evaluated first). */
+    EvalError byZero(Frame f, int p) {
+      String where = f != null && series() && f.timeline.size() > 1 ? " in period " + f.timeline.label(p) : "";
+      return new EvalError(Code.TOK500, span, "division by zero" + where,
+          "guard the divisor, e.g. if n > 0 then x / n else 0");
     }
   }
 
@@ -138,7 +143,7 @@ public final class Arith {
     }
   }
 
-  static final class Cmp extends Bin {
+  static final class Cmp extends Bin implements Strict {
     private final Op op;
 
     Cmp(Op op, Node a, Node b) {
@@ -147,9 +152,16 @@ public final class Arith {
     }
 
     @Override
+    public Node[] inputs() {
+      return new Node[] {a, b};
+    }
+
+    @Override
     public double eval(Frame f, int p) {
-      double x = a.eval(f, p);
-      double y = b.eval(f, p);
+      return apply(f, p, a.eval(f, p), b.eval(f, p));
+    }
+
+    public double apply(Frame f, int p, double x, double y) {
       boolean r = switch (op) {
         case EQ -> x == y;
         case NE -> x != y;
@@ -163,7 +175,7 @@ public final class Arith {
   }
 
   static final class Neg extends Node {
-    private final Node a;
+    final Node a;
 
     Neg(Node a) {
       super(a.series());
@@ -177,7 +189,7 @@ public final class Arith {
   }
 
   static final class Not extends Node {
-    private final Node a;
+    final Node a;
 
     Not(Node a) {
       super(a.series());
@@ -191,9 +203,9 @@ public final class Arith {
   }
 
   static final class If extends Node {
-    private final Node c;
-    private final Node a;
-    private final Node b;
+    final Node c;
+    final Node a;
+    final Node b;
 
     If(Node c, Node a, Node b) {
       super(c.series() || a.series() || b.series());

@@ -2,7 +2,7 @@ package org.tokenomics.eval;
 
 /** A constant (already in base units). */
 public final class Const extends Node {
-  private final double value;
+  final double value;
 
   public Const(double value) {
     super(false);

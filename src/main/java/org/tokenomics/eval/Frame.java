@@ -1,13 +1,15 @@
 package org.tokenomics.eval;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.tokenomics.diag.Code;
 import org.tokenomics.time.Timeline;
 
 /**
  * The values of one evaluation. Cells are computed on demand, dependencies first, with an
  * explicit stack (no recursion that grows with the model). A frame belongs to one thread.
+ *
+ * <p>A run that reads several roots (every report and assertion) can first {@link #run} the
+ * program's precomputed {@link Program.Plan plan}: the same cells in the same order as the walks
+ * would compute them, without walking.
  */
 public final class Frame {
   final Program program;
@@ -16,6 +18,13 @@ public final class Frame {
   private final byte[] state; // 0 not computed, 1 in progress, 2 done, 3 failed
   /** The error of each failed slot (state 3), so that every reader sees the same error. */
   private final EvalError[] failed;
+  /** The walk's stack of slots (shared by nested walks, each above the one it interrupts). */
+  private int[] stack = new int[16];
+  private int top;
+  /** Set once anything but {@link #run} changed the state since the last reset. */
+  private boolean touched;
+  /** With {@link #recycleArrays}: the previous evaluation's arrays, by slot, to compute into. */
+  private double[][] spare;
   /** Draws for distribution params under Monte Carlo; null in a deterministic run. */
   public double[] draws;
 
@@ -29,8 +38,54 @@ public final class Frame {
 
   /** Forgets every computed value, so the frame can evaluate again (e.g. the next sample). */
   public void reset() {
+    if (spare != null) {
+      for (int s = 0; s < state.length; s++) {
+        if (state[s] == 2) {
+          spare[s] = slots[s];
+        }
+      }
+    }
     java.util.Arrays.fill(state, (byte) 0);
     java.util.Arrays.fill(failed, null);
+    touched = false;
+  }
+
+  /**
+   * From now on {@link #reset} keeps the computed arrays and the next evaluation computes into
+   * them, instead of allocating: for callers that copy values out before resetting (Monte Carlo).
+   */
+  public void recycleArrays() {
+    spare = new double[slots.length][];
+  }
+
+  /**
+   * Computes the cells of {@code plan} in order, on a frame fresh from creation or {@link #reset}.
+   * Stops at the first error, or after a cell changed the frame behind the plan (a goal seek
+   * forgets and sets cells); returns whether every cell was computed. Either way the caller then
+   * reads each root with {@link #values}, which computes what is left and meets any error exactly
+   * as if the plan had not run: the plan is the order in which those calls would compute.
+   */
+  public boolean run(Program.Plan plan) {
+    if (touched || plan.program() != program) {
+      return false;
+    }
+    for (int s : plan.order()) {
+      if (state[s] == 2) {
+        continue;
+      }
+      state[s] = 1;
+      try {
+        compute(program.cell(s));
+      } catch (EvalError e) {
+        failed[s] = e;
+        state[s] = 3;
+        return false;
+      }
+      if (touched) {
+        return false;
+      }
+    }
+    return plan.complete();
   }
 
   public Program program() {
@@ -41,10 +96,12 @@ public final class Frame {
   public void set(int slot, double[] values) {
     slots[slot] = values;
     state[slot] = 2;
+    touched = true;
   }
 
   /** Forgets computed values of the given slots so they are computed again. */
   public void forget(int[] slotsToForget) {
+    touched = true;
     for (int s : slotsToForget) {
       state[s] = 0;
     }
@@ -63,26 +120,34 @@ public final class Frame {
   }
 
   private void ensure(int root) {
-    Deque<Integer> stack = new ArrayDeque<>();
+    touched = true;
+    int base = top;
     try {
-      walk(root, stack);
+      walk(root, base);
     } catch (EvalError e) {
       // Cells left half-done are not a cycle: forget them so the next read meets the error again.
-      for (int s : stack) {
+      for (int i = base; i < top; i++) {
+        int s = stack[i];
         if (state[s] == 1) {
           state[s] = 0;
         }
       }
       throw e;
+    } finally {
+      top = base;
     }
   }
 
-  private void walk(int root, Deque<Integer> stack) {
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      int s = stack.peek();
+  /**
+   * Computes {@code root} and what it needs, depth first, with the frame's own stack above
+   * {@code base} (a goal seek walks again from inside a cell's computation, above the outer walk).
+   */
+  private void walk(int root, int base) {
+    push(root);
+    while (top > base) {
+      int s = stack[top - 1];
       if (state[s] == 2) {
-        stack.pop();
+        top--;
         continue;
       }
       Cell cell = program.cell(s);
@@ -100,12 +165,12 @@ public final class Frame {
                 + " (introduced by an override)");
           }
           ready = false;
-          stack.push(d);
+          push(d);
         }
       }
       state[s] = 1;
       if (ready) {
-        stack.pop();
+        top--;
         try {
           compute(cell);
         } catch (EvalError e) {
@@ -117,10 +182,45 @@ public final class Frame {
     }
   }
 
+  private void push(int slot) {
+    if (top == stack.length) {
+      stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+    }
+    stack[top++] = slot;
+  }
+
   private void compute(Cell cell) {
-    double[] out = new double[cell.series() ? timeline.size() : 1];
+    int n = cell.series() ? timeline.size() : 1;
+    if (cell.computer() instanceof Constant k && n == 1) {
+      slots[cell.slot()] = k.scalar();
+      state[cell.slot()] = 2;
+      return;
+    }
+    if (cell.computer() instanceof Alias a && slots[a.slot()].length == n) {
+      double[] shared = slots[a.slot()];
+      if (cell.checkFinite() && !program.cell(a.slot()).checkFinite() && !Computer.allFinite(shared)) {
+        throw notFinite(cell, shared);
+      }
+      slots[cell.slot()] = shared;
+      state[cell.slot()] = 2;
+      return;
+    }
+    double[] out = null;
+    if (spare != null && cell.computer() instanceof NodeComputer) {
+      out = spare[cell.slot()];
+      spare[cell.slot()] = null;
+    }
+    if (out == null || out.length != n) {
+      out = new double[n];
+    }
+    boolean finite;
     try {
-      cell.computer().compute(this, out);
+      if (cell.checkFinite()) {
+        finite = cell.computer().computeFinite(this, out);
+      } else {
+        cell.computer().compute(this, out);
+        finite = true;
+      }
     } catch (EvalError e) {
       // An error inside a library default (the prelude) is shown at the user's instance.
       if (e.span() != null && cell.span() != null && !e.span().file().equals(cell.span().file())
@@ -129,17 +229,22 @@ public final class Frame {
       }
       throw e;
     }
-    if (cell.checkFinite()) {
-      for (int p = 0; p < out.length; p++) {
-        if (!Double.isFinite(out[p])) {
-          String where = cell.series() ? " in period " + timeline.label(p) : "";
-          throw new EvalError(Code.TOK500, cell.span(), cell.name() + " is "
-              + (Double.isNaN(out[p]) ? "not a number (NaN)" : "infinite") + where,
-              "check for a division by zero, a logarithm of a non-positive number, or an overflow");
-        }
-      }
+    if (!finite) {
+      throw notFinite(cell, out);
     }
     slots[cell.slot()] = out;
     state[cell.slot()] = 2;
+  }
+
+  /** TOK500 at the cell for its first value that is NaN or infinite. */
+  private EvalError notFinite(Cell cell, double[] out) {
+    int p = 0;
+    while (Double.isFinite(out[p])) {
+      p++;
+    }
+    String where = cell.series() ? " in period " + timeline.label(p) : "";
+    return new EvalError(Code.TOK500, cell.span(), cell.name() + " is "
+        + (Double.isNaN(out[p]) ? "not a number (NaN)" : "infinite") + where,
+        "check for a division by zero, a logarithm of a non-positive number, or an overflow");
   }
 }

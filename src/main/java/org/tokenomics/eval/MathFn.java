@@ -1,17 +1,18 @@
 package org.tokenomics.eval;
 
-import java.util.function.DoubleUnaryOperator;
 import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Span;
 
 /** One-argument math functions (exp, ln, sqrt, abs …), with domain errors at their call. */
-public final class MathFn extends Node {
+public final class MathFn extends Node implements Strict {
+  private enum Fn { EXP, LN, LOG10, SQRT, ABS, FLOOR, CEIL, ROUND }
+
   private final String name;
-  private final DoubleUnaryOperator fn;
+  private final Fn fn;
   private final Node arg;
   private final Span span;
 
-  private MathFn(String name, DoubleUnaryOperator fn, Node arg, Span span) {
+  private MathFn(String name, Fn fn, Node arg, Span span) {
     super(arg.series());
     this.name = name;
     this.fn = fn;
@@ -20,29 +21,52 @@ public final class MathFn extends Node {
   }
 
   public static Node of(String name, Node arg, Span span) {
-    DoubleUnaryOperator fn = switch (name) {
-      case "exp" -> Math::exp;
-      case "ln" -> Math::log;
-      case "log10" -> Math::log10;
-      case "sqrt" -> Math::sqrt;
-      case "abs" -> Math::abs;
-      case "floor" -> Math::floor;
-      case "ceil" -> Math::ceil;
-      case "round" -> x -> (double) Math.round(x);
+    Fn fn = switch (name) {
+      case "exp" -> Fn.EXP;
+      case "ln" -> Fn.LN;
+      case "log10" -> Fn.LOG10;
+      case "sqrt" -> Fn.SQRT;
+      case "abs" -> Fn.ABS;
+      case "floor" -> Fn.FLOOR;
+      case "ceil" -> Fn.CEIL;
+      case "round" -> Fn.ROUND;
       default -> throw new IllegalArgumentException(name);
     };
     return Arith.fold(new MathFn(name, fn, arg, span), arg);
   }
 
   @Override
+  public Node[] inputs() {
+    return new Node[] {arg};
+  }
+
+  @Override
   public double eval(Frame f, int p) {
-    double x = arg.eval(f, p);
-    if ((name.equals("ln") || name.equals("log10")) && x <= 0) {
+    return apply(f, p, arg.eval(f, p));
+  }
+
+  public double apply(Frame f, int p, double x) {
+    return switch (fn) {
+      case EXP -> Math.exp(x);
+      case LN -> Math.log(positive(x));
+      case LOG10 -> Math.log10(positive(x));
+      case SQRT -> {
+        if (x < 0) {
+          throw new EvalError(Code.TOK500, span, "square root of a negative number (" + x + ")");
+        }
+        yield Math.sqrt(x);
+      }
+      case ABS -> Math.abs(x);
+      case FLOOR -> Math.floor(x);
+      case CEIL -> Math.ceil(x);
+      case ROUND -> (double) Math.round(x);
+    };
+  }
+
+  private double positive(double x) {
+    if (x <= 0) {
       throw new EvalError(Code.TOK500, span, name + " of " + (x == 0 ? "zero" : "a negative number") + " (" + x + ")");
     }
-    if (name.equals("sqrt") && x < 0) {
-      throw new EvalError(Code.TOK500, span, "square root of a negative number (" + x + ")");
-    }
-    return fn.applyAsDouble(x);
+    return x;
   }
 }

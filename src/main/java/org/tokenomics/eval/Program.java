@@ -11,6 +11,8 @@ import org.tokenomics.time.Timeline;
 public final class Program {
   private final Timeline timeline;
   private final Cell[] cells;
+  /** The last plan made (most callers ask for the same roots every time). */
+  private volatile Plan plan;
 
   public Program(Timeline timeline, Cell[] cells) {
     this.timeline = timeline;
@@ -42,5 +44,61 @@ public final class Program {
 
   public Frame newFrame() {
     return new Frame(this);
+  }
+
+  /**
+   * The cells a fresh frame computes, in order, for {@code values(roots[0])}, {@code
+   * values(roots[1])}, …: the walk of {@link Frame} done once, without computing anything.
+   *
+   * @param complete false when the walk would meet a cycle (the order then stops before it)
+   */
+  public record Plan(Program program, int[] roots, int[] order, boolean complete) {}
+
+  /** The plan for {@code roots} (cached for the last roots asked for). */
+  public Plan plan(int[] roots) {
+    Plan p = plan;
+    if (p == null || !Arrays.equals(p.roots(), roots)) {
+      p = makePlan(roots.clone());
+      plan = p;
+    }
+    return p;
+  }
+
+  private Plan makePlan(int[] roots) {
+    byte[] state = new byte[cells.length]; // as in Frame: 0 new, 1 in progress, 2 done
+    int[] order = new int[cells.length];
+    int count = 0;
+    int[] stack = new int[16];
+    for (int root : roots) {
+      int top = 0;
+      stack[top++] = root;
+      while (top > 0) {
+        int s = stack[top - 1];
+        if (state[s] == 2) {
+          top--;
+          continue;
+        }
+        boolean ready = true;
+        for (int d : cells[s].deps()) {
+          if (state[d] != 2) {
+            if (state[d] == 1) {
+              return new Plan(this, roots, Arrays.copyOf(order, count), false);
+            }
+            ready = false;
+            if (top == stack.length) {
+              stack = Arrays.copyOf(stack, top * 2);
+            }
+            stack[top++] = d;
+          }
+        }
+        state[s] = 1;
+        if (ready) {
+          top--;
+          state[s] = 2;
+          order[count++] = s;
+        }
+      }
+    }
+    return new Plan(this, roots, Arrays.copyOf(order, count), true);
   }
 }

@@ -32,18 +32,25 @@ public final class FinanceNodes {
       this.span = span;
     }
 
+    public Node amounts() {
+      return amounts;
+    }
+
     @Override
     public double eval(Frame f, int ignored) {
-      Timeline tl = f.timeline;
-      int n = tl.size();
+      int n = f.timeline.size();
       double[] values = new double[n];
-      double[] starts = new double[n];
-      double[] ends = new double[n];
       for (int p = 0; p < n; p++) {
         values[p] = amounts.eval(f, p);
-        starts[p] = (tl.start(p) - tl.first()) / Units.YEAR;
-        ends[p] = (tl.end(p) - tl.first()) / Units.YEAR;
       }
+      return apply(f, values);
+    }
+
+    /** The result from every period's amount (the code generator fills {@code values} the same way). */
+    public double apply(Frame f, double[] values) {
+      Timeline tl = f.timeline;
+      double[] starts = tl.startYears();
+      double[] ends = tl.endYears();
       double init = initial == null ? 0 : initial.eval(f, 0);
       switch (fn) {
         case NPV -> {

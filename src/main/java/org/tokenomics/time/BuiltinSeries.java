@@ -4,7 +4,7 @@ import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
 
 /** The built-in series {@code t}, {@code dt}, {@code date}, {@code year}, {@code period} (§6). */
-public final class BuiltinSeries extends Node {
+public final class BuiltinSeries extends Node implements org.tokenomics.eval.Strict {
   public enum Which { T, DT, DATE, YEAR, PERIOD }
 
   private final Which which;
@@ -26,7 +26,16 @@ public final class BuiltinSeries extends Node {
   }
 
   @Override
+  public Node[] inputs() {
+    return new Node[0];
+  }
+
+  @Override
   public double eval(Frame f, int p) {
+    return apply(f, p);
+  }
+
+  public double apply(Frame f, int p) {
     Timeline tl = f.timeline;
     return switch (which) {
       case T -> tl.start(p) - tl.first();

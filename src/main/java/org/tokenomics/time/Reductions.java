@@ -1,16 +1,19 @@
 package org.tokenomics.time;
 
-import org.tokenomics.eval.Computer;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
 
-/** Reductions over the periods of a series: sum, mean, min, max, first, last; cumsum. */
+/** Reductions over the periods of a series: sum, mean, min, max, first, last; element-wise min/max. */
 public final class Reductions {
   private Reductions() {}
 
   public enum Kind { SUM, MEAN, MIN, MAX, FIRST, LAST }
 
-  /** A scalar from all periods of {@code x} (or those whose start lies in [from, to]). */
+  /**
+   * A scalar from all periods of {@code x} (or those whose start lies in [from, to]). Periods
+   * outside the window are not evaluated. The code generator emits the same loop with
+   * {@link #initial}, {@link #inWindow}, {@link #step} and {@link #finish}.
+   */
   public static final class Reduce extends Node {
     private final Kind kind;
     private final Node x;
@@ -25,22 +28,31 @@ public final class Reductions {
       this.to = to;
     }
 
+    public Node x() {
+      return x;
+    }
+
+    /** The start of the window (evaluated in period 0), or null for the first period. */
+    public Node from() {
+      return from;
+    }
+
+    /** The end of the window (evaluated in period 0), or null for the last period. */
+    public Node to() {
+      return to;
+    }
+
     @Override
     public double eval(Frame f, int ignored) {
       int n = f.timeline.size();
       double lo = from == null ? Double.NEGATIVE_INFINITY : from.eval(f, 0);
       double hi = to == null ? Double.POSITIVE_INFINITY : to.eval(f, 0);
-      double acc = switch (kind) {
-        case MIN -> Double.POSITIVE_INFINITY;
-        case MAX -> Double.NEGATIVE_INFINITY;
-        default -> 0;
-      };
+      double acc = initial();
       int count = 0;
       double first = 0;
       double last = 0;
       for (int p = 0; p < n; p++) {
-        double s = f.timeline.start(p);
-        if (s < lo - 1e-6 || s > hi + 1e-6) {
+        if (!inWindow(f, p, lo, hi)) {
           continue;
         }
         double v = x.eval(f, p);
@@ -49,12 +61,33 @@ public final class Reductions {
         }
         last = v;
         count++;
-        switch (kind) {
-          case MIN -> acc = Math.min(acc, v);
-          case MAX -> acc = Math.max(acc, v);
-          default -> acc += v;
-        }
+        acc = step(acc, v);
       }
+      return finish(acc, count, first, last);
+    }
+
+    public double initial() {
+      return switch (kind) {
+        case MIN -> Double.POSITIVE_INFINITY;
+        case MAX -> Double.NEGATIVE_INFINITY;
+        default -> 0;
+      };
+    }
+
+    public static boolean inWindow(Frame f, int p, double lo, double hi) {
+      double s = f.timeline.start(p);
+      return !(s < lo - 1e-6 || s > hi + 1e-6);
+    }
+
+    public double step(double acc, double v) {
+      return switch (kind) {
+        case MIN -> Math.min(acc, v);
+        case MAX -> Math.max(acc, v);
+        default -> acc + v;
+      };
+    }
+
+    public double finish(double acc, int count, double first, double last) {
       if (count == 0) {
         return 0;
       }
@@ -64,18 +97,6 @@ public final class Reductions {
         case LAST -> last;
         default -> acc;
       };
-    }
-  }
-
-  /** Running sum, computed once per frame into its own hidden cell. */
-  public record Cumsum(Node x) implements Computer {
-    @Override
-    public void compute(Frame f, double[] out) {
-      double acc = 0;
-      for (int p = 0; p < out.length; p++) {
-        acc += x.eval(f, p);
-        out[p] = acc;
-      }
     }
   }
 
@@ -97,6 +118,14 @@ public final class Reductions {
         }
       }
       return false;
+    }
+
+    public boolean isMax() {
+      return max;
+    }
+
+    public Node[] xs() {
+      return xs.clone();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.tokenomics.time;
 
 import org.tokenomics.diag.Code;
+import org.tokenomics.eval.Const;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Strict;
 import org.tokenomics.syntax.Span;
 
 /** ramp, active, once, grow/halving/decline, x[D] and lag (LANGUAGE.md §6). */
@@ -20,7 +22,7 @@ public final class TimeFns {
   }
 
   /** clamp((period end − from) / over, 0, 1); with over = 0, 1 from the period containing from. */
-  public static final class Ramp extends Node {
+  public static final class Ramp extends Node implements Strict {
     private final Node from;
     private final Node over;
 
@@ -31,10 +33,17 @@ public final class TimeFns {
     }
 
     @Override
+    public Node[] inputs() {
+      return new Node[] {from, over};
+    }
+
+    @Override
     public double eval(Frame f, int p) {
+      return apply(f, p, from.eval(f, p), over.eval(f, p));
+    }
+
+    public double apply(Frame f, int p, double d, double o) {
       double end = f.timeline.end(p);
-      double d = from.eval(f, p);
-      double o = over.eval(f, p);
       if (o <= 0) {
         return end > d ? 1 : 0;
       }
@@ -43,7 +52,7 @@ public final class TimeFns {
   }
 
   /** 1 for periods whose start is ≥ from and &lt; from + for (or &lt; until), else 0. */
-  public static final class Active extends Node {
+  public static final class Active extends Node implements Strict {
     private final Node from;
     private final Node length;
     private final Node until;
@@ -55,16 +64,28 @@ public final class TimeFns {
       this.until = until;
     }
 
+    /** The three inputs; one not given is a constant that {@link #apply} ignores. */
+    @Override
+    public Node[] inputs() {
+      Node none = new Const(0);
+      return new Node[] {from == null ? new Const(Double.NEGATIVE_INFINITY) : from, length == null ? none : length,
+          until == null ? none : until};
+    }
+
     @Override
     public double eval(Frame f, int p) {
+      return apply(f, p, from == null ? Double.NEGATIVE_INFINITY : from.eval(f, p),
+          length == null ? 0 : length.eval(f, p), until == null ? 0 : until.eval(f, p));
+    }
+
+    public double apply(Frame f, int p, double lo, double len, double end) {
       double start = f.timeline.start(p);
-      double lo = from == null ? Double.NEGATIVE_INFINITY : from.eval(f, p);
       double hi = Double.POSITIVE_INFINITY;
       if (length != null) {
-        hi = lo + length.eval(f, p);
+        hi = lo + len;
       }
       if (until != null) {
-        hi = Math.min(hi, until.eval(f, p));
+        hi = Math.min(hi, end);
       }
       // Tolerance so that a start computed as date + duration lands exactly on a period start.
       return start >= lo - 1e-6 && start < hi - 1e-6 ? 1 : 0;
@@ -86,6 +107,15 @@ public final class TimeFns {
     public double eval(Frame f, int p) {
       return f.timeline.indexOf(at.eval(f, p)) == p ? amount.eval(f, p) : 0;
     }
+
+    /** The amount, evaluated only in the period containing {@code at}. */
+    public Node amount() {
+      return amount;
+    }
+
+    public Node at() {
+      return at;
+    }
   }
 
   /** base ^ (t / every): grow (base 1 + by), decline (1 − by), halving (0.5). */
@@ -104,10 +134,27 @@ public final class TimeFns {
     @Override
     public double eval(Frame f, int p) {
       double e = every.eval(f, p);
+      checkEvery(e);
+      return apply(f, p, base.eval(f, p), e);
+    }
+
+    /** The interval, evaluated (and checked) before the base. */
+    public Node every() {
+      return every;
+    }
+
+    public Node base() {
+      return base;
+    }
+
+    public void checkEvery(double e) {
       if (e <= 0) {
         throw new EvalError(Code.TOK500, span, "the compounding interval must be positive");
       }
-      return Math.pow(base.eval(f, p), (f.timeline.start(p) - f.timeline.first()) / e);
+    }
+
+    public double apply(Frame f, int p, double b, double e) {
+      return Math.pow(b, (f.timeline.start(p) - f.timeline.first()) / e);
     }
   }
 
@@ -126,13 +173,25 @@ public final class TimeFns {
 
     @Override
     public double eval(Frame f, int p) {
-      double d = date.eval(f, p);
+      return x.eval(f, period(f, date.eval(f, p)));
+    }
+
+    public Node x() {
+      return x;
+    }
+
+    public Node date() {
+      return date;
+    }
+
+    /** The period containing {@code d}; TOK500 outside the timeline. */
+    public int period(Frame f, double d) {
       int i = f.timeline.indexOf(d);
       if (i < 0) {
         throw new EvalError(Code.TOK500, span, "date " + Dates.format(d) + " is outside the timeline ("
             + f.timeline + ")");
       }
-      return x.eval(f, i);
+      return i;
     }
   }
 
@@ -149,8 +208,21 @@ public final class TimeFns {
 
     @Override
     public double eval(Frame f, int p) {
-      int q = p - (int) Math.round(n.eval(f, p));
+      int q = shifted(p, n.eval(f, p));
       return q < 0 || q >= f.timeline.size() ? 0 : x.eval(f, q);
+    }
+
+    public Node x() {
+      return x;
+    }
+
+    public Node n() {
+      return n;
+    }
+
+    /** The period {@code n} periods before {@code p} (maybe outside the timeline). */
+    public static int shifted(int p, double n) {
+      return p - (int) Math.round(n);
     }
   }
 }

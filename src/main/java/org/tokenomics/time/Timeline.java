@@ -1,6 +1,7 @@
 package org.tokenomics.time;
 
 import java.util.Arrays;
+import org.tokenomics.units.Units;
 
 /**
  * The periods of a model. Without a {@code timeline} declaration the model is static: one period
@@ -12,6 +13,10 @@ public final class Timeline {
   private final double[] starts;
   private final String[] labels;
   private final double[] years;
+  /** Years from the first start to each period's start and end (for the finance functions). */
+  private final double[] startYears;
+  private final double[] endYears;
+  private final java.util.List<String> labelList;
 
   private Timeline(boolean declared, Step step, double start, int count) {
     this.declared = declared;
@@ -19,11 +24,18 @@ public final class Timeline {
     this.starts = new double[count];
     this.labels = new String[count];
     this.years = new double[count];
+    this.startYears = new double[count];
+    this.endYears = new double[count];
     for (int i = 0; i < count; i++) {
       starts[i] = start + i * step.seconds();
       years[i] = Dates.year(starts[i]);
       labels[i] = label(starts[i]);
     }
+    for (int i = 0; i < count; i++) {
+      startYears[i] = (start(i) - first()) / Units.YEAR;
+      endYears[i] = (end(i) - first()) / Units.YEAR;
+    }
+    this.labelList = java.util.List.of(labels);
   }
 
   /** The static model's single period. */
@@ -91,6 +103,21 @@ public final class Timeline {
 
   public String[] labels() {
     return labels.clone();
+  }
+
+  /** The labels as an immutable list (shared). */
+  public java.util.List<String> labelList() {
+    return labelList;
+  }
+
+  /** Years from the first period's start to each period's start. Shared: do not modify. */
+  public double[] startYears() {
+    return startYears;
+  }
+
+  /** Years from the first period's start to each period's end. Shared: do not modify. */
+  public double[] endYears() {
+    return endYears;
   }
 
   /** The period containing model time {@code time}, or -1 outside the timeline. */
