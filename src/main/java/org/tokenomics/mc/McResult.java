@@ -12,7 +12,7 @@ import org.tokenomics.eval.EvalError;
  * @param samples the number of samples drawn
  * @param seed    the seed
  * @param params  the params that were drawn
- * @param exact   true when every value was kept (exact quantiles), false for a t-digest sketch
+ * @param exact   true when every value was kept (exact quantiles), false for log-bucket histograms (within 0.2 %)
  */
 public record McResult(int samples, long seed, List<UncertainParam> params, List<ReportStats> reports,
                        List<AssertStats> asserts, List<SampleError> errors, boolean exact) {

@@ -20,17 +20,22 @@ import org.tokenomics.eval.Program;
  *
  * <p>Memory is bounded: when samples × report values fit {@link Options#exactBudget} every value
  * is kept and quantiles are exact; otherwise samples are evaluated in waves and each report period
- * keeps a t-digest.
+ * keeps a {@link LogHistogram} (quantiles within 0.2 % of the value; see there).
  */
 public final class MonteCarlo {
   private MonteCarlo() {}
 
   /** Samples per block: the unit of work a thread takes. */
   static final int BLOCK = 64;
-  /** Values buffered per wave when sketching. */
-  static final long WAVE_BUDGET = 4_000_000;
-  /** Bytes of t-digests per run we aim for when choosing their compression. */
+  /**
+   * Values buffered per wave when sketching (128 MB): each report value's histogram is read into
+   * the cache once per wave, so longer waves make feeding them cheaper.
+   */
+  static final long WAVE_BUDGET = 16_000_000;
+  /** Bytes of histograms per run at most (each report value's histogram grows only as needed). */
   static final long SKETCH_BYTES = 256L << 20;
+  /** Buckets per sign of one histogram at most: 32 powers of two at full resolution. */
+  static final int MAX_BUCKETS = 1 << 14;
 
   /**
    * @param threads     worker threads (the results do not depend on it)
@@ -91,7 +96,8 @@ public final class MonteCarlo {
     final boolean exact;
     final int waveLen;
     final double[][] buffer; // [cell][sample in wave]
-    final Quantiles.Sketch[] sketches;
+    final LogHistogram[] sketches;
+    final Program.Plan plan;
     final double[] sums;
     final double[] compensation;
     final long[] counts;
@@ -109,6 +115,7 @@ public final class MonteCarlo {
       this.options = options;
       this.reports = model.reports();
       Program program = sampler.program();
+      plan = program.plan(org.tokenomics.api.Runner.roots(model));
       offset = new int[reports.size()];
       width = new int[reports.size()];
       int c = 0;
@@ -134,10 +141,10 @@ public final class MonteCarlo {
         compensation = null;
         counts = null;
       } else {
-        double compression = Math.max(20, Math.min(200, SKETCH_BYTES / (240.0 * Math.max(1, cells))));
-        sketches = new Quantiles.Sketch[cells];
+        int buckets = (int) Math.max(64, Math.min(MAX_BUCKETS, SKETCH_BYTES / (2L * Integer.BYTES * Math.max(1, cells))));
+        sketches = new LogHistogram[cells];
         for (int i = 0; i < cells; i++) {
-          sketches[i] = new Quantiles.Sketch(compression);
+          sketches[i] = new LogHistogram(buckets);
         }
         sums = new double[cells];
         compensation = new double[cells];
@@ -160,11 +167,11 @@ public final class MonteCarlo {
     private void wave(int start, int len) {
       int blocks = (len + BLOCK - 1) / BLOCK;
       BlockOut[] outs = new BlockOut[blocks];
-      ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
+      ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
       Parallel.run(blocks, options.threads(), b -> {
         int from = b * BLOCK;
         int to = Math.min(len, from + BLOCK);
-        outs[b] = block(frames.get(), start, from, to);
+        outs[b] = block(workers.get(), start, from, to);
         done.addAndGet(to - from);
       }, () -> options.progress().update(done.get(), samples));
       for (BlockOut o : outs) {
@@ -182,11 +189,27 @@ public final class MonteCarlo {
       options.progress().update(done.get(), samples);
     }
 
-    /** What one block found besides report values (those go straight into the buffer). */
+    /** What one block found besides report values (those go into the buffer). */
     private record BlockOut(long[] reportFailed, long[] assertFailed, long[] assertEvaluated,
                             Map<String, McResult.SampleError> errors) {}
 
-    private BlockOut block(Frame f, int waveStart, int from, int to) {
+    /**
+     * A worker thread's frame, and its rows: a block's report values sample by sample, written as
+     * they are computed and then copied into the buffer's columns in one go (writing each sample's
+     * hundreds of values straight into as many columns would touch a cache line per value).
+     */
+    private final class Worker {
+      final Frame frame = sampler.newFrame();
+      final double[] rows = new double[BLOCK * cells];
+
+      Worker() {
+        frame.recycleArrays(); // values are copied out before the next sample
+      }
+    }
+
+    private BlockOut block(Worker w, int waveStart, int from, int to) {
+      Frame f = w.frame;
+      double[] rows = w.rows;
       long[] rFailed = new long[reports.size()];
       long[] aFailed = new long[assertFailed.length];
       long[] aEvaluated = new long[assertFailed.length];
@@ -196,17 +219,24 @@ public final class MonteCarlo {
         long sample = (long) waveStart + k;
         f.reset();
         sampler.draw(seed, sample, f.draws);
+        f.run(plan); // computes every report and assertion, unless an error or a goal seek stops it
         seen.clear();
         for (int r = 0; r < reports.size(); r++) {
           try {
             double[] v = f.values(reports.get(r).slot());
-            for (int p = 0; p < width[r]; p++) {
-              buffer[offset[r] + p][k] = v.length == 1 ? v[0] : v[p];
+            int row = (k - from) * cells + offset[r];
+            if (width[r] == 0) {
+              continue; // a date or bool report: evaluated for its errors only
+            } else if (v.length == width[r]) {
+              System.arraycopy(v, 0, rows, row, width[r]);
+            } else {
+              java.util.Arrays.fill(rows, row, row + width[r], v[0]);
             }
           } catch (EvalError e) {
             rFailed[r]++;
-            for (int p = 0; p < width[r]; p++) {
-              buffer[offset[r] + p][k] = Double.NaN;
+            if (width[r] > 0) {
+              int row = (k - from) * cells + offset[r];
+              java.util.Arrays.fill(rows, row, row + width[r], Double.NaN);
             }
             note(errs, seen, e, sample);
           }
@@ -226,6 +256,12 @@ public final class MonteCarlo {
           } catch (EvalError e) {
             note(errs, seen, e, sample);
           }
+        }
+      }
+      for (int c = 0; c < cells; c++) {
+        double[] column = buffer[c];
+        for (int k = from; k < to; k++) {
+          column[k] = rows[(k - from) * cells + c];
         }
       }
       return new BlockOut(rFailed, aFailed, aEvaluated, errs);
@@ -267,24 +303,20 @@ public final class MonteCarlo {
     /** Adds one cell's wave values to its sketch and running sum, in sample order. */
     private void feed(int cell, int len) {
       double[] v = buffer[cell];
-      Quantiles.Sketch sketch = sketches[cell];
+      counts[cell] += sketches[cell].addAll(v, 0, len);
       double sum = sums[cell];
       double comp = compensation[cell];
-      long n = counts[cell];
       for (int i = 0; i < len; i++) {
         double x = v[i];
         if (Double.isNaN(x)) {
           continue;
         }
-        sketch.add(x);
         double t = sum + x; // Neumaier's compensated sum
         comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
         sum = t;
-        n++;
       }
       sums[cell] = sum;
       compensation[cell] = comp;
-      counts[cell] = n;
     }
 
     private McResult finish() {
@@ -308,7 +340,6 @@ public final class MonteCarlo {
           buffer[cell] = null;
         } else {
           mean[cell] = counts[cell] == 0 ? Double.NaN : (sums[cell] + compensation[cell]) / counts[cell];
-          sketches[cell].finish();
           quantiles[cell] = sketches[cell];
         }
       }, () -> { });

@@ -1,13 +1,12 @@
 package org.tokenomics.mc;
 
-import com.tdunning.math.stats.MergingDigest;
 import java.util.Arrays;
 
 /**
  * The quantiles of one report period's sampled values. {@link Exact} keeps every value
  * (interpolating between order statistics, Hyndman–Fan type 7, as R and NumPy do by default);
- * {@link Sketch} keeps a t-digest when the run is too large to keep every value. Both are safe to
- * query from several threads.
+ * {@link LogHistogram} counts values in buckets 0.2 % wide when the run is too large to keep every
+ * value. Both are safe to query from several threads once the run is over.
  */
 public interface Quantiles {
   /** The value below which a share {@code q} (0..1) of the samples lie; NaN without samples. */
@@ -49,44 +48,6 @@ public interface Quantiles {
     @Override
     public long count() {
       return sorted.length;
-    }
-  }
-
-  /** A t-digest fed in sample order (so its result does not depend on threads). */
-  final class Sketch implements Quantiles {
-    private final MergingDigest digest;
-    private double min = Double.POSITIVE_INFINITY;
-    private double max = Double.NEGATIVE_INFINITY;
-
-    Sketch(double compression) {
-      digest = new MergingDigest(compression);
-    }
-
-    void add(double v) {
-      digest.add(v);
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-
-    @Override
-    public synchronized double quantile(double q) {
-      if (digest.size() == 0) {
-        return Double.NaN;
-      }
-      if (min == max) {
-        return min;
-      }
-      return Math.max(min, Math.min(max, digest.quantile(q)));
-    }
-
-    @Override
-    public synchronized long count() {
-      return digest.size();
-    }
-
-    /** Compacts the digest once all values are in. */
-    synchronized void finish() {
-      digest.compress();
     }
   }
 }

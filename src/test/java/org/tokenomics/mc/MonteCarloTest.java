@@ -78,7 +78,7 @@ class MonteCarloTest {
   @Test
   void sameSeedSameNumbersForAnyThreadCount() {
     CompiledModel cm = model(SOURCE);
-    for (long budget : new long[] {25_000_000, 0}) { // exact, then t-digest sketches
+    for (long budget : new long[] {25_000_000, 0}) { // exact, then histograms
       McResult one = run(cm, 3_000, 7, 1, budget);
       McResult four = run(cm, 3_000, 7, 4, budget);
       assertEquals(budget > 0, one.exact());
