@@ -72,6 +72,11 @@ public final class HandWritten {
     final double[] cumulativeCash = new double[PERIODS];
     double value;
 
+    /** The reports' names, and the size of each one's display unit in base units ($B/yr, GW …). */
+    static final String[] NAMES = {"revenue", "opex", "ebitda", "cash", "online", "demand", "power_cost",
+        "depreciation", "margin", "cumulative_cash", "value"};
+    static final double[] DISPLAY = {B / YEAR, B / YEAR, B / YEAR, B, GW, B / YEAR, B / YEAR, B / YEAR, 0.01, B, B};
+
     double[][] series() {
       return new double[][] {revenue, opex, ebitda, cash, online, demand, powerCost, depreciation, margin,
           cumulativeCash};

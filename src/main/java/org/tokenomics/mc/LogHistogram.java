@@ -25,7 +25,7 @@ import java.util.Arrays;
  * its relative error is below the bucket width, 0.2 % at full resolution, and q = 0 and q = 1 are
  * exact, as is every quantile of a constant report or of a 0/1 indicator.
  */
-final class LogHistogram implements Quantiles {
+public final class LogHistogram implements Quantiles {
   /** Mantissa bits per bucket index: 2^9 = 512 buckets per power of two. */
   static final int PRECISION = 9;
   private static final int SHIFT = 52 - PRECISION;
@@ -37,13 +37,13 @@ final class LogHistogram implements Quantiles {
   private double max = Double.NEGATIVE_INFINITY;
 
   /** @param maxBuckets the most buckets kept for each sign (at least 64) */
-  LogHistogram(int maxBuckets) {
+  public LogHistogram(int maxBuckets) {
     positive = new Side(Math.max(64, maxBuckets));
     negative = new Side(Math.max(64, maxBuckets));
   }
 
   /** Adds a value (not NaN). */
-  void add(double v) {
+  public void add(double v) {
     if (v < min) {
       min = v;
     }
@@ -60,7 +60,7 @@ final class LogHistogram implements Quantiles {
   }
 
   /** Adds {@code values[from..to)}, skipping NaN (a failed sample); returns how many were added. */
-  int addAll(double[] values, int from, int to) {
+  public int addAll(double[] values, int from, int to) {
     double lo = min;
     double hi = max;
     int added = 0;
@@ -82,6 +82,15 @@ final class LogHistogram implements Quantiles {
     min = lo;
     max = hi;
     return added;
+  }
+
+  /** Adds every value of {@code other} (the result is as if they had been added here). */
+  public void merge(LogHistogram other) {
+    positive.merge(other.positive);
+    negative.merge(other.negative);
+    zeros += other.zeros;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
   }
 
   @Override
@@ -139,12 +148,40 @@ final class LogHistogram implements Quantiles {
     }
 
     void add(long fine) {
+      add(fine, 1);
+    }
+
+    void add(long fine, int n) {
       long i = (fine >>> shift) - offset;
       if (i < 0 || i >= counts.length) {
         rewindow(fine);
         i = (fine >>> shift) - offset;
       }
-      counts[(int) i]++;
+      counts[(int) i] += n;
+    }
+
+    void merge(Side other) {
+      if (other.shift > shift) {
+        coarsen(other.shift);
+      }
+      for (int i = 0; i < other.counts.length; i++) {
+        if (other.counts[i] != 0) {
+          add((other.offset + i) << other.shift, other.counts[i]); // the bucket's first fine index
+        }
+      }
+    }
+
+    /** Merges buckets until the resolution is {@code target} (as if the values had needed it). */
+    private void coarsen(int target) {
+      int before = shift;
+      shift = target;
+      long start = offset >>> (shift - before);
+      int[] window = new int[counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        window[(int) (((offset + i) >>> (shift - before)) - start)] += counts[i];
+      }
+      counts = window;
+      offset = start;
     }
 
     long count() {

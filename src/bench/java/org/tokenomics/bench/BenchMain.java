@@ -1,0 +1,217 @@
+package org.tokenomics.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The performance benchmark of issue #8, one command: {@code mvn -q -Pbench verify} (or, after
+ * {@code mvn -Pbench package}, {@code java -cp "$(cat target/bench.classpath)" org.tokenomics.bench.BenchMain}).
+ *
+ * <ul>
+ *   <li>evaluate: JMH average time of {@code Model.evaluate()} on {@code sixty-months.tok}, of the
+ *       same arrays by hand-written Java, and of the same formulas per period in JEXL; in
+ *       {@code bench.rounds} rounds (default 3), each benchmark in a fresh JVM, so that the noise of
+ *       a shared machine shows as a range of per-round ratios;</li>
+ *   <li>compile: JMH average time of compiling a generated 10,000-line model, warm;</li>
+ *   <li>Monte Carlo: {@code bench.samples} samples (default 1,000,000) × 60 months, one timed run
+ *       per round in a fresh {@code -Xmx1g} JVM for Tok and for the hand-written loop, whose
+ *       statistics must agree.</li>
+ * </ul>
+ * Prints {@code RATIO name value} and {@code TIME name value} lines, then whether each goal is met.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  static final String EVALUATE = EvaluateBench.class.getName();
+  static final String COMPILE = CompileBench.class.getName();
+
+  public static void main(String[] args) throws Exception {
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    int samples = Integer.getInteger("bench.samples", 1_000_000);
+    machine();
+
+    double[][] tok = new double[rounds][];
+    double[][] java = new double[rounds][];
+    double[][] jexl = new double[rounds][];
+    for (int r = 0; r < rounds; r++) {
+      tok[r] = jmh(EVALUATE + ".tok", 5, 1, TimeUnit.MICROSECONDS);
+      java[r] = jmh(EVALUATE + ".java", 5, 1, TimeUnit.MICROSECONDS);
+      jexl[r] = jmh(EVALUATE + ".jexl", 3, 1, TimeUnit.MICROSECONDS);
+      System.out.printf(Locale.ROOT, "round %d: evaluate tok %.3f ± %.3f us, java %.3f ± %.3f us, jexl %.1f ± %.1f us%n",
+          r + 1, tok[r][0], tok[r][1], java[r][0], java[r][1], jexl[r][0], jexl[r][1]);
+    }
+    double[] compile = jmh(COMPILE + ".compile", 5, 2, TimeUnit.MILLISECONDS);
+    System.out.printf(Locale.ROOT, "compile 10,000 lines: %.1f ± %.1f ms%n", compile[0], compile[1]);
+
+    double[][] tokMc = new double[rounds][];
+    double[][] javaMc = new double[rounds][];
+    for (int r = 0; r < rounds; r++) {
+      tokMc[r] = monteCarlo("tok", samples);
+      javaMc[r] = monteCarlo("java", samples);
+      System.out.printf(Locale.ROOT, "round %d: Monte Carlo tok %.2f s (peak heap %.0f MB), java %.2f s (peak heap %.0f MB)%n",
+          r + 1, tokMc[r][0], tokMc[r][1], javaMc[r][0], javaMc[r][1]);
+    }
+
+    System.out.println();
+    double[] evalRatio = ratios(tok, java);
+    double[] jexlRatio = ratios(jexl, tok);
+    double[] mcRatio = ratios(tokMc, javaMc);
+    line("TIME", "evaluate_tok_us", column(tok, 0), "%.3f");
+    line("TIME", "evaluate_java_us", column(java, 0), "%.3f");
+    line("TIME", "evaluate_jexl_us", column(jexl, 0), "%.1f");
+    line("RATIO", "evaluate_vs_java", evalRatio, "%.2f");
+    line("RATIO", "jexl_vs_evaluate", jexlRatio, "%.0f");
+    line("TIME", "compile_10k_lines_s", new double[] {compile[0] / 1000}, "%.3f");
+    line("TIME", "mc_tok_s", column(tokMc, 0), "%.2f");
+    line("TIME", "mc_java_s", column(javaMc, 0), "%.2f");
+    line("TIME", "mc_tok_peak_heap_mb", column(tokMc, 1), "%.0f");
+    line("RATIO", "mc_vs_java", mcRatio, "%.2f");
+
+    System.out.println();
+    goal("Model.evaluate within 1.5x of hand-written Java (stretch 1.1x)", median(evalRatio) <= 1.5,
+        median(evalRatio) <= 1.1 ? "stretch met too" : "stretch not met");
+    goal("Model.evaluate at least 20x faster than JEXL", median(jexlRatio) >= 20, null);
+    goal("Monte Carlo " + samples + " samples in at most 15 s and 1 GiB of heap",
+        median(column(tokMc, 0)) <= 15 && max(column(tokMc, 1)) <= 1024, null);
+    goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
+    goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
+  }
+
+  /** JMH: {score, error} of one benchmark in a fresh JVM. */
+  static double[] jmh(String benchmark, int iterations, int seconds, TimeUnit unit) throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include("^" + Pattern.quote(benchmark) + "$")
+        .forks(1)
+        .warmupIterations(iterations)
+        .warmupTime(TimeValue.seconds(seconds))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(seconds))
+        .timeUnit(unit)
+        .jvmArgsAppend("-Xmx1g")
+        .shouldFailOnError(true)
+        .verbosity(VerboseMode.SILENT)
+        .build();
+    RunResult run = new Runner(options).runSingle();
+    Result<?> result = run.getPrimaryResult();
+    double error = Double.isNaN(result.getScoreError()) ? 0 : result.getScoreError();
+    return new double[] {result.getScore(), error};
+  }
+
+  /** One Monte Carlo run in a fresh -Xmx1g JVM: {seconds, peak heap MB}; checks tok against java. */
+  static double[] monteCarlo(String which, int samples) throws IOException, InterruptedException {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        McMain.class.getName(), which, String.valueOf(samples), "42",
+        String.valueOf(Runtime.getRuntime().availableProcessors()));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String l; (l = in.readLine()) != null; ) {
+        lines.add(l);
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("Monte Carlo run failed:\n" + String.join("\n", lines));
+    }
+    String mc = lines.stream().filter(l -> l.startsWith("MC ")).findFirst().orElseThrow();
+    String stats = lines.stream().filter(l -> l.startsWith("STATS ")).findFirst().orElseThrow();
+    checkStats(which, stats);
+    return new double[] {field(mc, "seconds"), field(mc, "heapPeakMB")};
+  }
+
+  private static String[] previousStats;
+
+  /**
+   * The two runs' statistics (mean, p5, p50, p95 of each report's last period) agree: means to
+   * 1e-9, quantiles to 0.4 % (two buckets: the two programs compute unit factors in their own
+   * order, so a value can round into the neighbouring bucket).
+   */
+  private static void checkStats(String which, String line) {
+    String[] values = line.substring(line.indexOf(' ', 6) + 1).split(" ");
+    if (previousStats != null) {
+      for (int i = 0; i < values.length; i++) {
+        double a = Double.parseDouble(previousStats[i]);
+        double b = Double.parseDouble(values[i]);
+        double tolerance = i % 4 == 0 ? 1e-9 : 0.004;
+        if (!(Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b)) + 1e-9)) {
+          throw new AssertionError("Monte Carlo statistics differ (" + which + ", value " + i + "): " + a + " vs " + b);
+        }
+      }
+    }
+    previousStats = values;
+  }
+
+  private static double field(String line, String name) {
+    for (String part : line.split(" ")) {
+      if (part.startsWith(name + "=")) {
+        return Double.parseDouble(part.substring(name.length() + 1));
+      }
+    }
+    throw new IllegalArgumentException(name + " in " + line);
+  }
+
+  static void machine() throws IOException {
+    String cpu = "unknown";
+    Path info = Path.of("/proc/cpuinfo");
+    if (Files.isReadable(info)) {
+      cpu = Files.readAllLines(info).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+    }
+    System.out.printf("MACHINE nproc=%d cpu=\"%s\" jvm=\"%s %s\"%n", Runtime.getRuntime().availableProcessors(), cpu,
+        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
+  }
+
+  static double[] ratios(double[][] a, double[][] b) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[i][0] / b[i][0];
+    }
+    return r;
+  }
+
+  static double[] column(double[][] rows, int c) {
+    return Arrays.stream(rows).mapToDouble(r -> r[c]).toArray();
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(Double.NaN);
+  }
+
+  /** {@code KIND name median (min–max over rounds)}. */
+  static void line(String kind, String name, double[] values, String format) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    String range = s.length > 1 ? " (" + String.format(Locale.ROOT, format, s[0]) + "–"
+        + String.format(Locale.ROOT, format, s[s.length - 1]) + " over " + s.length + " rounds)" : "";
+    System.out.println(kind + " " + name + " " + String.format(Locale.ROOT, format, median(values)) + range);
+  }
+
+  static void goal(String what, boolean met, String note) {
+    System.out.println("GOAL " + (met ? "met" : "NOT met") + ": " + what + (note == null ? "" : " (" + note + ")"));
+  }
+}

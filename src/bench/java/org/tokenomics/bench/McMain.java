@@ -1,0 +1,82 @@
+package org.tokenomics.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import org.tokenomics.Model;
+import org.tokenomics.Simulation;
+
+/**
+ * One timed Monte Carlo run in a fresh JVM (BenchMain starts it with {@code -Xmx1g}):
+ * {@code McMain tok|java SAMPLES SEED THREADS}. Times the sampling and the statistics (mean, p5,
+ * p50, p95 of every period of every report), and prints them with the peak heap.
+ */
+public final class McMain {
+  private McMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args[0];
+    int samples = Integer.parseInt(args[1]);
+    long seed = Long.parseLong(args[2]);
+    int threads = Integer.parseInt(args[3]);
+    Model model = which.equals("tok") ? Bench.model() : null;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    long t0 = System.nanoTime();
+    double[][] stats; // per report: mean, p5, p50, p95 of its last period, in the report's unit
+    double checksum = 0;
+    if (which.equals("tok")) {
+      Simulation s = model.simulate(samples, seed);
+      stats = new double[s.reportNames().size()][];
+      int r = 0;
+      for (String name : s.reportNames()) {
+        double[] mean = s.mean(name).values();
+        double[] p5 = s.quantile(name, 0.05).values();
+        double[] p50 = s.quantile(name, 0.5).values();
+        double[] p95 = s.quantile(name, 0.95).values();
+        int last = mean.length - 1;
+        stats[r++] = new double[] {mean[last], p5[last], p50[last], p95[last]};
+        checksum += sum(mean) + sum(p5) + sum(p50) + sum(p95);
+      }
+    } else {
+      HandWrittenMc.Stats[] s = HandWrittenMc.run(samples, seed, threads);
+      stats = new double[s.length][];
+      for (int r = 0; r < s.length; r++) {
+        double[] mean = s[r].mean();
+        double[] p5 = s[r].quantile(0.05);
+        double[] p50 = s[r].quantile(0.5);
+        double[] p95 = s[r].quantile(0.95);
+        int last = mean.length - 1;
+        double unit = HandWritten.Outputs.DISPLAY[r]; // Tok's statistics are in the reports' units
+        stats[r] = new double[] {mean[last] / unit, p5[last] / unit, p50[last] / unit, p95[last] / unit};
+        checksum += sum(mean) + sum(p5) + sum(p50) + sum(p95);
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f heapPeakMB=%.0f maxHeapMB=%.0f checksum=%.9e%n", which, seconds,
+        peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, checksum);
+    StringBuilder line = new StringBuilder("STATS " + which);
+    for (double[] r : stats) {
+      for (double v : r) {
+        line.append(String.format(Locale.ROOT, " %.9e", v));
+      }
+    }
+    System.out.println(line);
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s;
+  }
+}
