@@ -26,9 +26,6 @@ import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.GOTO;
 import static org.objectweb.asm.Opcodes.H_INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.IOR;
-import static org.objectweb.asm.Opcodes.IRETURN;
-import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.IFNE;
@@ -172,19 +169,7 @@ final class Codegen {
     init.visitMaxs(0, 0);
     init.visitEnd();
 
-    MethodVisitor compute = cw.visitMethod(ACC_PUBLIC, "compute", "(" + FRAME_DESC + "[D)V", null, null);
-    compute.visitCode();
-    compute.visitVarInsn(ALOAD, THIS);
-    compute.visitVarInsn(ALOAD, F);
-    compute.visitVarInsn(ALOAD, OUT);
-    compute.visitMethodInsn(INVOKEVIRTUAL, "org/tokenomics/eval/CompiledCell", "computeFinite",
-        "(" + FRAME_DESC + "[D)Z", false);
-    compute.visitInsn(POP);
-    compute.visitInsn(RETURN);
-    compute.visitMaxs(0, 0);
-    compute.visitEnd();
-
-    mv = cw.visitMethod(ACC_PUBLIC, "computeFinite", "(" + FRAME_DESC + "[D)Z", null, null);
+    mv = cw.visitMethod(ACC_PUBLIC, "compute", "(" + FRAME_DESC + "[D)V", null, null);
     mv.visitCode();
     computeBody();
     mv.visitMaxs(0, 0);
@@ -205,11 +190,7 @@ final class Codegen {
     return cw.toByteArray();
   }
 
-  /**
-   * {@code int n = out.length; if (n == 0) return true; tl = f.timeline; refs…; bad = 0;
-   * for (p …) { v = node(p); bad |= (v - v != 0); out[p] = v; } return bad == 0}: {@code v - v}
-   * is 0 for a finite value and NaN otherwise.
-   */
+  /** {@code int n = out.length; if (n == 0) return; tl = f.timeline; refs…; for (p …) out[p] = node(p)}. */
   private void computeBody() {
     Label go = new Label();
     mv.visitVarInsn(ALOAD, OUT);
@@ -217,8 +198,7 @@ final class Codegen {
     mv.visitVarInsn(ISTORE, N);
     mv.visitVarInsn(ILOAD, N);
     mv.visitJumpInsn(IFNE, go);
-    mv.visitInsn(ICONST_1);
-    mv.visitInsn(IRETURN);
+    mv.visitInsn(RETURN);
     mv.visitLabel(go);
     mv.visitVarInsn(ALOAD, F);
     mv.visitFieldInsn(GETFIELD, FRAME, "timeline", Type.getDescriptor(Timeline.class));
@@ -227,12 +207,9 @@ final class Codegen {
 
     boolean sum = source.kind() == NodeComputer.Kind.RUNNING_SUM;
     int acc = newLocal(2);
-    int bad = newLocal(1);
     int v = newLocal(2);
     mv.visitInsn(DCONST_0);
     mv.visitVarInsn(DSTORE, acc);
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, bad);
     Label loop = new Label();
     Label end = new Label();
     mv.visitInsn(ICONST_0);
@@ -253,14 +230,6 @@ final class Codegen {
       mv.visitVarInsn(DSTORE, acc);
       mv.visitVarInsn(DSTORE, v);
     }
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitInsn(DSUB);
-    mv.visitInsn(DCONST_0);
-    mv.visitInsn(DCMPL);
-    mv.visitVarInsn(ILOAD, bad);
-    mv.visitInsn(IOR);
-    mv.visitVarInsn(ISTORE, bad);
     mv.visitVarInsn(ALOAD, OUT);
     mv.visitVarInsn(ILOAD, P);
     mv.visitVarInsn(DLOAD, v);
@@ -268,14 +237,7 @@ final class Codegen {
     mv.visitIincInsn(P, 1);
     mv.visitJumpInsn(GOTO, loop);
     mv.visitLabel(end);
-    Label finite = new Label();
-    mv.visitVarInsn(ILOAD, bad);
-    mv.visitJumpInsn(IFEQ, finite);
-    mv.visitInsn(ICONST_0);
-    mv.visitInsn(IRETURN);
-    mv.visitLabel(finite);
-    mv.visitInsn(ICONST_1);
-    mv.visitInsn(IRETURN);
+    mv.visitInsn(RETURN);
   }
 
   /** Loads each referenced slot once, before the loop: a series' array, a scalar's value. */

@@ -5,15 +5,7 @@ package org.tokenomics.eval;
 public interface Computer {
   void compute(Frame f, double[] out);
 
-  /**
-   * Computes like {@link #compute} and tells whether every value is finite. The frame calls this
-   * for cells whose values must be finite; generated code checks as it goes.
-   */
-  default boolean computeFinite(Frame f, double[] out) {
-    compute(f, out);
-    return allFinite(out);
-  }
-
+  /** True when no value is NaN or infinite. */
   static boolean allFinite(double[] values) {
     for (double v : values) {
       if (!Double.isFinite(v)) {

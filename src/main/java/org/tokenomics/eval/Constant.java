@@ -29,10 +29,4 @@ public final class Constant implements Computer {
   public void compute(Frame f, double[] out) {
     java.util.Arrays.fill(out, value);
   }
-
-  @Override
-  public boolean computeFinite(Frame f, double[] out) {
-    compute(f, out);
-    return true;
-  }
 }

@@ -213,14 +213,8 @@ public final class Frame {
     if (out == null || out.length != n) {
       out = new double[n];
     }
-    boolean finite;
     try {
-      if (cell.checkFinite()) {
-        finite = cell.computer().computeFinite(this, out);
-      } else {
-        cell.computer().compute(this, out);
-        finite = true;
-      }
+      cell.computer().compute(this, out);
     } catch (EvalError e) {
       // An error inside a library default (the prelude) is shown at the user's instance.
       if (e.span() != null && cell.span() != null && !e.span().file().equals(cell.span().file())
@@ -229,7 +223,7 @@ public final class Frame {
       }
       throw e;
     }
-    if (!finite) {
+    if (cell.checkFinite() && !Computer.allFinite(out)) {
       throw notFinite(cell, out);
     }
     slots[cell.slot()] = out;

@@ -45,11 +45,6 @@ public final class NodeComputer implements Computer {
     computer().compute(f, out);
   }
 
-  @Override
-  public boolean computeFinite(Frame f, double[] out) {
-    return computer().computeFinite(f, out);
-  }
-
   /** The generated code once this has run often enough; until then the interpreter. */
   private Computer computer() {
     Computer c = compiled;

@@ -1,0 +1,205 @@
+package org.tokenomics.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.tokenomics.Compilation;
+import org.tokenomics.Model;
+import org.tokenomics.TestModels;
+import org.tokenomics.api.Runner;
+import org.tokenomics.check.CompiledModel;
+
+/**
+ * The generated code is the interpreter, faster: every sample model and a set of models aimed at
+ * each node and each error, evaluated once with every cell interpreted and once with every cell
+ * compiled, give bit-identical values, the same assertion outcomes and the same errors (code,
+ * place and message), for every report and every named value.
+ */
+class CodegenTest {
+  static final List<String> MODELS = List.of(
+      // arithmetic, comparisons, logic, if, element-wise min/max, math functions
+      """
+      timeline 2026 to 2027 quarterly
+      param a = 3
+      param b = -2.5
+      let x = (a + b * period) / (1 + period) - a ^ 0.5 * -b
+      let c = if x > 0 and not (x == 1) or period >= 6 then x else -x
+      let m = min(x, c, 2) + max(x, 0)
+      let f = exp(x / 10) + ln(a) + log10(a * 100) + sqrt(a) + abs(b) + floor(x) + ceil(x) + round(x)
+      let cmp = (if x < 1 then 1 else 0) + (if x <= 1 then 2 else 0) + (if x != 1 then 4 else 0) + (if x >= 1 then 8 else 0)
+      report x
+      report c
+      report m
+      report f
+      report cmp
+      """,
+      // time functions, built-in series, reductions with windows, cumsum, finance
+      """
+      timeline 2026-01 to 2028-12 monthly
+      param start = 2026-04
+      param cash = $2M/month
+      let r = ramp(from: start, over: 6 month) + ramp(from: 2027-01)
+      let on = active(from: start, for: 1 yr) + active(until: 2027-06) + active(from: 2027-02, until: 2028-01)
+      let g = grow(by: 2 %, every: month) * halving(every: 18 month) * decline(by: 1 %, every: quarter)
+      let flow = cash * dt * (r - 0.5) + once($5M, at: 2027-03) - once($1M, at: 2031-01)
+      let lagged = lag(flow, 3) + flow[2027-01] + lag(flow, -2)
+      let c = cumsum(flow)
+      report r
+      report on
+      report g
+      report flow as $M
+      report lagged as $M
+      report c as $M
+      report total = sum(flow) as $M
+      report window = sum(flow, from: 2027-01, to: 2027-12) as $M
+      report averages = mean(g) + min(g) + max(g) + first(g) + last(g)
+      report value = npv(flow, 8 %, initial: $3M) as $M
+      report back = payback(flow, initial: $3M) as yr
+      report rate = irr(flow, initial: $3M) as %
+      report years = t / 1 yr + year - 2026 + period + (date - 2026-01) / 1 month
+      report loan = crf(5 %, 10 yr)
+      """,
+      // a static model
+      """
+      param x = 4
+      let y = x * t / 1 yr + dt / 1 yr + year + period
+      report y
+      report s = sum(y) + mean(y)
+      """,
+      // division by zero in one period, only where it is evaluated
+      """
+      timeline 2026 to 2030 yearly
+      let d = year - 2028
+      report bad = 1 / d
+      report guarded = if d != 0 then 1 / d else 0
+      report lazy_and = if d != 0 and 1 / d > 0 then 1 else 0
+      report lazy_or = if d == 0 or 1 / d > 0 then 1 else 0
+      report windowed = sum(1 / d, from: 2029-01)
+      report ok = d * 2
+      """,
+      // values that are not finite, and domain errors
+      """
+      timeline 2026 to 2028 yearly
+      param big = 1e300
+      let huge = big * big * (year - 2026)
+      report h = huge
+      report l = ln(year - 2027)
+      report r = sqrt(2027 - year)
+      report fine = big
+      """,
+      // errors of the time and finance functions
+      """
+      timeline 2026 to 2028 yearly
+      param e = 0 month
+      report g = grow(by: 1 %, every: e)
+      report outside = year[2031-01]
+      report v = npv(year * $1, -150 %)
+      report never = irr(year * $1)
+      """,
+      // a goal seek
+      """
+      param price = 1
+      let margin = (price - 3) / price
+      solve p for price so that margin == 50 % within 0.5 to 100
+      report p
+      report m = margin
+      """);
+
+  @TestFactory
+  Stream<DynamicTest> modelsAgree() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < MODELS.size(); i++) {
+      String source = MODELS.get(i);
+      tests.add(DynamicTest.dynamicTest("model " + i, () -> agree(TestModels.TOK.compile("m.tok", source))));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> samplesAgree() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
+      files = s.filter(p -> p.toString().endsWith(".tok")).sorted().toList();
+    }
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> agree(TestModels.TOK.compile(f))));
+  }
+
+  @Test
+  void aHotCellIsCompiledAndAColdOneIsNot() {
+    Model m = TestModels.compile("""
+        timeline 2026 to 2030 yearly
+        param a = 2
+        let x = a * year
+        report x
+        """);
+    NodeComputer x = null;
+    Program p = m.internal().program();
+    for (int s = 0; s < p.size(); s++) {
+      if (p.cell(s).name().equals("x")) {
+        x = (NodeComputer) p.cell(s).computer();
+      }
+    }
+    assertNotNull(x);
+    m.evaluate();
+    assertEquals(NodeComputer.COMPILE_AFTER == 0, x.isCompiled());
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER; i++) {
+      m.evaluate();
+    }
+    assertTrue(NodeComputer.COMPILE_AFTER < 0 || x.isCompiled());
+  }
+
+  /** Interpreted and compiled runs of {@code c} agree on everything. */
+  static void agree(Compilation c) {
+    assertTrue(c.ok(), () -> c.diagnostics().toString());
+    CompiledModel model = c.model().internal();
+    Program interpreted = replace(model.program(), false);
+    Program compiled = replace(model.program(), true);
+    Runner.Result a = Runner.run(model, interpreted, "base");
+    Runner.Result b = Runner.run(model, compiled, "base");
+    assertEquals(a.errors(), b.errors());
+    assertEquals(a.reports().size(), b.reports().size());
+    for (int i = 0; i < a.reports().size(); i++) {
+      assertArrayEquals(a.reports().get(i).values(), b.reports().get(i).values(), a.reports().get(i).spec().name());
+    }
+    assertEquals(a.asserts(), b.asserts());
+    for (int s = 0; s < model.program().size(); s++) { // every named value, on demand, in both
+      assertEquals(outcome(a.frame(), s), outcome(b.frame(), s), model.program().cell(s).name());
+    }
+  }
+
+  /** The values of a slot, or its error. */
+  static Object outcome(Frame f, int slot) {
+    try {
+      return java.util.Arrays.toString(f.values(slot));
+    } catch (EvalError e) {
+      return e.code() + " " + e.span() + " " + e.getMessage();
+    }
+  }
+
+  /** The program with every node computer interpreted, or compiled (it must compile). */
+  static Program replace(Program p, boolean compile) {
+    Map<Integer, Cell> cells = new HashMap<>();
+    for (int s = 0; s < p.size(); s++) {
+      Cell cell = p.cell(s);
+      if (cell.computer() instanceof NodeComputer nc) {
+        Computer c = compile ? Codegen.compile(nc) : nc::interpret;
+        assertNotNull(c, () -> "cannot compile " + cell.name());
+        cells.put(s, cell.withComputer(c, cell.deps(), cell.series()));
+      }
+    }
+    return p.with(cells);
+  }
+}
