@@ -1,16 +1,25 @@
 package org.tokenomics.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.tokenomics.Model;
 import org.tokenomics.Simulation;
 
 /**
  * One timed Monte Carlo run in a fresh JVM (BenchMain starts it with {@code -Xmx1g}):
- * {@code McMain tok|java SAMPLES SEED THREADS}. Times the sampling and the statistics (mean, p5,
- * p50, p95 of every period of every report), and prints them with the peak heap.
+ * {@code McMain tok|java|java-batched SAMPLES SEED THREADS}. Times the sampling and the statistics
+ * (mean, p5, p50, p95 of every period of every report), and prints them with the heap: the peak
+ * of each heap pool summed (garbage included: the young generation fills before it is collected)
+ * and the most heap still in use after a collection (what the run really holds).
  */
 public final class McMain {
   private McMain() {}
@@ -21,8 +30,19 @@ public final class McMain {
     long seed = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
     Model model = which.equals("tok") ? Bench.model() : null;
+    System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
+    }
+    AtomicLong afterGc = new AtomicLong();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+        if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+          GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+          long used = info.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+          afterGc.accumulateAndGet(used, Math::max);
+        }
+      }, null, null);
     }
     long t0 = System.nanoTime();
     double[][] stats; // per report: mean, p5, p50, p95 of its last period, in the report's unit
@@ -41,7 +61,8 @@ public final class McMain {
         checksum += sum(mean) + sum(p5) + sum(p50) + sum(p95);
       }
     } else {
-      HandWrittenMc.Stats[] s = HandWrittenMc.run(samples, seed, threads);
+      HandWrittenMc.Stats[] s = which.equals("java") ? HandWrittenMc.run(samples, seed, threads)
+          : HandWrittenMc.runBatched(samples, seed, threads);
       stats = new double[s.length][];
       for (int r = 0; r < s.length; r++) {
         double[] mean = s[r].mean();
@@ -61,8 +82,9 @@ public final class McMain {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f heapPeakMB=%.0f maxHeapMB=%.0f checksum=%.9e%n", which, seconds,
-        peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, checksum);
+    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f heapPeakMB=%.0f liveAfterGcMB=%.0f maxHeapMB=%.0f checksum=%.9e%n",
+        which, seconds, peak / 1048576.0, afterGc.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+        checksum);
     StringBuilder line = new StringBuilder("STATS " + which);
     for (double[] r : stats) {
       for (double v : r) {
