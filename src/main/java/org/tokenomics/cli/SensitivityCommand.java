@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.mc.Tornado;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,14 +30,8 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
   String format = "table";
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario to start from")
-  String scenario;
-
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
-  List<String> sets = new ArrayList<>();
-
-  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
-  Path root;
+  @Mixin
+  CaseOptions inputs;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -53,22 +47,13 @@ final class SensitivityCommand implements Callable<Integer> {
       err.println("tok: unknown format '" + format + "' for sensitivity (table or json)");
       return 2;
     }
-    Compilation c = Session.compile(file, root, err);
-    if (c == null) {
-      return 2;
+    CaseOptions.Case loaded = inputs.load(file, err);
+    if (!loaded.ok()) {
+      return loaded.exit();
     }
-    if (!c.ok()) {
-      return CliInputs.fail(c.diagnostics(), err, file.toString());
-    }
-    CompiledModel cm = c.model().internal();
+    CompiledModel cm = loaded.model();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base;
-    try {
-      base = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
-    } catch (CliInputs.Usage u) {
-      err.println("tok: " + u.getMessage());
-      return 2;
-    }
+    List<CompiledModel.Override> base = loaded.overrides();
     Tornado.Result r = diagnostics.isEmpty() ? Tornado.run(cm, base, output, diagnostics) : null;
     if (r == null) {
       return CliInputs.fail(diagnostics, err, file.toString());
