@@ -13,9 +13,13 @@ public final class Compilation {
   private final Model model;
 
   Compilation(String file, List<Diagnostic> diagnostics, CompiledModel model) {
+    this(file, diagnostics, model, Limits.DEFAULT);
+  }
+
+  Compilation(String file, List<Diagnostic> diagnostics, CompiledModel model, Limits limits) {
     this.file = file;
     this.diagnostics = List.copyOf(diagnostics);
-    this.model = model == null ? null : new Model(model);
+    this.model = model == null ? null : new Model(model, limits);
   }
 
   /** The main file's name as given. */

@@ -17,9 +17,15 @@ import org.tokenomics.units.DimensionFormat;
  */
 public final class Model {
   private final CompiledModel compiled;
+  private final Limits limits;
 
   Model(CompiledModel compiled) {
+    this(compiled, Limits.DEFAULT);
+  }
+
+  Model(CompiledModel compiled, Limits limits) {
     this.compiled = compiled;
+    this.limits = limits;
   }
 
   /** The overridable params, top-level and instance attributes. */
@@ -71,8 +77,13 @@ public final class Model {
 
   /** The program of a scenario; IllegalArgumentException for an unknown name. */
   Program programFor(String scenario) {
+    return Runner.apply(compiled.program(), overridesFor(scenario));
+  }
+
+  /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
+  List<CompiledModel.Override> overridesFor(String scenario) {
     if (scenario.equals("base")) {
-      return compiled.program();
+      return List.of();
     }
     List<CompiledModel.Override> overrides = compiled.scenarios().get(scenario);
     if (overrides == null) {
@@ -80,7 +91,37 @@ public final class Model {
       throw new IllegalArgumentException("no scenario named '" + scenario + "'"
           + (near != null ? "; did you mean '" + near + "'?" : "; scenarios: " + compiled.scenarios().keySet()));
     }
-    return Runner.apply(compiled.program(), overrides);
+    return overrides;
+  }
+
+  /**
+   * A Monte Carlo run with the base inputs: every distribution param drawn once per sample from
+   * {@code seed}. Uses every core; the numbers do not depend on how many. Evaluation errors in
+   * some samples are in {@link Simulation#errors()}; a run larger than {@link Limits#maxSampleValues()}
+   * throws EvaluationException (TOK600).
+   */
+  public Simulation simulate(int samples, long seed) {
+    return Simulation.run(compiled, limits, List.of(), "base", samples, seed);
+  }
+
+  /** A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}). */
+  public Simulation simulate(Scenario scenario, int samples, long seed) {
+    return Simulation.run(compiled, limits, overridesFor(scenario.name()), scenario.name(), samples, seed);
+  }
+
+  /**
+   * A Monte Carlo run with overrides (param → Tok expression, which may itself be a distribution:
+   * {@code "uniform(40 %, 60 %)"}). A plain value stops a distribution param being drawn.
+   */
+  public Simulation simulate(Map<String, String> overrides, int samples, long seed) {
+    return simulate(Scenario.BASE, overrides, samples, seed);
+  }
+
+  /** A Monte Carlo run of a scenario with further overrides on top (the overrides win). */
+  public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed);
   }
 
   private Evaluation run(Program program, String scenario) {

@@ -92,7 +92,7 @@ public final class Tokenomics {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
     Compiler.Result r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
-    return new Compilation(source.name(), r.diagnostics(), r.model());
+    return new Compilation(source.name(), r.diagnostics(), r.model(), limits);
   }
 
   /** The limits every compile and evaluation is held to. */

@@ -86,6 +86,31 @@ public final class CellSym {
     return node;
   }
 
+  /** The slots this cell reads (for a solve: those of its bracket; see {@link #equationDeps()}). */
+  public int[] deps() {
+    return deps.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** True for an instance attribute left at its kind's default. */
+  public boolean isDefault() {
+    return defaulted;
+  }
+
+  /** For a solve: the slots its equation reads besides the target; empty otherwise. */
+  public int[] equationDeps() {
+    return solvePlan == null ? new int[0] : solvePlan.probeDeps().clone();
+  }
+
+  /** For a solve: the param it solves for; null otherwise. */
+  public CellSym solveTarget() {
+    return solvePlan == null ? null : solvePlan.target();
+  }
+
+  /** For a solve: the span of its whole declaration; null otherwise. */
+  public Span solveSpan() {
+    return solve == null ? null : solve.span();
+  }
+
   /** The span of what the cell computes: its expression, or its name. */
   public Span span() {
     return expr != null ? expr.span() : nameSpan;

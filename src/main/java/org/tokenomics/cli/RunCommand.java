@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: --samples must be 0 or more");
       return 2;
     }
+    if (McRun.checkQuantiles(quantiles) != null) {
+      err.println("tok: " + McRun.checkQuantiles(quantiles));
+      return 2;
+    }
     Compilation c = Session.compile(file, root, err);
     if (c == null) {
       return 2;
@@ -100,7 +104,11 @@ final class RunCommand implements Callable<Integer> {
           Program program = Runner.apply(cm.program(), all);
           Runner.Result r = Runner.run(cm, program, name);
           diagnostics.addAll(r.errors().stream().filter(d -> !diagnostics.contains(d)).toList());
-          runs.add(toOutput(r));
+          RunOutput.Run run = toOutput(r);
+          if (samples > 0) {
+            run = McRun.simulate(cm, all, run, name, samples, seed, quantiles, diagnostics, err);
+          }
+          runs.add(run);
           for (Runner.AssertValue a : r.asserts()) {
             if (!a.ok()) {
               diagnostics.add(Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR, Code.TOK501,

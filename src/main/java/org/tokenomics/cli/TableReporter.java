@@ -34,7 +34,7 @@ public final class TableReporter {
   }
 
   private static boolean sameShape(RunOutput out) {
-    return out.runs().stream().allMatch(r -> r.reports().stream().noneMatch(RunOutput.Report::series))
+    return out.runs().stream().allMatch(r -> r.samples() == 0 && r.reports().stream().noneMatch(RunOutput.Report::series))
         && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
   }
 
@@ -67,7 +67,11 @@ public final class TableReporter {
       if (r.series()) {
         series.add(r);
       } else {
-        scalars.add(new String[] {r.name(), scalar(r, 0), stats(r, 0)});
+        List<String> row = new ArrayList<>(List.of(r.name(), scalar(r, 0)));
+        if (r.stats() != null) {
+          r.stats().forEach((k, v) -> row.add(k + " " + Fmt.quantity(v[0], r.unit())));
+        }
+        scalars.add(row.toArray(String[]::new));
       }
     }
     if (!scalars.isEmpty()) {
@@ -76,6 +80,15 @@ public final class TableReporter {
     if (!series.isEmpty()) {
       if (!scalars.isEmpty()) {
         b.append('\n');
+      }
+      List<RunOutput.Report> fans = series.stream().filter(r -> r.stats() != null && !r.stats().isEmpty()).toList();
+      series = series.stream().filter(r -> !fans.contains(r)).toList();
+      for (RunOutput.Report r : fans) {
+        fan(b, r, periods);
+      }
+      if (series.isEmpty()) {
+        checks(b, run);
+        return;
       }
       if (periods.size() <= 12) {
         List<String[]> rows = new ArrayList<>();
@@ -99,6 +112,32 @@ public final class TableReporter {
       }
     }
     checks(b, run);
+  }
+
+  /** A series under Monte Carlo: one row per period, the deterministic value and each statistic. */
+  private static void fan(StringBuilder b, RunOutput.Report r, List<String> periods) {
+    b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
+    List<String[]> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("", "value"));
+    header.addAll(r.stats().keySet());
+    rows.add(header.toArray(String[]::new));
+    for (int i = 0; i < periods.size(); i++) {
+      List<String> row = new ArrayList<>(List.of(periods.get(i), plain(r, i)));
+      for (double[] v : r.stats().values()) {
+        row.add(plainNumber(v[i], r.unit()));
+      }
+      rows.add(row.toArray(String[]::new));
+    }
+    table(b, rows, true);
+    b.append('\n');
+  }
+
+  private static String plainNumber(double v, String unit) {
+    if (unit.isEmpty() || unit.startsWith("$")) {
+      return Fmt.number(v);
+    }
+    String q = Fmt.quantity(v, unit);
+    return q.substring(0, q.length() - unit.length() - 1);
   }
 
   private static void checks(StringBuilder b, RunOutput.Run run) {
@@ -158,15 +197,6 @@ public final class TableReporter {
       return r.text()[i];
     }
     return Fmt.quantity(r.values()[i], r.unit());
-  }
-
-  private static String stats(RunOutput.Report r, int i) {
-    if (r.stats() == null || r.stats().isEmpty()) {
-      return "";
-    }
-    StringBuilder s = new StringBuilder();
-    r.stats().forEach((k, v) -> s.append(s.length() == 0 ? "" : "  ").append(k).append(' ').append(Fmt.quantity(v[i], r.unit())));
-    return s.toString();
   }
 
   /** A number without its unit (the unit is in the row's label). */

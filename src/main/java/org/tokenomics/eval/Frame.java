@@ -13,7 +13,9 @@ public final class Frame {
   final Program program;
   public final Timeline timeline;
   public final double[][] slots;
-  private final byte[] state; // 0 not computed, 1 in progress, 2 done
+  private final byte[] state; // 0 not computed, 1 in progress, 2 done, 3 failed
+  /** The error of each failed slot (state 3), so that every reader sees the same error. */
+  private final EvalError[] failed;
   /** Draws for distribution params under Monte Carlo; null in a deterministic run. */
   public double[] draws;
 
@@ -22,6 +24,13 @@ public final class Frame {
     this.timeline = program.timeline();
     this.slots = new double[program.size()][];
     this.state = new byte[program.size()];
+    this.failed = new EvalError[program.size()];
+  }
+
+  /** Forgets every computed value, so the frame can evaluate again (e.g. the next sample). */
+  public void reset() {
+    java.util.Arrays.fill(state, (byte) 0);
+    java.util.Arrays.fill(failed, null);
   }
 
   public Program program() {
@@ -55,6 +64,20 @@ public final class Frame {
 
   private void ensure(int root) {
     Deque<Integer> stack = new ArrayDeque<>();
+    try {
+      walk(root, stack);
+    } catch (EvalError e) {
+      // Cells left half-done are not a cycle: forget them so the next read meets the error again.
+      for (int s : stack) {
+        if (state[s] == 1) {
+          state[s] = 0;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private void walk(int root, Deque<Integer> stack) {
     stack.push(root);
     while (!stack.isEmpty()) {
       int s = stack.peek();
@@ -64,8 +87,14 @@ public final class Frame {
       }
       Cell cell = program.cell(s);
       boolean ready = true;
+      if (state[s] == 3) {
+        throw failed[s];
+      }
       for (int d : cell.deps()) {
         if (state[d] != 2) {
+          if (state[d] == 3) {
+            throw failed[d];
+          }
           if (state[d] == 1) {
             throw new EvalError(Code.TOK400, cell.span(), "cycle through " + program.cell(d).name()
                 + " (introduced by an override)");
@@ -77,7 +106,13 @@ public final class Frame {
       state[s] = 1;
       if (ready) {
         stack.pop();
-        compute(cell);
+        try {
+          compute(cell);
+        } catch (EvalError e) {
+          failed[s] = e;
+          state[s] = 3;
+          throw e;
+        }
       }
     }
   }

@@ -1,0 +1,190 @@
+package org.tokenomics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.diag.Suggest;
+import org.tokenomics.mc.McDiagnostics;
+import org.tokenomics.mc.McResult;
+import org.tokenomics.mc.MonteCarlo;
+import org.tokenomics.mc.UncertainParam;
+
+/**
+ * The result of a Monte Carlo run of a model (LANGUAGE.md §7): every distribution param drawn
+ * once per sample, every report's statistics per period. Read a statistic in any unit of the
+ * report's dimension:
+ *
+ * <pre>{@code
+ * Simulation mc = model.simulate(10_000, 42L);
+ * double p5 = mc.quantile("npv", 0.05).in("$B");
+ * double[] meanPath = mc.mean("revenue").series("$B/yr");
+ * double share = mc.failedShare("margin stays positive");   // an assertion, by message or line
+ * }</pre>
+ *
+ * The same seed gives the same numbers on every machine and thread count. Quantiles are exact
+ * (linear interpolation between order statistics) unless the run is too large to keep every value,
+ * in which case they come from a t-digest. Immutable and safe to share between threads.
+ */
+public final class Simulation {
+  private final CompiledModel model;
+  private final McResult result;
+  private final String scenario;
+  private final List<String> periods;
+  private final List<Diagnostic> errors;
+
+  private Simulation(CompiledModel model, McResult result, String scenario) {
+    this.model = model;
+    this.result = result;
+    this.scenario = scenario;
+    this.periods = List.of(model.program().timeline().labels());
+    this.errors = McDiagnostics.errors(model, result);
+  }
+
+  /** Runs the engine; TOK600 (as an EvaluationException) when the run would exceed the limits. */
+  static Simulation run(CompiledModel model, Limits limits, List<CompiledModel.Override> overrides, String scenario,
+                        int samples, long seed) {
+    if (samples <= 0) {
+      throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+    }
+    String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
+    if (problem != null) {
+      Diagnostic d = Diagnostics.make(model.checker().diagnostics().sources(), Severity.ERROR, Code.TOK600, null,
+          problem, "use fewer samples, or raise Limits.maxSampleValues", null);
+      throw new EvaluationException(d);
+    }
+    McResult r = MonteCarlo.run(model, overrides, samples, seed, MonteCarlo.Options.defaults());
+    return new Simulation(model, r, scenario);
+  }
+
+  /** The number of samples drawn. */
+  public int samples() {
+    return result.samples();
+  }
+
+  /** The seed. */
+  public long seed() {
+    return result.seed();
+  }
+
+  /** The scenario simulated ({@code base} without one). */
+  public String scenario() {
+    return scenario;
+  }
+
+  /** The params drawn in each sample ({@code growth}, {@code site.pue}), in declaration order. */
+  public List<String> uncertainParams() {
+    return result.params().stream().map(UncertainParam::name).toList();
+  }
+
+  /** Report names, in source order. */
+  public List<String> reportNames() {
+    return result.reports().stream().map(r -> r.spec().name()).toList();
+  }
+
+  /** Period labels of the timeline. */
+  public List<String> periods() {
+    return periods;
+  }
+
+  /** The mean of a report over the samples (per period for a series). */
+  public Value mean(String report) {
+    McResult.ReportStats s = stats(report);
+    return value(s, s.mean());
+  }
+
+  /**
+   * The quantile {@code q} (0 to 1: 0.05 is the 5th percentile) of a report over the samples, per
+   * period for a series. IllegalArgumentException for q outside [0, 1].
+   */
+  public Value quantile(String report, double q) {
+    if (!(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("a quantile is a share between 0 and 1 (0.05 for p5), got " + q);
+    }
+    McResult.ReportStats s = stats(report);
+    return value(s, s.quantile(q));
+  }
+
+  /** The share of samples in which a report could not be evaluated (see {@link #errors()}). */
+  public double errorShare(String report) {
+    return (double) find(report).failed() / result.samples();
+  }
+
+  /** The outcome of every {@code assert} over the samples, in source order. */
+  public List<AssertionResult> assertions() {
+    List<AssertionResult> out = new ArrayList<>();
+    for (McResult.AssertStats a : result.asserts()) {
+      out.add(new AssertionResult(a.spec().message(), a.spec().line(), a.failed() == 0, a.failedShare()));
+    }
+    return out;
+  }
+
+  /** The share of samples in which the assertion with this message failed. */
+  public double failedShare(String message) {
+    for (McResult.AssertStats a : result.asserts()) {
+      if (a.spec().message().equals(message)) {
+        return a.failedShare();
+      }
+    }
+    Set<String> messages = new LinkedHashSet<>();
+    result.asserts().forEach(a -> messages.add(a.spec().message()));
+    String near = Suggest.closest(message, messages);
+    throw new IllegalArgumentException("no assertion with the message '" + message + "'"
+        + (near != null ? "; did you mean '" + near + "'?" : ""));
+  }
+
+  /** The share of samples in which the assertion on this line of the main file failed. */
+  public double failedShare(int line) {
+    for (McResult.AssertStats a : result.asserts()) {
+      if (a.spec().line() == line) {
+        return a.failedShare();
+      }
+    }
+    throw new IllegalArgumentException("no assertion on line " + line + "; assertions are on lines "
+        + result.asserts().stream().map(a -> String.valueOf(a.spec().line())).toList());
+  }
+
+  /**
+   * Evaluation errors met in some samples (division by zero for some draws, …): one diagnostic
+   * per distinct error, its message naming how many samples it spoiled. Empty when every sample
+   * evaluated.
+   */
+  public List<Diagnostic> errors() {
+    return errors;
+  }
+
+  private McResult.ReportStats stats(String report) {
+    McResult.ReportStats s = find(report);
+    if (!s.numeric()) {
+      throw new IllegalArgumentException(report + " is " + s.spec().type().describe() + "; statistics need a number");
+    }
+    if (s.failed() == result.samples()) {
+      throw new EvaluationException(errors.isEmpty() ? Diagnostics.make(model.checker().diagnostics().sources(),
+          Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null, null) : errors.get(0));
+    }
+    return s;
+  }
+
+  private McResult.ReportStats find(String report) {
+    for (McResult.ReportStats s : result.reports()) {
+      if (s.spec().name().equals(report)) {
+        return s;
+      }
+    }
+    String near = Suggest.closest(report, reportNames());
+    throw new IllegalArgumentException("no report named '" + report + "'"
+        + (near != null ? "; did you mean '" + near + "'?" : "; reports: " + reportNames()));
+  }
+
+  private Value value(McResult.ReportStats s, double[] base) {
+    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.checker());
+  }
+
+  @Override
+  public String toString() {
+    return "Simulation[" + scenario + ", " + result.samples() + " samples, seed " + result.seed() + "]";
+  }
+}

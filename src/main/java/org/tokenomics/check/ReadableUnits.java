@@ -1,0 +1,120 @@
+package org.tokenomics.check;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.DimensionFormat;
+import org.tokenomics.units.Unit;
+
+/**
+ * Units to show a value in when the source names none: the unit a literal was written in
+ * ({@code $30B/GW} → {@code $B/GW}), or a readable unit of the dimension scaled to the values
+ * ({@code 1e9 W} → {@code GW}). Used by sweep, sensitivity and explain.
+ */
+public final class ReadableUnits {
+  private ReadableUnits() {}
+
+  private static final Pattern LITERAL = Pattern.compile(
+      "^\\s*-?\\s*(\\$)?\\s*[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?([kMBT])?\\s*(.*?)\\s*$");
+
+  /** Prefix families: the leading unit of a readable unit text and its scaled siblings, smallest first. */
+  private static final List<List<String>> FAMILIES = List.of(
+      List.of("W", "kW", "MW", "GW", "TW"),
+      List.of("Wh", "kWh", "MWh", "GWh", "TWh"),
+      List.of("tok", "ktok", "Mtok", "Btok", "Ttok"),
+      List.of("FLOP", "TFLOP", "PFLOP", "EFLOP"),
+      List.of("byte", "kB", "MB", "GB", "TB", "PB"));
+
+  /** The unit of a literal such as {@code $30B/GW}, {@code 700 W/GPU}, {@code 40 %}; null when not a literal of {@code dim}. */
+  public static Unit fromLiteral(Checker ck, String text, Dimension dim) {
+    Matcher m = LITERAL.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    String rest = m.group(3);
+    String unitText;
+    if (m.group(1) != null) {
+      unitText = "$" + (m.group(2) == null ? "" : m.group(2)) + rest;
+    } else if (m.group(2) != null && !rest.isEmpty()) {
+      return null; // 1.5T tok: a magnitude on a plain number; let the caller choose
+    } else {
+      unitText = rest;
+    }
+    if (unitText.isEmpty()) {
+      return dim.isNone() ? new Unit("", 1, dim) : null;
+    }
+    Unit u = Compiler.unitFromText(ck, unitText);
+    return u != null && u.dim().equals(dim) ? u : null;
+  }
+
+  /** A readable unit of {@code type}'s dimension, scaled so that the largest of {@code base} reads well. */
+  public static Unit forValues(Checker ck, Dimension dim, double[] base) {
+    String text = DimensionFormat.unitText(dim);
+    Unit plain = Compiler.readableUnit(ck, Type.number(dim, false));
+    if (text.isEmpty() || text.startsWith("$")) {
+      return plain; // money scales itself when shown ($5.00T)
+    }
+    int cut = indexOfOperator(text);
+    String lead = text.substring(0, cut);
+    String rest = text.substring(cut);
+    if (lead.equals("J")) {
+      lead = "Wh";
+    }
+    double max = 0;
+    for (double v : base) {
+      if (Double.isFinite(v)) {
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    for (List<String> family : FAMILIES) {
+      if (!family.contains(lead) && !(lead.equals("GB") && family.contains("byte"))) {
+        continue;
+      }
+      Unit best = null;
+      for (String candidate : family) {
+        Unit u = Compiler.unitFromText(ck, candidate + rest);
+        if (u == null || !u.dim().equals(dim)) {
+          continue;
+        }
+        if (best == null || max > 0 && max / u.factor() >= 1 - 1e-9) {
+          best = u;
+        }
+      }
+      return best != null ? best : plain;
+    }
+    return plain;
+  }
+
+  private static int indexOfOperator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '/' || c == '*' || c == '^') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  /** {@code uniform(low: 1 %, 5 %)} → {@code 1 %}. */
+  public static String firstArgument(String call) {
+    int open = call.indexOf('(');
+    if (open < 0) {
+      return call;
+    }
+    int depth = 0;
+    int end = call.length();
+    for (int i = open + 1; i < call.length(); i++) {
+      char c = call.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
+        end = i;
+        break;
+      }
+    }
+    String arg = call.substring(open + 1, end).strip();
+    return arg.replaceFirst("^[A-Za-z_][A-Za-z0-9_]*\\s*:(?!:)\\s*", "");
+  }
+
+}

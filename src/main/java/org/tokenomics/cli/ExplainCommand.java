@@ -1,0 +1,81 @@
+package org.tokenomics.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tokenomics.Compilation;
+import org.tokenomics.Diagnostic;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.explain.ExplainNode;
+import org.tokenomics.explain.Explainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tok explain FILE NAME}: the derivation tree of a value. */
+@Command(name = "explain", description = "Show how a value is derived: its inputs, values, units and sources.")
+final class ExplainCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE")
+  Path file;
+
+  @Parameters(index = "1", paramLabel = "NAME", description = "a report, let, param or inst.attr")
+  String name;
+
+  @Option(names = "--depth", paramLabel = "N", description = "levels of inputs to show (default 6)")
+  int depth = 6;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+  String format = "text";
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "explain the value in a declared scenario")
+  String scenario;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
+  Path root;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    if (!List.of("text", "json").contains(format)) {
+      err.println("tok: unknown format '" + format + "' for explain (text or json)");
+      return 2;
+    }
+    if (depth < 0) {
+      err.println("tok: --depth must be 0 or more");
+      return 2;
+    }
+    Compilation c = Session.compile(file, root, err);
+    if (c == null) {
+      return 2;
+    }
+    if (!c.ok()) {
+      return CliInputs.fail(c.diagnostics(), err, file.toString());
+    }
+    CompiledModel cm = c.model().internal();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<CompiledModel.Override> overrides;
+    try {
+      overrides = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
+    } catch (CliInputs.Usage u) {
+      err.println("tok: " + u.getMessage());
+      return 2;
+    }
+    ExplainNode tree = diagnostics.isEmpty() ? Explainer.explain(cm, overrides, name, depth, diagnostics) : null;
+    if (tree == null) {
+      return CliInputs.fail(diagnostics, err, file.toString());
+    }
+    List<String> periods = c.model().periods();
+    out.print(format.equals("json") ? ExplainText.json(file.toString(), tree, periods) : ExplainText.render(tree, periods));
+    out.flush();
+    return tree.error() == null ? 0 : 1;
+  }
+}

@@ -1,0 +1,335 @@
+package org.tokenomics.mc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.check.Type;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+import org.tokenomics.eval.Program;
+
+/**
+ * The Monte Carlo engine (LANGUAGE.md §7). Each sample draws every distribution param once
+ * (constant over periods) from a counter-based stream ({@link Draws}), evaluates every report and
+ * assertion, and hands the values to per-period accumulators. Samples are evaluated in blocks on
+ * several threads; values reach the accumulators in sample order, so the statistics are the same
+ * for any thread count.
+ *
+ * <p>Memory is bounded: when samples × report values fit {@link Options#exactBudget} every value
+ * is kept and quantiles are exact; otherwise samples are evaluated in waves and each report period
+ * keeps a t-digest.
+ */
+public final class MonteCarlo {
+  private MonteCarlo() {}
+
+  /** Samples per block: the unit of work a thread takes. */
+  static final int BLOCK = 64;
+  /** Values buffered per wave when sketching. */
+  static final long WAVE_BUDGET = 4_000_000;
+  /** Bytes of t-digests per run we aim for when choosing their compression. */
+  static final long SKETCH_BYTES = 256L << 20;
+
+  /**
+   * @param threads     worker threads (the results do not depend on it)
+   * @param exactBudget the most values kept for exact quantiles (samples × report values)
+   * @param progress    told how many samples are done
+   */
+  public record Options(int threads, long exactBudget, Progress progress) {
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), 50_000_000L, Progress.NONE);
+    }
+
+    public Options withThreads(int n) {
+      return new Options(Math.max(1, n), exactBudget, progress);
+    }
+
+    public Options withExactBudget(long values) {
+      return new Options(threads, values, progress);
+    }
+
+    public Options withProgress(Progress p) {
+      return new Options(threads, exactBudget, p == null ? Progress.NONE : p);
+    }
+  }
+
+  /** The TOK600 message when samples × periods × reports exceeds {@code maxSampleValues}; null when fine. */
+  public static String limitProblem(CompiledModel model, long samples, long maxSampleValues) {
+    long periods = model.program().timeline().size();
+    long reports = Math.max(1, model.reports().size());
+    double values = (double) samples * periods * reports;
+    if (values > maxSampleValues) {
+      return String.format(java.util.Locale.ROOT, "%,d samples × %,d periods × %,d reports = %,.0f values is above the limit"
+          + " of %,d (max sample values)", samples, periods, reports, values, maxSampleValues);
+    }
+    return null;
+  }
+
+  /** Runs {@code samples} samples of the model under {@code overrides} (a scenario and/or {@code --set}). */
+  public static McResult run(CompiledModel model, List<CompiledModel.Override> overrides, int samples, long seed,
+                             Options options) {
+    if (samples <= 0) {
+      throw new IllegalArgumentException("samples must be at least 1");
+    }
+    Sampler sampler = Sampler.of(model, overrides);
+    return new Engine(model, sampler, samples, seed, options).run();
+  }
+
+  /** One run's working state. */
+  private static final class Engine {
+    final CompiledModel model;
+    final Sampler sampler;
+    final int samples;
+    final long seed;
+    final Options options;
+    final List<CompiledModel.ReportSpec> reports;
+    final int[] offset;   // first value column of each report; -1 when not numeric
+    final int[] width;    // 1, the periods, or 0
+    final int cells;
+    final boolean exact;
+    final int waveLen;
+    final double[][] buffer; // [cell][sample in wave]
+    final Quantiles.Sketch[] sketches;
+    final double[] sums;
+    final double[] compensation;
+    final long[] counts;
+    final AtomicLong done = new AtomicLong();
+    final long[] reportFailed;
+    final long[] assertFailed;
+    final long[] assertEvaluated;
+    final Map<String, McResult.SampleError> errors = new LinkedHashMap<>();
+
+    Engine(CompiledModel model, Sampler sampler, int samples, long seed, Options options) {
+      this.model = model;
+      this.sampler = sampler;
+      this.samples = samples;
+      this.seed = seed;
+      this.options = options;
+      this.reports = model.reports();
+      Program program = sampler.program();
+      offset = new int[reports.size()];
+      width = new int[reports.size()];
+      int c = 0;
+      for (int r = 0; r < reports.size(); r++) {
+        CompiledModel.ReportSpec spec = reports.get(r);
+        boolean numeric = spec.type().tag() == Type.Tag.NUMBER;
+        width[r] = !numeric ? 0 : program.cell(spec.slot()).series() ? program.timeline().size() : 1;
+        offset[r] = numeric ? c : -1;
+        c += width[r];
+      }
+      cells = c;
+      exact = (long) samples * cells <= options.exactBudget();
+      if (exact) {
+        waveLen = samples;
+      } else {
+        long perWave = Math.max(BLOCK, WAVE_BUDGET / Math.max(1, cells) / BLOCK * BLOCK);
+        waveLen = (int) Math.min(samples, perWave);
+      }
+      buffer = new double[cells][waveLen];
+      if (exact) {
+        sketches = null;
+        sums = null;
+        compensation = null;
+        counts = null;
+      } else {
+        double compression = Math.max(20, Math.min(200, SKETCH_BYTES / (240.0 * Math.max(1, cells))));
+        sketches = new Quantiles.Sketch[cells];
+        for (int i = 0; i < cells; i++) {
+          sketches[i] = new Quantiles.Sketch(compression);
+        }
+        sums = new double[cells];
+        compensation = new double[cells];
+        counts = new long[cells];
+      }
+      reportFailed = new long[reports.size()];
+      assertFailed = new long[model.asserts().size()];
+      assertEvaluated = new long[model.asserts().size()];
+    }
+
+    McResult run() {
+      for (int start = 0; start < samples; start += waveLen) {
+        int len = Math.min(waveLen, samples - start);
+        wave(start, len);
+      }
+      return finish();
+    }
+
+    /** Evaluates samples [start, start + len) in parallel blocks, then feeds sketches in order. */
+    private void wave(int start, int len) {
+      int blocks = (len + BLOCK - 1) / BLOCK;
+      BlockOut[] outs = new BlockOut[blocks];
+      ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
+      Parallel.run(blocks, options.threads(), b -> {
+        int from = b * BLOCK;
+        int to = Math.min(len, from + BLOCK);
+        outs[b] = block(frames.get(), start, from, to);
+        done.addAndGet(to - from);
+      }, () -> options.progress().update(done.get(), samples));
+      for (BlockOut o : outs) {
+        merge(o);
+      }
+      if (!exact) {
+        int chunk = 64;
+        int tasks = (cells + chunk - 1) / chunk;
+        Parallel.run(tasks, options.threads(), t -> {
+          for (int cell = t * chunk; cell < Math.min(cells, (t + 1) * chunk); cell++) {
+            feed(cell, len);
+          }
+        }, () -> { });
+      }
+      options.progress().update(done.get(), samples);
+    }
+
+    /** What one block found besides report values (those go straight into the buffer). */
+    private record BlockOut(long[] reportFailed, long[] assertFailed, long[] assertEvaluated,
+                            Map<String, McResult.SampleError> errors) {}
+
+    private BlockOut block(Frame f, int waveStart, int from, int to) {
+      long[] rFailed = new long[reports.size()];
+      long[] aFailed = new long[assertFailed.length];
+      long[] aEvaluated = new long[assertFailed.length];
+      Map<String, McResult.SampleError> errs = new LinkedHashMap<>();
+      List<String> seen = new ArrayList<>(2);
+      for (int k = from; k < to; k++) {
+        long sample = (long) waveStart + k;
+        f.reset();
+        sampler.draw(seed, sample, f.draws);
+        seen.clear();
+        for (int r = 0; r < reports.size(); r++) {
+          try {
+            double[] v = f.values(reports.get(r).slot());
+            for (int p = 0; p < width[r]; p++) {
+              buffer[offset[r] + p][k] = v.length == 1 ? v[0] : v[p];
+            }
+          } catch (EvalError e) {
+            rFailed[r]++;
+            for (int p = 0; p < width[r]; p++) {
+              buffer[offset[r] + p][k] = Double.NaN;
+            }
+            note(errs, seen, e, sample);
+          }
+        }
+        List<CompiledModel.AssertSpec> asserts = model.asserts();
+        for (int a = 0; a < asserts.size(); a++) {
+          try {
+            double[] v = f.values(asserts.get(a).slot());
+            boolean ok = true;
+            for (double x : v) {
+              ok &= x != 0;
+            }
+            aEvaluated[a]++;
+            if (!ok) {
+              aFailed[a]++;
+            }
+          } catch (EvalError e) {
+            note(errs, seen, e, sample);
+          }
+        }
+      }
+      return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+    }
+
+    /** Counts an error once per sample, keyed by its code and place. */
+    private static void note(Map<String, McResult.SampleError> errs, List<String> seen, EvalError e, long sample) {
+      String key = key(e);
+      if (seen.contains(key)) {
+        return;
+      }
+      seen.add(key);
+      McResult.SampleError old = errs.get(key);
+      errs.put(key, old == null ? new McResult.SampleError(e, 1, sample)
+          : new McResult.SampleError(old.error(), old.samples() + 1, old.firstSample()));
+    }
+
+    static String key(EvalError e) {
+      var s = e.span();
+      return e.code() + "@" + (s == null ? "?" : s.file() + ":" + s.start() + "-" + s.end());
+    }
+
+    private void merge(BlockOut o) {
+      for (int r = 0; r < reportFailed.length; r++) {
+        reportFailed[r] += o.reportFailed[r];
+      }
+      for (int a = 0; a < assertFailed.length; a++) {
+        assertFailed[a] += o.assertFailed[a];
+        assertEvaluated[a] += o.assertEvaluated[a];
+      }
+      o.errors.forEach((key, e) -> {
+        McResult.SampleError old = errors.get(key);
+        errors.put(key, old == null ? e : new McResult.SampleError(
+            old.firstSample() <= e.firstSample() ? old.error() : e.error(), old.samples() + e.samples(),
+            Math.min(old.firstSample(), e.firstSample())));
+      });
+    }
+
+    /** Adds one cell's wave values to its sketch and running sum, in sample order. */
+    private void feed(int cell, int len) {
+      double[] v = buffer[cell];
+      Quantiles.Sketch sketch = sketches[cell];
+      double sum = sums[cell];
+      double comp = compensation[cell];
+      long n = counts[cell];
+      for (int i = 0; i < len; i++) {
+        double x = v[i];
+        if (Double.isNaN(x)) {
+          continue;
+        }
+        sketch.add(x);
+        double t = sum + x; // Neumaier's compensated sum
+        comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+        sum = t;
+        n++;
+      }
+      sums[cell] = sum;
+      compensation[cell] = comp;
+      counts[cell] = n;
+    }
+
+    private McResult finish() {
+      double[] mean = new double[cells];
+      Quantiles[] quantiles = new Quantiles[cells];
+      Parallel.run(cells, options.threads(), cell -> {
+        if (exact) {
+          double sum = 0;
+          double comp = 0;
+          long n = 0;
+          for (double x : buffer[cell]) {
+            if (!Double.isNaN(x)) {
+              double t = sum + x;
+              comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+              sum = t;
+              n++;
+            }
+          }
+          mean[cell] = n == 0 ? Double.NaN : (sum + comp) / n;
+          quantiles[cell] = new Quantiles.Exact(buffer[cell], 0, samples);
+          buffer[cell] = null;
+        } else {
+          mean[cell] = counts[cell] == 0 ? Double.NaN : (sums[cell] + compensation[cell]) / counts[cell];
+          sketches[cell].finish();
+          quantiles[cell] = sketches[cell];
+        }
+      }, () -> { });
+      List<McResult.ReportStats> stats = new ArrayList<>();
+      for (int r = 0; r < reports.size(); r++) {
+        CompiledModel.ReportSpec spec = reports.get(r);
+        boolean series = sampler.program().cell(spec.slot()).series();
+        if (offset[r] < 0) {
+          stats.add(new McResult.ReportStats(spec, series, reportFailed[r], null, null));
+        } else {
+          double[] m = java.util.Arrays.copyOfRange(mean, offset[r], offset[r] + width[r]);
+          Quantiles[] q = java.util.Arrays.copyOfRange(quantiles, offset[r], offset[r] + width[r]);
+          stats.add(new McResult.ReportStats(spec, series, reportFailed[r], m, q));
+        }
+      }
+      List<McResult.AssertStats> asserts = new ArrayList<>();
+      for (int a = 0; a < assertFailed.length; a++) {
+        asserts.add(new McResult.AssertStats(model.asserts().get(a), assertFailed[a], assertEvaluated[a]));
+      }
+      return new McResult(samples, seed, sampler.params(), List.copyOf(stats), List.copyOf(asserts),
+          List.copyOf(errors.values()), exact);
+    }
+  }
+}
