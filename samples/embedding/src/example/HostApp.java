@@ -10,6 +10,7 @@ import org.tokenomics.Diagnostic;
 import org.tokenomics.Evaluation;
 import org.tokenomics.EvaluationException;
 import org.tokenomics.Model;
+import org.tokenomics.Simulation;
 import org.tokenomics.Param;
 import org.tokenomics.Tokenomics;
 
@@ -70,15 +71,12 @@ public final class HostApp {
       }
     }
 
-    // 5. Monte Carlo: TODO(simulate) — when Model.simulate lands, replace this with e.g.
-    //      Simulation mc = model.simulate(10_000, 42L);
-    //      out.printf("npv p5 %.2f, mean %.2f $B%n", mc.quantile("npv", 0.05).in("$B"), mc.mean("npv").in("$B"));
-    //    Until then the host sweeps an uncertain input by hand:
-    out.println("hurdle rate -> npv:");
-    for (String hurdle : List.of("6 %", "8 %", "10 %", "12 %")) {
-      double npv = model.evaluate(Map.of("hurdle", hurdle)).value("npv").in("$B");
-      out.printf(Locale.ROOT, "  %-5s npv %7.2f $B%n", hurdle, npv);
-    }
+    // 5. Monte Carlo: the host makes the margin uncertain (an override may be a distribution) and
+    //    draws 10,000 samples; the same seed gives the same numbers on any machine and thread count.
+    Simulation mc = model.simulate(Map.of("gross_margin", "uniform(40 %, 60 %)"), 10_000, 42L);
+    out.printf(Locale.ROOT, "monte carlo, gross margin uniform(40 %%, 60 %%), %d samples:%n", mc.samples());
+    out.printf(Locale.ROOT, "  npv p5 %.2f, p50 %.2f, p95 %.2f, mean %.2f $B%n", mc.quantile("npv", 0.05).in("$B"),
+        mc.quantile("npv", 0.50).in("$B"), mc.quantile("npv", 0.95).in("$B"), mc.mean("npv").in("$B"));
     return 0;
   }
 }

@@ -35,13 +35,17 @@ final class Chains {
     Collections.reverse(terms);
     Collections.reverse(ops);
     List<Expr> built = new ArrayList<>(terms.size());
+    List<Span> spans = new ArrayList<>(terms.size());
     for (ExprContext t : terms) {
       built.add(b.expr(t));
+      spans.add(b.span(t)); // the term as written, brackets included
     }
     if (built.size() <= BALANCE_FROM) {
       Expr result = built.get(0);
+      Span span = spans.get(0);
       for (int i = 1; i < built.size(); i++) {
-        result = new Expr.Binary(ops.get(i - 1), result, built.get(i), result.span().to(built.get(i).span()));
+        span = span.to(spans.get(i));
+        result = new Expr.Binary(ops.get(i - 1), result, built.get(i), span);
       }
       return result;
     }
