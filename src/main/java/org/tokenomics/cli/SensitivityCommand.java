@@ -33,6 +33,9 @@ final class SensitivityCommand implements Callable<Integer> {
   @Mixin
   CaseOptions inputs;
 
+  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado as a chart")
+  java.nio.file.Path chartFile;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +46,10 @@ final class SensitivityCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (chartFile != null && org.tokenomics.chart.ChartFiles.formatOf(chartFile) == null) {
+      err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
+      return 2;
+    }
     if (!List.of("table", "json").contains(format)) {
       err.println("tok: unknown format '" + format + "' for sensitivity (table or json)");
       return 2;
@@ -60,6 +67,9 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     out.print(format.equals("json") ? json(file.toString(), r) : table(r));
     out.flush();
+    if (chartFile != null && !ChartCommand.tornado(r, chartFile, err)) {
+      return 1;
+    }
     List<Diagnostic> failed = r.bars().stream().map(Tornado.Bar::error).filter(d -> d != null).toList();
     failed.forEach(d -> err.println(d.render()));
     return failed.isEmpty() ? 0 : 1;
