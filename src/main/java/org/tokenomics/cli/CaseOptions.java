@@ -44,7 +44,7 @@ final class CaseOptions {
     if (!c.ok()) {
       return Case.failed(CliInputs.fail(c.diagnostics(), err, file.toString()));
     }
-    CompiledModel cm = c.model().internal();
+    CompiledModel cm = org.tokenomics.api.Internals.compiled(c.model());
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<CompiledModel.Override> overrides;
     try {

@@ -91,7 +91,7 @@ final class ChartCommand implements Callable<Integer> {
       return 1;
     }
     Model model = c.model();
-    CompiledModel cm = model.internal();
+    CompiledModel cm = org.tokenomics.api.Internals.compiled(model);
     CompiledModel.ReportSpec report = cm.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     if (report == null) {
       List<String> names = cm.reports().stream().map(CompiledModel.ReportSpec::name).toList();
@@ -189,7 +189,7 @@ final class ChartCommand implements Callable<Integer> {
   }
 
   private JFreeChart fan(Model model, CompiledModel.ReportSpec report, PrintWriter err) {
-    if (!model.internal().program().cell(report.slot()).series()) {
+    if (!org.tokenomics.api.Internals.compiled(model).program().cell(report.slot()).series()) {
       err.println("tok: " + name + " is a scalar, not a series: a fan chart needs a report that varies by period");
       return null;
     }
