@@ -34,19 +34,23 @@ import org.tokenomics.syntax.SyntaxParser;
 
 /**
  * Every {@code ```tok} block in {@code dsl/**}{@code /*.md} is run, so the manual cannot drift from
- * the compiler. The conventions (written down in dsl/manual/README.md):
+ * the compiler. The conventions (also in dsl/README.md):
  * <ul>
  *   <li>A {@code tok} block compiles and evaluates with exit code 0, and every assertion holds.
  *   <li>A first line {@code // run: ARGS} passes ARGS to {@code tok run} (e.g. {@code --samples 2000
- *       --seed 1}); a first line {@code // fragment} means the block is only parsed for syntax.
- *   <li>A {@code tok} block immediately followed by a {@code text} block that contains
+ *       --seed 1}); a first line starting {@code // fragment} means the block is only parsed.
+ *   <li>A {@code tok} block directly followed by a {@code text} block that contains
  *       {@code error[TOKnnn]} is an error example: running it must fail with every such code.
- *   <li>A {@code text} block after a {@code tok} block whose first line is {@code $ ./tok run FILE ARGS}
- *       or {@code $ ./tok check FILE} is that command's output: the block is saved as FILE, the command
- *       is run, and what it prints must equal the rest of the text block. Under {@code --samples}
- *       the comparison is made only when the build produces Monte Carlo statistics; until then the
- *       run is deterministic and only its exit code and assertions are checked.
+ *   <li>A {@code text} block whose first line is {@code $ ./tok run FILE ARGS} or
+ *       {@code $ ./tok check FILE} shows that command's output for the last {@code tok} block above
+ *       it (prose may stand between them): the block is saved as FILE, the command is run, and what
+ *       it prints must equal the rest of the text block (trailing spaces aside).
+ *   <li>Under {@code --samples} the statistics are checked (every number report has mean, p5, p50,
+ *       p95 in order) and the output compared, numbers within 5 %, only once the build produces
+ *       Monte Carlo statistics; until then the run is deterministic and its exit code and
+ *       assertions are checked.
  * </ul>
+ * {@code -Dmanual.update=true} rewrites the output blocks with what the build prints; review the diff.
  */
 class ManualTest {
   static final Path DSL = Path.of("dsl");
@@ -126,6 +130,9 @@ class ManualTest {
     assertEquals(3, ex.size());
     assertEquals(1, ex.get(2).texts().size(), "an output block is attached across prose");
     assertEquals(List.of("./tok", "run", "z.tok", "--set", "z=4"), command(ex.get(2).texts().get(0)));
+    assertTrue(approximately("  x  $1,581.67B  mean 2.9831 %", "x    $1,580.1B  mean 2.983 %"), "padding and rounding");
+    assertFalse(approximately("x  mean 2.98 %", "x  mean 3.3 %"), "numbers 10 % apart");
+    assertFalse(approximately("x  mean 2.98 %", "x  p50 2.98 %"), "different words");
     assertEquals(List.of("TOK300"), codes(ex.get(0)));
     assertTrue(ex.get(1).texts().isEmpty(), "prose between blocks detaches a text block that is not an output");
     assertTrue(ex.get(1).tok().text().startsWith("// fragment"));
@@ -210,7 +217,7 @@ class ManualTest {
   private static void check(Example e) throws IOException {
     String text = e.tok().text();
     String first = text.lines().findFirst().orElse("").strip();
-    if (first.equals("// fragment")) {
+    if (first.startsWith("// fragment")) {
       Diagnostics diags = new Diagnostics();
       assertNotNull(new SyntaxParser().parse(new SourceFile("fragment.tok", text, false), diags),
           () -> e.tok().where() + ": the fragment does not parse:\n" + diags.all().stream().map(d -> d.render()).toList());
@@ -301,6 +308,10 @@ class ManualTest {
     List<String> args = new ArrayList<>();
     for (String w : cmd.subList(1, cmd.size())) {
       args.add(w.equals(cmd.get(2)) ? dir.resolve(w).toString() : w);
+    }
+    Path file = dir.resolve(cmd.get(2));
+    if (!Files.exists(file)) {
+      Files.writeString(file, e.tok().text(), StandardCharsets.UTF_8);
     }
     boolean sampled = args.contains("--samples");
     if (sampled && !producesStats(args, dir)) {
