@@ -3,7 +3,10 @@ package org.tokenomics;
 import java.util.List;
 import org.tokenomics.check.CompiledModel;
 
-/** The outcome of compiling a Tok source: diagnostics, and a model when there are no errors. */
+/**
+ * The outcome of compiling a Tok source: diagnostics, and a model when there are no errors.
+ * Immutable and safe to share between threads.
+ */
 public final class Compilation {
   private final String file;
   private final List<Diagnostic> diagnostics;

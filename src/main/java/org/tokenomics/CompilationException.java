@@ -6,6 +6,7 @@ import java.util.List;
 public final class CompilationException extends RuntimeException {
   private final List<Diagnostic> diagnostics;
 
+  /** An exception whose message summarizes the first errors, rendered. */
   public CompilationException(List<Diagnostic> diagnostics) {
     super(summary(diagnostics));
     this.diagnostics = List.copyOf(diagnostics);
@@ -19,6 +20,7 @@ public final class CompilationException extends RuntimeException {
     return b.toString();
   }
 
+  /** Every diagnostic of the compilation, errors and warnings. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

@@ -22,6 +22,7 @@ public record Diagnostic(Severity severity, String code, String message, String 
                          int column, int endLine, int endColumn, String help, String sourceLine,
                          String label) {
 
+  /** Checks that severity, code and message are given. */
   public Diagnostic {
     Objects.requireNonNull(severity);
     Objects.requireNonNull(code);

@@ -4,11 +4,13 @@ package org.tokenomics;
 public final class EvaluationException extends RuntimeException {
   private final Diagnostic diagnostic;
 
+  /** An exception whose message is the rendered diagnostic. */
   public EvaluationException(Diagnostic diagnostic) {
     super(diagnostic.render());
     this.diagnostic = diagnostic;
   }
 
+  /** The error: code TOK500, TOK501 or TOK502, position and message. */
   public Diagnostic diagnostic() {
     return diagnostic;
   }

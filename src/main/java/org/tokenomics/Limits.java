@@ -13,28 +13,35 @@ package org.tokenomics;
  */
 public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames,
                      long maxSampleValues) {
+  /** The defaults listed above. */
   public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
 
+  /** A copy with another limit on source size. */
   public Limits withMaxSourceBytes(long v) {
     return new Limits(v, maxNesting, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
+  /** A copy with another limit on nesting depth. */
   public Limits withMaxNesting(int v) {
     return new Limits(maxSourceBytes, v, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
+  /** A copy with another limit on expression nodes. */
   public Limits withMaxNodes(int v) {
     return new Limits(maxSourceBytes, maxNesting, v, maxPeriods, maxNames, maxSampleValues);
   }
 
+  /** A copy with another limit on timeline periods. */
   public Limits withMaxPeriods(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, v, maxNames, maxSampleValues);
   }
 
+  /** A copy with another limit on declared names. */
   public Limits withMaxNames(int v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, v, maxSampleValues);
   }
 
+  /** A copy with another limit on Monte Carlo values. */
   public Limits withMaxSampleValues(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, maxNames, v);
   }

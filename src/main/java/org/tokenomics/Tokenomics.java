@@ -5,13 +5,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import org.tokenomics.api.PluginDiscovery;
+import org.tokenomics.api.Plugins;
 import org.tokenomics.check.Compiler;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.spi.TokFunction;
+import org.tokenomics.spi.TokModule;
+import org.tokenomics.spi.TokReporter;
+import org.tokenomics.spi.TokUnits;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
 
@@ -21,7 +29,7 @@ import org.tokenomics.syntax.Span;
  *
  * <pre>{@code
  * Tokenomics tok = Tokenomics.standard();
- * Model m = tok.compile(Path.of("samples/gigawatt/payback.tok")).model();
+ * Model m = tok.compile(Path.of("samples/embedding/payback.tok")).model();
  * double npv = m.evaluate().value("npv").in("$B");
  * }</pre>
  */
@@ -33,19 +41,28 @@ public final class Tokenomics {
   private final Path root;
   private final Map<String, String> prelude;
   private final Function<String, String> modules;
+  private final Plugins plugins;
 
-  private Tokenomics(Limits limits, Path root, Map<String, String> prelude, Function<String, String> modules) {
+  private Tokenomics(Limits limits, Path root, Map<String, String> prelude, Function<String, String> modules,
+                     Plugins plugins) {
     this.limits = limits;
     this.root = root;
     this.prelude = prelude;
     this.modules = modules;
+    this.plugins = plugins;
   }
 
-  /** The prelude, std modules and plugins found by ServiceLoader, with default limits. */
+  /**
+   * The prelude, the std modules and the plugins found by {@link java.util.ServiceLoader} (and,
+   * inside OSGi or Eclipse, as services or extensions), with default limits.
+   *
+   * @throws IllegalArgumentException when two plugins provide the same function or format
+   */
   public static Tokenomics standard() {
     return builder().build();
   }
 
+  /** A builder that starts like {@link #standard()}: default limits, plugin discovery on. */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,22 +91,46 @@ public final class Tokenomics {
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
-    Compiler.Result r = Compiler.compile(source, location, options, prelude, modules);
+    Compiler.Result r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
     return new Compilation(source.name(), r.diagnostics(), r.model());
   }
 
+  /** The limits every compile and evaluation is held to. */
   public Limits limits() {
     return limits;
   }
 
-  /** Configures a {@link Tokenomics}. */
+  /** The names of the plugin functions available to Tok code, in the order found. */
+  public java.util.Set<String> functions() {
+    return plugins.functions().keySet();
+  }
+
+  /** The plugin reporter for {@code tok run --format NAME}, if a plugin provides that format. */
+  public java.util.Optional<TokReporter> reporter(String format) {
+    return java.util.Optional.ofNullable(plugins.reporters().get(format));
+  }
+
+  /** The formats plugin reporters provide, beside the built-in table, json and csv. */
+  public java.util.Set<String> reporterFormats() {
+    return plugins.reporters().keySet();
+  }
+
+  /**
+   * Configures a {@link Tokenomics}: limits, the import root, plugins registered explicitly, and
+   * whether to discover plugins. Not thread-safe; the {@link Tokenomics} it builds is.
+   */
   public static final class Builder {
     private Limits limits = Limits.DEFAULT;
     private Path root;
+    private boolean discover = true;
+    private final List<ClassLoader> loaders = new ArrayList<>();
+    private final List<Object> explicit = new ArrayList<>();
+
+    private Builder() {}
 
     /** Limits for hostile input (TOK600 when exceeded). */
     public Builder limits(Limits l) {
-      this.limits = l;
+      this.limits = Objects.requireNonNull(l, "limits");
       return this;
     }
 
@@ -99,19 +140,94 @@ public final class Tokenomics {
       return this;
     }
 
+    /** Registers a Java-implemented function; it replaces a discovered one of the same name. */
+    public Builder function(TokFunction f) {
+      explicit.add(Objects.requireNonNull(f, "function"));
+      return this;
+    }
+
+    /** Registers Tok source modules under a prefix ({@code import "acme:prices"}). */
+    public Builder module(TokModule m) {
+      explicit.add(Objects.requireNonNull(m, "module"));
+      return this;
+    }
+
+    /** Registers extra units and dimensions. */
+    public Builder units(TokUnits u) {
+      explicit.add(Objects.requireNonNull(u, "units"));
+      return this;
+    }
+
+    /** Registers an output format for {@code tok run}; it replaces a discovered one of the same name. */
+    public Builder reporter(TokReporter r) {
+      explicit.add(Objects.requireNonNull(r, "reporter"));
+      return this;
+    }
+
+    /**
+     * Whether to discover plugins with ServiceLoader (and OSGi services or Eclipse extensions when
+     * running inside such a host). On by default; off gives only what was registered here.
+     */
+    public Builder discoverPlugins(boolean on) {
+      this.discover = on;
+      return this;
+    }
+
+    /** Also discovers plugins through this class loader (e.g. one over a folder of plugin jars). */
+    public Builder pluginLoader(ClassLoader loader) {
+      loaders.add(Objects.requireNonNull(loader, "loader"));
+      return this;
+    }
+
+    /**
+     * Builds the compiler.
+     *
+     * @throws IllegalArgumentException when a plugin is invalid (a name that is not an identifier,
+     *     a built-in function or format name) or two plugins provide the same function or format
+     */
     public Tokenomics build() {
-      Map<String, String> prelude = new LinkedHashMap<>();
+      Plugins.Collector collector = new Plugins.Collector();
+      for (Object o : explicit) {
+        if (o instanceof TokFunction f) {
+          collector.function(f, true);
+        } else if (o instanceof TokModule m) {
+          collector.module(m);
+        } else if (o instanceof TokUnits u) {
+          collector.units(u);
+        } else if (o instanceof TokReporter r) {
+          collector.reporter(r, true);
+        }
+      }
+      if (discover) {
+        PluginDiscovery.discover(collector, loaders);
+      }
+      Plugins plugins = collector.build();
+      // Plugin units come first: the prelude's kinds may be declared in them.
+      Map<String, String> prelude = new LinkedHashMap<>(plugins.unitSources());
       for (String f : PRELUDE) {
         prelude.put("prelude:" + f, resource("prelude/" + f));
       }
-      Function<String, String> modules = name -> {
-        if (name.startsWith("std:") && name.substring(4).matches("[A-Za-z0-9_]+")) {
-          return optionalResource("std/" + name.substring(4) + ".tok");
-        }
-        return null;
-      };
-      return new Tokenomics(limits, root == null ? null : root.toAbsolutePath().normalize(), prelude, modules);
+      Function<String, String> modules = name -> resolveModule(plugins, name);
+      return new Tokenomics(limits, root == null ? null : root.toAbsolutePath().normalize(), java.util.Collections.unmodifiableMap(prelude),
+          modules, plugins);
     }
+  }
+
+  /** {@code std:NAME} from the library, else from a plugin; {@code prefix:NAME} from plugins. */
+  private static String resolveModule(Plugins plugins, String name) {
+    int colon = name.indexOf(':');
+    String prefix = name.substring(0, colon);
+    String rest = name.substring(colon + 1);
+    if (!rest.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
+      return null;
+    }
+    if (prefix.equals("std") && rest.matches("[A-Za-z0-9_]+")) {
+      String text = optionalResource("std/" + rest + ".tok");
+      if (text != null) {
+        return text;
+      }
+    }
+    return plugins.module(prefix, rest);
   }
 
   static String resource(String path) {

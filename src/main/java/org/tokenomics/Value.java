@@ -11,7 +11,8 @@ import org.tokenomics.units.Unit;
 
 /**
  * One computed value: a scalar or a series, with its dimension. Read it in any unit of its
- * dimension: {@code value.in("$B/yr")}, {@code value.series("$B/yr")}. Immutable.
+ * dimension: {@code value.in("$B/yr")}, {@code value.series("$B/yr")}. Immutable and safe to share
+ * between threads.
  */
 public final class Value {
   private final String name;
@@ -32,6 +33,7 @@ public final class Value {
     this.units = units;
   }
 
+  /** The report's or value's name ({@code npv}, {@code site.capex}). */
   public String name() {
     return name;
   }
@@ -114,13 +116,26 @@ public final class Value {
     }
     Unit u = Compiler.unitFromText(units, unit);
     if (u == null) {
-      throw new IllegalArgumentException("'" + unit + "' is not a unit");
+      throw new IllegalArgumentException(unknownUnit(unit));
     }
     if (!u.dim().equals(type.dim())) {
       throw new IllegalArgumentException(name + " is " + type.describe() + "; " + unit + " is "
           + DimensionFormat.describe(u.dim()));
     }
     return u.factor();
+  }
+
+  /** Why a unit text does not parse, naming the unknown unit and a near one. */
+  private String unknownUnit(String unit) {
+    for (String atom : unit.split("[\\s*/^()]+")) {
+      if (atom.isEmpty() || atom.matches("[0-9.eE+-]+") || units.units().isUnit(atom)) {
+        continue;
+      }
+      String near = org.tokenomics.diag.Suggest.closest(atom, units.units().names());
+      return "'" + unit + "' is not a unit: no unit named '" + atom + "'"
+          + (near != null ? "; did you mean " + near + "?" : "") + " (" + name + " is " + type.describe() + ")";
+    }
+    return "'" + unit + "' is not a unit expression (" + name + " is " + type.describe() + ")";
   }
 
   @Override

@@ -93,10 +93,15 @@ final class Calls {
     if (user != null) {
       return userFunction(user, c, ctx);
     }
+    org.tokenomics.spi.TokFunction plugin = ck.pluginFunctions.get(c.name());
+    if (plugin != null) {
+      return PluginCalls.call(ck, ex, this, plugin, c, ctx);
+    }
     String[] params = BUILT_INS.get(c.name());
     if (params == null) {
       Set<String> names = new LinkedHashSet<>(BUILT_INS.keySet());
       names.addAll(ck.fns.keySet());
+      names.addAll(ck.pluginFunctions.keySet());
       String near = Suggest.closest(c.name(), names);
       ck.error(ctx, Code.TOK200, c.nameSpan(), "unknown function '" + c.name() + "'",
           near == null ? null : "did you mean " + near + "(…)?");

@@ -38,6 +38,8 @@ public final class Checker {
   final UnitResolver unitResolver;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
+  /** Java-implemented functions from plugins, by name. */
+  Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
   /** Function calls inlined so far, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
@@ -163,6 +165,15 @@ public final class Checker {
       }
     }
     inCycle.addAll(cycle);
+    // Report from the first-declared member, whatever order checking happened to take.
+    int first = 0;
+    for (int i = 1; i < cycle.size(); i++) {
+      if (cycle.get(i).slot >= 0 && (cycle.get(first).slot < 0 || cycle.get(i).slot < cycle.get(first).slot)) {
+        first = i;
+      }
+    }
+    java.util.Collections.rotate(cycle, -first);
+    closing = cycle.get(0);
     Set<String> key = new TreeSet<>();
     cycle.forEach(c -> key.add(c.name));
     if (!reportedCycles.add(String.join(",", key))) {

@@ -40,6 +40,12 @@ public final class Compiler {
    */
   public static Result compile(SourceFile main, Path location, Options options, Map<String, String> prelude,
                                Function<String, String> modules) {
+    return compile(main, location, options, prelude, modules, Map.of());
+  }
+
+  /** As above, with Java-implemented plugin functions by name. */
+  public static Result compile(SourceFile main, Path location, Options options, Map<String, String> prelude,
+                               Function<String, String> modules, Map<String, org.tokenomics.spi.TokFunction> functions) {
     Diagnostics diags = new Diagnostics();
     SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());
@@ -49,6 +55,7 @@ public final class Compiler {
       return new Result(null, diags.all());
     }
     Checker ck = new Checker(diags, new Units());
+    ck.pluginFunctions = Map.copyOf(functions);
     Registrar reg = new Registrar(ck, options.maxPeriods());
     reg.register(loader.files(), mainFile);
     if (ck.globals.size() > options.maxNames()) {

@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quantiles", paramLabel = "Q", split = ",", description = "quantiles in percent (default 5,50,95)")
   List<Double> quantiles = new ArrayList<>(List.of(5.0, 50.0, 95.0));
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or csv")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv or a plugin's format")
   String format = "table";
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
@@ -57,8 +57,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (!List.of("table", "json", "csv").contains(format)) {
-      err.println("tok: unknown format '" + format + "' (table, json or csv)");
+    var plugin = PluginFormats.find(format, err);
+    if (!List.of("table", "json", "csv").contains(format) && plugin == null) {
+      err.println("tok: unknown format '" + format + "' (" + PluginFormats.names() + ")");
       return 2;
     }
     if (samples < 0) {
@@ -112,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         out.print(CsvReporter.render(result));
         diagnostics.forEach(d -> err.println(d.render()));
       }
-      default -> out.print(TableReporter.render(result));
+      default -> out.print(plugin != null ? PluginFormats.render(plugin, result, err) : TableReporter.render(result));
     }
     out.flush();
     return diagnostics.stream().anyMatch(Diagnostic::isError) ? 1 : 0;

@@ -20,6 +20,11 @@ final class Session {
     if (root != null) {
       b.root(root);
     }
-    return b.build().compile(file);
+    try {
+      return b.build().compile(file);
+    } catch (IllegalArgumentException e) { // a misconfigured plugin
+      err.println("tok: " + e.getMessage());
+      return null;
+    }
   }
 }

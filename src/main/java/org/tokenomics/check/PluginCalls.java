@@ -1,0 +1,81 @@
+package org.tokenomics.check;
+
+import java.util.List;
+import java.util.Map;
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.Arith;
+import org.tokenomics.eval.Const;
+import org.tokenomics.eval.Node;
+import org.tokenomics.eval.PluginCall;
+import org.tokenomics.spi.TokFunction;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.units.Unit;
+
+/**
+ * Calls of Java-implemented plugin functions ({@link TokFunction}): arguments bind like a
+ * built-in's, each must have its declared dimension (TOK300), and the call evaluates through a
+ * {@link PluginCall} node.
+ */
+public final class PluginCalls {
+  private PluginCalls() {}
+
+  /** True for the names of built-in functions, which plugins may not take. */
+  public static boolean isBuiltIn(String name) {
+    return Calls.BUILT_INS.containsKey(name);
+  }
+
+  static Typed call(Checker ck, ExprChecker ex, Calls calls, TokFunction fn, Expr.Call c, Ctx ctx) {
+    List<TokFunction.Parameter> params = fn.parameters();
+    String[] names = params.stream().map(p -> p.isOptional() ? p.name() + "?" : p.name()).toArray(String[]::new);
+    Map<String, Expr> bound = calls.bind(c, ctx, names);
+    if (bound == null) {
+      return Typed.ERROR;
+    }
+    Node[] nodes = new Node[params.size()];
+    double[] factors = new double[params.size()];
+    boolean series = false;
+    for (int i = 0; i < params.size(); i++) {
+      TokFunction.Parameter p = params.get(i);
+      Unit unit = unit(ck, ctx, fn, c, p.unit(), "parameter " + p.name());
+      if (unit == null) {
+        return Typed.ERROR;
+      }
+      factors[i] = unit.factor();
+      Expr given = bound.get(p.name());
+      if (given == null) {
+        nodes[i] = new Const(p.defaultValue() * unit.factor());
+        continue;
+      }
+      Typed t = ex.check(given, ctx);
+      if (t.isError()) {
+        return Typed.ERROR;
+      }
+      Type want = Type.number(unit.dim(), false);
+      if (!t.type().isNumber() || !t.type().dim().equals(unit.dim())) {
+        ck.error(ctx, t.type().isNumber() ? Code.TOK300 : Code.TOK302, given.span(), "argument " + p.name() + " of "
+            + fn.name() + " is " + want.describe() + ", found " + t.type().describe(),
+            fn.name() + " takes " + p.name() + " in " + (p.unit().isBlank() ? "1" : p.unit()));
+        return Typed.ERROR;
+      }
+      nodes[i] = t.node();
+      series |= t.type().series();
+    }
+    Unit result = unit(ck, ctx, fn, c, fn.resultUnit(), "its result");
+    if (result == null) {
+      return Typed.ERROR;
+    }
+    Node n = new PluginCall(fn, nodes, factors, result.factor(), c.span(), series);
+    return new Typed(Arith.fold(n, nodes), Type.number(result.dim(), series));
+  }
+
+  private static Unit unit(Checker ck, Ctx ctx, TokFunction fn, Expr.Call c, String text, String what) {
+    String t = text == null ? "" : text.strip();
+    Unit u = t.isEmpty() ? new Unit("", 1, org.tokenomics.units.Dimension.NONE) : Compiler.unitFromText(ck, t);
+    if (u == null) {
+      ck.error(ctx, Code.TOK301, c.nameSpan(), "the plugin function " + fn.name() + " declares " + what + " in '"
+          + text + "', which is not a unit here", "the plugin (" + fn.getClass().getName() + ") must declare a Tok unit"
+          + " expression such as $/yr or 1");
+    }
+    return u;
+  }
+}

@@ -1,0 +1,104 @@
+package org.tokenomics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import javax.script.ScriptEngineManager;
+import org.junit.jupiter.api.Test;
+import org.tokenomics.testing.JavaBuild;
+import org.tokenomics.testing.Models;
+import org.tokenomics.testing.Reflect;
+
+/**
+ * The packaged library jar: an OSGi bundle exporting only the API, with ANTLR and commons-math
+ * relocated inside it, usable beside a host's own (older) ANTLR.
+ */
+class LibraryJarIT {
+
+  /** target/tok-VERSION.jar, the main artifact. */
+  static Path libraryJar() throws Exception {
+    try (Stream<Path> s = Files.list(JavaBuild.project().resolve("target"))) {
+      return s.filter(p -> p.getFileName().toString().matches("tok-\\d.*\\.jar")).findFirst()
+          .orElseThrow(() -> new AssertionError("no target/tok-VERSION.jar: run mvn verify"));
+    }
+  }
+
+  static Path hostAntlr() {
+    Path p = JavaBuild.project().resolve("target/it-deps/antlr4-runtime-4.9.3.jar");
+    assertTrue(Files.isRegularFile(p), "the build copies antlr4-runtime 4.9.3 to " + p);
+    return p;
+  }
+
+  @Test
+  void theManifestExportsOnlyTheApi() throws Exception {
+    try (JarFile jar = new JarFile(libraryJar().toFile())) {
+      Attributes main = jar.getManifest().getMainAttributes();
+      assertEquals("org.tokenomics;singleton:=true", main.getValue("Bundle-SymbolicName"));
+      assertEquals("2", main.getValue("Bundle-ManifestVersion"));
+      Set<String> exported = packages(main.getValue("Export-Package"));
+      assertEquals(Set.of("org.tokenomics", "org.tokenomics.spi"), exported);
+      String imports = main.getValue("Import-Package");
+      assertFalse(imports.contains("org.antlr"), imports);
+      assertFalse(imports.contains("org.apache.commons.math3"), imports);
+      for (String optional : List.of("org.osgi.framework", "org.eclipse.core.runtime", "picocli",
+          "com.fasterxml.jackson.databind")) {
+        String clause = Arrays.stream(imports.split(",(?=[a-z])")).filter(c -> c.startsWith(optional + ";"))
+            .findFirst().orElseThrow(() -> new AssertionError(optional + " not imported: " + imports));
+        assertTrue(clause.contains("resolution:=optional"), clause);
+      }
+      assertTrue(imports.contains("registry=split"), imports);
+      List<String> names = jar.stream().map(e -> e.getName()).toList();
+      assertTrue(names.stream().noneMatch(n -> n.startsWith("org/antlr/")), "ANTLR is relocated");
+      assertTrue(names.stream().noneMatch(n -> n.startsWith("org/apache/")), "commons-math is relocated");
+      assertTrue(names.contains("org/tokenomics/internal/antlr/Parser.class"));
+      assertTrue(names.contains("plugin.xml"));
+      for (String point : List.of("functions", "modules", "units", "reporters")) {
+        assertTrue(names.contains("schema/" + point + ".exsd"), point);
+      }
+      assertTrue(names.contains("META-INF/services/javax.script.ScriptEngineFactory"));
+    }
+  }
+
+  /** Package names of a manifest header, without attributes. */
+  static Set<String> packages(String header) {
+    Set<String> out = new TreeSet<>();
+    for (String clause : header.split(",(?=[a-z])")) {
+      out.add(clause.split(";")[0].strip());
+    }
+    return out;
+  }
+
+  @Test
+  void aHostWithAnotherAntlrOnItsClassPath() throws Exception {
+    for (boolean antlrFirst : new boolean[] {true, false}) {
+      URL lib = libraryJar().toUri().toURL();
+      URL antlr = hostAntlr().toUri().toURL();
+      URL[] path = antlrFirst ? new URL[] {antlr, lib} : new URL[] {lib, antlr};
+      try (URLClassLoader host = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
+        assertEquals("4.9.3", host.loadClass("org.antlr.v4.runtime.RuntimeMetaData").getField("VERSION").get(null));
+        assertEquals(-5.81, Reflect.evaluate(host, Models.PAYBACK, "npv", "$B"), 0.01);
+        Object tok = Reflect.call(host.loadClass("org.tokenomics.Tokenomics"), "standard");
+        Object broken = Reflect.call(tok, "compile", "bad.tok", "let x = (1 +\n");
+        assertFalse((Boolean) Reflect.call(broken, "ok"));
+        assertTrue(Reflect.call(broken, "diagnostics").toString().contains("TOK100"));
+        var engine = new ScriptEngineManager(host).getEngineByName("tok");
+        assertNotNull(engine);
+        assertEquals(host, engine.getClass().getClassLoader());
+        assertEquals(10.0, (Double) ((java.util.Map<?, ?>) engine.eval(Models.PAYBACK)).get("depreciation"), 1e-12);
+      }
+    }
+  }
+}
