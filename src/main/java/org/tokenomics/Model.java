@@ -16,6 +16,10 @@ import org.tokenomics.units.DimensionFormat;
  * Immutable and safe to share between threads.
  */
 public final class Model {
+  static {
+    org.tokenomics.api.Internals.register(m -> m.compiled);
+  }
+
   private final CompiledModel compiled;
   private final Limits limits;
 
@@ -132,8 +136,4 @@ public final class Model {
     return new Evaluation(compiled, r);
   }
 
-  /** The engine's form, for the library's own tools (CLI, Monte Carlo). Not part of the API. */
-  public CompiledModel internal() {
-    return compiled;
-  }
 }

@@ -76,22 +76,8 @@ final class CheckOrder {
         } else {
           todo.push(a.target());
         }
-      } else if (e instanceof Expr.Index i) {
-        todo.push(i.target());
-        todo.push(i.index());
-      } else if (e instanceof Expr.Call c) {
-        c.args().forEach(arg -> todo.push(arg.value()));
-      } else if (e instanceof Expr.Unary u) {
-        todo.push(u.operand());
-      } else if (e instanceof Expr.Binary b) {
-        todo.push(b.left());
-        todo.push(b.right());
-      } else if (e instanceof Expr.If i) {
-        todo.push(i.cond());
-        todo.push(i.then());
-        todo.push(i.otherwise());
-      } else if (e instanceof Expr.Quantity q) {
-        todo.push(q.number());
+      } else {
+        e.children().forEach(todo::push);
       }
     }
     return refs;

@@ -80,7 +80,8 @@ public final class Compiler {
     for (Object[] a : reg.asserts) {
       Decl.Assert decl = (Decl.Assert) a[0];
       CellSym cell = (CellSym) a[1];
-      String message = decl.message() != null ? decl.message() : "assertion failed";
+      String message = decl.message() != null ? decl.message()
+          : cell.ctx.file().slice(decl.cond().span()).strip().replaceAll("\\s+", " ");
       asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span()));
     }
     Map<String, List<CompiledModel.Override>> scenarios = new LinkedHashMap<>();
@@ -136,7 +137,8 @@ public final class Compiler {
       }
       if (type.tag() == Type.Tag.INSTANCE) {
         ck.diags.error(Code.TOK302, decl.value().span(), "cannot report an instance (" + type.describe() + ")",
-            "report one of its attributes, e.g. " + decl.label() + ".capex");
+            "report one of its attributes, e.g. " + decl.label() + "."
+                + type.instance().attrs().keySet().iterator().next());
         continue;
       }
       if (decl.as() == null) {

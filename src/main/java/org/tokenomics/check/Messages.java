@@ -44,14 +44,18 @@ final class Messages {
 
   /** "did you mean 700 W/GPU?" for a literal written with the wrong unit. */
   static String literalFix(Expr e, String sourceText, String expectedUnitText) {
+    if (expectedUnitText.isEmpty() || expectedUnitText.equals("1")) {
+      return e instanceof Expr.Quantity q ? "a plain number has no unit: did you mean " + q.number().text() + "?" : null;
+    }
     if (e instanceof Expr.Quantity q) {
       return "did you mean " + q.number().text() + " " + expectedUnitText + "?";
     }
     if (e instanceof Expr.Num n) {
       return "did you mean " + n.text() + " " + expectedUnitText + "?";
     }
-    if (e instanceof Expr.Money m && expectedUnitText.startsWith("$/")) {
-      return "did you mean " + m.text() + expectedUnitText.substring(1) + "?";
+    String perWhat = expectedUnitText.replaceFirst("^\\$[kMBT]?", "");
+    if (e instanceof Expr.Money m && expectedUnitText.startsWith("$") && perWhat.startsWith("/")) {
+      return "did you mean " + m.text() + perWhat + "?";
     }
     return null;
   }

@@ -75,8 +75,11 @@ final class Operators {
     return Typed.ERROR;
   }
 
+  /** The operand as written, bracketed when it is itself an operation: {@code (revenue - depreciation)}. */
   private static String text(Checker ck, Expr e) {
-    return ck.diags.source(e.span().file()).slice(e.span()).strip();
+    String t = ck.diags.source(e.span().file()).slice(e.span()).strip();
+    boolean compound = e instanceof Expr.Binary || e instanceof Expr.If || e instanceof Expr.Unary;
+    return compound && !(t.startsWith("(") && t.endsWith(")")) ? "(" + t + ")" : t;
   }
 
   private static Typed multiplicative(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {

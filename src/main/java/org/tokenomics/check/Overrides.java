@@ -38,9 +38,15 @@ final class Overrides {
     if (!t.type().sameShape(param.type)) {
       Code code = t.type().tag() == param.type.tag() ? Code.TOK300 : Code.TOK302;
       String srcText = file.slice(value.span());
+      org.tokenomics.units.Unit written = param.expr == null || !param.type.isNumber() ? null
+          : ReadableUnits.fromLiteral(ck, param.ctx.file().slice(param.expr.span()), param.type.dim());
+      String wantUnit = written != null && !written.name().isEmpty() ? written.name() : param.type.shortName();
+      String want = written != null && !written.name().isEmpty()
+          ? wantUnit + " (" + param.type.describe().replaceFirst("^[^ ]+ \\(", "").replaceFirst("\\)$", "") + ")"
+          : param.type.describe();
       String help = param.type.isNumber() && t.type().isNumber()
-          ? Messages.literalFix(value, srcText, param.type.shortName()) : null;
-      ck.error(ctx, code, value.span(), target + " is " + param.type.describe() + ", found " + t.type().describe(), help);
+          ? Messages.literalFix(value, srcText, param.type.dim().isNone() ? "" : wantUnit) : null;
+      ck.error(ctx, code, value.span(), target + " is " + want + ", found " + t.type().describe(), help);
       return null;
     }
     if (t.type().series() && !param.type.series()) {

@@ -18,7 +18,8 @@ final class Solves {
   private Solves() {}
 
   /** What a checked solve needs at run time; {@code affected} is filled when the program is built. */
-  record Plan(CellSym target, Node lhs, Node rhs, Node low, Node high, int[] probeDeps, Span span) {}
+  record Plan(CellSym target, Node lhs, Node rhs, Node low, Node high, int[] probeDeps, Span span,
+              org.tokenomics.units.Unit unit) {}
 
   static void check(Checker ck, CellSym cell) {
     Decl.Solve s = cell.solve;
@@ -65,8 +66,12 @@ final class Solves {
     cell.deps.remove(target.slot);
     Set<Integer> probeDeps = probe.deps;
     probeDeps.remove(target.slot);
+    org.tokenomics.units.Unit unit = ReadableUnits.fromLiteral(ck, ctx.file().slice(s.low().span()), tt.type().dim());
+    if (unit == null) {
+      unit = Compiler.readableUnit(ck, tt.type());
+    }
     cell.solvePlan = new Plan(target, lhs.node(), rhs.node(), low.node(), high.node(),
-        probeDeps.stream().mapToInt(Integer::intValue).toArray(), s.span());
+        probeDeps.stream().mapToInt(Integer::intValue).toArray(), s.span(), unit);
     cell.type = tt.type();
   }
 
@@ -93,6 +98,16 @@ final class Solves {
               "widen the bracket after 'within', or check that the equation can hold");
         } else {
           root = Finance.root(x -> gap(f, target, x), Math.min(lo, hi), Math.max(lo, hi));
+          // Brent also "converges" onto a jump across zero; only a real root is a solution.
+          gap(f, target, root);
+          double left = plan.lhs().eval(f, 0);
+          double right = plan.rhs().eval(f, 0);
+          if (Math.abs(left - right) > 1e-7 * Math.max(Math.abs(flo), Math.abs(fhi))) {
+            throw new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.target().name
+                + ": the equation jumps across equality near " + String.format(java.util.Locale.ROOT, "%.6g", plan.unit().fromBase(root))
+                + (plan.unit().name().isEmpty() ? "" : " " + plan.unit().name()) + " instead of meeting it",
+                "the two sides are not continuous in " + plan.target().name + " (e.g. a contract term counted in whole periods)");
+          }
         }
         out[0] = root;
       } finally {

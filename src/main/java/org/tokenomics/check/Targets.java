@@ -30,6 +30,12 @@ final class Targets {
       ck.globals.forEach((k, v) -> {
         if (v instanceof CellSym c && c.isParam()) {
           names.add(k);
+        } else if (v instanceof InstanceSym inst) {
+          inst.attrs.forEach((attr, c) -> {
+            if (c.isParam()) {
+              names.add(k + "." + attr);
+            }
+          });
         }
       });
       String near = Suggest.closest(target, names);

@@ -21,6 +21,7 @@ import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.Program;
+import org.tokenomics.mc.Tornado;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,7 +91,7 @@ final class ChartCommand implements Callable<Integer> {
       return 1;
     }
     Model model = c.model();
-    CompiledModel cm = model.internal();
+    CompiledModel cm = org.tokenomics.api.Internals.compiled(model);
     CompiledModel.ReportSpec report = cm.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     if (report == null) {
       List<String> names = cm.reports().stream().map(CompiledModel.ReportSpec::name).toList();
@@ -188,16 +189,34 @@ final class ChartCommand implements Callable<Integer> {
   }
 
   private JFreeChart fan(Model model, CompiledModel.ReportSpec report, PrintWriter err) {
-    if (!model.internal().program().cell(report.slot()).series()) {
+    if (!org.tokenomics.api.Internals.compiled(model).program().cell(report.slot()).series()) {
       err.println("tok: " + name + " is a scalar, not a series: a fan chart needs a report that varies by period");
       return null;
     }
     MonteCarlo.Fan fan = MonteCarlo.fan(model, name, report.unitText(), samples, seed);
-    if (fan == null) {
-      throw new UsageError("--samples needs Monte Carlo (Model.simulate), which this build of tok does not have yet");
-    }
     return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", report.unitText(), model.periods(),
         fan.p5(), fan.p50(), fan.p95());
+  }
+
+  /** {@code tok sensitivity --out}: the tornado as a chart, widest swing on top; false after saying why not. */
+  static boolean tornado(Tornado.Result r, Path file, PrintWriter err) {
+    Tornado.Output o = r.output();
+    List<Charts.TornadoRow> rows = new ArrayList<>();
+    for (Tornado.Bar bar : r.bars()) {
+      if (bar.error() == null) {
+        rows.add(new Charts.TornadoRow(bar.param(), o.unit().fromBase(bar.outLow()), o.unit().fromBase(bar.outHigh()),
+            o.unit().fromBase(r.base())));
+      }
+    }
+    String unit = o.unit().name();
+    try {
+      ChartFiles.write(Charts.tornado(o.name() + ": each uncertain param at its p5 and p95", unit, rows), file,
+          ChartFiles.WIDTH, Math.max(300, 120 + 60 * rows.size()));
+      return true;
+    } catch (IOException e) {
+      err.println("tok: cannot write " + file + ": " + e.getMessage());
+      return false;
+    }
   }
 
   /** Bad usage found after option parsing (exit 2). */

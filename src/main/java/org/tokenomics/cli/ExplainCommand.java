@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.explain.ExplainNode;
 import org.tokenomics.explain.Explainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,14 +29,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
   String format = "text";
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "explain the value in a declared scenario")
-  String scenario;
-
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
-  List<String> sets = new ArrayList<>();
-
-  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
-  Path root;
+  @Mixin
+  CaseOptions inputs;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -53,27 +47,18 @@ final class ExplainCommand implements Callable<Integer> {
       err.println("tok: --depth must be 0 or more");
       return 2;
     }
-    Compilation c = Session.compile(file, root, err);
-    if (c == null) {
-      return 2;
+    CaseOptions.Case loaded = inputs.load(file, err);
+    if (!loaded.ok()) {
+      return loaded.exit();
     }
-    if (!c.ok()) {
-      return CliInputs.fail(c.diagnostics(), err, file.toString());
-    }
-    CompiledModel cm = c.model().internal();
+    CompiledModel cm = loaded.model();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> overrides;
-    try {
-      overrides = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
-    } catch (CliInputs.Usage u) {
-      err.println("tok: " + u.getMessage());
-      return 2;
-    }
+    List<CompiledModel.Override> overrides = loaded.overrides();
     ExplainNode tree = diagnostics.isEmpty() ? Explainer.explain(cm, overrides, name, depth, diagnostics) : null;
     if (tree == null) {
       return CliInputs.fail(diagnostics, err, file.toString());
     }
-    List<String> periods = c.model().periods();
+    List<String> periods = List.of(cm.program().timeline().labels());
     out.print(format.equals("json") ? ExplainText.json(file.toString(), tree, periods) : ExplainText.render(tree, periods));
     out.flush();
     return tree.error() == null ? 0 : 1;

@@ -10,7 +10,7 @@ public final class Fmt {
 
   /** A value in {@code unit} (the unit's own text, e.g. {@code $B/yr}). */
   public static String quantity(double v, String unit) {
-    if (unit == null || unit.isEmpty()) {
+    if (unit == null || unit.isEmpty() || unit.equals("1")) {
       return number(v);
     }
     if (unit.startsWith("$")) {
@@ -41,7 +41,8 @@ public final class Fmt {
     double mantissa = dollars / Math.pow(1000, m);
     String sign = mantissa < 0 ? "-" : "";
     double a = Math.abs(mantissa);
-    String digits = a != 0 && a < 1 ? String.format(Locale.ROOT, "%.4g", a) : String.format(Locale.ROOT, "%,.2f", a);
+    String digits = a != 0 && a < 1 ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a)).stripTrailingZeros().toPlainString()
+        : String.format(Locale.ROOT, "%,.2f", a);
     return sign + "$" + digits + MAGNITUDES[m] + rest;
   }
 
@@ -54,8 +55,11 @@ public final class Fmt {
     if (a >= 1e15 || a < 1e-4) {
       return String.format(Locale.ROOT, "%.3e", v);
     }
-    if (a >= 1000) {
+    if (a >= 10_000) {
       return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 1000) {
+      return String.format(Locale.ROOT, "%.0f", v);
     }
     int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
     String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
@@ -78,8 +82,10 @@ public final class Fmt {
       return String.format(Locale.ROOT, "%.4g", v);
     }
     String s;
-    if (a >= 1000) {
+    if (a >= 10_000) {
       s = String.format(Locale.ROOT, "%,.2f", v);
+    } else if (a >= 1000) {
+      s = String.format(Locale.ROOT, "%.2f", v);
     } else if (a >= 1) {
       s = String.format(Locale.ROOT, "%.4f", v);
     } else {

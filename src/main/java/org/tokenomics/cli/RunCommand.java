@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> periods = List.of();
     if (c.ok()) {
       Model model = c.model();
-      CompiledModel cm = model.internal();
+      CompiledModel cm = org.tokenomics.api.Internals.compiled(model);
       periods = model.periods();
       Map<String, String> overrides = new LinkedHashMap<>();
       for (String s : sets) {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.mc.Tornado;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,14 +30,11 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
   String format = "table";
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario to start from")
-  String scenario;
+  @Mixin
+  CaseOptions inputs;
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
-  List<String> sets = new ArrayList<>();
-
-  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
-  Path root;
+  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado as a chart")
+  java.nio.file.Path chartFile;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -49,32 +46,30 @@ final class SensitivityCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (chartFile != null && org.tokenomics.chart.ChartFiles.formatOf(chartFile) == null) {
+      err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
+      return 2;
+    }
     if (!List.of("table", "json").contains(format)) {
       err.println("tok: unknown format '" + format + "' for sensitivity (table or json)");
       return 2;
     }
-    Compilation c = Session.compile(file, root, err);
-    if (c == null) {
-      return 2;
+    CaseOptions.Case loaded = inputs.load(file, err);
+    if (!loaded.ok()) {
+      return loaded.exit();
     }
-    if (!c.ok()) {
-      return CliInputs.fail(c.diagnostics(), err, file.toString());
-    }
-    CompiledModel cm = c.model().internal();
+    CompiledModel cm = loaded.model();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base;
-    try {
-      base = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
-    } catch (CliInputs.Usage u) {
-      err.println("tok: " + u.getMessage());
-      return 2;
-    }
+    List<CompiledModel.Override> base = loaded.overrides();
     Tornado.Result r = diagnostics.isEmpty() ? Tornado.run(cm, base, output, diagnostics) : null;
     if (r == null) {
       return CliInputs.fail(diagnostics, err, file.toString());
     }
     out.print(format.equals("json") ? json(file.toString(), r) : table(r));
     out.flush();
+    if (chartFile != null && !ChartCommand.tornado(r, chartFile, err)) {
+      return 1;
+    }
     List<Diagnostic> failed = r.bars().stream().map(Tornado.Bar::error).filter(d -> d != null).toList();
     failed.forEach(d -> err.println(d.render()));
     return failed.isEmpty() ? 0 : 1;

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.Limits;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.mc.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,14 +27,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default) or json")
   String format = "csv";
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario to start from")
-  String scenario;
-
-  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
-  List<String> sets = new ArrayList<>();
-
-  @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
-  Path root;
+  @Mixin
+  CaseOptions inputs;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -56,31 +50,19 @@ final class SweepCommand implements Callable<Integer> {
       err.println("tok: " + e.getMessage());
       return 2;
     }
-    Compilation c = Session.compile(file, root, err);
-    if (c == null) {
-      return 2;
+    CaseOptions.Case loaded = inputs.load(file, err);
+    if (!loaded.ok()) {
+      return loaded.exit();
     }
-    if (!c.ok()) {
-      return CliInputs.fail(c.diagnostics(), err, file.toString());
-    }
-    CompiledModel cm = c.model().internal();
+    CompiledModel cm = loaded.model();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base;
-    try {
-      base = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
-    } catch (CliInputs.Usage u) {
-      err.println("tok: " + u.getMessage());
-      return 2;
-    }
-    if (!diagnostics.isEmpty()) {
-      return CliInputs.fail(diagnostics, err, file.toString());
-    }
+    List<CompiledModel.Override> base = loaded.overrides();
     Sweep.Result r = Sweep.run(cm, base, parsed, Limits.DEFAULT.maxSampleValues(),
         Runtime.getRuntime().availableProcessors(), diagnostics);
     if (r == null) {
       return CliInputs.fail(diagnostics, err, file.toString());
     }
-    List<String> periods = c.model().periods();
+    List<String> periods = List.of(cm.program().timeline().labels());
     out.print(format.equals("json") ? SweepOutput.json(file.toString(), r, periods) : SweepOutput.csv(r, periods));
     out.flush();
     long failed = r.points().stream().filter(p -> p.error() != null).count();

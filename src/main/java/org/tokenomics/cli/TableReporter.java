@@ -124,20 +124,12 @@ public final class TableReporter {
     for (int i = 0; i < periods.size(); i++) {
       List<String> row = new ArrayList<>(List.of(periods.get(i), plain(r, i)));
       for (double[] v : r.stats().values()) {
-        row.add(plainNumber(v[i], r.unit()));
+        row.add(Fmt.compact(v[i]));
       }
       rows.add(row.toArray(String[]::new));
     }
     table(b, rows, true);
     b.append('\n');
-  }
-
-  private static String plainNumber(double v, String unit) {
-    if (unit.isEmpty() || unit.startsWith("$")) {
-      return Fmt.number(v);
-    }
-    String q = Fmt.quantity(v, unit);
-    return q.substring(0, q.length() - unit.length() - 1);
   }
 
   private static void checks(StringBuilder b, RunOutput.Run run) {

@@ -46,7 +46,7 @@ final class Analysis {
     this.ast = ast;
     this.stale = stale;
     this.index = index;
-    this.model = compilation.ok() ? compilation.model().internal() : null;
+    this.model = compilation.ok() ? org.tokenomics.api.Internals.compiled(compilation.model()) : null;
   }
 
   static Analysis of(String uri, String text, Analysis previous) {

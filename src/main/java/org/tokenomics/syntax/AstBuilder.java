@@ -63,7 +63,8 @@ final class AstBuilder {
       if (r.name != null) {
         label = r.name.getText();
       } else {
-        label = source.slice(span(r.expr())).strip().replaceAll("\\s+", " ");
+        // Named by its canonical text, so `report a*b` and `report a * b` are the same report.
+        label = Printer.expr(value);
       }
       String asText = r.unit == null ? null : source.slice(span(r.unit)).replaceAll("\\s+", "");
       return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span);

@@ -6,6 +6,26 @@ import java.util.List;
 public sealed interface Expr {
   Span span();
 
+  /** The direct sub-expressions, in source order (for walks that must not recurse). */
+  default java.util.List<Expr> children() {
+    if (this instanceof Quantity q) {
+      return java.util.List.of(q.number());
+    } else if (this instanceof Attr a) {
+      return java.util.List.of(a.target());
+    } else if (this instanceof Index i) {
+      return java.util.List.of(i.target(), i.index());
+    } else if (this instanceof Call c) {
+      return c.args().stream().map(Arg::value).toList();
+    } else if (this instanceof Unary u) {
+      return java.util.List.of(u.operand());
+    } else if (this instanceof Binary b) {
+      return java.util.List.of(b.left(), b.right());
+    } else if (this instanceof If i) {
+      return java.util.List.of(i.cond(), i.then(), i.otherwise());
+    }
+    return java.util.List.of();
+  }
+
   /** A plain number: {@code 12}, {@code 1.5T}, {@code 1_000}. */
   record Num(double value, String text, Span span) implements Expr {}
 

@@ -158,6 +158,9 @@ public final class SyntaxParser {
       if (seenLines.contains(line) || seenLines.size() >= 20) {
         return; // one syntax error per line is enough; recovery noise helps nobody
       }
+      if (!seenLines.isEmpty() && offending instanceof Token t && t.getType() == Token.EOF) {
+        return; // "unexpected end of file" after an earlier error is only its echo
+      }
       seenLines.add(line);
       Token token = offending instanceof Token t ? t : null;
       Span span;
@@ -187,6 +190,9 @@ public final class SyntaxParser {
       String message = "unexpected " + what;
       if (token != null && token.getType() == TokLexer.ERROR_CHAR) {
         message = "unexpected character '" + token.getText() + "'";
+      }
+      if (token != null && token.getType() == TokLexer.AS) {
+        help = "'as' converts units only in a report: report x = … as MW";
       }
       diags.error(Code.TOK100, span, message, help);
     }

@@ -57,10 +57,11 @@ public final class Timeline {
   private String label(double time) {
     int year = Dates.year(time);
     int month = Dates.month(time);
+    // EMBEDDING.md §3: a period is labelled by the year, quarter or month it starts in.
     return switch (step) {
-      case YEARLY -> month == 1 ? String.valueOf(year) : Dates.format(time);
-      case QUARTERLY -> (month - 1) % 3 == 0 ? year + "-Q" + ((month - 1) / 3 + 1) : Dates.format(time);
-      case MONTHLY -> Dates.format(time);
+      case YEARLY -> String.valueOf(year);
+      case QUARTERLY -> year + "-Q" + ((month - 1) / 3 + 1);
+      case MONTHLY -> String.format("%04d-%02d", year, month);
     };
   }
 

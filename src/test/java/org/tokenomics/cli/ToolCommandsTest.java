@@ -79,4 +79,24 @@ class ToolCommandsTest {
     String text = Files.readString(svg);
     assertTrue(text.contains(">base<") && text.contains(">bear<"), "a legend entry per scenario");
   }
+
+  @Test
+  void chartUnderSamplesIsAFanAndSensitivityDrawsATornado() throws Exception {
+    Path fan = dir.resolve("fan.svg");
+    assertEquals(0, tok("chart", "samples/growth/cone_of_uncertainty.tok", "arr", "--samples", "200", "--seed", "3",
+        "--out", fan.toString()), err.toString());
+    String svg = Files.readString(fan);
+    assertTrue(svg.contains("p50 (band"), "the fan's legend");
+    assertTrue(svg.contains("200 samples"), "the title says how it was sampled");
+    assertEquals(1, tok("chart", "samples/growth/cone_of_uncertainty.tok", "spread", "--samples", "50",
+        "--out", dir.resolve("s.png").toString()));
+    assertTrue(err.toString().contains("spread is a scalar"), err.toString());
+
+    Path tornado = dir.resolve("tornado.png");
+    assertEquals(0, tok("sensitivity", "samples/uncertainty/breakeven-token-price.tok", "--output", "breakeven",
+        "--out", tornado.toString()), err.toString());
+    assertTrue(ImageIO.read(tornado.toFile()).getHeight() >= 300);
+    assertEquals(2, tok("sensitivity", "samples/uncertainty/breakeven-token-price.tok", "--output", "breakeven",
+        "--out", dir.resolve("t.pdf").toString()));
+  }
 }

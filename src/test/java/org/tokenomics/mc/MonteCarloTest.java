@@ -30,7 +30,7 @@ class MonteCarloTest {
       """;
 
   static CompiledModel model(String source) {
-    return TestModels.compile(source).internal();
+    return org.tokenomics.api.Internals.compiled(TestModels.compile(source));
   }
 
   static McResult run(CompiledModel cm, int n, long seed, int threads, long exactBudget) {

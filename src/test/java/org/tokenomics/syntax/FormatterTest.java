@@ -108,11 +108,12 @@ class FormatterTest {
   }
 
   @Test
-  void anUnnamedReportKeepsItsTextBecauseItIsItsName() {
+  void anUnnamedReportIsNamedByItsCanonicalTextHoweverItIsSpaced() {
     String in = "report   revenue*dt   as $B\nreport x\n";
     String out = fmt(in);
     assertEquals("report revenue*dt as $B\nreport x\n", out);
-    assertEquals("revenue*dt", ((Decl.Report) TestSources.parse(out).get(0)).label());
+    assertEquals("revenue * dt", ((Decl.Report) TestSources.parse(out).get(0)).label());
+    assertEquals("revenue * dt", ((Decl.Report) TestSources.parse("report revenue  *  dt").get(0)).label());
   }
 
   @Test
