@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.tokenomics.Compilation;
 import org.tokenomics.Model;
 import org.tokenomics.TestModels;
+import org.tokenomics.api.Internals;
 import org.tokenomics.api.Runner;
 import org.tokenomics.check.CompiledModel;
 
@@ -146,7 +147,7 @@ class CodegenTest {
         report x
         """);
     NodeComputer x = null;
-    Program p = m.internal().program();
+    Program p = Internals.compiled(m).program();
     for (int s = 0; s < p.size(); s++) {
       if (p.cell(s).name().equals("x")) {
         x = (NodeComputer) p.cell(s).computer();
@@ -164,7 +165,7 @@ class CodegenTest {
   /** Interpreted and compiled runs of {@code c} agree on everything. */
   static void agree(Compilation c) {
     assertTrue(c.ok(), () -> c.diagnostics().toString());
-    CompiledModel model = c.model().internal();
+    CompiledModel model = Internals.compiled(c.model());
     Program interpreted = replace(model.program(), false);
     Program compiled = replace(model.program(), true);
     Runner.Result a = Runner.run(model, interpreted, "base");
