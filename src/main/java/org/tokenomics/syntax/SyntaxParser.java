@@ -37,18 +37,11 @@ public final class SyntaxParser {
 
   /** Parses one file; returns null when it has syntax errors (they are in {@code diags}). */
   public TokFile parse(SourceFile source, Diagnostics diags) {
-    diags.addSource(source);
     int before = diags.errorCount();
-    TokLexer lexer = new TokLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    tokens.fill();
-    if (!checkNesting(source, tokens.getTokens(), diags)) {
+    TokParser parser = setUp(source, diags);
+    if (parser == null) {
       return null;
     }
-    TokParser parser = new TokParser(tokens);
-    parser.removeErrorListeners();
-    parser.addErrorListener(new Listener(source, diags));
     TokParser.FileContext tree;
     try {
       tree = parser.file();
