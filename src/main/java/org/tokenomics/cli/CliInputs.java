@@ -53,6 +53,15 @@ final class CliInputs {
     return all;
   }
 
+  /** True when {@code format} is one of {@code allowed}; otherwise prints why (the caller exits 2). */
+  static boolean knownFormat(String format, List<String> allowed, String command, PrintWriter err) {
+    if (allowed.contains(format)) {
+      return true;
+    }
+    err.println("tok: unknown format '" + format + "' for " + command + " (" + String.join(" or ", allowed) + ")");
+    return false;
+  }
+
   /** Prints diagnostics to {@code err} (those without a place are shown at {@code file}); returns the exit code 1. */
   static int fail(List<Diagnostic> diagnostics, PrintWriter err, String file) {
     diagnostics.forEach(d -> err.println(located(d, file).render()));

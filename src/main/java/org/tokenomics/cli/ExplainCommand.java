@@ -39,8 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (!List.of("text", "json").contains(format)) {
-      err.println("tok: unknown format '" + format + "' for explain (text or json)");
+    if (!CliInputs.knownFormat(format, List.of("text", "json"), "explain", err)) {
       return 2;
     }
     if (depth < 0) {

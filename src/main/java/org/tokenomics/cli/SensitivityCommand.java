@@ -50,8 +50,7 @@ final class SensitivityCommand implements Callable<Integer> {
       err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
       return 2;
     }
-    if (!List.of("table", "json").contains(format)) {
-      err.println("tok: unknown format '" + format + "' for sensitivity (table or json)");
+    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err)) {
       return 2;
     }
     CaseOptions.Case loaded = inputs.load(file, err);

@@ -37,8 +37,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (!List.of("csv", "json").contains(format)) {
-      err.println("tok: unknown format '" + format + "' for sweep (csv or json)");
+    if (!CliInputs.knownFormat(format, List.of("csv", "json"), "sweep", err)) {
       return 2;
     }
     List<Sweep.Vary> parsed = new ArrayList<>();
