@@ -40,7 +40,7 @@ public final class Evaluation {
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
-      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.checker()));
+      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units()));
     }
     return out;
   }
@@ -52,7 +52,7 @@ public final class Evaluation {
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
       if (r.spec().name().equals(name)) {
-        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.checker());
+        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units());
       }
     }
     CellSym cell = model.valuesByName().get(name);
@@ -71,10 +71,10 @@ public final class Evaluation {
         throw new EvaluationException(Runner.diagnostic(model, e));
       }
     }
-    var unit = cell.type().isNumber() ? org.tokenomics.check.Compiler.unitFromText(model.checker(),
+    var unit = cell.type().isNumber() ? model.units().fromText(
         org.tokenomics.units.DimensionFormat.unitText(cell.type().dim())) : null;
     boolean series = result.frame().program().cell(cell.slot()).series();
-    return new Value(name, cell.type(), unit, values, series, periods, model.checker());
+    return new Value(name, cell.type(), unit, values, series, periods, model.units());
   }
 
   /** The outcome of every {@code assert}, in source order. */

@@ -53,7 +53,7 @@ public final class Simulation {
     }
     String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
     if (problem != null) {
-      Diagnostic d = Diagnostics.make(model.checker().diagnostics().sources(), Severity.ERROR, Code.TOK600, null,
+      Diagnostic d = Diagnostics.make(model.sources(), Severity.ERROR, Code.TOK600, null,
           problem, "use fewer samples, or raise Limits.maxSampleValues", null);
       throw new EvaluationException(d);
     }
@@ -163,7 +163,7 @@ public final class Simulation {
       throw new IllegalArgumentException(report + " is " + s.spec().type().describe() + "; statistics need a number");
     }
     if (s.failed() == result.samples()) {
-      throw new EvaluationException(errors.isEmpty() ? Diagnostics.make(model.checker().diagnostics().sources(),
+      throw new EvaluationException(errors.isEmpty() ? Diagnostics.make(model.sources(),
           Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null, null) : errors.get(0));
     }
     return s;
@@ -181,7 +181,7 @@ public final class Simulation {
   }
 
   private Value value(McResult.ReportStats s, double[] base) {
-    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.checker());
+    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.units());
   }
 
   @Override

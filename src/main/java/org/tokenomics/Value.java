@@ -2,8 +2,7 @@ package org.tokenomics;
 
 import java.util.Arrays;
 import java.util.List;
-import org.tokenomics.check.Checker;
-import org.tokenomics.check.Compiler;
+import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.time.Dates;
 import org.tokenomics.units.DimensionFormat;
@@ -21,9 +20,9 @@ public final class Value {
   private final double[] base;
   private final boolean series;
   private final List<String> periods;
-  private final Checker units;
+  private final DisplayUnits units;
 
-  Value(String name, Type type, Unit displayUnit, double[] base, boolean series, List<String> periods, Checker units) {
+  Value(String name, Type type, Unit displayUnit, double[] base, boolean series, List<String> periods, DisplayUnits units) {
     this.name = name;
     this.type = type;
     this.displayUnit = displayUnit;
@@ -114,7 +113,7 @@ public final class Value {
       }
       return 1;
     }
-    Unit u = Compiler.unitFromText(units, unit);
+    Unit u = units.fromText(unit);
     if (u == null) {
       throw new IllegalArgumentException(unknownUnit(unit));
     }

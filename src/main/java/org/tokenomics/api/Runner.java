@@ -103,8 +103,7 @@ public final class Runner {
 
   /** An evaluation error as a diagnostic with its source line. */
   public static Diagnostic diagnostic(CompiledModel model, EvalError e) {
-    Diagnostics diags = model.checker().diagnostics();
     Code code = e.code();
-    return Diagnostics.make(diags.sources(), Severity.ERROR, code, e.span(), e.getMessage(), e.help(), null);
+    return Diagnostics.make(model.sources(), Severity.ERROR, code, e.span(), e.getMessage(), e.help(), null);
   }
 }

@@ -36,6 +36,7 @@ public final class Checker {
   final Map<String, Object> globals = new LinkedHashMap<>();
   final List<CellSym> cells = new ArrayList<>();
   final UnitResolver unitResolver;
+  final DisplayUnits display;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
@@ -55,6 +56,7 @@ public final class Checker {
     this.diags = diags;
     this.units = units;
     this.unitResolver = new UnitResolver(units, kinds);
+    this.display = new DisplayUnits(units);
     this.exprs = new ExprChecker(this);
   }
 

@@ -3,16 +3,84 @@ package org.tokenomics.check;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.eval.Program;
+import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.units.Unit;
 
 /**
- * The product of a successful check: the program and what the API needs to run it. Immutable
- * once built; {@link #checker()} compiles overrides later under its lock.
+ * The product of a successful check: the program and what the API needs to run it. Immutable.
+ * Overrides are compiled against it by {@link OverrideCompiler}, which never changes it.
  */
-public record CompiledModel(Program program, List<ReportSpec> reports, List<AssertSpec> asserts,
-                            List<ParamSpec> params, Map<String, List<Override>> scenarios,
-                            Map<String, CellSym> valuesByName, Checker checker) {
+public final class CompiledModel {
+  private final Program program;
+  private final List<ReportSpec> reports;
+  private final List<AssertSpec> asserts;
+  private final List<ParamSpec> params;
+  private final Map<String, List<Override>> scenarios;
+  private final Map<String, CellSym> valuesByName;
+  private final Map<String, SourceFile> sources;
+  private final DisplayUnits units;
+  private final List<CellSym> cells;
+  final Checker checker;
+
+  CompiledModel(Program program, List<ReportSpec> reports, List<AssertSpec> asserts, List<ParamSpec> params,
+                Map<String, List<Override>> scenarios, Map<String, CellSym> valuesByName, Checker checker) {
+    this.program = program;
+    this.reports = List.copyOf(reports);
+    this.asserts = List.copyOf(asserts);
+    this.params = List.copyOf(params);
+    this.scenarios = Map.copyOf(scenarios);
+    this.valuesByName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valuesByName));
+    this.sources = Map.copyOf(checker.diags.sources());
+    this.units = checker.display;
+    this.cells = List.copyOf(checker.cells);
+    this.checker = checker;
+  }
+
+  /** The evaluable program. */
+  public Program program() {
+    return program;
+  }
+
+  /** Every report, in source order. */
+  public List<ReportSpec> reports() {
+    return reports;
+  }
+
+  /** Every assertion, in source order. */
+  public List<AssertSpec> asserts() {
+    return asserts;
+  }
+
+  /** The overridable params. */
+  public List<ParamSpec> params() {
+    return params;
+  }
+
+  /** Declared scenarios: name → compiled overrides. */
+  public Map<String, List<Override>> scenarios() {
+    return scenarios;
+  }
+
+  /** Params, lets and instance attributes by name ({@code capex}, {@code site.pue}). */
+  public Map<String, CellSym> valuesByName() {
+    return valuesByName;
+  }
+
+  /** The source files of the compile (prelude, imports, main), by name, for rendering diagnostics. */
+  public Map<String, SourceFile> sources() {
+    return sources;
+  }
+
+  /** The one place display units are chosen. */
+  public DisplayUnits units() {
+    return units;
+  }
+
+  /** Every checked cell, by slot. */
+  public List<CellSym> cells() {
+    return cells;
+  }
 
   /**
    * A report: its name, the cell computing it, and its display unit ({@code unit} null for dates

@@ -142,7 +142,7 @@ public final class Compiler {
         continue;
       }
       if (decl.as() == null) {
-        Unit unit = type.isNumber() ? readableUnit(ck, type) : null;
+        Unit unit = type.isNumber() ? ck.display.readable(type) : null;
         out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, unit, unit == null ? "" : unit.name(), decl.span()));
         continue;
       }
@@ -164,26 +164,5 @@ public final class Compiler {
           decl.asText(), decl.span()));
     }
     return out;
-  }
-
-  /** The readable unit chosen for a value without {@code as}: {@code $/yr}, {@code W/GPU} … */
-  static Unit readableUnit(Checker ck, Type type) {
-    String text = DimensionFormat.unitText(type.dim());
-    if (text.isEmpty()) {
-      return new Unit("", 1, type.dim());
-    }
-    Unit u = unitFromText(ck, text);
-    return u != null && u.dim().equals(type.dim()) ? new Unit(text, u.factor(), u.dim()) : new Unit(text, 1, type.dim());
-  }
-
-  /** Parses a unit expression such as {@code $B/yr}; null when it is not one. */
-  public static Unit unitFromText(Checker ck, String text) {
-    Diagnostics scratch = new Diagnostics();
-    UnitExpr u = new SyntaxParser().parseUnit(new SourceFile("<unit>", text, false), scratch);
-    if (u == null) {
-      return null;
-    }
-    Unit unit = ck.unitResolver.unit(u, (code, span, message, help) -> scratch.error(code, span, message, help));
-    return unit == null || scratch.hasErrors() ? null : new Unit(text.replaceAll("\\s+", ""), unit.factor(), unit.dim());
   }
 }

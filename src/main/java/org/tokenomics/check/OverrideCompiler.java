@@ -14,7 +14,7 @@ public final class OverrideCompiler {
   private OverrideCompiler() {}
 
   public static CompiledModel.Override compile(CompiledModel model, String target, String text, List<Diagnostic> errors) {
-    Checker ck = model.checker();
+    Checker ck = model.checker;
     String sourceName = "--set " + target;
     SourceFile file = new SourceFile(sourceName, text, false);
     Span targetSpan = new Span(sourceName, 1, 1, 1, 1 + text.length(), 0, text.length());

@@ -39,7 +39,7 @@ final class Overrides {
       Code code = t.type().tag() == param.type.tag() ? Code.TOK300 : Code.TOK302;
       String srcText = file.slice(value.span());
       org.tokenomics.units.Unit written = param.expr == null || !param.type.isNumber() ? null
-          : ReadableUnits.fromLiteral(ck, param.ctx.file().slice(param.expr.span()), param.type.dim());
+          : ck.display.fromLiteral(param.ctx.file().slice(param.expr.span()), param.type.dim());
       String wantUnit = written != null && !written.name().isEmpty() ? written.name() : param.type.shortName();
       String want = written != null && !written.name().isEmpty()
           ? wantUnit + " (" + param.type.describe().replaceFirst("^[^ ]+ \\(", "").replaceFirst("\\)$", "") + ")"

@@ -70,7 +70,7 @@ public final class PluginCalls {
 
   private static Unit unit(Checker ck, Ctx ctx, TokFunction fn, Expr.Call c, String text, String what) {
     String t = text == null ? "" : text.strip();
-    Unit u = t.isEmpty() ? new Unit("", 1, org.tokenomics.units.Dimension.NONE) : Compiler.unitFromText(ck, t);
+    Unit u = t.isEmpty() ? new Unit("", 1, org.tokenomics.units.Dimension.NONE) : ck.display.fromText(t);
     if (u == null) {
       ck.error(ctx, Code.TOK301, c.nameSpan(), "the plugin function " + fn.name() + " declares " + what + " in '"
           + text + "', which is not a unit here", "the plugin (" + fn.getClass().getName() + ") must declare a Tok unit"

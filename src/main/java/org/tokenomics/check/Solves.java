@@ -66,9 +66,9 @@ final class Solves {
     cell.deps.remove(target.slot);
     Set<Integer> probeDeps = probe.deps;
     probeDeps.remove(target.slot);
-    org.tokenomics.units.Unit unit = ReadableUnits.fromLiteral(ck, ctx.file().slice(s.low().span()), tt.type().dim());
+    org.tokenomics.units.Unit unit = ck.display.fromLiteral(ctx.file().slice(s.low().span()), tt.type().dim());
     if (unit == null) {
-      unit = Compiler.readableUnit(ck, tt.type());
+      unit = ck.display.readable(tt.type());
     }
     cell.solvePlan = new Plan(target, lhs.node(), rhs.node(), low.node(), high.node(),
         probeDeps.stream().mapToInt(Integer::intValue).toArray(), s.span(), unit);

@@ -42,7 +42,7 @@ final class McRun {
                                 List<Diagnostic> diagnostics, PrintWriter err) {
     String problem = MonteCarlo.limitProblem(cm, samples, Limits.DEFAULT.maxSampleValues());
     if (problem != null) {
-      diagnostics.add(Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR, Code.TOK600, null,
+      diagnostics.add(Diagnostics.make(cm.sources(), Severity.ERROR, Code.TOK600, null,
           problem, "use fewer --samples", null));
       return det;
     }

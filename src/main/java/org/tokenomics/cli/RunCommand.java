@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
           runs.add(run);
           for (Runner.AssertValue a : r.asserts()) {
             if (!a.ok()) {
-              diagnostics.add(Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR, Code.TOK501,
+              diagnostics.add(Diagnostics.make(cm.sources(), Severity.ERROR, Code.TOK501,
                   a.spec().span(), "assertion failed" + (name.equals("base") ? "" : " in scenario " + name) + ": "
                       + a.spec().message(), null, null));
             }

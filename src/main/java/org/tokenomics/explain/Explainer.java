@@ -12,7 +12,7 @@ import org.tokenomics.Severity;
 import org.tokenomics.api.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
-import org.tokenomics.check.ReadableUnits;
+import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
@@ -53,11 +53,11 @@ public final class Explainer {
     Explainer ex = new Explainer(cm, overrides, maxDepth);
     for (CompiledModel.ReportSpec r : cm.reports()) {
       if (r.name().equals(name)) {
-        CellSym cell = cm.checker().cells().get(r.slot());
+        CellSym cell = cm.cells().get(r.slot());
         // `report x as $B` explains x itself, in the report's unit.
         List<Integer> inputs = ex.inputs(cell);
         boolean bare = cell.expr() instanceof org.tokenomics.syntax.Expr.Name && inputs.size() == 1;
-        CellSym target = bare ? cm.checker().cells().get(inputs.get(0)) : cell;
+        CellSym target = bare ? cm.cells().get(inputs.get(0)) : cell;
         return ex.node(target, bare ? target.name() : name, bare ? null : "report", r.unit(), ex.program.newFrame(), 0, null);
       }
     }
@@ -72,7 +72,7 @@ public final class Explainer {
       });
       String near = Suggest.closest(name, names);
       String what = cell == null ? "no report or value named '" + name + "'" : name + " is an instance; explain one of its attributes";
-      errors.add(Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR,
+      errors.add(Diagnostics.make(cm.sources(), Severity.ERROR,
           cell == null ? Code.TOK200 : Code.TOK302, null, what, near != null && cell == null ? "did you mean " + near + "?" : null, null));
       return null;
     }
@@ -81,7 +81,7 @@ public final class Explainer {
 
   private ExplainNode node(CellSym cell, String label, String role, Unit unit, Frame frame, int depth, String note) {
     Span span = cell.role() == CellSym.Role.SOLVE && cell.solveSpan() != null ? cell.solveSpan() : cell.span();
-    SourceFile file = span == null ? null : cm.checker().diagnostics().source(span.file());
+    SourceFile file = span == null ? null : cm.sources().get(span.file());
     String where = span == null || span.line() <= 0 ? "" : span.file() + ":" + span.line();
     String expr = file == null || span == null ? null : oneLine(balanced(file, span));
     String kind = role != null ? role : roleName(cell, file);
@@ -106,7 +106,7 @@ public final class Explainer {
         childNote = "evaluated at the solution of " + cell.solveTarget().name();
       }
       for (int slot : inputs) {
-        children.add(node(cm.checker().cells().get(slot), cm.checker().cells().get(slot).name(), null, null, childFrame,
+        children.add(node(cm.cells().get(slot), cm.cells().get(slot).name(), null, null, childFrame,
             depth + 1, childNote));
       }
     } else if (!repeat) {
@@ -132,7 +132,7 @@ public final class Explainer {
         if (!seen.add(d) || d == cell.slot()) {
           continue;
         }
-        CellSym c = cm.checker().cells().get(d);
+        CellSym c = cm.cells().get(d);
         if (c.role() == CellSym.Role.HIDDEN || c.type().tag() == Type.Tag.INSTANCE) {
           int at = 0;
           for (int dd : c.deps()) {
@@ -157,10 +157,10 @@ public final class Explainer {
     if (expr == null || !cell.type().isNumber()) {
       return null;
     }
-    String literal = cell.dist() != null ? ReadableUnits.firstArgument(expr) : expr;
-    Unit u = ReadableUnits.fromLiteral(cm.checker(), literal, cell.type().dim());
+    String literal = cell.dist() != null ? DisplayUnits.firstArgument(expr) : expr;
+    Unit u = cm.units().fromLiteral(literal, cell.type().dim());
     if (u == null && cell.type().dim().isNone() && expr.contains("%")) {
-      u = ReadableUnits.fromLiteral(cm.checker(), "1 %", cell.type().dim());
+      u = cm.units().fromLiteral("1 %", cell.type().dim());
     }
     return u;
   }
@@ -171,7 +171,7 @@ public final class Explainer {
     try {
       double[] base = frame.values(cell.slot()).clone();
       Unit u = !cell.type().isNumber() ? null
-          : unit != null ? unit : ReadableUnits.forValues(cm.checker(), cell.type().dim(), base);
+          : unit != null ? unit : cm.units().forValues(cell.type().dim(), base);
       return new Value(u, base, null);
     } catch (EvalError e) {
       Diagnostic d = Runner.diagnostic(cm, e);

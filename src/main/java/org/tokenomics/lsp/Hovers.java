@@ -2,7 +2,6 @@ package org.tokenomics.lsp;
 
 import java.util.List;
 import org.tokenomics.check.CellSym;
-import org.tokenomics.check.Compiler;
 import org.tokenomics.check.Type;
 import org.tokenomics.cli.Fmt;
 import org.tokenomics.eval.EvalError;
@@ -112,7 +111,7 @@ final class Hovers {
   private static String show(Analysis a, Type t, double[] v) {
     List<String> periods = List.of(a.model.program().timeline().labels());
     StringBuilder out = new StringBuilder();
-    Unit unit = t.isNumber() ? Compiler.unitFromText(a.model.checker(), DimensionFormat.unitText(t.dim())) : null;
+    Unit unit = t.isNumber() ? a.model.units().fromText(DimensionFormat.unitText(t.dim())) : null;
     unit = unit == null ? null : scaled(unit, v);
     String unitText = unit != null ? unit.name() : t.isNumber() ? DimensionFormat.unitText(t.dim()) : "";
     int n = t.series() ? v.length : 1;

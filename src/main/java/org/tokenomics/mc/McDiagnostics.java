@@ -37,7 +37,7 @@ public final class McDiagnostics {
     String message = String.format(Locale.ROOT, "assertion failed in %,d of %,d samples (%s)%s: %s", a.failed(),
         samples, percent(a.failedShare()), scenario.equals("base") ? "" : " of scenario " + scenario,
         a.spec().message());
-    return Diagnostics.make(model.checker().diagnostics().sources(), Severity.ERROR, Code.TOK501, a.spec().span(),
+    return Diagnostics.make(model.sources(), Severity.ERROR, Code.TOK501, a.spec().span(),
         message, null, null);
   }
 

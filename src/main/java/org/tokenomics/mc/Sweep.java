@@ -12,7 +12,7 @@ import org.tokenomics.Severity;
 import org.tokenomics.api.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.OverrideCompiler;
-import org.tokenomics.check.ReadableUnits;
+import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
@@ -136,12 +136,12 @@ public final class Sweep {
       values[i] = i == values.length - 1 ? hi : lo + (hi - lo) * i / (values.length - 1);
     }
     var dim = param.type().dim();
-    Unit unit = ReadableUnits.fromLiteral(cm.checker(), v.low(), dim);
+    Unit unit = cm.units().fromLiteral(v.low(), dim);
     if (unit == null) {
-      unit = ReadableUnits.fromLiteral(cm.checker(), v.high(), dim);
+      unit = cm.units().fromLiteral(v.high(), dim);
     }
     if (unit == null) {
-      unit = ReadableUnits.forValues(cm.checker(), dim, new double[] {lo, hi});
+      unit = cm.units().forValues(dim, new double[] {lo, hi});
     }
     return new Axis(v.name(), param.slot(), unit, values);
   }
@@ -188,6 +188,6 @@ public final class Sweep {
   }
 
   private static Diagnostic error(CompiledModel cm, Code code, String message, String help) {
-    return Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR, code, null, message, help, null);
+    return Diagnostics.make(cm.sources(), Severity.ERROR, code, null, message, help, null);
   }
 }

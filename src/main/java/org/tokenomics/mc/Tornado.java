@@ -10,7 +10,7 @@ import org.tokenomics.Severity;
 import org.tokenomics.api.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
-import org.tokenomics.check.ReadableUnits;
+import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
@@ -98,9 +98,9 @@ public final class Tornado {
     f.draws[p.index()] = 0.5;
     String text = distText(cm, p.dist().span());
     var dim = cm.params().stream().filter(s -> s.slot() == p.slot()).findFirst().orElseThrow().type().dim();
-    Unit unit = text == null ? null : ReadableUnits.fromLiteral(cm.checker(), ReadableUnits.firstArgument(text), dim);
+    Unit unit = text == null ? null : cm.units().fromLiteral(DisplayUnits.firstArgument(text), dim);
     if (unit == null) {
-      unit = ReadableUnits.forValues(cm.checker(), dim, in);
+      unit = cm.units().forValues(dim, in);
     }
     return new Bar(p.name(), text, unit, in[0], in[1], res[0], res[1], error);
   }
@@ -151,13 +151,13 @@ public final class Tornado {
       } catch (EvalError e) {
         // reported by the caller's base run
       }
-      unit = ReadableUnits.forValues(cm.checker(), type.dim(), v);
+      unit = cm.units().forValues(type.dim(), v);
     }
     return new Output(name, slot, type, unit);
   }
 
   private static String distText(CompiledModel cm, Span span) {
-    SourceFile file = span == null ? null : cm.checker().diagnostics().source(span.file());
+    SourceFile file = span == null ? null : cm.sources().get(span.file());
     return file == null ? null : file.slice(span).replaceAll("\\s+", " ").strip();
   }
 
@@ -166,6 +166,6 @@ public final class Tornado {
   }
 
   private static Diagnostic error(CompiledModel cm, Code code, Span span, String message, String help) {
-    return Diagnostics.make(cm.checker().diagnostics().sources(), Severity.ERROR, code, span, message, help, null);
+    return Diagnostics.make(cm.sources(), Severity.ERROR, code, span, message, help, null);
   }
 }

@@ -6,14 +6,48 @@ import java.util.regex.Pattern;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.DimensionFormat;
 import org.tokenomics.units.Unit;
+import org.tokenomics.units.Units;
 
 /**
  * Units to show a value in when the source names none: the unit a literal was written in
  * ({@code $30B/GW} → {@code $B/GW}), or a readable unit of the dimension scaled to the values
  * ({@code 1e9 W} → {@code GW}). Used by sweep, sensitivity and explain.
  */
-public final class ReadableUnits {
-  private ReadableUnits() {}
+public final class DisplayUnits {
+  private final Units units;
+  private final UnitResolver resolver;
+
+  DisplayUnits(Units units) {
+    this.units = units;
+    this.resolver = new UnitResolver(units, java.util.Map.of());
+  }
+
+  /** The unit registry these display units are read from. */
+  public Units units() {
+    return units;
+  }
+
+  /** The readable unit chosen for a value without {@code as}: {@code $/yr}, {@code W/GPU} … */
+  public Unit readable(Type type) {
+    String text = DimensionFormat.unitText(type.dim());
+    if (text.isEmpty()) {
+      return new Unit("", 1, type.dim());
+    }
+    Unit u = fromText(text);
+    return u != null && u.dim().equals(type.dim()) ? new Unit(text, u.factor(), u.dim()) : new Unit(text, 1, type.dim());
+  }
+
+  /** Parses a unit expression such as {@code $B/yr}; null when it is not one. */
+  public Unit fromText(String text) {
+    org.tokenomics.diag.Diagnostics scratch = new org.tokenomics.diag.Diagnostics();
+    org.tokenomics.syntax.UnitExpr u = new org.tokenomics.syntax.SyntaxParser()
+        .parseUnit(new org.tokenomics.syntax.SourceFile("<unit>", text, false), scratch);
+    if (u == null) {
+      return null;
+    }
+    Unit unit = resolver.unit(u, (code, span, message, help) -> scratch.error(code, span, message, help));
+    return unit == null || scratch.hasErrors() ? null : new Unit(text.replaceAll("\\s+", ""), unit.factor(), unit.dim());
+  }
 
   private static final Pattern LITERAL = Pattern.compile(
       "^\\s*-?\\s*(\\$)?\\s*[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?([kMBT])?\\s*(.*?)\\s*$");
@@ -27,7 +61,7 @@ public final class ReadableUnits {
       List.of("byte", "kB", "MB", "GB", "TB", "PB"));
 
   /** The unit of a literal such as {@code $30B/GW}, {@code 700 W/GPU}, {@code 40 %}; null when not a literal of {@code dim}. */
-  public static Unit fromLiteral(Checker ck, String text, Dimension dim) {
+  public Unit fromLiteral(String text, Dimension dim) {
     Matcher m = LITERAL.matcher(text);
     if (!m.matches()) {
       return null;
@@ -44,14 +78,14 @@ public final class ReadableUnits {
     if (unitText.isEmpty()) {
       return dim.isNone() ? new Unit("", 1, dim) : null;
     }
-    Unit u = Compiler.unitFromText(ck, unitText);
+    Unit u = fromText(unitText);
     return u != null && u.dim().equals(dim) ? u : null;
   }
 
   /** A readable unit of {@code type}'s dimension, scaled so that the largest of {@code base} reads well. */
-  public static Unit forValues(Checker ck, Dimension dim, double[] base) {
+  public Unit forValues(Dimension dim, double[] base) {
     String text = DimensionFormat.unitText(dim);
-    Unit plain = Compiler.readableUnit(ck, Type.number(dim, false));
+    Unit plain = readable(Type.number(dim, false));
     if (text.isEmpty() || text.startsWith("$")) {
       return plain; // money scales itself when shown ($5.00T)
     }
@@ -73,7 +107,7 @@ public final class ReadableUnits {
       }
       Unit best = null;
       for (String candidate : family) {
-        Unit u = Compiler.unitFromText(ck, candidate + rest);
+        Unit u = fromText(candidate + rest);
         if (u == null || !u.dim().equals(dim)) {
           continue;
         }
