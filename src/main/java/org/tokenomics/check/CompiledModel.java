@@ -29,7 +29,7 @@ public final class CompiledModel {
     this.reports = List.copyOf(reports);
     this.asserts = List.copyOf(asserts);
     this.params = List.copyOf(params);
-    this.scenarios = Map.copyOf(scenarios);
+    this.scenarios = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scenarios));
     this.valuesByName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valuesByName));
     this.sources = Map.copyOf(checker.diags.sources());
     this.units = checker.display;
