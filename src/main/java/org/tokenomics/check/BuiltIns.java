@@ -7,8 +7,8 @@ import org.tokenomics.eval.Const;
 import org.tokenomics.eval.Node;
 import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.Reductions;
-import org.tokenomics.time.TimeFns;
+import org.tokenomics.eval.series.Reductions;
+import org.tokenomics.eval.series.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Units;
 
@@ -138,34 +138,47 @@ final class BuiltIns {
     }
     Node from = args.containsKey("from") ? date("from") : null;
     Node to = args.containsKey("to") ? date("to") : null;
-    Node n = new Reductions.Reduce(Calls.reduction(name), x.node(), from, to);
+    Node n = new Reductions.Reduce(Calls.reduction(name), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself
     }
     return new Typed(n, x.type().asSeries(false));
   }
 
+  /**
+   * The running sum: a series whenever the model has a timeline, even of a single value
+   * ({@code cumsum(5)} is 5, 10, 15 …, as {@code sum(5)} is 5 × periods). Its own cell.
+   */
   private Typed cumsum() {
-    CellSym user = ck.current();
-    CellSym holder = new CellSym("cumsum", CellSym.Role.HIDDEN, call.span(), null, null, ctx, -1, false);
-    Typed x = ck.recordingInto(holder, () -> ex.check(exprs.get("x"), ctx));
-    if (x.isError()) {
-      throw new Bad();
-    }
-    if (!x.type().isNumber()) {
-      fail("x", "a number", x.type());
-    }
-    if (!x.type().series()) {
+    Typed x = anyNumber("x");
+    if (!timeline) {
       return x; // a static model: the running sum of one period is the value
     }
-    String name = (user == null ? "" : user.name + ".") + "cumsum@" + call.span().line() + ":" + call.span().column();
-    return ck.hidden(name, call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), x.type(), holder.deps);
+    Type type = x.type().asSeries(true);
+    return ck.hidden(cellName("cumsum"), call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), type);
   }
 
+  /** {@code lag(x, n)}: x shifted n periods later, 0 before; a series whenever there is a timeline. Its own cell. */
   private Typed lag() {
     Typed x = anyNumber("x");
     Node n = quantity("n", Dimension.NONE, true);
-    return new Typed(Calls.lag(x.node(), n), x.type());
+    Type type = x.type().asSeries(timeline || x.type().series());
+    Node lag = Calls.lag(operand(x), n, type.series());
+    return calls().hoist(call.span(), new Typed(lag, type));
+  }
+
+  /** A series operand of an operator that reads several periods, as a reference to a cell of its own. */
+  private Node operand(Typed x) {
+    return x.type().series() ? calls().hoist(exprs.get(exprs.containsKey("x") ? "x" : "amounts").span(), x).node() : x.node();
+  }
+
+  private Calls calls() {
+    return ex.calls();
+  }
+
+  private String cellName(String what) {
+    CellSym user = ck.current();
+    return (user == null ? "" : user.name + ".") + what + "@" + call.span().line() + ":" + call.span().column();
   }
 
   private Typed active() {
@@ -186,7 +199,9 @@ final class BuiltIns {
   private Typed once() {
     Typed amount = anyNumber("amount");
     Node at = date("at");
-    return new Typed(new TimeFns.Once(amount.node(), at, timeline), amount.type().asSeries(timeline));
+    // once is "if the period contains at then amount else 0": plain conditional code, amount evaluated only there
+    Node in = new TimeFns.InPeriod(at, timeline);
+    return new Typed(Arith.cond(in, amount.node(), new Const(0)), amount.type().asSeries(timeline || in.series()));
   }
 
   private Typed compound(String name) {
@@ -224,7 +239,7 @@ final class BuiltIns {
       case IRR -> Dimension.NONE;
       case PAYBACK -> Units.TIME;
     };
-    return new Typed(new FinanceNodes.CashFlow(fn, amounts.node(), rate, initial, call.span()), Type.number(dim, false));
+    return new Typed(new FinanceNodes.CashFlow(fn, operand(amounts), rate, initial, call.span()), Type.number(dim, false));
   }
 
   private Typed crf() {

@@ -16,8 +16,8 @@ import org.tokenomics.eval.Node;
 import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.Reductions;
-import org.tokenomics.time.TimeFns;
+import org.tokenomics.eval.series.Reductions;
+import org.tokenomics.eval.series.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Units;
 
@@ -69,23 +69,23 @@ final class Calls {
   }
 
   /**
-   * Checks {@code body} recording its references into a hidden cell, so that a reduction inside a
-   * series expression is computed once, not once per period (keeping evaluation linear).
+   * Checks {@code body} into a hidden cell of its own, so that a reduction inside a series
+   * expression is computed once, not once per period (keeping evaluation linear), and so that
+   * an argument a function body uses several times is computed once.
    */
   Typed hoisted(Expr e, java.util.function.Supplier<Typed> body) {
-    CellSym holder = new CellSym("hidden", CellSym.Role.HIDDEN, e.span(), null, null, null, -1, false);
-    Typed t = ck.recordingInto(holder, body);
+    return hoist(e.span(), body.get());
+  }
+
+  /** {@code t} as a hidden cell read through a reference (unless it is already that cheap). */
+  Typed hoist(org.tokenomics.syntax.Span span, Typed t) {
     if (t.isError() || t.node() == null || t.node().isConstant() || t.node() instanceof org.tokenomics.eval.Ref
         || t.type().tag() == Type.Tag.INSTANCE) {
-      CellSym user = ck.current();
-      if (user != null) {
-        user.deps.addAll(holder.deps);
-      }
       return t;
     }
     CellSym user = ck.current();
-    String name = (user == null ? "" : user.name + "@") + e.span().line() + ":" + e.span().column();
-    return ck.hidden(name, e.span(), org.tokenomics.eval.Computer.of(t.node()), t.type(), holder.deps);
+    String name = (user == null ? "" : user.name + "@") + span.line() + ":" + span.column();
+    return ck.hidden(name, span, org.tokenomics.eval.Computer.of(t.node()), t.type());
   }
 
   private Typed direct(Expr.Call c, Ctx ctx) {
@@ -122,9 +122,6 @@ final class Calls {
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
-      if (e.getKey().equals("x") && c.name().equals("cumsum")) {
-        continue; // checked into its own hidden cell below
-      }
       Typed t = ex.check(e.getValue(), ctx);
       failed |= t.isError();
       args.put(e.getKey(), t);
@@ -161,7 +158,7 @@ final class Calls {
       series |= t.series();
       nodes[i] = xs.get(i).node();
     }
-    Node n = new Reductions.MinMax(c.name().equals("max"), nodes);
+    Node n = new org.tokenomics.eval.MinMax(c.name().equals("max"), nodes);
     return new Typed(Arith.fold(n, nodes), first.asSeries(series));
   }
 
@@ -277,7 +274,7 @@ final class Calls {
     return MathFn.of(name, x, span);
   }
 
-  static TimeFns.Lag lag(Node x, Node n) {
-    return new TimeFns.Lag(x, n);
+  static TimeFns.Lag lag(Node x, Node n, boolean series) {
+    return new TimeFns.Lag(x, n, series);
   }
 }

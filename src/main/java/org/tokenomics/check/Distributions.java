@@ -76,6 +76,11 @@ final class Distributions {
     }
 
     @Override
+    public Node[] children() {
+      return args.clone();
+    }
+
+    @Override
     public double eval(Frame f, int p) {
       double[] a = arguments(f);
       return Dist.median(family, a);
