@@ -32,32 +32,33 @@ final class BuiltIns {
     this.timeline = ck.timeline.declared();
   }
 
-  Typed build() {
-    String name = call.name();
+  /** Applies the registry entry's rule; an argument error has then been reported. */
+  Typed build(BuiltinFunctions.Entry entry) {
     try {
-      return switch (name) {
-        case "sum", "mean", "min", "max", "first", "last" -> reduce(name);
-        case "cumsum" -> cumsum();
-        case "lag" -> lag();
-        case "ramp" -> number(new TimeFns.Ramp(date("from"), optional("over", Units.TIME, 0), timeline), Dimension.NONE, timeline);
-        case "active" -> active();
-        case "once" -> once();
-        case "grow", "decline" -> compound(name);
-        case "halving" -> number(new TimeFns.Compound(new Const(0.5), quantity("every", Units.TIME, true), timeline, call.span()),
-            Dimension.NONE, timeline);
-        case "npv", "irr", "payback" -> cashFlow(name);
-        case "crf" -> crf();
-        case "sqrt" -> sqrt();
-        case "abs" -> {
-          Typed x = anyNumber("x");
-          yield new Typed(Calls.math(name, x.node(), call.span()), x.type());
-        }
-        default -> number(Calls.math(name, quantity("x", Dimension.NONE, false), call.span()), Dimension.NONE,
-            args.get("x").type().series());
-      };
+      return entry.rule().apply(this);
     } catch (Bad e) {
       return Typed.ERROR;
     }
+  }
+
+  Typed ramp() {
+    return number(new TimeFns.Ramp(date("from"), optional("over", Units.TIME, 0), timeline), Dimension.NONE, timeline);
+  }
+
+  Typed halving() {
+    return number(new TimeFns.Compound(new Const(0.5), quantity("every", Units.TIME, true), timeline, call.span()),
+        Dimension.NONE, timeline);
+  }
+
+  Typed abs() {
+    Typed x = anyNumber("x");
+    return new Typed(Calls.math("abs", x.node(), call.span()), x.type());
+  }
+
+  /** exp, ln, log10, floor, ceil, round: a plain number in, a plain number out. */
+  Typed math(String name) {
+    return number(Calls.math(name, quantity("x", Dimension.NONE, false), call.span()), Dimension.NONE,
+        args.get("x").type().series());
   }
 
   /** Thrown after an argument error has been reported. */
@@ -131,7 +132,7 @@ final class BuiltIns {
     throw new Bad();
   }
 
-  private Typed reduce(String name) {
+  Typed reduce(String name) {
     Typed x = args.get("x");
     if (!(x.type().isNumber() || (x.type().tag() == Type.Tag.DATE && !name.equals("sum") && !name.equals("mean")))) {
       fail("x", "a number", x.type());
@@ -149,7 +150,7 @@ final class BuiltIns {
    * The running sum: a series whenever the model has a timeline, even of a single value
    * ({@code cumsum(5)} is 5, 10, 15 …, as {@code sum(5)} is 5 × periods). Its own cell.
    */
-  private Typed cumsum() {
+  Typed cumsum() {
     Typed x = anyNumber("x");
     if (!timeline) {
       return x; // a static model: the running sum of one period is the value
@@ -159,7 +160,7 @@ final class BuiltIns {
   }
 
   /** {@code lag(x, n)}: x shifted n periods later, 0 before; a series whenever there is a timeline. Its own cell. */
-  private Typed lag() {
+  Typed lag() {
     Typed x = anyNumber("x");
     Node n = quantity("n", Dimension.NONE, true);
     Type type = x.type().asSeries(timeline || x.type().series());
@@ -181,7 +182,7 @@ final class BuiltIns {
     return (user == null ? "" : user.name + ".") + what + "@" + call.span().line() + ":" + call.span().column();
   }
 
-  private Typed active() {
+  Typed active() {
     if (args.isEmpty()) {
       ck.error(ctx, Code.TOK302, call.span(), "active needs from:, for: or until:", "e.g. active(from: 2027-01, for: 5 yr)");
       throw new Bad();
@@ -196,7 +197,7 @@ final class BuiltIns {
     return number(new TimeFns.Active(from, length, until, timeline), Dimension.NONE, timeline);
   }
 
-  private Typed once() {
+  Typed once() {
     Typed amount = anyNumber("amount");
     Node at = date("at");
     // once is "if the period contains at then amount else 0": plain conditional code, amount evaluated only there
@@ -204,7 +205,7 @@ final class BuiltIns {
     return new Typed(Arith.cond(in, amount.node(), new Const(0)), amount.type().asSeries(timeline || in.series()));
   }
 
-  private Typed compound(String name) {
+  Typed compound(String name) {
     Node by = quantity("by", Dimension.NONE, false);
     Node every = quantity("every", Units.TIME, false);
     Node base = name.equals("grow")
@@ -213,7 +214,7 @@ final class BuiltIns {
     return number(new TimeFns.Compound(base, every, timeline, call.span()), Dimension.NONE, timeline);
   }
 
-  private Typed cashFlow(String name) {
+  Typed cashFlow(String name) {
     Typed amounts = anyNumber("amounts");
     Node initial = null;
     if (args.containsKey("initial")) {
@@ -242,13 +243,13 @@ final class BuiltIns {
     return new Typed(new FinanceNodes.CashFlow(fn, operand(amounts), rate, initial, call.span()), Type.number(dim, false));
   }
 
-  private Typed crf() {
+  Typed crf() {
     Node rate = quantity("rate", Dimension.NONE, false);
     Node n = quantity("n", Units.TIME, false);
     return number(Arith.fold(new FinanceNodes.Crf(rate, n, call.span()), rate, n), Dimension.NONE, anySeries("rate", "n"));
   }
 
-  private Typed sqrt() {
+  Typed sqrt() {
     Typed x = anyNumber("x");
     Dimension root = x.type().dim().sqrt();
     if (root == null) {

@@ -171,7 +171,7 @@ final class Registrar {
   }
 
   private void fn(Decl.Fn fn, SourceFile file) {
-    if (Calls.BUILT_INS.containsKey(fn.name())) {
+    if (BuiltinFunctions.names().contains(fn.name())) {
       ck.diags.error(Code.TOK201, fn.nameSpan(), "'" + fn.name() + "' is a built-in function", "choose another name");
     } else if (ck.fns.containsKey(fn.name())) {
       ck.diags.error(Code.TOK201, fn.nameSpan(), "function '" + fn.name() + "' is already defined", null);
