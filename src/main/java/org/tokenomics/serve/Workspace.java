@@ -80,7 +80,7 @@ final class Workspace {
     if (relative == null || relative.isBlank()) {
       throw new Refused(400, Messages.PATH_MISSING);
     }
-    if (relative.indexOf('\0') >= 0 || relative.startsWith("/") || relative.startsWith("\\") || relative.contains(":")) {
+    if (relative.indexOf('\0') >= 0 || relative.startsWith("/") || relative.contains("\\") || relative.contains(":")) {
       throw new Refused(403, Messages.outsideRoot(relative));
     }
     Path raw;
