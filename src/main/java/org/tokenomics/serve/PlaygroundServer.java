@@ -72,7 +72,8 @@ public final class PlaygroundServer implements AutoCloseable {
 
   private void routes() {
     app.before(this::sameOrigin);
-    String page = resource("index.html").replace("{{codemirror}}", webjar("codemirror")).replace("{{echarts}}", webjar("echarts"));
+    String page = resource("index.html").replace("{{codemirror}}", webjar("codemirror")).replace("{{echarts}}", webjar("echarts"))
+        .replace("{{uplot}}", webjar("uplot"));
     app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
     app.get("/api/files", ctx -> {
       ObjectNode o = Json.NODES.objectNode();

@@ -1,57 +1,66 @@
-// Charts for the playground (ECharts): a line per scenario for a series report, a p5–p95 band and
-// p50 line after a Monte Carlo run (the fan), and the tornado. Charts are made once per report
-// and updated in place, without animation, so a slider move redraws only what changed.
+// Charts for the playground. Series reports are uPlot charts (a line per scenario; after a Monte
+// Carlo run a p5–p95 band and a dashed p50 line, the fan): uPlot redraws 60 periods in well under
+// a millisecond, so a slider move can redraw every chart. A chart is made once per report and its
+// data replaced on each move; it is remade only when its shape (scenarios, fan, periods) changes.
+// The tornado, drawn once per Monte Carlo run, is an ECharts bar chart.
 (function () {
   "use strict";
   var COLORS = ["#1a56b8", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0e7490", "#a16207"];
   var FAN = "#1a56b8";
+  var HEIGHT = 190;
 
   function fmt(v) { return window.TokFormat ? window.TokFormat(v) : String(v); }
 
-  function base(periods, unit) {
+  function options(el, periods, unit, names, fan) {
+    var series = [{ label: "period", value: function (u, i) { return i == null ? "" : periods[i]; } }];
+    names.forEach(function (n, k) {
+      series.push({ label: n, stroke: COLORS[k % COLORS.length], width: 2,
+        value: function (u, v) { return v == null ? "–" : fmt(v); } });
+    });
+    var bands;
+    if (fan) {
+      var at = series.length;
+      series.push({ label: "p5", stroke: "rgba(26,86,184,0.35)", width: 1, value: function (u, v) { return fmt(v); } });
+      series.push({ label: "p95", stroke: "rgba(26,86,184,0.35)", width: 1, value: function (u, v) { return fmt(v); } });
+      series.push({ label: "p50", stroke: FAN, width: 1.5, dash: [6, 4], value: function (u, v) { return fmt(v); } });
+      bands = [{ series: [at + 1, at], fill: "rgba(26,86,184,0.18)" }];
+    }
     return {
-      animation: false,
-      grid: { left: 64, right: 16, top: 28, bottom: 28 },
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return v == null ? "" : fmt(v) + " " + unit; } },
-      legend: { top: 0, type: "scroll" },
-      xAxis: { type: "category", data: periods, boundaryGap: false },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: function (v) { return fmt(v); } } }
-    };
-  }
-
-  // A filled polygon between two arrays, drawn once (for the first data item) by a custom series.
-  function band(name, lo, hi, color) {
-    return {
-      name: name, type: "custom", silent: true, z: 1,
-      data: lo.map(function (v, i) { return [i, v]; }),
-      renderItem: function (params, api) {
-        if (params.dataIndex !== 0) { return null; }
-        var pts = [];
-        var i;
-        for (i = 0; i < hi.length; i++) { if (hi[i] != null) { pts.push(api.coord([i, hi[i]])); } }
-        for (i = lo.length - 1; i >= 0; i--) { if (lo[i] != null) { pts.push(api.coord([i, lo[i]])); } }
-        return { type: "polygon", shape: { points: pts }, style: { fill: color, opacity: 0.22 } };
-      }
+      width: Math.max(200, el.clientWidth), height: HEIGHT,
+      scales: { x: { time: false } },
+      series: series,
+      bands: bands,
+      legend: { live: true },
+      axes: [
+        { values: function (u, splits) { return splits.map(function (i) { return periods[i] == null ? "" : periods[i]; }); } },
+        { size: 64, values: function (u, vals) { return vals.map(fmt); }, label: unit }
+      ]
     };
   }
 
   /**
-   * Draws (or updates) a series report. runs: [{scenario, values}]; fan: {p5, p50, p95} or null.
+   * Draws (or updates) a series report in holder {el, plot, shape}. runs: [{scenario, values}];
+   * fan: {p5, p50, p95} or null. Drawing happens in a microtask queued here (uPlot's own batching).
    */
-  function series(chart, periods, unit, runs, fan) {
-    var opt = base(periods, unit);
-    var list = [];
-    runs.forEach(function (r, k) {
-      list.push({ name: r.scenario, type: "line", data: r.values, showSymbol: false, z: 3,
-        lineStyle: { width: 2, color: COLORS[k % COLORS.length] }, itemStyle: { color: COLORS[k % COLORS.length] } });
-    });
-    if (fan) {
-      list.push(band("p5–p95", fan.p5, fan.p95, FAN));
-      list.push({ name: "p50", type: "line", data: fan.p50, showSymbol: false, z: 2,
-        lineStyle: { width: 1.5, type: "dashed", color: FAN }, itemStyle: { color: FAN } });
+  function series(holder, periods, unit, runs, fan) {
+    var xs = periods.map(function (p, i) { return i; });
+    var data = [xs];
+    runs.forEach(function (r) { data.push(r.values); });
+    if (fan) { data.push(fan.p5, fan.p95, fan.p50); }
+    var names = runs.map(function (r) { return r.scenario; });
+    var shape = unit + "|" + periods.join(",") + "|" + names.join(",") + "|" + (fan ? "fan" : "");
+    if (holder.plot && holder.shape === shape) {
+      holder.plot.setData(data);
+      return;
     }
-    opt.series = list;
-    chart.setOption(opt, { notMerge: true, lazyUpdate: false });
+    if (holder.plot) { holder.plot.destroy(); }
+    holder.el.innerHTML = "";
+    holder.plot = new uPlot(options(holder.el, periods, unit, names, fan), data, holder.el);
+    holder.shape = shape;
+  }
+
+  function resize(holder) {
+    if (holder.plot) { holder.plot.setSize({ width: Math.max(200, holder.el.clientWidth), height: HEIGHT }); }
   }
 
   /** The tornado: for each param, a bar from the base value to the output at its p5 and at its p95. */
@@ -94,6 +103,7 @@
   window.TokCharts = {
     make: function (el) { return echarts.init(el, null, { renderer: "canvas" }); },
     series: series,
+    resize: resize,
     tornado: tornado
   };
 })();
