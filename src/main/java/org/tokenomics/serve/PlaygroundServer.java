@@ -186,10 +186,12 @@ public final class PlaygroundServer implements AutoCloseable {
     return p.getProperty("version");
   }
 
-  /** Jetty and Javalin log through SLF4J: warnings only, unless the user asked for more. */
+  /**
+   * Jetty and Javalin log through SLF4J: warnings only, unless the user asked for more; Javalin's
+   * own messages (a failed start, an oversized body) are said by the playground instead.
+   */
   private static void quietLogs() {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code tok serve [FILE|DIR] [--port 8080]}: the playground, a page on 127.0.0.1 to edit a model
  * with live diagnostics, tables, charts, sliders, scenarios and Monte Carlo. Runs until stopped.
  */
-@Command(name = "serve", description = "Edit and explore a model in the browser (on 127.0.0.1 only).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Edit and explore a model in the browser (on 127.0.0.1 only).")
 public final class ServeCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|DIR",
       description = "a model to open, or a folder of models (default: the current folder)")

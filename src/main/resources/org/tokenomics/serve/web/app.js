@@ -22,6 +22,16 @@
     return Number(v.toPrecision(5)).toLocaleString("en-US", { maximumFractionDigits: 6 });
   }
   window.TokFormat = fmt;
+  // A value with its unit; plain dollars get a magnitude ($389.3M), as the command line shows them.
+  function quantity(v, unit) {
+    if (typeof v === "number" && /^\$(\/|$)/.test(unit || "")) {
+      var a = Math.abs(v);
+      var m = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]].filter(function (x) { return a >= x[0]; })[0];
+      var s = m ? fmt(Number((v / m[0]).toPrecision(4))) + m[1] : fmt(v);
+      return (v < 0 ? "-$" + s.replace("-", "") : "$" + s) + unit.substring(1);
+    }
+    return fmt(v) + (unit && unit !== "date" && unit !== "bool" ? " " + unit : "");
+  }
   // A slider's number as a Tok literal: plain digits, enough of them to be exact on the slider's grid.
   function literal(v) {
     var s = Number(v.toPrecision(8)).toString();
@@ -363,9 +373,12 @@
   function node(n, open) {
     var d = document.createElement("details");
     d.open = open;
-    var v = n.values ? (n.series ? fmt(n.values[0]) + " … " + fmt(n.values[n.values.length - 1]) : fmt(n.values[0])) : "";
+    var v = !n.values ? "" : n.series
+      ? quantity(n.values[0], n.unit) + " (" + state.periods[0] + ") … " + quantity(n.values[n.values.length - 1], n.unit) +
+        " (" + state.periods[state.periods.length - 1] + ")"
+      : quantity(n.values[0], n.unit);
     var head = "<span class='explainable' data-explain='" + esc(n.name) + "'>" + esc(n.name) + "</span> = " +
-      esc(v) + " " + esc(n.unit) + " <span class='role'>" + esc(n.role || "") + "</span>";
+      esc(v) + " <span class='role'>" + esc(n.role || "") + "</span>";
     if (n.where) { head += " <span class='where' data-where='" + esc(n.where) + "'>" + esc(n.where.replace(/.*\//, "")) + "</span>"; }
     var s = document.createElement("summary");
     s.innerHTML = head;
