@@ -41,7 +41,6 @@ public final class PlaygroundServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.http.maxRequestSize = Messages.MAX_REQUEST_BYTES;
-      config.http.generateEtags = true;
       config.staticFiles.enableWebjars();
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";

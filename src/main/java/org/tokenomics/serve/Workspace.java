@@ -96,10 +96,14 @@ final class Workspace {
     if (!target.getFileName().toString().endsWith(".tok")) {
       throw new Refused(403, Messages.onlyTok(relative));
     }
-    // Links: the file (or, for a new file, its folder) must really be inside the root.
+    // Links: the file, or for a new file the nearest folder on its way that exists, must really
+    // be inside the root.
     try {
-      Path existing = Files.exists(target) ? target : target.getParent();
-      if (Files.exists(existing) && !existing.toRealPath().startsWith(realRoot)) {
+      Path existing = target;
+      while (!Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (!existing.toRealPath().startsWith(realRoot)) {
         throw new Refused(403, Messages.linksOut(relative));
       }
     } catch (IOException e) {

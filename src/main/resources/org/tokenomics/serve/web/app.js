@@ -116,7 +116,8 @@
       showDiagnostics(r.diagnostics);
       update(annotations(r.diagnostics));
       if (!r.ok) { $("stale").hidden = state.lastRuns == null; return; }
-      $("stale").hidden = true;
+      // It compiled, but the base run may still fail (TOK500): then the last results stay, marked.
+      $("stale").hidden = !(state.lastRuns && r.runs.length === 0);
       state.id = r.id;
       state.periods = r.periods;
       state.scenarios = r.scenarios;
@@ -205,7 +206,7 @@
           el.classList.toggle("bad", bad);
         });
         if (r.diagnostics.length) { showDiagnostics(r.diagnostics); } else if (!bad) { showDiagnostics(diagnostics.filter(function (d) { return d.code; })); }
-        if (r.runs.length) { render(r.runs, t0); }
+        if (r.runs.length) { render(r.runs, t0); $("stale").hidden = true; }
       })
       .catch(function (e) {
         if (e.status === 409) { editor.performLint(); } else { status(e.message); }
