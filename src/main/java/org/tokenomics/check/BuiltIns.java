@@ -7,8 +7,8 @@ import org.tokenomics.eval.Const;
 import org.tokenomics.eval.Node;
 import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.Reductions;
-import org.tokenomics.time.TimeFns;
+import org.tokenomics.eval.series.Reductions;
+import org.tokenomics.eval.series.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Units;
 
@@ -32,32 +32,33 @@ final class BuiltIns {
     this.timeline = ck.timeline.declared();
   }
 
-  Typed build() {
-    String name = call.name();
+  /** Applies the registry entry's rule; an argument error has then been reported. */
+  Typed build(BuiltinFunctions.Entry entry) {
     try {
-      return switch (name) {
-        case "sum", "mean", "min", "max", "first", "last" -> reduce(name);
-        case "cumsum" -> cumsum();
-        case "lag" -> lag();
-        case "ramp" -> number(new TimeFns.Ramp(date("from"), optional("over", Units.TIME, 0), timeline), Dimension.NONE, timeline);
-        case "active" -> active();
-        case "once" -> once();
-        case "grow", "decline" -> compound(name);
-        case "halving" -> number(new TimeFns.Compound(new Const(0.5), quantity("every", Units.TIME, true), timeline, call.span()),
-            Dimension.NONE, timeline);
-        case "npv", "irr", "payback" -> cashFlow(name);
-        case "crf" -> crf();
-        case "sqrt" -> sqrt();
-        case "abs" -> {
-          Typed x = anyNumber("x");
-          yield new Typed(Calls.math(name, x.node(), call.span()), x.type());
-        }
-        default -> number(Calls.math(name, quantity("x", Dimension.NONE, false), call.span()), Dimension.NONE,
-            args.get("x").type().series());
-      };
+      return entry.rule().apply(this);
     } catch (Bad e) {
       return Typed.ERROR;
     }
+  }
+
+  Typed ramp() {
+    return number(new TimeFns.Ramp(date("from"), optional("over", Units.TIME, 0), timeline), Dimension.NONE, timeline);
+  }
+
+  Typed halving() {
+    return number(new TimeFns.Compound(new Const(0.5), quantity("every", Units.TIME, true), timeline, call.span()),
+        Dimension.NONE, timeline);
+  }
+
+  Typed abs() {
+    Typed x = anyNumber("x");
+    return new Typed(Calls.math("abs", x.node(), call.span()), x.type());
+  }
+
+  /** exp, ln, log10, floor, ceil, round: a plain number in, a plain number out. */
+  Typed math(String name) {
+    return number(Calls.math(name, quantity("x", Dimension.NONE, false), call.span()), Dimension.NONE,
+        args.get("x").type().series());
   }
 
   /** Thrown after an argument error has been reported. */
@@ -131,44 +132,57 @@ final class BuiltIns {
     throw new Bad();
   }
 
-  private Typed reduce(String name) {
+  Typed reduce(String name) {
     Typed x = args.get("x");
     if (!(x.type().isNumber() || (x.type().tag() == Type.Tag.DATE && !name.equals("sum") && !name.equals("mean")))) {
       fail("x", "a number", x.type());
     }
     Node from = args.containsKey("from") ? date("from") : null;
     Node to = args.containsKey("to") ? date("to") : null;
-    Node n = new Reductions.Reduce(Calls.reduction(name), x.node(), from, to);
+    Node n = new Reductions.Reduce(Calls.reduction(name), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself
     }
     return new Typed(n, x.type().asSeries(false));
   }
 
-  private Typed cumsum() {
-    CellSym user = ck.current();
-    CellSym holder = new CellSym("cumsum", CellSym.Role.HIDDEN, call.span(), null, null, ctx, -1, false);
-    Typed x = ck.recordingInto(holder, () -> ex.check(exprs.get("x"), ctx));
-    if (x.isError()) {
-      throw new Bad();
-    }
-    if (!x.type().isNumber()) {
-      fail("x", "a number", x.type());
-    }
-    if (!x.type().series()) {
+  /**
+   * The running sum: a series whenever the model has a timeline, even of a single value
+   * ({@code cumsum(5)} is 5, 10, 15 …, as {@code sum(5)} is 5 × periods). Its own cell.
+   */
+  Typed cumsum() {
+    Typed x = anyNumber("x");
+    if (!timeline) {
       return x; // a static model: the running sum of one period is the value
     }
-    String name = (user == null ? "" : user.name + ".") + "cumsum@" + call.span().line() + ":" + call.span().column();
-    return ck.hidden(name, call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), x.type(), holder.deps);
+    Type type = x.type().asSeries(true);
+    return ck.hidden(cellName("cumsum"), call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), type);
   }
 
-  private Typed lag() {
+  /** {@code lag(x, n)}: x shifted n periods later, 0 before; a series whenever there is a timeline. Its own cell. */
+  Typed lag() {
     Typed x = anyNumber("x");
     Node n = quantity("n", Dimension.NONE, true);
-    return new Typed(Calls.lag(x.node(), n), x.type());
+    Type type = x.type().asSeries(timeline || x.type().series());
+    Node lag = Calls.lag(operand(x), n, type.series());
+    return calls().hoist(call.span(), new Typed(lag, type));
   }
 
-  private Typed active() {
+  /** A series operand of an operator that reads several periods, as a reference to a cell of its own. */
+  private Node operand(Typed x) {
+    return x.type().series() ? calls().hoist(exprs.get(exprs.containsKey("x") ? "x" : "amounts").span(), x).node() : x.node();
+  }
+
+  private Calls calls() {
+    return ex.calls();
+  }
+
+  private String cellName(String what) {
+    CellSym user = ck.current();
+    return (user == null ? "" : user.name + ".") + what + "@" + call.span().line() + ":" + call.span().column();
+  }
+
+  Typed active() {
     if (args.isEmpty()) {
       ck.error(ctx, Code.TOK302, call.span(), "active needs from:, for: or until:", "e.g. active(from: 2027-01, for: 5 yr)");
       throw new Bad();
@@ -183,13 +197,15 @@ final class BuiltIns {
     return number(new TimeFns.Active(from, length, until, timeline), Dimension.NONE, timeline);
   }
 
-  private Typed once() {
+  Typed once() {
     Typed amount = anyNumber("amount");
     Node at = date("at");
-    return new Typed(new TimeFns.Once(amount.node(), at, timeline), amount.type().asSeries(timeline));
+    // once is "if the period contains at then amount else 0": plain conditional code, amount evaluated only there
+    Node in = new TimeFns.InPeriod(at, timeline);
+    return new Typed(Arith.cond(in, amount.node(), new Const(0)), amount.type().asSeries(timeline || in.series()));
   }
 
-  private Typed compound(String name) {
+  Typed compound(String name) {
     Node by = quantity("by", Dimension.NONE, false);
     Node every = quantity("every", Units.TIME, false);
     Node base = name.equals("grow")
@@ -198,7 +214,7 @@ final class BuiltIns {
     return number(new TimeFns.Compound(base, every, timeline, call.span()), Dimension.NONE, timeline);
   }
 
-  private Typed cashFlow(String name) {
+  Typed cashFlow(String name) {
     Typed amounts = anyNumber("amounts");
     Node initial = null;
     if (args.containsKey("initial")) {
@@ -224,16 +240,16 @@ final class BuiltIns {
       case IRR -> Dimension.NONE;
       case PAYBACK -> Units.TIME;
     };
-    return new Typed(new FinanceNodes.CashFlow(fn, amounts.node(), rate, initial, call.span()), Type.number(dim, false));
+    return new Typed(new FinanceNodes.CashFlow(fn, operand(amounts), rate, initial, call.span()), Type.number(dim, false));
   }
 
-  private Typed crf() {
+  Typed crf() {
     Node rate = quantity("rate", Dimension.NONE, false);
     Node n = quantity("n", Units.TIME, false);
     return number(Arith.fold(new FinanceNodes.Crf(rate, n, call.span()), rate, n), Dimension.NONE, anySeries("rate", "n"));
   }
 
-  private Typed sqrt() {
+  Typed sqrt() {
     Typed x = anyNumber("x");
     Dimension root = x.type().dim().sqrt();
     if (root == null) {

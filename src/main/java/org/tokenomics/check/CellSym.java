@@ -1,7 +1,5 @@
 package org.tokenomics.check;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.tokenomics.eval.Computer;
 import org.tokenomics.eval.Node;
 import org.tokenomics.syntax.Expr;
@@ -13,7 +11,7 @@ import org.tokenomics.syntax.UnitExpr;
  * result, a report or assertion expression, or a hidden intermediate. Holds the checking state
  * and, once checked, the node and type.
  */
-public final class CellSym {
+public final class CellSym implements Symbol {
   public enum Role { PARAM, LET, ATTR_PARAM, ATTR_LET, REPORT, ASSERT, SOLVE, HIDDEN }
 
   enum State { NEW, CHECKING, DONE }
@@ -32,7 +30,6 @@ public final class CellSym {
   Type type = Type.ERROR;
   Node node;
   Computer computer;
-  final Set<Integer> deps = new LinkedHashSet<>();
   /** A param's distribution, when its value is one (LANGUAGE.md §7). */
   DistSpec dist;
   /** For a solve: its declaration, and what checking it found. */
@@ -50,6 +47,7 @@ public final class CellSym {
     this.defaulted = defaulted;
   }
 
+  @Override
   public String name() {
     return name;
   }
@@ -86,9 +84,16 @@ public final class CellSym {
     return node;
   }
 
-  /** The slots this cell reads (for a solve: those of its bracket; see {@link #equationDeps()}). */
+  /**
+   * The slots this cell reads, read off its node tree (for a solve: those of its bracket; see
+   * {@link #equationDeps()}).
+   */
   public int[] deps() {
-    return deps.stream().mapToInt(Integer::intValue).toArray();
+    if (solvePlan != null) {
+      return org.tokenomics.eval.Nodes.refs(solvePlan.low(), solvePlan.high());
+    }
+    Node n = node != null ? node : computer instanceof org.tokenomics.eval.NodeComputer nc ? nc.node() : null;
+    return n == null ? new int[0] : org.tokenomics.eval.Nodes.refs(n);
   }
 
   /** True for an instance attribute left at its kind's default. */

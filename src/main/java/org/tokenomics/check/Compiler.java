@@ -77,9 +77,9 @@ public final class Compiler {
     }
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
-    for (Object[] a : reg.asserts) {
-      Decl.Assert decl = (Decl.Assert) a[0];
-      CellSym cell = (CellSym) a[1];
+    for (Registrar.AssertDecl a : reg.asserts) {
+      Decl.Assert decl = a.decl();
+      CellSym cell = a.cell();
       String message = decl.message() != null ? decl.message()
           : cell.ctx.file().slice(decl.cond().span()).strip().replaceAll("\\s+", " ");
       asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span()));
@@ -127,10 +127,10 @@ public final class Compiler {
 
   private static List<CompiledModel.ReportSpec> reports(Checker ck, Registrar reg) {
     List<CompiledModel.ReportSpec> out = new ArrayList<>();
-    for (Object[] r : reg.reports) {
-      Decl.Report decl = (Decl.Report) r[0];
-      CellSym cell = (CellSym) r[1];
-      SourceFile file = (SourceFile) r[2];
+    for (Registrar.ReportDecl r : reg.reports) {
+      Decl.Report decl = r.decl();
+      CellSym cell = r.cell();
+      SourceFile file = r.file();
       Type type = cell.type;
       if (type.isError()) {
         continue;

@@ -13,22 +13,16 @@ import org.tokenomics.units.Dimension;
 
 /** A distribution as a param's value: arguments of one dimension; the median when deterministic. */
 final class Distributions {
-  static final List<String> FAMILIES = List.of("uniform", "normal", "lognormal", "triangular", "pert");
-
   private Distributions() {}
 
   static boolean isDistribution(Expr e) {
-    return e instanceof Expr.Call c && FAMILIES.contains(c.name());
+    return e instanceof Expr.Call c && BuiltinFunctions.get(c.name()) != null
+        && BuiltinFunctions.get(c.name()).shape() == BuiltinFunctions.Shape.DISTRIBUTION;
   }
 
   static Typed check(Checker ck, CellSym cell) {
     Expr.Call c = (Expr.Call) cell.expr;
-    String[] params = switch (c.name()) {
-      case "uniform" -> new String[] {"low", "high"};
-      case "normal" -> new String[] {"mean", "sd"};
-      case "lognormal" -> new String[] {"p5", "p95"};
-      default -> new String[] {"low", "mode", "high"};
-    };
+    String[] params = BuiltinFunctions.get(c.name()).binderNames();
     Calls calls = new Calls(ck, ck.exprs);
     var bound = calls.bind(c, cell.ctx, params);
     if (bound == null) {
@@ -73,6 +67,11 @@ final class Distributions {
       this.family = family;
       this.args = args;
       this.span = span;
+    }
+
+    @Override
+    public Node[] children() {
+      return args.clone();
     }
 
     @Override

@@ -6,9 +6,9 @@ import org.tokenomics.eval.Arith;
 import org.tokenomics.eval.Const;
 import org.tokenomics.eval.Node;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.BuiltinSeries;
+import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
-import org.tokenomics.time.TimeFns;
+import org.tokenomics.eval.series.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Unit;
 import org.tokenomics.units.Units;
@@ -21,6 +21,10 @@ final class ExprChecker {
   ExprChecker(Checker ck) {
     this.ck = ck;
     this.calls = new Calls(ck, this);
+  }
+
+  Calls calls() {
+    return calls;
   }
 
   Typed check(Expr e, Ctx ctx) {
@@ -165,11 +169,11 @@ final class ExprChecker {
           "write a date, e.g. x[2027-06]");
       return Typed.ERROR;
     }
-    if (!x.type().series() && !d.type().series()) {
-      // Still check the date lies on the timeline, as the spec requires.
-      return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type());
-    }
-    return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type().asSeries(d.type().series()));
+    // x[D] reads another period: a cell of its own over x as a cell (a scalar x still has its
+    // date checked against the timeline, as the spec requires).
+    Node operand = x.type().series() ? calls.hoist(i.target().span(), x).node() : x.node();
+    Type type = x.type().asSeries(d.type().series());
+    return calls.hoist(i.span(), new Typed(new TimeFns.At(operand, d.node(), i.span()), type));
   }
 
   private Typed unary(Expr.Unary u, Ctx ctx) {

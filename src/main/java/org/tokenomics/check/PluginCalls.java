@@ -21,7 +21,7 @@ public final class PluginCalls {
 
   /** True for the names of built-in functions, which plugins may not take. */
   public static boolean isBuiltIn(String name) {
-    return Calls.BUILT_INS.containsKey(name);
+    return BuiltinFunctions.names().contains(name);
   }
 
   static Typed call(Checker ck, ExprChecker ex, Calls calls, TokFunction fn, Expr.Call c, Ctx ctx) {

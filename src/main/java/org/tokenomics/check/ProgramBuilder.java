@@ -51,7 +51,7 @@ final class ProgramBuilder {
         && nc.node() instanceof Const k && Double.isFinite(k.constant())) {
       computer = new Constant(k.constant()); // e.g. param capacity = 2 GW
     }
-    int[] deps = c.deps.stream().mapToInt(Integer::intValue).toArray();
+    int[] deps = c.deps(); // read off the node tree
     boolean finite = c.type.tag() == Type.Tag.NUMBER;
     return new Cell(c.slot, c.name, spanOf(c), computer, series, deps, finite);
   }

@@ -32,10 +32,9 @@ final class Solves {
       ck.error(ctx, Code.TOK302, s.lhs().span(), "solve needs an equation: LEFT == RIGHT", null);
       return;
     }
-    CellSym probe = new CellSym(cell.name + "#probe", CellSym.Role.HIDDEN, cell.nameSpan, null, null, ctx, -1, false);
-    Typed tt = ck.recordingInto(probe, () -> ck.ref(target));
-    Typed lhs = ck.recordingInto(probe, () -> ck.exprs.check(s.lhs(), ctx));
-    Typed rhs = ck.recordingInto(probe, () -> ck.exprs.check(s.rhs(), ctx));
+    Typed tt = ck.ref(target);
+    Typed lhs = ck.exprs.check(s.lhs(), ctx);
+    Typed rhs = ck.exprs.check(s.rhs(), ctx);
     Typed low = ck.exprs.check(s.low(), ctx);
     Typed high = ck.exprs.check(s.high(), ctx);
     if (tt.isError() || lhs.isError() || rhs.isError() || low.isError() || high.isError()) {
@@ -63,15 +62,15 @@ final class Solves {
         return;
       }
     }
-    cell.deps.remove(target.slot);
-    Set<Integer> probeDeps = probe.deps;
-    probeDeps.remove(target.slot);
+    // What each probe of the equation must recompute: the cells its two sides read, but the target.
+    int[] probeDeps = java.util.Arrays.stream(org.tokenomics.eval.Nodes.refs(lhs.node(), rhs.node()))
+        .filter(d -> d != target.slot).toArray();
     org.tokenomics.units.Unit unit = ck.display.fromLiteral(ctx.file().slice(s.low().span()), tt.type().dim());
     if (unit == null) {
       unit = ck.display.readable(tt.type());
     }
     cell.solvePlan = new Plan(target, lhs.node(), rhs.node(), low.node(), high.node(),
-        probeDeps.stream().mapToInt(Integer::intValue).toArray(), s.span(), unit);
+        probeDeps, s.span(), unit);
     cell.type = tt.type();
   }
 
