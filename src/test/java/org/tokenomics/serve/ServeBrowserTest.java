@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page loads a 60-month model and shows its reports; an error typed into the editor shows as a
  * diagnostic under the caret and fixing it clears it; dragging a slider changes a number; the
  * slider-to-render time is measured and printed; Monte Carlo draws a fan chart and the tornado;
- * clicking a report explains it. A screenshot of the page after the Monte Carlo run is kept in
+ * clicking a report explains it; Ctrl-S saves the file. A screenshot of the page after the Monte Carlo run is kept in
  * target/serve-playground.png.
  */
 class ServeBrowserTest {
@@ -57,14 +57,14 @@ class ServeBrowserTest {
     try (PlaygroundServer server = PlaygroundServer.start(Workspace.of(models.resolve("buildout.tok")), 0)) {
       WebDriver driver = browser();
       try {
-        session(driver, server.url());
+        session(driver, server.url(), models.resolve("buildout.tok"));
       } finally {
         driver.quit();
       }
     }
   }
 
-  private void session(WebDriver driver, String url) {
+  private void session(WebDriver driver, String url, Path file) throws IOException {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     driver.get(url);
@@ -144,6 +144,14 @@ class ServeBrowserTest {
     wait.until(d -> d.findElement(By.id("explain")).isDisplayed());
     assertTrue(driver.findElement(By.id("explain-tree")).getText().contains("cash"));
 
+    // Save back: a comment typed at the end is in the file after Ctrl-S.
+    driver.findElement(By.id("explain-close")).click();
+    js.executeScript("var cm = document.querySelector('.CodeMirror').CodeMirror; cm.focus(); cm.execCommand('goDocEnd');");
+    input.sendKeys("// checked in the browser");
+    wait.until(d -> d.findElement(By.id("status")).getText().equals("unsaved changes"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "s"));
+    wait.until(d -> d.findElement(By.id("status")).getText().equals("saved"));
+    assertTrue(Files.readString(file).endsWith("// checked in the browser"), "saved to " + file);
   }
 
   /** The 1-minute load average, which says how far the figure is from an idle machine's. */

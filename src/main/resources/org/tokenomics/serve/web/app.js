@@ -58,8 +58,7 @@
   // ---- editor and diagnostics ----------------------------------------------------------------
   var editor = CodeMirror($("editor"), {
     mode: "tok", lineNumbers: true, indentUnit: 2, gutters: ["CodeMirror-lint-markers"],
-    lint: { getAnnotations: compileForLint, async: true, delay: 150 },
-    extraKeys: { "Ctrl-S": save, "Cmd-S": save }
+    lint: { getAnnotations: compileForLint, async: true, delay: 150 }
   });
   var diagnostics = [];
 
@@ -246,18 +245,29 @@
       mcCols.map(function (c) { return "<th title='Monte Carlo, " + state.mc.samples + " samples" +
         (state.mcStale ? " (inputs have changed since)" : "") + "'>" + c + (state.mcStale ? "*" : "") + "</th>"; }).join("") + "</tr>";
     base.reports.forEach(function (rep, i) {
-      if (rep.series) { return; }
+      if (rep.series && rep.numeric) { return; } // a chart of its own
       h += "<tr><td><span class='explainable' data-explain='" + esc(rep.name) + "'>" + esc(rep.name) + "</span></td>" +
         "<td class='unit'>" + esc(rep.unit) + "</td>";
       runs.forEach(function (r) {
         var x = r.reports[i];
-        h += "<td>" + esc(x.text ? x.text[0] : fmt(x.values[0])) + "</td>";
+        h += "<td>" + esc(x.series ? spans(x.text) : x.text ? x.text[0] : fmt(x.values[0])) + "</td>";
       });
       var m = mcReport(rep.name);
       mcCols.forEach(function (c) { h += "<td>" + (m ? fmt(m[c][0]) : "") + "</td>"; });
       h += "</tr>";
     });
     $("scalars").innerHTML = h;
+  }
+
+  // A date or bool series as runs of equal values: "false 2026-01…2027-05, true 2027-06…2030-12".
+  function spans(text) {
+    var out = [];
+    for (var k = 0; k < text.length; k++) {
+      var from = k;
+      while (k + 1 < text.length && text[k + 1] === text[k]) { k++; }
+      out.push(text[k] + " " + state.periods[from] + (k > from ? "…" + state.periods[k] : ""));
+    }
+    return out.join(", ");
   }
 
   function renderAssertions(runs) {
@@ -458,6 +468,9 @@
   }
 
   $("save").onclick = save;
+  document.addEventListener("keydown", function (ev) {
+    if ((ev.ctrlKey || ev.metaKey) && ev.key === "s") { ev.preventDefault(); save(); }
+  });
   $("mc-run").onclick = monteCarlo;
   $("scenarios").onchange = function () { evaluate(performance.now()); };
   $("reset").onclick = function () { state.overrides = {}; state.params = []; editor.performLint(); };
