@@ -64,7 +64,7 @@ final class Json {
       o.put("end_column", d.endColumn());
       o.put("help", d.help());
       o.put("label", d.label());
-      o.put("text", d.render());
+      o.put("text", d.code().isEmpty() ? d.message() : d.render()); // a bad override's message is already rendered
     }
     return a;
   }

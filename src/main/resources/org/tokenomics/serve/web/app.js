@@ -448,6 +448,27 @@
     }).catch(function (e) { status("not saved: " + e.message); });
   }
 
+  // Saves the text under a new name inside the folder (the server refuses any other place), then
+  // works on that file.
+  function saveAs() {
+    var path = window.prompt("Save as (a .tok path inside the served folder):", state.path || "model.tok");
+    if (!path) { return; }
+    var text = editor.getValue();
+    api("PUT", "/api/file", { path: path, text: text }).then(function () {
+      var sel = $("file");
+      if (!Array.prototype.some.call(sel.options, function (o) { return o.value === path; })) {
+        var o = document.createElement("option");
+        o.textContent = path;
+        sel.appendChild(o);
+      }
+      sel.value = path;
+      state.path = path;
+      state.saved = text;
+      markDirty();
+      editor.performLint();
+    }).catch(function (e) { status("not saved: " + e.message); });
+  }
+
   function download(format) {
     if (!state.id) { return; }
     fetch("/api/download", { method: "POST", headers: { "Content-Type": "application/json" },
@@ -468,6 +489,7 @@
   }
 
   $("save").onclick = save;
+  $("save-as").onclick = saveAs;
   document.addEventListener("keydown", function (ev) {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === "s") { ev.preventDefault(); save(); }
   });
