@@ -9,17 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.MathFn;
-import org.tokenomics.eval.Node;
-import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.eval.series.Reductions;
-import org.tokenomics.eval.series.TimeFns;
-import org.tokenomics.units.Dimension;
-import org.tokenomics.units.Units;
 
 /** Function calls: the built-ins of LANGUAGE.md §6 and user functions, inlined at each call. */
 final class Calls {
@@ -54,13 +45,13 @@ final class Calls {
 
   /** {@code t} as a hidden cell read through a reference (unless it is already that cheap). */
   Typed hoist(org.tokenomics.syntax.Span span, Typed t) {
-    if (t.isError() || t.node() == null || t.node().isConstant() || t.node() instanceof org.tokenomics.eval.Ref
+    if (t.isError() || t.expr() == null || t.expr() instanceof TExpr.Lit || t.expr() instanceof TExpr.CellRef
         || t.type().tag() == Type.Tag.INSTANCE) {
       return t;
     }
     CellSym user = ck.current();
     String name = (user == null ? "" : user.name + "@") + span.line() + ":" + span.column();
-    return ck.hidden(name, span, org.tokenomics.eval.Computer.of(t.node()), t.type());
+    return ck.hidden(name, span, t.expr(), false, t.type());
   }
 
   private Typed direct(Expr.Call c, Ctx ctx) {
@@ -122,7 +113,7 @@ final class Calls {
     }
     Type first = xs.get(0).type();
     boolean series = false;
-    Node[] nodes = new Node[xs.size()];
+    TExpr[] args = new TExpr[xs.size()];
     for (int i = 0; i < xs.size(); i++) {
       Type t = xs.get(i).type();
       if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
@@ -131,10 +122,10 @@ final class Calls {
         return Typed.ERROR;
       }
       series |= t.series();
-      nodes[i] = xs.get(i).node();
+      args[i] = xs.get(i).expr();
     }
-    Node n = new org.tokenomics.eval.MinMax(c.name().equals("max"), nodes);
-    return new Typed(Arith.fold(n, nodes), first.asSeries(series));
+    Type type = first.asSeries(series);
+    return new Typed(new TExpr.Op("minmax", java.util.Arrays.asList(args), type, c.span(), c.name().equals("max")), type);
   }
 
   /** Matches positional and labelled arguments to parameter names; null after reporting TOK302. */
@@ -221,35 +212,5 @@ final class Calls {
       args.put(p.name(), t);
     }
     return ex.check(fn.body(), ctx.inFunction(def.file(), fn.name(), args));
-  }
-
-  static boolean isDimensionless(Typed t) {
-    return t.type().isNumber() && t.type().dim().isNone();
-  }
-
-  static Node constant(double v) {
-    return new Const(v);
-  }
-
-  static Dimension time() {
-    return Units.TIME;
-  }
-
-  static final List<String> REDUCTIONS = List.of("sum", "mean", "min", "max", "first", "last");
-
-  static Reductions.Kind reduction(String name) {
-    return Reductions.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  static FinanceNodes.Fn finance(String name) {
-    return FinanceNodes.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  static Node math(String name, Node x, org.tokenomics.syntax.Span span) {
-    return MathFn.of(name, x, span);
-  }
-
-  static TimeFns.Lag lag(Node x, Node n, boolean series) {
-    return new TimeFns.Lag(x, n, series);
   }
 }

@@ -1,7 +1,5 @@
 package org.tokenomics.check;
 
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.Node;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.syntax.UnitExpr;
@@ -28,10 +26,13 @@ public final class CellSym implements Symbol {
 
   State state = State.NEW;
   Type type = Type.ERROR;
-  Node node;
-  Computer computer;
-  /** A param's distribution, when its value is one (LANGUAGE.md §7). */
-  DistSpec dist;
+  /** The typed form of its value, once checked (null: nothing to compute, e.g. an instance). */
+  TExpr typed;
+  /** A hidden running sum ({@code cumsum}) adds up its typed form over the periods. */
+  boolean runningSum;
+  /** A param's distribution, when its value is one (LANGUAGE.md §7): family and typed arguments. */
+  String distFamily;
+  java.util.List<TExpr> distArgs;
   /** For a solve: its declaration, and what checking it found. */
   org.tokenomics.syntax.Decl.Solve solve;
   Solves.Plan solvePlan;
@@ -76,12 +77,14 @@ public final class CellSym implements Symbol {
     return role == Role.PARAM || role == Role.ATTR_PARAM;
   }
 
-  public DistSpec dist() {
-    return dist;
+  /** The distribution family when the param's value is one ({@code uniform} …), else null. */
+  public String dist() {
+    return distFamily;
   }
 
-  public Node node() {
-    return node;
+  /** The typed form of its value (null when there is nothing to compute). */
+  public TExpr typed() {
+    return typed;
   }
 
   /**
@@ -90,10 +93,9 @@ public final class CellSym implements Symbol {
    */
   public int[] deps() {
     if (solvePlan != null) {
-      return org.tokenomics.eval.Nodes.refs(solvePlan.low(), solvePlan.high());
+      return TExpr.refs(solvePlan.low(), solvePlan.high());
     }
-    Node n = node != null ? node : computer instanceof org.tokenomics.eval.NodeComputer nc ? nc.node() : null;
-    return n == null ? new int[0] : org.tokenomics.eval.Nodes.refs(n);
+    return typed == null ? new int[0] : TExpr.refs(typed);
   }
 
   /** True for an instance attribute left at its kind's default. */

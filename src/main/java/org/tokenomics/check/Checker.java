@@ -13,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.Node;
-import org.tokenomics.eval.Ref;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.SourceFile;
@@ -130,13 +127,17 @@ public final class Checker {
     return c;
   }
 
-  /** A hidden cell computed by {@code computer} (e.g. a running sum), read through a reference. */
-  Typed hidden(String name, Span span, Computer computer, Type type) {
+  /**
+   * A hidden cell whose value is {@code value} (or its running sum over the periods), read
+   * through a reference: an operator that reads a whole series, or a value used several times.
+   */
+  Typed hidden(String name, Span span, TExpr value, boolean runningSum, Type type) {
     CellSym c = newCell(name, CellSym.Role.HIDDEN, span, null, null, null, false);
-    c.computer = computer;
+    c.typed = value;
+    c.runningSum = runningSum;
     c.type = type;
     c.state = CellSym.State.DONE;
-    return new Typed(Ref.to(c.slot, type.series()), type);
+    return new Typed(new TExpr.CellRef(c.slot, type, span), type);
   }
 
   /** The cell being checked now, or null. */
@@ -151,7 +152,7 @@ public final class Checker {
     if (t.isError() || t.tag() == Type.Tag.INSTANCE) {
       return new Typed(null, t);
     }
-    return new Typed(Ref.to(target.slot, t.series()), t);
+    return new Typed(new TExpr.CellRef(target.slot, t, target.nameSpan), t);
   }
 
   void check(CellSym cell) {
@@ -170,9 +171,6 @@ public final class Checker {
       stack.pop();
       if (inCycle.contains(cell)) {
         cell.type = Type.ERROR;
-      }
-      if (cell.computer == null && cell.node != null) {
-        cell.computer = Computer.of(cell.node);
       }
       cell.state = CellSym.State.DONE;
     }
@@ -273,8 +271,8 @@ public final class Checker {
     return names;
   }
 
-  /** Checks an expression against the current cell (for callers outside this package). */
-  public Node checkTopLevel(Expr e, SourceFile file) {
-    return exprs.check(e, Ctx.top(file)).node();
+  /** Checks an expression at top level (for callers outside this package): its typed form. */
+  public TExpr checkTopLevel(Expr e, SourceFile file) {
+    return exprs.check(e, Ctx.top(file)).expr();
   }
 }

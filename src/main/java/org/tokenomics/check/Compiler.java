@@ -98,19 +98,20 @@ public final class Compiler {
     if (diags.hasErrors()) {
       return new Result(null, diags.all());
     }
+    NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
     List<CompiledModel.ParamSpec> params = new ArrayList<>();
     Map<String, CellSym> byName = new LinkedHashMap<>();
     ck.globals.forEach((name, sym) -> {
       if (sym instanceof CellSym c) {
         byName.put(name, c);
         if (c.isParam()) {
-          params.add(param(name, c));
+          params.add(param(name, c, nb));
         }
       } else if (sym instanceof InstanceSym inst) {
         inst.attrs.forEach((attr, c) -> {
           byName.put(c.name, c);
           if (c.isParam() && c.type.tag() != Type.Tag.INSTANCE) {
-            params.add(param(c.name, c));
+            params.add(param(c.name, c, nb));
           }
         });
       }
@@ -120,9 +121,9 @@ public final class Compiler {
     return new Result(model, diags.all());
   }
 
-  private static CompiledModel.ParamSpec param(String name, CellSym c) {
+  private static CompiledModel.ParamSpec param(String name, CellSym c, NodeBuilder nb) {
     String text = c.expr == null ? "" : c.ctx.file().slice(c.expr.span()).strip();
-    return new CompiledModel.ParamSpec(name, c.slot, c.type, text, c.dist);
+    return new CompiledModel.ParamSpec(name, c.slot, c.type, text, ProgramBuilder.dist(c, nb));
   }
 
   private static List<CompiledModel.ReportSpec> reports(Checker ck, Registrar reg) {

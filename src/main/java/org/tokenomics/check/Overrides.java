@@ -57,25 +57,26 @@ final class Overrides {
           "make the param a series in the model first, or override it with a single value");
       return null;
     }
-    if (readsItself(ck, t.node(), param.slot, firstNew)) {
+    if (readsItself(ck, t.expr(), param.slot, firstNew)) {
       ck.error(ctx, Code.TOK400, value.span(), "the override of " + target + " refers to " + target + " itself", null);
       return null;
     }
-    holder.node = t.node();
+    holder.typed = t.expr();
     holder.type = param.type;
-    Cell cell = ProgramBuilder.cell(holder, ck);
+    NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
+    Cell cell = ProgramBuilder.cell(holder, ck, nb);
     List<Cell> hidden = new ArrayList<>();
     for (int i = firstNew; i < ck.cells.size(); i++) {
-      hidden.add(ProgramBuilder.cell(ck.cells.get(i), ck));
+      hidden.add(ProgramBuilder.cell(ck.cells.get(i), ck, nb));
     }
-    return new CompiledModel.Override(target, param.slot, cell, hidden, holder.dist);
+    return new CompiledModel.Override(target, param.slot, cell, hidden, ProgramBuilder.dist(holder, nb));
   }
 
   /** Does {@code node} read {@code slot}, directly or through the override's own new hidden cells? */
-  private static boolean readsItself(Checker ck, org.tokenomics.eval.Node node, int slot, int firstNew) {
+  private static boolean readsItself(Checker ck, TExpr value, int slot, int firstNew) {
     java.util.Deque<Integer> todo = new java.util.ArrayDeque<>();
     java.util.Set<Integer> seen = new java.util.HashSet<>();
-    for (int d : org.tokenomics.eval.Nodes.refs(node)) {
+    for (int d : TExpr.refs(value)) {
       todo.push(d);
     }
     while (!todo.isEmpty()) {

@@ -140,11 +140,12 @@ final class Registrar {
     if (t.isError()) {
       return;
     }
-    if (!t.type().isNumber() || t.type().series() || !t.node().isConstant()) {
+    Double constant = TExpr.constant(t.expr());
+    if (!t.type().isNumber() || t.type().series() || constant == null) {
       ck.diags.error(Code.TOK302, u.value().span(), "a unit must be a constant quantity, e.g. unit rack = 72 GPU", null);
       return;
     }
-    double factor = t.node().constant();
+    double factor = constant;
     if (!(factor > 0) || !Double.isFinite(factor)) {
       ck.diags.error(Code.TOK302, u.value().span(), "a unit must be a positive quantity", null);
       return;

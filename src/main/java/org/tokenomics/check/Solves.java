@@ -1,24 +1,18 @@
 package org.tokenomics.check;
 
-import java.util.Set;
 import org.tokenomics.diag.Code;
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.EvalError;
-import org.tokenomics.eval.Frame;
-import org.tokenomics.eval.Node;
-import org.tokenomics.finance.Finance;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Span;
 
 /**
- * {@code solve NAME for TARGET so that LHS == RHS within LOW to HIGH}: checking, and the goal
- * seek itself (Brent's method on LHS − RHS as a function of TARGET).
+ * {@code solve NAME for TARGET so that LHS == RHS within LOW to HIGH}: checking. The goal seek
+ * itself is {@link org.tokenomics.finance.GoalSeek}, built from the plan by the build pass.
  */
 final class Solves {
   private Solves() {}
 
-  /** What a checked solve needs at run time; {@code affected} is filled when the program is built. */
-  record Plan(CellSym target, Node lhs, Node rhs, Node low, Node high, int[] probeDeps, Span span,
+  /** A checked solve: its target, the typed equation and bracket, the cells a probe recomputes. */
+  record Plan(CellSym target, TExpr lhs, TExpr rhs, TExpr low, TExpr high, int[] probeDeps, Span span,
               org.tokenomics.units.Unit unit) {}
 
   static void check(Checker ck, CellSym cell) {
@@ -63,67 +57,14 @@ final class Solves {
       }
     }
     // What each probe of the equation must recompute: the cells its two sides read, but the target.
-    int[] probeDeps = java.util.Arrays.stream(org.tokenomics.eval.Nodes.refs(lhs.node(), rhs.node()))
+    int[] probeDeps = java.util.Arrays.stream(TExpr.refs(lhs.expr(), rhs.expr()))
         .filter(d -> d != target.slot).toArray();
     org.tokenomics.units.Unit unit = ck.display.fromLiteral(ctx.file().slice(s.low().span()), tt.type().dim());
     if (unit == null) {
       unit = ck.display.readable(tt.type());
     }
-    cell.solvePlan = new Plan(target, lhs.node(), rhs.node(), low.node(), high.node(),
+    cell.solvePlan = new Plan(target, lhs.expr(), rhs.expr(), low.expr(), high.expr(),
         probeDeps, s.span(), unit);
     cell.type = tt.type();
-  }
-
-  /** The goal seek; {@code affected} are the slots that depend on the target (the target included). */
-  record Seek(Plan plan, int[] affected) implements Computer {
-    @Override
-    public void compute(Frame f, double[] out) {
-      int target = plan.target().slot;
-      double lo = plan.low().eval(f, 0);
-      double hi = plan.high().eval(f, 0);
-      boolean had = f.isComputed(target);
-      double[] saved = had ? f.slots[target] : null;
-      try {
-        double flo = gap(f, target, lo);
-        double fhi = gap(f, target, hi);
-        double root;
-        if (flo == 0) {
-          root = lo;
-        } else if (fhi == 0) {
-          root = hi;
-        } else if (Math.signum(flo) == Math.signum(fhi)) {
-          throw new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.target().name
-              + " in the bracket: both ends leave the equation on the same side",
-              "widen the bracket after 'within', or check that the equation can hold");
-        } else {
-          root = Finance.root(x -> gap(f, target, x), Math.min(lo, hi), Math.max(lo, hi));
-          // Brent also "converges" onto a jump across zero; only a real root is a solution.
-          gap(f, target, root);
-          double left = plan.lhs().eval(f, 0);
-          double right = plan.rhs().eval(f, 0);
-          if (Math.abs(left - right) > 1e-7 * Math.max(Math.abs(flo), Math.abs(fhi))) {
-            throw new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.target().name
-                + ": the equation jumps across equality near " + String.format(java.util.Locale.ROOT, "%.6g", plan.unit().fromBase(root))
-                + (plan.unit().name().isEmpty() ? "" : " " + plan.unit().name()) + " instead of meeting it",
-                "the two sides are not continuous in " + plan.target().name + " (e.g. a contract term counted in whole periods)");
-          }
-        }
-        out[0] = root;
-      } finally {
-        f.forget(affected);
-        if (had) {
-          f.set(target, saved);
-        }
-      }
-    }
-
-    private double gap(Frame f, int target, double x) {
-      f.forget(affected);
-      f.set(target, new double[] {x});
-      for (int d : plan.probeDeps()) {
-        f.values(d);
-      }
-      return plan.lhs().eval(f, 0) - plan.rhs().eval(f, 0);
-    }
   }
 }

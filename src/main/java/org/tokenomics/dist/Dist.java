@@ -1,4 +1,4 @@
-package org.tokenomics.mc;
+package org.tokenomics.dist;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -54,7 +54,7 @@ public final class Dist {
 
   private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
 
-  static double standardNormal(double u) {
+  public static double standardNormal(double u) {
     return STANDARD.inverseCumulativeProbability(u);
   }
 }
