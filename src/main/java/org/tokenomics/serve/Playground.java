@@ -15,6 +15,7 @@ import org.tokenomics.Scenario;
 import org.tokenomics.Simulation;
 import org.tokenomics.Tokenomics;
 import org.tokenomics.Value;
+import org.tokenomics.lsp.HoverText;
 
 /**
  * What the page asks of a model, without HTTP: compile an editor's text, evaluate it under the
@@ -146,6 +147,29 @@ final class Playground {
       out.set("diagnostics", Json.error(ex.getMessage()));
     }
     return out;
+  }
+
+  /**
+   * {@code {path, text, offset}} → the language server's hover at that character of the editor's
+   * text (Markdown), or null. A hover is a help: when it cannot be made, there is none.
+   */
+  ObjectNode hover(Request req) {
+    String path = req.string("path");
+    String text = req.string("text");
+    long offset = req.integer("offset", -1);
+    Path file = workspace.resolve(path);
+    if (text.length() > Messages.MAX_SOURCE_BYTES) {
+      throw new Refused(413, Messages.tooLarge(path));
+    }
+    String hover = null;
+    if (offset >= 0 && offset <= text.length()) {
+      try {
+        hover = HoverText.at(file, text, (int) offset);
+      } catch (RuntimeException e) {
+        hover = null; // the language server's own rule: a failed hover shows nothing
+      }
+    }
+    return Json.NODES.objectNode().put("hover", hover);
   }
 
   /** The model a request names by {@code id}; 409 when it is no longer held (the page compiles again). */

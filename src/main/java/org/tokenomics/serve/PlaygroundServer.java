@@ -103,6 +103,7 @@ public final class PlaygroundServer implements AutoCloseable {
     post("/api/evaluate", playground::evaluate);
     post("/api/simulate", playground::simulate);
     post("/api/explain", playground::explain);
+    post("/api/hover", playground::hover);
     app.post("/api/download", ctx -> {
       Request req = body(ctx);
       Models.Entry e = playground.entry(req);

@@ -252,6 +252,20 @@ class ServeServerTest {
   }
 
   @Test
+  void hoversLikeTheLanguageServer() throws Exception {
+    String text = model();
+    int at = text.indexOf("capex_per_gw *") + 2;
+    JsonNode r = ok("POST", "/api/hover", Map.of("path", "buildout.tok", "text", text, "offset", at));
+    assertTrue(r.get("hover").asText().contains("capex_per_gw"), r.toString());
+    assertTrue(r.get("hover").asText().contains("$"), r.toString());
+    assertTrue(ok("POST", "/api/hover", Map.of("path", "buildout.tok", "text", text, "offset", 10_000_000))
+        .get("hover").isNull());
+    assertTrue(ok("POST", "/api/hover", Map.of("path", "buildout.tok", "text", "let x = (", "offset", 4))
+        .has("hover"), "a text that does not parse still answers");
+    refused(403, "POST", "/api/hover", "{\"path\": \"../x.tok\", \"text\": \"\", \"offset\": 0}");
+  }
+
+  @Test
   void downloadsTheCommandLinesFormats() throws Exception {
     String id = compiled(model());
     ObjectNode req = JSON.createObjectNode().put("id", id).put("format", "json");

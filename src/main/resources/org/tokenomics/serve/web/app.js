@@ -101,6 +101,35 @@
   editor.on("cursorActivity", caretDiagnostic);
   editor.on("change", function () { markDirty(); });
 
+  // Hover: after the mouse rests on a name, the language server's hover for it (what it is, its
+  // dimension, its value, where it is defined), shown beside the mouse.
+  var hoverTimer = null;
+  var tip = document.createElement("div");
+  tip.className = "hover-tip";
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  editor.getWrapperElement().addEventListener("mousemove", function (ev) {
+    clearTimeout(hoverTimer);
+    tip.hidden = true;
+    hoverTimer = setTimeout(function () { hover(ev.clientX, ev.clientY); }, 450);
+  });
+  editor.getWrapperElement().addEventListener("mouseleave", function () { clearTimeout(hoverTimer); tip.hidden = true; });
+  editor.on("keydown", function () { clearTimeout(hoverTimer); tip.hidden = true; });
+
+  function hover(x, y) {
+    if (!state.path) { return; }
+    var pos = editor.coordsChar({ left: x, top: y }, "window");
+    if (pos.outside) { return; }
+    api("POST", "/api/hover", { path: state.path, text: editor.getValue(), offset: editor.indexFromPos(pos) })
+      .then(function (r) {
+        if (!r.hover) { return; }
+        tip.textContent = r.hover.replace(/```[a-z]*\n?/g, "").replace(/\*\*/g, "").replace(/`/g, "").replace(/\n{2,}/g, "\n").trim();
+        tip.style.left = Math.min(x + 12, window.innerWidth - 420) + "px";
+        tip.style.top = (y + 16) + "px";
+        tip.hidden = false;
+      }).catch(function () { /* no hover: nothing to show */ });
+  }
+
   function jump(line, column) {
     editor.focus();
     editor.setCursor(CodeMirror.Pos(line - 1, Math.max(0, (column || 1) - 1)));
@@ -411,9 +440,9 @@
   document.addEventListener("click", function (ev) {
     var t = ev.target;
     if (t.dataset && t.dataset.explain) { ev.preventDefault(); explain(t.dataset.explain); return; }
-    if (t.dataset && t.dataset.where) {
-      var m = /:(\d+)$/.exec(t.dataset.where);
-      if (m) { jump(Number(m[1]), 1); }
+    if (t.dataset && t.dataset.where) { // file:line; only lines of the file in the editor can be shown
+      var m = /^(.*):(\d+)$/.exec(t.dataset.where);
+      if (m && (m[1] === state.path || m[1].slice(-state.path.length - 1) === "/" + state.path)) { jump(Number(m[2]), 1); }
     }
   });
   $("explain-close").onclick = function () { $("explain").hidden = true; };
