@@ -22,6 +22,7 @@ import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.Program;
 import org.tokenomics.mc.Tornado;
+import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

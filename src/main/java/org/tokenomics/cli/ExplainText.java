@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.tokenomics.check.Type;
 import org.tokenomics.explain.ExplainNode;
+import org.tokenomics.text.Fmt;
 import org.tokenomics.time.Dates;
 
 /**

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.chart.ChartFiles;
 import org.tokenomics.chart.Charts;
+import org.tokenomics.text.Fmt;
 
 /**
  * {@code tok run --format html}: one self-contained page (inline CSS and SVG, no scripts, nothing

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.mc.Tornado;
+import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -3,6 +3,7 @@ package org.tokenomics.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.tokenomics.Diagnostic;
+import org.tokenomics.text.Fmt;
 
 /**
  * The table a person reads: scalars as aligned name / value rows; short series as one column per

@@ -1,0 +1,142 @@
+package org.tokenomics.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layers of ARCHITECTURE.md, low to high:
+ * <ol>
+ *   <li>{@code units}, {@code diag}, {@code spi} (the extension points, seen by the checker) and
+ *       {@code internal} (the generated parser);</li>
+ *   <li>{@code syntax};</li>
+ *   <li>{@code check};</li>
+ *   <li>{@code eval} with {@code time} and {@code finance};</li>
+ *   <li>{@code run} (one evaluation with overrides), then {@code mc} and {@code explain};</li>
+ *   <li>{@code api}, {@code osgi} (plugin discovery) and the public API {@code org.tokenomics};</li>
+ *   <li>the tools: {@code cli}, {@code lsp}, {@code chart}, {@code script}.</li>
+ * </ol>
+ * A package may use only its own layer and lower ones, and no packages form a cycle. Each rule
+ * names the packages it constrains, so that a violation says where it is.
+ */
+class LayeringTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.tokenomics");
+
+  private static final String[] BASE = {"org.tokenomics.units..", "org.tokenomics.diag..", "org.tokenomics.spi..",
+      "org.tokenomics.internal.."};
+
+  private static String[] with(String[] lower, String... more) {
+    String[] all = java.util.Arrays.copyOf(lower, lower.length + more.length);
+    System.arraycopy(more, 0, all, lower.length, more.length);
+    return all;
+  }
+
+  private static final String[] SYNTAX = with(BASE, "org.tokenomics.syntax..");
+  private static final String[] CHECK = with(SYNTAX, "org.tokenomics.check..");
+  private static final String[] EVAL = with(CHECK, "org.tokenomics.eval..", "org.tokenomics.time..",
+      "org.tokenomics.finance..");
+  private static final String[] ANALYSIS = with(EVAL, "org.tokenomics.run..", "org.tokenomics.mc..",
+      "org.tokenomics.explain..");
+  private static final String[] API = with(ANALYSIS, "org.tokenomics", "org.tokenomics.api..", "org.tokenomics.osgi..");
+
+  /** Classes in {@code packages} depend on nothing of Tok's outside {@code allowed}. */
+  private static void onlyUses(String[] packages, String[] allowed) {
+    noClasses().that().resideInAnyPackage(packages)
+        .should().dependOnClassesThat(resideInAPackage("org.tokenomics..").and(
+            com.tngtech.archunit.base.DescribedPredicate.not(resideInAnyPackage(allowed))))
+        .because("packages use only their own layer and lower ones (ARCHITECTURE.md, Layers)")
+        .check(CLASSES);
+  }
+
+  @Test
+  void unitsAndDiagnosticsUseNothingAbove() {
+    onlyUses(new String[] {"org.tokenomics.units..", "org.tokenomics.diag.."},
+        new String[] {"org.tokenomics.units..", "org.tokenomics.diag.."});
+  }
+
+  @Test
+  void extensionPointsStandAlone() {
+    onlyUses(new String[] {"org.tokenomics.spi.."}, new String[] {"org.tokenomics.spi.."});
+  }
+
+  @Test
+  void syntaxUsesOnlyTheBase() {
+    onlyUses(new String[] {"org.tokenomics.syntax.."}, SYNTAX);
+  }
+
+  @Test
+  @Disabled("until issue 13's checker core lands: check builds eval nodes (ProgramBuilder, ExprChecker …),"
+      + " check.Distributions uses mc, check uses time and finance")
+  void checkUsesOnlySyntaxAndTheBase() {
+    onlyUses(new String[] {"org.tokenomics.check.."}, CHECK);
+  }
+
+  @Test
+  void evaluationUsesNothingAbove() {
+    onlyUses(new String[] {"org.tokenomics.eval..", "org.tokenomics.time..", "org.tokenomics.finance.."}, EVAL);
+  }
+
+  @Test
+  void analysesUseNothingAbove() {
+    onlyUses(new String[] {"org.tokenomics.run..", "org.tokenomics.mc..", "org.tokenomics.explain.."}, ANALYSIS);
+  }
+
+  @Test
+  void theApiUsesNoTool() {
+    onlyUses(new String[] {"org.tokenomics", "org.tokenomics.api..", "org.tokenomics.osgi.."}, API);
+  }
+
+  /** The command line, the chart and script packages go through the public API only. */
+  @Test
+  void toolsUseThePublicApi() {
+    onlyUses(new String[] {"org.tokenomics.cli..", "org.tokenomics.chart..", "org.tokenomics.script.."},
+        new String[] {"org.tokenomics", "org.tokenomics.spi..", "org.tokenomics.cli..", "org.tokenomics.chart..",
+            "org.tokenomics.lsp", "org.tokenomics.text.."});
+  }
+
+  /** Nothing but the public API names the language server's classes, and it names no tool. */
+  @Test
+  void theLanguageServerUsesNoOtherTool() {
+    onlyUses(new String[] {"org.tokenomics.lsp.."}, with(API, "org.tokenomics.lsp..", "org.tokenomics.text.."));
+  }
+
+  /** No cycles among Tok's packages, leaving out the edges issue 13's checker core removes. */
+  @Test
+  void noCyclesOutsideTheCheckersPendingWork() {
+    slices().matching("org.tokenomics.(*)..").should().beFreeOfCycles()
+        .ignoreDependency(resideInAnyPackage("org.tokenomics.check.."),
+            resideInAnyPackage("org.tokenomics.eval..", "org.tokenomics.mc..", "org.tokenomics.time..",
+                "org.tokenomics.finance.."))
+        .ignoreDependency(resideInAnyPackage("org.tokenomics.eval.."),
+            resideInAnyPackage("org.tokenomics.time..", "org.tokenomics.finance.."))
+        .check(CLASSES);
+  }
+
+  @Test
+  void theRootPackageIsInNoCycle() {
+    // slices() matches sub-packages only; the root package's own edges are checked here.
+    noClasses().that(or(resideInAnyPackage(BASE), resideInAnyPackage("org.tokenomics.syntax..", "org.tokenomics.check..",
+            "org.tokenomics.eval..", "org.tokenomics.time..", "org.tokenomics.finance..", "org.tokenomics.run..",
+            "org.tokenomics.mc..", "org.tokenomics.explain..", "org.tokenomics.api..", "org.tokenomics.osgi..")))
+        .should().dependOnClassesThat().resideInAPackage("org.tokenomics")
+        .because("the public API is built on the phases; they never reach back into it")
+        .check(CLASSES);
+  }
+
+  @Test
+  @Disabled("until issue 13's checker core lands: check.Distributions → mc → check, eval.Codegen → time/finance → eval,"
+      + " check ↔ eval")
+  void noCycles() {
+    slices().matching("org.tokenomics.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+}
