@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
@@ -31,7 +31,15 @@ public final class Evaluation {
     return result.scenario();
   }
 
-  /** Report names, in source order. */
+  /**
+   * The evaluation errors met (TOK500–TOK502), one per distinct error; always empty for
+   * {@link Model#evaluate()}, which throws at the first. See {@link Model#tryEvaluate}.
+   */
+  public List<Diagnostic> errors() {
+    return Diagnostic.of(result.errors());
+  }
+
+  /** Report names that were computed, in source order. */
   public List<String> reportNames() {
     return result.reports().stream().map(r -> r.spec().name()).toList();
   }
@@ -56,6 +64,11 @@ public final class Evaluation {
       }
     }
     CellSym cell = model.valuesByName().get(name);
+    for (CompiledModel.ReportSpec r : model.reports()) {
+      if (r.name().equals(name) && !result.errors().isEmpty()) {
+        cell = model.cells().get(r.slot()); // a report that failed: reading it again throws its error
+      }
+    }
     if (cell == null || cell.type().tag() == Type.Tag.INSTANCE) {
       Set<String> names = new LinkedHashSet<>(reportNames());
       names.addAll(model.valuesByName().keySet());
@@ -68,7 +81,7 @@ public final class Evaluation {
       try {
         values = result.frame().values(cell.slot());
       } catch (EvalError e) {
-        throw new EvaluationException(Runner.diagnostic(model, e));
+        throw new EvaluationException(Diagnostic.of(Runner.diagnostic(model, e)));
       }
     }
     var unit = cell.type().isNumber() ? model.units().fromText(
@@ -87,5 +100,14 @@ public final class Evaluation {
   /** Period labels of the timeline. */
   public List<String> periods() {
     return periods;
+  }
+
+  /** The compiled model and this run's raw result, for {@link RunReports}. */
+  CompiledModel compiled() {
+    return model;
+  }
+
+  Runner.Result result() {
+    return result;
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.api.OverrideParser;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
@@ -16,20 +16,17 @@ import org.tokenomics.units.DimensionFormat;
  * Immutable and safe to share between threads.
  */
 public final class Model {
-  static {
-    org.tokenomics.api.Internals.register(m -> m.compiled);
-  }
-
   private final CompiledModel compiled;
   private final Limits limits;
-
-  Model(CompiledModel compiled) {
-    this(compiled, Limits.DEFAULT);
-  }
 
   Model(CompiledModel compiled, Limits limits) {
     this.compiled = compiled;
     this.limits = limits;
+  }
+
+  /** The checked model behind this one: for the API's own classes (and white-box tests), never exported. */
+  CompiledModel compiled() {
+    return compiled;
   }
 
   /** The overridable params, top-level and instance attributes. */
@@ -48,6 +45,11 @@ public final class Model {
       case BOOL -> "bool";
       default -> t.shortName();
     };
+  }
+
+  /** The report names, in source order. */
+  public List<String> reportNames() {
+    return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
   }
 
   /** The declared scenario names, in source order. */
@@ -79,13 +81,47 @@ public final class Model {
     return run(programFor(scenario.name()), scenario.name());
   }
 
+  /**
+   * Evaluates a declared scenario with further overrides on top (the overrides win). Throws
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
+   */
+  public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
+    return run(programFor(scenario, overrides), scenario.name());
+  }
+
+  /**
+   * Evaluates like {@link #evaluate(Scenario, Map)} but goes on past evaluation errors, as
+   * {@code tok run} does: every report that can be computed is, and each error is in
+   * {@link Evaluation#errors()} (asking the evaluation for a report that failed throws its
+   * EvaluationException).
+   */
+  public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
+    return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
+  }
+
+  /**
+   * The problems of overrides (param name → Tok expression) without evaluating anything: every
+   * diagnostic, where {@link #evaluate(Map)} would throw at the first. Empty when they all check.
+   */
+  public List<Diagnostic> check(Map<String, String> overrides) {
+    List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
+    OverrideParser.compile(compiled, overrides, problems);
+    return Diagnostic.of(problems);
+  }
+
+  private Program programFor(Scenario scenario, Map<String, String> overrides) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return Runner.apply(compiled.program(), all);
+  }
+
   /** The program of a scenario; IllegalArgumentException for an unknown name. */
-  Program programFor(String scenario) {
+  private Program programFor(String scenario) {
     return Runner.apply(compiled.program(), overridesFor(scenario));
   }
 
   /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
-  List<CompiledModel.Override> overridesFor(String scenario) {
+  private List<CompiledModel.Override> overridesFor(String scenario) {
     if (scenario.equals("base")) {
       return List.of();
     }
@@ -105,12 +141,12 @@ public final class Model {
    * throws EvaluationException (TOK600).
    */
   public Simulation simulate(int samples, long seed) {
-    return Simulation.run(compiled, limits, List.of(), "base", samples, seed);
+    return simulate(Scenario.BASE, Map.of(), samples, seed);
   }
 
   /** A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}). */
   public Simulation simulate(Scenario scenario, int samples, long seed) {
-    return Simulation.run(compiled, limits, overridesFor(scenario.name()), scenario.name(), samples, seed);
+    return simulate(scenario, Map.of(), samples, seed);
   }
 
   /**
@@ -123,15 +159,24 @@ public final class Model {
 
   /** A Monte Carlo run of a scenario with further overrides on top (the overrides win). */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed) {
+    return simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT);
+  }
+
+  /**
+   * A Monte Carlo run with options: how many threads, and a callback told how far the run has
+   * come. The numbers do not depend on the options.
+   */
+  public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
+                             SimulationOptions options) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
-    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed);
+    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
   }
 
   private Evaluation run(Program program, String scenario) {
     Runner.Result r = Runner.run(compiled, program, scenario);
     if (!r.errors().isEmpty()) {
-      throw new EvaluationException(r.errors().get(0));
+      throw new EvaluationException(Diagnostic.of(r.errors().get(0)));
     }
     return new Evaluation(compiled, r);
   }

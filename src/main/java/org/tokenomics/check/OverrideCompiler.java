@@ -1,7 +1,7 @@
 package org.tokenomics.check;
 
 import java.util.List;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
 import org.tokenomics.syntax.Expr;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.explain.ExplainNode;
 import org.tokenomics.explain.Explainer;
@@ -55,7 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
     List<CompiledModel.Override> overrides = loaded.overrides();
     ExplainNode tree = diagnostics.isEmpty() ? Explainer.explain(cm, overrides, name, depth, diagnostics) : null;
     if (tree == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+      return CaseOptions.fail(diagnostics, err, file.toString());
     }
     List<String> periods = List.of(cm.program().timeline().labels());
     out.print(format.equals("json") ? ExplainText.json(file.toString(), tree, periods) : ExplainText.render(tree, periods));

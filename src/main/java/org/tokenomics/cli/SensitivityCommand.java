@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.check.CompiledModel;
+import org.tokenomics.chart.ChartFiles;
+import org.tokenomics.chart.Charts;
 import org.tokenomics.mc.Tornado;
 import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
@@ -63,11 +67,11 @@ final class SensitivityCommand implements Callable<Integer> {
     List<CompiledModel.Override> base = loaded.overrides();
     Tornado.Result r = diagnostics.isEmpty() ? Tornado.run(cm, base, output, diagnostics) : null;
     if (r == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+      return CaseOptions.fail(diagnostics, err, file.toString());
     }
     out.print(format.equals("json") ? json(file.toString(), r) : table(r));
     out.flush();
-    if (chartFile != null && !ChartCommand.tornado(r, chartFile, err)) {
+    if (chartFile != null && !tornado(r, chartFile, err)) {
       return 1;
     }
     List<Diagnostic> failed = r.bars().stream().map(Tornado.Bar::error).filter(d -> d != null).toList();
@@ -183,6 +187,27 @@ final class SensitivityCommand implements Callable<Integer> {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code tok sensitivity --out}: the tornado as a chart, widest swing on top; false after saying why not. */
+  static boolean tornado(Tornado.Result r, Path file, PrintWriter err) {
+    Tornado.Output o = r.output();
+    List<Charts.TornadoRow> rows = new ArrayList<>();
+    for (Tornado.Bar bar : r.bars()) {
+      if (bar.error() == null) {
+        rows.add(new Charts.TornadoRow(bar.param(), o.unit().fromBase(bar.outLow()), o.unit().fromBase(bar.outHigh()),
+            o.unit().fromBase(r.base())));
+      }
+    }
+    String unit = o.unit().name();
+    try {
+      ChartFiles.write(Charts.tornado(o.name() + ": each uncertain param at its p5 and p95", unit, rows), file,
+          ChartFiles.WIDTH, Math.max(300, 120 + 60 * rows.size()));
+      return true;
+    } catch (IOException e) {
+      err.println("tok: cannot write " + file + ": " + e.getMessage());
+      return false;
     }
   }
 }

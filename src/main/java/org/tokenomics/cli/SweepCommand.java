@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.Limits;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.mc.Sweep;
@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
     Sweep.Result r = Sweep.run(cm, base, parsed, Limits.DEFAULT.maxSampleValues(),
         Runtime.getRuntime().availableProcessors(), diagnostics);
     if (r == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+      return CaseOptions.fail(diagnostics, err, file.toString());
     }
     List<String> periods = List.of(cm.program().timeline().labels());
     out.print(format.equals("json") ? SweepOutput.json(file.toString(), r, periods) : SweepOutput.csv(r, periods));

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
 

@@ -1,12 +1,12 @@
-package org.tokenomics.api;
+package org.tokenomics.run;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
