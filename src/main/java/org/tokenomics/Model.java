@@ -173,6 +173,50 @@ public final class Model {
     return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
   }
 
+  /**
+   * A tornado of {@code output} (a report or named value with one number): each uncertain param at
+   * its p5 and p95, the others at their median, in the given scenario with overrides on top. Why
+   * there is none (an unknown name, a series, a failed base run) is in its diagnostics.
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
+   */
+  public Sensitivity sensitivity(String output, Scenario scenario, Map<String, String> overrides) {
+    return Sensitivity.of(compiled, allOverrides(scenario, overrides), output);
+  }
+
+  /**
+   * Every report at every point of a grid of param values ({@code tok sweep}), in the given
+   * scenario with overrides on top, on every core. Why there is no grid (a bound that does not
+   * check, too many points) is in its diagnostics. IllegalArgumentException when an override does
+   * not check, the scenario is unknown or a {@link Sweep.Vary} has fewer than 2 steps.
+   */
+  public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides) {
+    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits);
+  }
+
+  /**
+   * How {@code name} (a report, param, let or {@code inst.attr}) is derived in the given scenario
+   * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
+   * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
+   * depth, an override that does not check or an unknown scenario.
+   */
+  public Explanation explain(String name, int depth, Scenario scenario, Map<String, String> overrides) {
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
+    }
+    Explanation.Result r = Explanation.of(compiled, allOverrides(scenario, overrides), name, depth);
+    if (r.tree() == null) {
+      Diagnostic d = r.diagnostics().get(0);
+      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
+    }
+    return r.tree();
+  }
+
+  private List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return all;
+  }
+
   private Evaluation run(Program program, String scenario) {
     Runner.Result r = Runner.run(compiled, program, scenario);
     if (!r.errors().isEmpty()) {
