@@ -85,4 +85,54 @@ class ApiToolsTest {
     assertTrue(e.value("revenue").isNumber());
     assertThrows(IllegalArgumentException.class, () -> Limits.DEFAULT.withMaxNodes(0));
   }
+
+  @Test
+  void sensitivityRanksEachUncertainParamAtItsP5AndP95() {
+    Sensitivity t = model.sensitivity("revenue", Scenario.BASE, Map.of());
+    assertTrue(t.ok(), t.diagnostics()::toString);
+    assertEquals("$/yr", t.unit());
+    assertEquals(30, t.base(), 1e-9);
+    Sensitivity.Bar units = t.bars().get(0);
+    assertEquals("units", units.param());
+    assertEquals(10.5, units.low(), 1e-9);
+    assertEquals(21, units.outputAtLow(), 1e-9);
+    assertEquals(39, units.outputAtHigh(), 1e-9);
+    assertEquals(18, units.swing(), 1e-9);
+    Sensitivity bull = model.sensitivity("revenue", Scenario.named("bull"), Map.of());
+    assertEquals(45, bull.base(), 1e-9);
+    Sensitivity none = model.sensitivity("revenu", Scenario.BASE, Map.of());
+    assertFalse(none.ok());
+    assertEquals("TOK200", none.diagnostics().get(0).code());
+  }
+
+  @Test
+  void sweepEvaluatesEveryReportAtEveryPoint() {
+    Sweep s = model.sweep(List.of(Sweep.Vary.parse("price=$1/GPU..$3/GPU:3")), Scenario.BASE, Map.of("zero", "1 GPU"));
+    assertTrue(s.ok(), s.diagnostics()::toString);
+    assertEquals("$/GPU", s.axes().get(0).unit());
+    assertEquals(3, s.axes().get(0).values()[2], 1e-9);
+    assertEquals(3, s.points().size());
+    assertEquals(45, s.points().get(2).values().get(0)[0], 1e-9);
+    assertEquals("$/yr", s.reports().get(0).unit());
+    Sweep failing = model.sweep(List.of(Sweep.Vary.parse("price=$1/GPU..$3/GPU:2")), Scenario.BASE, Map.of());
+    assertTrue(failing.ok());
+    assertEquals("TOK500", failing.points().get(0).error().code());
+    assertEquals(null, failing.points().get(0).values().get(1));
+    Sweep bad = model.sweep(List.of(new Sweep.Vary("price", "1 GW", "2 GW", 2)), Scenario.BASE, Map.of());
+    assertFalse(bad.ok());
+    assertThrows(IllegalArgumentException.class, () -> Sweep.Vary.parse("price=1..2"));
+  }
+
+  @Test
+  void explainGivesTheDerivationTree() {
+    Explanation e = model.explain("total", 3, Scenario.BASE, Map.of());
+    assertEquals("number", e.kind());
+    assertEquals(90, e.values()[0], 1e-9); // 30 $/yr over three yearly periods, in $
+    assertTrue(e.inputs().stream().anyMatch(i -> i.name().equals("revenue")), e::toString);
+    Explanation shallow = model.explain("total", 0, Scenario.BASE, Map.of());
+    assertTrue(shallow.inputs().isEmpty());
+    IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+        () -> model.explain("totl", 3, Scenario.BASE, Map.of()));
+    assertTrue(x.getMessage().contains("did you mean total"), x.getMessage());
+  }
 }
