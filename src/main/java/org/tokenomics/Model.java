@@ -163,8 +163,9 @@ public final class Model {
   }
 
   /**
-   * A Monte Carlo run with options: how many threads, and a callback told how far the run has
-   * come. The numbers do not depend on the options.
+   * A Monte Carlo run with options: how many threads, a callback told how far the run has come,
+   * and a question asked as often whether to stop (then this throws
+   * {@link java.util.concurrent.CancellationException}). The numbers do not depend on the options.
    */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
                              SimulationOptions options) {

@@ -56,7 +56,13 @@ public final class Simulation {
       throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
           Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
     }
-    MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress(options.progress()::update);
+    MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress((done, total) -> {
+      if (options.cancelled().getAsBoolean()) {
+        throw new java.util.concurrent.CancellationException("the simulation was cancelled after " + done + " of "
+            + total + " samples");
+      }
+      options.progress().update(done, total);
+    });
     if (options.threads() > 0) {
       o = o.withThreads(options.threads());
     }

@@ -66,7 +66,18 @@ class ApiToolsTest {
     RunReport.Message failed = r.diagnostics().stream().filter(m -> m.code().equals("TOK501")).findFirst().orElseThrow();
     assertTrue(failed.rendered().contains("too small"), failed.rendered());
     assertFalse(r.runs().get(0).assertions().get(1).ok());
-    assertThrows(IllegalArgumentException.class, () -> new SimulationOptions(-1, (d, t) -> { }));
+    assertThrows(IllegalArgumentException.class, () -> new SimulationOptions(-1, (d, t) -> { }, () -> false));
+  }
+
+  @Test
+  void aCancelledSimulationStopsWithCancellationException() {
+    AtomicLong asked = new AtomicLong();
+    SimulationOptions cancel = SimulationOptions.DEFAULT.withThreads(2).withCancellation(() -> asked.incrementAndGet() > 0);
+    assertThrows(java.util.concurrent.CancellationException.class,
+        () -> model.simulate(Scenario.BASE, Map.of("zero", "1 GPU"), 100_000, 1, cancel));
+    assertTrue(asked.get() >= 1);
+    assertEquals(100_000, model.simulate(Scenario.BASE, Map.of("zero", "1 GPU"), 100_000, 1,
+        SimulationOptions.DEFAULT.withCancellation(() -> false)).samples());
   }
 
   @Test
