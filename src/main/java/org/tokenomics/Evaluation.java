@@ -48,7 +48,7 @@ public final class Evaluation {
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
-      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units()));
+      out.add(new Value(r.spec().name(), r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units()));
     }
     return out;
   }
@@ -60,7 +60,7 @@ public final class Evaluation {
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
       if (r.spec().name().equals(name)) {
-        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units());
+        return new Value(name, r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units());
       }
     }
     CellSym cell = model.valuesByName().get(name);

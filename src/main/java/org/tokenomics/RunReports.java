@@ -50,6 +50,8 @@ public final class RunReports {
     private final List<String> periods;
     private final List<RunReport.Run> runs = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** The unit each report of the last deterministic run is shown in; its statistics use the same. */
+    private final Map<String, org.tokenomics.units.Unit> units = new java.util.HashMap<>();
 
     private Builder(String file, List<String> periods) {
       this.file = Objects.requireNonNull(file, "file");
@@ -103,7 +105,8 @@ public final class RunReports {
         McResult.ReportStats st = mc.reports().stream().filter(x -> x.spec().name().equals(rep.name())).findFirst()
             .orElse(null);
         reports.add(st == null || !st.numeric() || st.failed() == mc.samples() ? rep
-            : new RunReport.Report(rep.name(), rep.unit(), rep.series(), rep.values(), rep.text(), stats(st, quantiles)));
+            : new RunReport.Report(rep.name(), rep.unit(), rep.series(), rep.values(), rep.text(),
+                stats(st, units.get(rep.name()), quantiles)));
       }
       List<RunReport.Assertion> checks = new ArrayList<>();
       for (int i = 0; i < det.assertions().size(); i++) {
@@ -150,12 +153,13 @@ public final class RunReports {
           for (int i = 0; i < shown.length; i++) {
             text[i] = tag == Type.Tag.DATE ? Dates.format(shown[i]) : String.valueOf(shown[i] != 0);
           }
-        } else if (spec.unit() != null) {
+        } else if (v.unit() != null) {
           for (int i = 0; i < shown.length; i++) {
-            shown[i] = spec.unit().fromBase(shown[i]);
+            shown[i] = v.unit().fromBase(shown[i]);
           }
+          units.put(spec.name(), v.unit());
         }
-        String unit = tag == Type.Tag.DATE ? "date" : tag == Type.Tag.BOOL ? "bool" : spec.unitText();
+        String unit = tag == Type.Tag.DATE ? "date" : tag == Type.Tag.BOOL ? "bool" : v.unitText();
         reports.add(new RunReport.Report(spec.name(), unit, v.series(), shown, text, null));
       }
       List<RunReport.Assertion> checks = new ArrayList<>();
@@ -172,21 +176,21 @@ public final class RunReports {
   }
 
   /** mean, then each quantile asked for, in the report's display unit. */
-  private static Map<String, double[]> stats(McResult.ReportStats s, List<Double> quantiles) {
+  private static Map<String, double[]> stats(McResult.ReportStats s, org.tokenomics.units.Unit unit, List<Double> quantiles) {
     Map<String, double[]> out = new LinkedHashMap<>();
-    out.put("mean", display(s, s.mean()));
+    out.put("mean", display(unit, s.mean()));
     for (double q : quantiles) {
       double percent = Math.round(q * 100 * 1e9) / 1e9; // 0.05 → 5, not 5.000000000000001
-      out.putIfAbsent(McDiagnostics.statName(percent), display(s, s.quantile(q)));
+      out.putIfAbsent(McDiagnostics.statName(percent), display(unit, s.quantile(q)));
     }
     return out;
   }
 
-  private static double[] display(McResult.ReportStats s, double[] base) {
+  private static double[] display(org.tokenomics.units.Unit unit, double[] base) {
     double[] out = base.clone();
-    if (s.spec().unit() != null) {
+    if (unit != null) {
       for (int i = 0; i < out.length; i++) {
-        out[i] = s.spec().unit().fromBase(out[i]);
+        out[i] = unit.fromBase(out[i]);
       }
     }
     return out;

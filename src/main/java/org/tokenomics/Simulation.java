@@ -191,7 +191,9 @@ public final class Simulation {
   }
 
   private Value value(McResult.ReportStats s, double[] base) {
-    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.units());
+    // Shown in the unit tok run would choose for the mean (the as unit when there is one).
+    return new Value(s.spec().name(), s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), base,
+        s.series(), periods, model.units());
   }
 
   /** The compiled model and the engine's result, for {@link RunReports}. */

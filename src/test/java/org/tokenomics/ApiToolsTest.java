@@ -146,4 +146,24 @@ class ApiToolsTest {
         () -> model.explain("totl", 3, Scenario.BASE, Map.of()));
     assertTrue(x.getMessage().contains("did you mean total"), x.getMessage());
   }
+
+  @Test
+  void aReportWithoutAsIsShownInAUnitThatReadsWellAndExplainAgrees() {
+    Model m = Tokenomics.standard().compile("p.tok", """
+        param chips = 1_000_000 GPU
+        param power = 2000 W/GPU
+        let total = chips * power
+        report total
+        report written = total as W
+        """).model();
+    Evaluation e = m.evaluate();
+    assertEquals("GW", e.value("total").unit());
+    assertEquals(2, e.value("total").values()[0], 1e-12);
+    assertEquals("W", e.value("written").unit());
+    RunReport r = RunReports.builder("p.tok", m.periods()).add(e).build();
+    assertEquals("GW", r.runs().get(0).reports().get(0).unit());
+    assertEquals("W", r.runs().get(0).reports().get(1).unit());
+    assertEquals("GW", m.explain("total", 1, Scenario.BASE, Map.of()).unit());
+    assertEquals("W", m.explain("written", 1, Scenario.BASE, Map.of()).unit());
+  }
 }

@@ -58,7 +58,16 @@ public final class Explainer {
         List<Integer> inputs = ex.inputs(cell);
         boolean bare = cell.expr() instanceof org.tokenomics.syntax.Expr.Name && inputs.size() == 1;
         CellSym target = bare ? cm.cells().get(inputs.get(0)) : cell;
-        return ex.node(target, bare ? target.name() : name, bare ? null : "report", r.unit(), ex.program.newFrame(), 0, null);
+        // A report without `as` is shown as tok run shows it: in a unit chosen for its values.
+        Unit unit = r.unit();
+        if (!org.tokenomics.run.ReportUnits.written(cm, r) && unit != null) {
+          try {
+            unit = org.tokenomics.run.ReportUnits.of(cm, r, ex.program.newFrame().values(r.slot()));
+          } catch (EvalError e) {
+            // the node shows the error
+          }
+        }
+        return ex.node(target, bare ? target.name() : name, bare ? null : "report", unit, ex.program.newFrame(), 0, null);
       }
     }
     CellSym cell = cm.valuesByName().get(name);

@@ -23,8 +23,13 @@ import org.tokenomics.eval.Program;
 public final class Runner {
   private Runner() {}
 
-  /** One report's values in base units (null when it failed). */
-  public record ReportValue(CompiledModel.ReportSpec spec, double[] values, boolean series) {}
+  /** One report's values in base units, and the unit to show them in ({@link ReportUnits}; null for dates and bools). */
+  public record ReportValue(CompiledModel.ReportSpec spec, double[] values, boolean series, org.tokenomics.units.Unit unit) {
+    /** The display unit's text: the {@code as} unit as written, a readable choice, {@code ""} when dimensionless. */
+    public String unitText() {
+      return unit == null ? spec.unitText() : unit.name();
+    }
+  }
 
   /** One assertion's outcome. */
   public record AssertValue(CompiledModel.AssertSpec spec, boolean ok) {}
@@ -61,7 +66,7 @@ public final class Runner {
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
-        reports.add(new ReportValue(r, v, program.cell(r.slot()).series()));
+        reports.add(new ReportValue(r, v, program.cell(r.slot()).series(), ReportUnits.of(model, r, v)));
       } catch (EvalError e) {
         addOnce(errors, diagnostic(model, e));
       }
