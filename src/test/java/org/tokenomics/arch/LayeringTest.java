@@ -157,4 +157,36 @@ class LayeringTest {
   void noCycles() {
     slices().matching("org.tokenomics.(*)..").should().beFreeOfCycles().check(CLASSES);
   }
+
+  /** What a host sees (public members of public classes in the exported packages) names no internal type. */
+  @Test
+  void theExportedApiNamesNoInternalType() {
+    java.util.List<String> leaks = new java.util.ArrayList<>();
+    for (com.tngtech.archunit.core.domain.JavaClass c : CLASSES) {
+      boolean exported = c.getPackageName().equals("org.tokenomics") || c.getPackageName().equals("org.tokenomics.spi");
+      if (!exported || !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+        continue;
+      }
+      for (com.tngtech.archunit.core.domain.JavaMember m : c.getMembers()) {
+        if (!m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+            && !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PROTECTED)) {
+          continue;
+        }
+        java.util.List<com.tngtech.archunit.core.domain.JavaClass> types = new java.util.ArrayList<>();
+        if (m instanceof com.tngtech.archunit.core.domain.JavaCodeUnit u) {
+          types.addAll(u.getRawParameterTypes());
+          types.add(u.getRawReturnType());
+        } else if (m instanceof com.tngtech.archunit.core.domain.JavaField f) {
+          types.add(f.getRawType());
+        }
+        for (com.tngtech.archunit.core.domain.JavaClass t : types) {
+          String p = t.getBaseComponentType().getPackageName();
+          if (p.startsWith("org.tokenomics") && !p.equals("org.tokenomics") && !p.equals("org.tokenomics.spi")) {
+            leaks.add(m.getFullName() + " names " + t.getName());
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), leaks);
+  }
 }
