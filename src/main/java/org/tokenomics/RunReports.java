@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.mc.McDiagnostics;
 import org.tokenomics.mc.McResult;
 import org.tokenomics.run.Runner;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.mc.McDiagnostics;
 import org.tokenomics.mc.McResult;

@@ -12,7 +12,7 @@ import org.tokenomics.api.Plugins;
 import org.tokenomics.api.Toolchain;
 import org.tokenomics.check.Compiler;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;

@@ -11,7 +11,7 @@ import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.syntax.Decl;

@@ -8,7 +8,7 @@ import org.tokenomics.diag.Severity;
 import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 
 /** A Monte Carlo run's findings as diagnostics: errors in some samples, assertions failing in some. */
 public final class McDiagnostics {

@@ -15,7 +15,7 @@ import org.tokenomics.check.OverrideCompiler;
 import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Program;

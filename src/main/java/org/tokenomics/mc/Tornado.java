@@ -13,7 +13,7 @@ import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;

@@ -9,7 +9,7 @@ import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.diag.Severity;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;

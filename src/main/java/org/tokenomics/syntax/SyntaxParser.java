@@ -11,7 +11,6 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
 import org.tokenomics.internal.parser.TokLexer;
 import org.tokenomics.internal.parser.TokParser;
 
