@@ -12,10 +12,6 @@ public final class Compilation {
   private final List<Diagnostic> diagnostics;
   private final Model model;
 
-  Compilation(String file, List<Diagnostic> diagnostics, CompiledModel model) {
-    this(file, diagnostics, model, Limits.DEFAULT);
-  }
-
   Compilation(String file, List<Diagnostic> diagnostics, CompiledModel model, Limits limits) {
     this.file = file;
     this.diagnostics = List.copyOf(diagnostics);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
@@ -31,7 +31,15 @@ public final class Evaluation {
     return result.scenario();
   }
 
-  /** Report names, in source order. */
+  /**
+   * The evaluation errors met (TOK500–TOK502), one per distinct error; always empty for
+   * {@link Model#evaluate()}, which throws at the first. See {@link Model#tryEvaluate}.
+   */
+  public List<Diagnostic> errors() {
+    return Diagnostic.of(result.errors());
+  }
+
+  /** Report names that were computed, in source order. */
   public List<String> reportNames() {
     return result.reports().stream().map(r -> r.spec().name()).toList();
   }
@@ -40,7 +48,7 @@ public final class Evaluation {
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
-      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units()));
+      out.add(new Value(r.spec().name(), r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units()));
     }
     return out;
   }
@@ -52,10 +60,15 @@ public final class Evaluation {
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
       if (r.spec().name().equals(name)) {
-        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units());
+        return new Value(name, r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units());
       }
     }
     CellSym cell = model.valuesByName().get(name);
+    for (CompiledModel.ReportSpec r : model.reports()) {
+      if (r.name().equals(name) && !result.errors().isEmpty()) {
+        cell = model.cells().get(r.slot()); // a report that failed: reading it again throws its error
+      }
+    }
     if (cell == null || cell.type().tag() == Type.Tag.INSTANCE) {
       Set<String> names = new LinkedHashSet<>(reportNames());
       names.addAll(model.valuesByName().keySet());
@@ -68,7 +81,7 @@ public final class Evaluation {
       try {
         values = result.frame().values(cell.slot());
       } catch (EvalError e) {
-        throw new EvaluationException(Runner.diagnostic(model, e));
+        throw new EvaluationException(Diagnostic.of(Runner.diagnostic(model, e)));
       }
     }
     var unit = cell.type().isNumber() ? model.units().fromText(
@@ -87,5 +100,14 @@ public final class Evaluation {
   /** Period labels of the timeline. */
   public List<String> periods() {
     return periods;
+  }
+
+  /** The compiled model and this run's raw result, for {@link RunReports}. */
+  CompiledModel compiled() {
+    return model;
+  }
+
+  Runner.Result result() {
+    return result;
   }
 }

@@ -13,8 +13,24 @@ package org.tokenomics;
  */
 public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames,
                      long maxSampleValues) {
-  /** The defaults listed above. */
+  /** The defaults listed above; the one place they are written down. */
   public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
+
+  /** Checks that every limit is positive. */
+  public Limits {
+    if (maxSourceBytes <= 0 || maxNesting <= 0 || maxNodes <= 0 || maxPeriods <= 0 || maxNames <= 0
+        || maxSampleValues <= 0) {
+      throw new IllegalArgumentException("every limit must be positive: maxSourceBytes " + maxSourceBytes
+          + ", maxNesting " + maxNesting + ", maxNodes " + maxNodes + ", maxPeriods " + maxPeriods + ", maxNames "
+          + maxNames + ", maxSampleValues " + maxSampleValues);
+    }
+  }
+
+  /** The compiler's options: these limits and the folder imports must stay inside. */
+  org.tokenomics.check.Compiler.Options compilerOptions(java.nio.file.Path importRoot) {
+    return new org.tokenomics.check.Compiler.Options(importRoot, maxSourceBytes, maxNesting, maxNodes, maxPeriods,
+        maxNames);
+  }
 
   /** A copy with another limit on source size. */
   public Limits withMaxSourceBytes(long v) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.api.OverrideParser;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
@@ -16,20 +16,17 @@ import org.tokenomics.units.DimensionFormat;
  * Immutable and safe to share between threads.
  */
 public final class Model {
-  static {
-    org.tokenomics.api.Internals.register(m -> m.compiled);
-  }
-
   private final CompiledModel compiled;
   private final Limits limits;
-
-  Model(CompiledModel compiled) {
-    this(compiled, Limits.DEFAULT);
-  }
 
   Model(CompiledModel compiled, Limits limits) {
     this.compiled = compiled;
     this.limits = limits;
+  }
+
+  /** The checked model behind this one: for the API's own classes (and white-box tests), never exported. */
+  CompiledModel compiled() {
+    return compiled;
   }
 
   /** The overridable params, top-level and instance attributes. */
@@ -48,6 +45,11 @@ public final class Model {
       case BOOL -> "bool";
       default -> t.shortName();
     };
+  }
+
+  /** The report names, in source order. */
+  public List<String> reportNames() {
+    return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
   }
 
   /** The declared scenario names, in source order. */
@@ -80,22 +82,46 @@ public final class Model {
   }
 
   /**
-   * Evaluates a declared scenario (or {@link Scenario#BASE}) with further overrides on top (the
-   * overrides win), as {@link #simulate(Scenario, Map, int, long)} does for a Monte Carlo run.
+   * Evaluates a declared scenario with further overrides on top (the overrides win). Throws
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
+    return run(programFor(scenario, overrides), scenario.name());
+  }
+
+  /**
+   * Evaluates like {@link #evaluate(Scenario, Map)} but goes on past evaluation errors, as
+   * {@code tok run} does: every report that can be computed is, and each error is in
+   * {@link Evaluation#errors()} (asking the evaluation for a report that failed throws its
+   * EvaluationException).
+   */
+  public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
+    return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
+  }
+
+  /**
+   * The problems of overrides (param name → Tok expression) without evaluating anything: every
+   * diagnostic, where {@link #evaluate(Map)} would throw at the first. Empty when they all check.
+   */
+  public List<Diagnostic> check(Map<String, String> overrides) {
+    List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
+    OverrideParser.compile(compiled, overrides, problems);
+    return Diagnostic.of(problems);
+  }
+
+  private Program programFor(Scenario scenario, Map<String, String> overrides) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
-    return run(Runner.apply(compiled.program(), all), scenario.name());
+    return Runner.apply(compiled.program(), all);
   }
 
   /** The program of a scenario; IllegalArgumentException for an unknown name. */
-  Program programFor(String scenario) {
+  private Program programFor(String scenario) {
     return Runner.apply(compiled.program(), overridesFor(scenario));
   }
 
   /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
-  List<CompiledModel.Override> overridesFor(String scenario) {
+  private List<CompiledModel.Override> overridesFor(String scenario) {
     if (scenario.equals("base")) {
       return List.of();
     }
@@ -115,12 +141,12 @@ public final class Model {
    * throws EvaluationException (TOK600).
    */
   public Simulation simulate(int samples, long seed) {
-    return Simulation.run(compiled, limits, List.of(), "base", samples, seed);
+    return simulate(Scenario.BASE, Map.of(), samples, seed);
   }
 
   /** A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}). */
   public Simulation simulate(Scenario scenario, int samples, long seed) {
-    return Simulation.run(compiled, limits, overridesFor(scenario.name()), scenario.name(), samples, seed);
+    return simulate(scenario, Map.of(), samples, seed);
   }
 
   /**
@@ -133,15 +159,69 @@ public final class Model {
 
   /** A Monte Carlo run of a scenario with further overrides on top (the overrides win). */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed) {
+    return simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT);
+  }
+
+  /**
+   * A Monte Carlo run with options: how many threads, a callback told how far the run has come,
+   * and a question asked as often whether to stop (then this throws
+   * {@link java.util.concurrent.CancellationException}). The numbers do not depend on the options.
+   */
+  public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
+                             SimulationOptions options) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
-    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed);
+    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
+  }
+
+  /**
+   * A tornado of {@code output} (a report or named value with one number): each uncertain param at
+   * its p5 and p95, the others at their median, in the given scenario with overrides on top. Why
+   * there is none (an unknown name, a series, a failed base run) is in its diagnostics.
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
+   */
+  public Sensitivity sensitivity(String output, Scenario scenario, Map<String, String> overrides) {
+    return Sensitivity.of(compiled, allOverrides(scenario, overrides), output);
+  }
+
+  /**
+   * Every report at every point of a grid of param values ({@code tok sweep}), in the given
+   * scenario with overrides on top, on every core. Why there is no grid (a bound that does not
+   * check, too many points) is in its diagnostics. IllegalArgumentException when an override does
+   * not check, the scenario is unknown or a {@link Sweep.Vary} has fewer than 2 steps.
+   */
+  public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides) {
+    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits);
+  }
+
+  /**
+   * How {@code name} (a report, param, let or {@code inst.attr}) is derived in the given scenario
+   * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
+   * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
+   * depth, an override that does not check or an unknown scenario.
+   */
+  public Explanation explain(String name, int depth, Scenario scenario, Map<String, String> overrides) {
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
+    }
+    Explanation.Result r = Explanation.of(compiled, allOverrides(scenario, overrides), name, depth);
+    if (r.tree() == null) {
+      Diagnostic d = r.diagnostics().get(0);
+      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
+    }
+    return r.tree();
+  }
+
+  private List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return all;
   }
 
   private Evaluation run(Program program, String scenario) {
     Runner.Result r = Runner.run(compiled, program, scenario);
     if (!r.errors().isEmpty()) {
-      throw new EvaluationException(r.errors().get(0));
+      throw new EvaluationException(Diagnostic.of(r.errors().get(0)));
     }
     return new Evaluation(compiled, r);
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.mc.McDiagnostics;
 import org.tokenomics.mc.McResult;
@@ -42,22 +42,31 @@ public final class Simulation {
     this.result = result;
     this.scenario = scenario;
     this.periods = model.program().timeline().labelList();
-    this.errors = McDiagnostics.errors(model, result);
+    this.errors = Diagnostic.of(McDiagnostics.errors(model, result));
   }
 
   /** Runs the engine; TOK600 (as an EvaluationException) when the run would exceed the limits. */
   static Simulation run(CompiledModel model, Limits limits, List<CompiledModel.Override> overrides, String scenario,
-                        int samples, long seed) {
+                        int samples, long seed, SimulationOptions options) {
     if (samples <= 0) {
       throw new IllegalArgumentException("samples must be at least 1, got " + samples);
     }
     String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
     if (problem != null) {
-      Diagnostic d = Diagnostics.make(model.sources(), Severity.ERROR, Code.TOK600, null,
-          problem, "use fewer samples, or raise Limits.maxSampleValues", null);
-      throw new EvaluationException(d);
+      throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
+          Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
     }
-    McResult r = MonteCarlo.run(model, overrides, samples, seed, MonteCarlo.Options.defaults());
+    MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress((done, total) -> {
+      if (options.cancelled().getAsBoolean()) {
+        throw new java.util.concurrent.CancellationException("the simulation was cancelled after " + done + " of "
+            + total + " samples");
+      }
+      options.progress().update(done, total);
+    });
+    if (options.threads() > 0) {
+      o = o.withThreads(options.threads());
+    }
+    McResult r = MonteCarlo.run(model, overrides, samples, seed, o);
     return new Simulation(model, r, scenario);
   }
 
@@ -163,8 +172,9 @@ public final class Simulation {
       throw new IllegalArgumentException(report + " is " + s.spec().type().describe() + "; statistics need a number");
     }
     if (s.failed() == result.samples()) {
-      throw new EvaluationException(errors.isEmpty() ? Diagnostics.make(model.sources(),
-          Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null, null) : errors.get(0));
+      throw new EvaluationException(errors.isEmpty() ? Diagnostic.of(Diagnostics.make(model.sources(),
+          org.tokenomics.diag.Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null,
+          null)) : errors.get(0));
     }
     return s;
   }
@@ -181,7 +191,18 @@ public final class Simulation {
   }
 
   private Value value(McResult.ReportStats s, double[] base) {
-    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.units());
+    // Shown in the unit tok run would choose for the mean (the as unit when there is one).
+    return new Value(s.spec().name(), s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), base,
+        s.series(), periods, model.units());
+  }
+
+  /** The compiled model and the engine's result, for {@link RunReports}. */
+  CompiledModel compiled() {
+    return model;
+  }
+
+  McResult result() {
+    return result;
   }
 
   @Override

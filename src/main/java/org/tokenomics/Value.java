@@ -37,6 +37,11 @@ public final class Value {
     return name;
   }
 
+  /** A number (with a dimension), rather than a date or a condition? */
+  public boolean isNumber() {
+    return type.isNumber();
+  }
+
   /** One value per period? */
   public boolean isSeries() {
     return series;

@@ -8,7 +8,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.tokenomics.Tokenomics;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;
@@ -33,24 +32,37 @@ public final class PluginDiscovery {
     }
     if (present("org.osgi.framework.FrameworkUtil")) {
       try {
-        org.tokenomics.osgi.OsgiServices.discover(into);
+        org.tokenomics.osgi.OsgiServices.discover(o -> discovered(into, o));
       } catch (LinkageError e) {
         // no usable OSGi framework: a plain class path
       }
     }
     if (present("org.eclipse.core.runtime.RegistryFactory")) {
       try {
-        org.tokenomics.osgi.EclipseExtensions.discover(into);
+        org.tokenomics.osgi.EclipseExtensions.discover(o -> discovered(into, o));
       } catch (LinkageError e) {
         // no extension registry
       }
     }
   }
 
+  /** One plugin found by OSGi or Eclipse discovery, added as discovered (not explicit). */
+  private static void discovered(Plugins.Collector into, Object plugin) {
+    if (plugin instanceof TokFunction f) {
+      into.function(f, false);
+    } else if (plugin instanceof TokModule m) {
+      into.module(m);
+    } else if (plugin instanceof TokUnits u) {
+      into.units(u);
+    } else if (plugin instanceof TokReporter r) {
+      into.reporter(r, false);
+    }
+  }
+
   /** The library's loader, the context loader and the host's, when they see the same SPI. */
   private static List<ClassLoader> loaders(List<ClassLoader> extra) {
     Set<ClassLoader> out = new LinkedHashSet<>();
-    ClassLoader own = Tokenomics.class.getClassLoader();
+    ClassLoader own = PluginDiscovery.class.getClassLoader();
     if (own != null) {
       out.add(own);
     }
@@ -92,7 +104,7 @@ public final class PluginDiscovery {
 
   private static boolean present(String className) {
     try {
-      Class.forName(className, false, Tokenomics.class.getClassLoader());
+      Class.forName(className, false, PluginDiscovery.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;

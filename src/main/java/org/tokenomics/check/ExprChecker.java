@@ -3,7 +3,6 @@ package org.tokenomics.check;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Unit;
@@ -91,7 +90,7 @@ final class ExprChecker {
     if (global instanceof InstanceSym inst) {
       return new Typed(null, Type.instance(inst));
     }
-    BuiltinSeries.Which which = BuiltinSeries.named(name);
+    org.tokenomics.time.TimeVar which = org.tokenomics.time.TimeVar.named(name);
     if (which != null) {
       boolean series = ck.timeline.declared();
       Type type = switch (which) {
@@ -101,7 +100,7 @@ final class ExprChecker {
       };
       if (!series) {
         // A static model has one period: every built-in series is a constant there.
-        return Typed.lit(new BuiltinSeries(which, false).eval(staticFrame(), 0), type, n.span());
+        return Typed.lit(which.in(ck.timeline, 0), type, n.span());
       }
       return new Typed(new TExpr.Time(which, type, n.span()), type);
     }
@@ -111,10 +110,6 @@ final class ExprChecker {
     }
     unknownName(n, ctx);
     return Typed.ERROR;
-  }
-
-  private org.tokenomics.eval.Frame staticFrame() {
-    return new org.tokenomics.eval.Program(ck.timeline, new org.tokenomics.eval.Cell[0]).newFrame();
   }
 
   private void unknownName(Expr.Name n, Ctx ctx) {

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.syntax.Formatter;
+import org.tokenomics.Formatted;
+import org.tokenomics.Tokenomics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +40,7 @@ final class FmtCommand implements Callable<Integer> {
       err.println("tok: cannot read " + file + ": " + e.getMessage());
       return 1;
     }
-    Formatter.Result r = Formatter.format(file.toString(), text);
+    Formatted r = Tokenomics.format(file.toString(), text);
     if (!r.ok()) {
       for (Diagnostic d : r.diagnostics()) {
         err.println(d.render());

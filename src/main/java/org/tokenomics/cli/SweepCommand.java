@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.Limits;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.mc.Sweep;
+import org.tokenomics.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,15 +51,11 @@ final class SweepCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    CompiledModel cm = loaded.model();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base = loaded.overrides();
-    Sweep.Result r = Sweep.run(cm, base, parsed, Limits.DEFAULT.maxSampleValues(),
-        Runtime.getRuntime().availableProcessors(), diagnostics);
-    if (r == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+    Sweep r = loaded.model().sweep(parsed, loaded.scenario(), loaded.overrides());
+    if (!r.ok()) {
+      return CliInputs.fail(r.diagnostics(), err, file.toString());
     }
-    List<String> periods = List.of(cm.program().timeline().labels());
+    List<String> periods = loaded.model().periods();
     out.print(format.equals("json") ? SweepOutput.json(file.toString(), r, periods) : SweepOutput.csv(r, periods));
     out.flush();
     long failed = r.points().stream().filter(p -> p.error() != null).count();

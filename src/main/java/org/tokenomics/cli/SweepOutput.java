@@ -1,16 +1,14 @@
 package org.tokenomics.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.tokenomics.report.CsvReporter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.check.Type;
-import org.tokenomics.mc.Sweep;
-import org.tokenomics.time.Dates;
+import org.tokenomics.Sweep;
 
 /**
  * A sweep as CSV (one row per grid point; a column per swept param, per scalar report and per
@@ -21,16 +19,16 @@ final class SweepOutput {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static String csv(Sweep.Result r, List<String> periods) {
+  static String csv(Sweep r, List<String> periods) {
     StringBuilder b = new StringBuilder();
     List<String> header = new java.util.ArrayList<>();
     for (Sweep.Axis a : r.axes()) {
-      header.add(label(a.name(), a.unit().name()));
+      header.add(label(a.name(), a.unit()));
     }
     for (int k = 0; k < r.reports().size(); k++) {
-      CompiledModel.ReportSpec spec = r.reports().get(k);
-      String unit = unit(spec);
-      if (r.series()[k]) {
+      Sweep.Report spec = r.reports().get(k);
+      String unit = spec.unit();
+      if (spec.series()) {
         for (String p : periods) {
           header.add(label(spec.name() + "[" + p + "]", unit));
         }
@@ -38,7 +36,7 @@ final class SweepOutput {
         header.add(label(spec.name(), unit));
       }
     }
-    boolean asserts = r.points().stream().anyMatch(p -> !p.failedAsserts().isEmpty());
+    boolean asserts = r.points().stream().anyMatch(p -> !p.failedAssertions().isEmpty());
     boolean errors = r.points().stream().anyMatch(p -> p.error() != null);
     if (asserts) {
       header.add("failed_assertions");
@@ -50,20 +48,21 @@ final class SweepOutput {
     for (Sweep.Point p : r.points()) {
       StringBuilder row = new StringBuilder();
       for (int a = 0; a < r.axes().size(); a++) {
-        row.append(a == 0 ? "" : ",").append(num(r.axes().get(a).unit().fromBase(p.inputs()[a])));
+        row.append(a == 0 ? "" : ",").append(num(p.inputs()[a]));
       }
       for (int k = 0; k < r.reports().size(); k++) {
-        int width = r.series()[k] ? periods.size() : 1;
-        double[] v = p.reports()[k];
+        int width = r.reports().get(k).series() ? periods.size() : 1;
+        double[] v = p.values().get(k);
+        String[] t = p.text().get(k);
         for (int i = 0; i < width; i++) {
           row.append(',');
           if (v != null) {
-            row.append(CsvReporter.cell(shown(r.reports().get(k), v.length == 1 ? v[0] : v[i])));
+            row.append(CsvReporter.cell(t != null ? t[i] : num(v[i])));
           }
         }
       }
       if (asserts) {
-        row.append(',').append(String.join(" ", p.failedAsserts().stream().map(String::valueOf).toList()));
+        row.append(',').append(String.join(" ", p.failedAssertions().stream().map(String::valueOf).toList()));
       }
       if (errors) {
         row.append(',').append(p.error() == null ? "" : CsvReporter.cell(p.error().code() + ": " + p.error().message()));
@@ -73,25 +72,25 @@ final class SweepOutput {
     return b.toString();
   }
 
-  static String json(String file, Sweep.Result r, List<String> periods) {
+  static String json(String file, Sweep r, List<String> periods) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("file", file);
     ArrayNode vary = root.putArray("vary");
     for (Sweep.Axis a : r.axes()) {
       ObjectNode o = vary.addObject();
       o.put("name", a.name());
-      o.put("unit", a.unit().name());
+      o.put("unit", a.unit());
       ArrayNode values = o.putArray("values");
       for (double x : a.values()) {
-        values.add(a.unit().fromBase(x));
+        values.add(x);
       }
     }
     ArrayNode reports = root.putArray("reports");
     for (int k = 0; k < r.reports().size(); k++) {
       ObjectNode o = reports.addObject();
       o.put("name", r.reports().get(k).name());
-      o.put("unit", unit(r.reports().get(k)));
-      if (r.series()[k]) {
+      o.put("unit", r.reports().get(k).unit());
+      if (r.reports().get(k).series()) {
         ArrayNode ps = o.putArray("periods");
         periods.forEach(ps::add);
       }
@@ -101,27 +100,28 @@ final class SweepOutput {
       ObjectNode o = points.addObject();
       ObjectNode inputs = o.putObject("inputs");
       for (int a = 0; a < r.axes().size(); a++) {
-        inputs.put(r.axes().get(a).name(), r.axes().get(a).unit().fromBase(p.inputs()[a]));
+        inputs.put(r.axes().get(a).name(), p.inputs()[a]);
       }
       ObjectNode values = o.putObject("reports");
       for (int k = 0; k < r.reports().size(); k++) {
-        CompiledModel.ReportSpec spec = r.reports().get(k);
-        double[] v = p.reports()[k];
+        Sweep.Report spec = r.reports().get(k);
+        double[] v = p.values().get(k);
+        String[] t = p.text().get(k);
         if (v == null) {
           values.putNull(spec.name());
-        } else if (r.series()[k]) {
+        } else if (spec.series()) {
           ArrayNode arr = values.putArray(spec.name());
           for (int i = 0; i < periods.size(); i++) {
-            add(arr, spec, v.length == 1 ? v[0] : v[i]);
+            add(arr, spec, v[i], t == null ? null : t[i]);
           }
         } else {
           ArrayNode one = MAPPER.createArrayNode();
-          add(one, spec, v[0]);
+          add(one, spec, v[0], t == null ? null : t[0]);
           values.set(spec.name(), one.get(0));
         }
       }
       ArrayNode failed = o.putArray("failed_assertions");
-      p.failedAsserts().forEach(failed::add);
+      p.failedAssertions().forEach(failed::add);
       if (p.error() != null) {
         o.put("error", p.error().code() + ": " + p.error().message());
       }
@@ -134,25 +134,13 @@ final class SweepOutput {
     }
   }
 
-  private static void add(ArrayNode arr, CompiledModel.ReportSpec spec, double base) {
-    switch (spec.type().tag()) {
-      case DATE -> arr.add(Dates.format(base));
-      case BOOL -> arr.add(base != 0);
-      default -> arr.add(spec.unit() == null ? base : spec.unit().fromBase(base));
+  /** A value as JSON: a number, a date as text, a bool as true or false. */
+  private static void add(ArrayNode arr, Sweep.Report spec, double value, String text) {
+    switch (spec.unit()) {
+      case "date" -> arr.add(text);
+      case "bool" -> arr.add(Boolean.parseBoolean(text));
+      default -> arr.add(value);
     }
-  }
-
-  private static String shown(CompiledModel.ReportSpec spec, double base) {
-    return switch (spec.type().tag()) {
-      case DATE -> Dates.format(base);
-      case BOOL -> String.valueOf(base != 0);
-      default -> num(spec.unit() == null ? base : spec.unit().fromBase(base));
-    };
-  }
-
-  private static String unit(CompiledModel.ReportSpec spec) {
-    Type.Tag tag = spec.type().tag();
-    return tag == Type.Tag.DATE ? "date" : tag == Type.Tag.BOOL ? "bool" : spec.unitText();
   }
 
   private static String label(String name, String unit) {

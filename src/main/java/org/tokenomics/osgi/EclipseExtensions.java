@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.osgi.framework.Bundle;
-import org.tokenomics.api.Plugins;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;
@@ -31,15 +30,18 @@ public final class EclipseExtensions {
 
   private EclipseExtensions() {}
 
-  /** Adds every contribution; does nothing when there is no registry. */
-  public static void discover(Plugins.Collector into) {
+  /**
+   * Hands every contribution to {@code found} (a {@link TokFunction}, {@link TokModule},
+   * {@link TokUnits} or {@link TokReporter}); does nothing when there is no registry.
+   */
+  public static void discover(java.util.function.Consumer<Object> found) {
     IExtensionRegistry registry = RegistryFactory.getRegistry();
     if (registry == null) {
       return;
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "functions")) {
       if (e.getName().equals("function") && create(e, "class") instanceof TokFunction f) {
-        into.function(f, false);
+        found.accept(f);
       }
     }
     Map<String, Map<String, String>> files = new LinkedHashMap<>();
@@ -49,7 +51,7 @@ public final class EclipseExtensions {
       }
       if (e.getAttribute("class") != null) {
         if (create(e, "class") instanceof TokModule m) {
-          into.module(m);
+          found.accept(m);
         }
       } else if (e.getAttribute("prefix") != null && e.getAttribute("name") != null && e.getAttribute("file") != null) {
         String text = read(e, e.getAttribute("file"));
@@ -58,23 +60,23 @@ public final class EclipseExtensions {
         }
       }
     }
-    files.forEach((prefix, sources) -> into.module(new FileModules(prefix, sources)));
+    files.forEach((prefix, sources) -> found.accept(new FileModules(prefix, sources)));
     List<UnitDefinition> declared = new ArrayList<>();
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "units")) {
       if (e.getName().equals("units") && e.getAttribute("class") != null) {
         if (create(e, "class") instanceof TokUnits u) {
-          into.units(u);
+          found.accept(u);
         }
       } else if (e.getName().equals("unit") && e.getAttribute("name") != null) {
         declared.add(new UnitDefinition(e.getAttribute("name"), e.getAttribute("definition")));
       }
     }
     if (!declared.isEmpty()) {
-      into.units(new DeclaredUnits(List.copyOf(declared)));
+      found.accept(new DeclaredUnits(List.copyOf(declared)));
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "reporters")) {
       if (e.getName().equals("reporter") && create(e, "class") instanceof TokReporter r) {
-        into.reporter(r, false);
+        found.accept(r);
       }
     }
   }

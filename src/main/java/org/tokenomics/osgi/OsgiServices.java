@@ -6,8 +6,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.tokenomics.Tokenomics;
-import org.tokenomics.api.Plugins;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;
@@ -20,20 +18,23 @@ import org.tokenomics.spi.TokUnits;
 public final class OsgiServices {
   private OsgiServices() {}
 
-  /** Adds the services visible to the Tok bundle; does nothing outside a framework. */
-  public static void discover(Plugins.Collector into) {
-    Bundle bundle = FrameworkUtil.getBundle(Tokenomics.class);
+  /**
+   * Hands every service visible to the Tok bundle to {@code found} (a {@link TokFunction},
+   * {@link TokModule}, {@link TokUnits} or {@link TokReporter}); does nothing outside a framework.
+   */
+  public static void discover(Consumer<Object> found) {
+    Bundle bundle = FrameworkUtil.getBundle(OsgiServices.class);
     BundleContext context = bundle == null ? null : bundle.getBundleContext();
     if (context == null) {
       return;
     }
-    services(context, TokFunction.class, f -> into.function(f, false));
-    services(context, TokModule.class, into::module);
-    services(context, TokUnits.class, into::units);
-    services(context, TokReporter.class, r -> into.reporter(r, false));
+    services(context, TokFunction.class, found);
+    services(context, TokModule.class, found);
+    services(context, TokUnits.class, found);
+    services(context, TokReporter.class, found);
   }
 
-  private static <T> void services(BundleContext context, Class<T> type, Consumer<T> sink) {
+  private static <T> void services(BundleContext context, Class<T> type, Consumer<Object> sink) {
     try {
       for (ServiceReference<T> ref : context.getServiceReferences(type, null)) {
         T service = context.getService(ref);

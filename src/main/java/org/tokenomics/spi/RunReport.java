@@ -3,20 +3,22 @@ package org.tokenomics.spi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.AssertionResult;
-import org.tokenomics.Diagnostic;
 
 /**
  * What one {@code tok run} produced, as a {@link TokReporter} sees it: one entry per scenario
  * evaluated (base first), the period labels, and every diagnostic. Values are in each report's
- * display unit. Immutable: arrays are copied in and out.
+ * display unit. Immutable: arrays are copied in and out. {@code org.tokenomics.RunReports} builds
+ * one from evaluations and simulations.
+ *
+ * <p>Like every type in this package it names no other Tok type, so that the checker, which sees
+ * plugin functions, never depends on the public API built on top of it.
  *
  * @param file        the model's file as named on the command line
  * @param periods     period labels of the timeline ({@code 2026}, {@code 2026-Q1}, {@code 2026-01})
  * @param runs        one run per scenario, base first (empty after compile errors)
  * @param diagnostics every diagnostic: compile errors, evaluation errors and failed assertions
  */
-public record RunReport(String file, List<String> periods, List<Run> runs, List<Diagnostic> diagnostics) {
+public record RunReport(String file, List<String> periods, List<Run> runs, List<Message> diagnostics) {
 
   /** Copies the lists. */
   public RunReport {
@@ -33,7 +35,7 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    * @param reports    the reports, in source order
    * @param assertions every assertion's outcome
    */
-  public record Run(String scenario, int samples, List<Report> reports, List<AssertionResult> assertions) {
+  public record Run(String scenario, int samples, List<Report> reports, List<Assertion> assertions) {
     /** Copies the lists. */
     public Run {
       reports = List.copyOf(reports);
@@ -83,6 +85,38 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
       Map<String, double[]> copy = new LinkedHashMap<>();
       stats.forEach((k, v) -> copy.put(k, v.clone()));
       return java.util.Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /**
+   * The outcome of one {@code assert}.
+   *
+   * @param message     its message
+   * @param line        its line in the main file
+   * @param ok          true when it held (in every period; under Monte Carlo, in every sample)
+   * @param failedShare the share of samples in which it failed (0 or 1 in a deterministic run)
+   */
+  public record Assertion(String message, int line, boolean ok, double failedShare) {}
+
+  /**
+   * A diagnostic (compile error, evaluation error, failed assertion, warning …).
+   *
+   * @param severity  {@code error}, {@code warning} or {@code note}
+   * @param code      a stable code such as {@code TOK300}
+   * @param message   one line saying what is wrong
+   * @param file      the file (null when the problem has no place)
+   * @param line      first line of the span (0 without a place)
+   * @param column    first column
+   * @param endLine   last line
+   * @param endColumn column just after the span
+   * @param help      a suggestion, or null
+   * @param rendered  the diagnostic as the command line prints it, source line and carets included
+   */
+  public record Message(String severity, String code, String message, String file, int line, int column, int endLine,
+                        int endColumn, String help, String rendered) {
+    /** True for errors. */
+    public boolean isError() {
+      return "error".equals(severity);
     }
   }
 }

@@ -11,7 +11,6 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
 import org.tokenomics.internal.parser.TokLexer;
 import org.tokenomics.internal.parser.TokParser;
 
@@ -20,14 +19,22 @@ import org.tokenomics.internal.parser.TokParser;
  * Never throws for bad input.
  */
 public final class SyntaxParser {
-  /** Brackets deeper than this are TOK600 before ANTLR (which recurses) ever sees them. */
+  /**
+   * Brackets deeper than this are TOK600 before ANTLR (which recurses) ever sees them. The defaults
+   * here serve the tools that parse without a compile (the formatter, the language server's index,
+   * override expressions); they equal {@code Limits.DEFAULT}, which hosts configure and compiles
+   * read (LimitsTest keeps them equal; the public record cannot be seen from this layer).
+   */
   public static final int DEFAULT_MAX_NESTING = 200;
+
+  /** Syntax-tree nodes in one file at most, by default (see {@link #DEFAULT_MAX_NESTING}). */
+  public static final int DEFAULT_MAX_NODES = 500_000;
 
   private final int maxNesting;
   private final int maxNodes;
 
   public SyntaxParser() {
-    this(DEFAULT_MAX_NESTING, 500_000);
+    this(DEFAULT_MAX_NESTING, DEFAULT_MAX_NODES);
   }
 
   public SyntaxParser(int maxNesting, int maxNodes) {

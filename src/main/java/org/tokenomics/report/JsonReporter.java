@@ -1,4 +1,4 @@
-package org.tokenomics.cli;
+package org.tokenomics.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.spi.RunReport;
 
 /** The JSON output of EMBEDDING.md §3. */
 public final class JsonReporter {
@@ -14,16 +14,16 @@ public final class JsonReporter {
 
   private JsonReporter() {}
 
-  public static String render(RunOutput out) {
+  public static String render(RunReport out) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("file", out.file());
     ArrayNode runs = root.putArray("runs");
-    for (RunOutput.Run run : out.runs()) {
+    for (RunReport.Run run : out.runs()) {
       ObjectNode r = runs.addObject();
       r.put("scenario", run.scenario());
       r.put("samples", run.samples());
       ArrayNode reports = r.putArray("reports");
-      for (RunOutput.Report rep : run.reports()) {
+      for (RunReport.Report rep : run.reports()) {
         ObjectNode o = reports.addObject();
         o.put("name", rep.name());
         o.put("unit", rep.unit());
@@ -58,7 +58,7 @@ public final class JsonReporter {
         }
       }
       ArrayNode asserts = r.putArray("assertions");
-      for (RunOutput.Check c : run.assertions()) {
+      for (RunReport.Assertion c : run.assertions()) {
         ObjectNode a = asserts.addObject();
         a.put("message", c.message());
         a.put("line", c.line());
@@ -67,9 +67,9 @@ public final class JsonReporter {
       }
     }
     ArrayNode diags = root.putArray("diagnostics");
-    for (Diagnostic d : out.diagnostics()) {
+    for (RunReport.Message d : out.diagnostics()) {
       ObjectNode o = diags.addObject();
-      o.put("severity", d.severity().word());
+      o.put("severity", d.severity());
       o.put("code", d.code());
       o.put("file", d.file());
       o.put("line", d.line());

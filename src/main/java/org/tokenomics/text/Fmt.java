@@ -1,8 +1,13 @@
-package org.tokenomics.cli;
+package org.tokenomics.text;
 
 import java.util.Locale;
 
-/** Numbers as people read them: {@code $5.00T}, {@code $4.75/Mtok}, {@code 52,560 GWh}, {@code 4.27 %}. */
+/**
+ * Numbers as people read them: {@code $5.00T}, {@code $4.75/Mtok}, {@code 52,560 GWh}, {@code 4.27 %}.
+ * Shared by the tools that show values to people (the command line's reporters, the language
+ * server's hovers), so that a number reads the same everywhere; the unit it is shown in is chosen
+ * before, by {@code check.DisplayUnits}.
+ */
 public final class Fmt {
   private Fmt() {}
 
