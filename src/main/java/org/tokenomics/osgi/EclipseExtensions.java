@@ -38,7 +38,7 @@ public final class EclipseExtensions {
       return;
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "functions")) {
-      if (e.getName().equals("function") && create(e, "class") instanceof TokFunction f) {
+      if (e.getName().equals("function") && create(e, TokFunction.class, into) instanceof TokFunction f) {
         into.function(f, false);
       }
     }
@@ -48,7 +48,7 @@ public final class EclipseExtensions {
         continue;
       }
       if (e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokModule m) {
+        if (create(e, TokModule.class, into) instanceof TokModule m) {
           into.module(m);
         }
       } else if (e.getAttribute("prefix") != null && e.getAttribute("name") != null && e.getAttribute("file") != null) {
@@ -62,7 +62,7 @@ public final class EclipseExtensions {
     List<UnitDefinition> declared = new ArrayList<>();
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "units")) {
       if (e.getName().equals("units") && e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokUnits u) {
+        if (create(e, TokUnits.class, into) instanceof TokUnits u) {
           into.units(u);
         }
       } else if (e.getName().equals("unit") && e.getAttribute("name") != null) {
@@ -73,17 +73,27 @@ public final class EclipseExtensions {
       into.units(new DeclaredUnits(List.copyOf(declared)));
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "reporters")) {
-      if (e.getName().equals("reporter") && create(e, "class") instanceof TokReporter r) {
+      if (e.getName().equals("reporter") && create(e, TokReporter.class, into) instanceof TokReporter r) {
         into.reporter(r, false);
       }
     }
   }
 
-  /** The executable extension, or null when it cannot be created (the registry logs why). */
-  private static Object create(IConfigurationElement e, String attribute) {
+  /**
+   * The extension's {@code class}, or null (with a warning) when it cannot be created or is not a
+   * {@code type} of this bundle's API.
+   */
+  private static Object create(IConfigurationElement e, Class<?> type, Plugins.Collector into) {
+    String what = "the " + e.getName() + " extension " + e.getAttribute("class") + " of " + e.getContributor().getName();
     try {
-      return e.createExecutableExtension(attribute);
-    } catch (Exception ex) {
+      Object o = e.createExecutableExtension("class");
+      if (!type.isInstance(o)) {
+        into.warn(what + " is not a " + type.getName() + " of the Tok bundle it was given to");
+        return null;
+      }
+      return o;
+    } catch (Exception | LinkageError ex) {
+      into.warn(what + " cannot be created: " + ex.getMessage());
       return null;
     }
   }
