@@ -19,6 +19,9 @@ import org.tokenomics.time.Dates;
 final class SweepOutput {
   private SweepOutput() {}
 
+  /** The cell of a report that has no value at a point. */
+  static final String NOT_AVAILABLE = "n/a";
+
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static String csv(Sweep.Result r, List<String> periods) {
@@ -57,9 +60,9 @@ final class SweepOutput {
         double[] v = p.reports()[k];
         for (int i = 0; i < width; i++) {
           row.append(',');
-          if (v != null) {
-            row.append(CsvReporter.cell(shown(r.reports().get(k), v.length == 1 ? v[0] : v[i])));
-          }
+          // a report that cannot be evaluated at this point (an irr with no sign change, a
+          // payback never reached) is n/a in its own cells; the row's other cells stand
+          row.append(v == null ? NOT_AVAILABLE : CsvReporter.cell(shown(r.reports().get(k), v.length == 1 ? v[0] : v[i])));
         }
       }
       if (asserts) {
@@ -132,6 +135,76 @@ final class SweepOutput {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The sweep with only the named reports, in that order; all of them when {@code names} is
+   * empty. Null (after a message naming the reports there are) when a name is not a report.
+   */
+  static Sweep.Result only(Sweep.Result r, List<String> names, java.io.PrintWriter err) {
+    if (names.isEmpty()) {
+      return r;
+    }
+    List<String> known = r.reports().stream().map(CompiledModel.ReportSpec::name).toList();
+    int[] chosen = new int[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      chosen[i] = known.indexOf(names.get(i).strip());
+      if (chosen[i] < 0) {
+        err.println("tok: --output " + names.get(i) + " is not a report; the reports are: " + String.join(", ", known));
+        return null;
+      }
+    }
+    List<CompiledModel.ReportSpec> reports = new java.util.ArrayList<>();
+    boolean[] series = new boolean[chosen.length];
+    for (int i = 0; i < chosen.length; i++) {
+      reports.add(r.reports().get(chosen[i]));
+      series[i] = r.series()[chosen[i]];
+    }
+    List<Sweep.Point> points = r.points().stream().map(p -> {
+      double[][] values = new double[chosen.length][];
+      for (int i = 0; i < chosen.length; i++) {
+        values[i] = p.reports()[chosen[i]];
+      }
+      boolean missing = java.util.Arrays.stream(values).anyMatch(java.util.Objects::isNull);
+      return new Sweep.Point(p.inputs(), values, missing ? p.error() : null, p.failedAsserts());
+    }).toList();
+    return new Sweep.Result(r.axes(), reports, series, points);
+  }
+
+  /**
+   * Says on {@code err} which reports are n/a at how many points, with the first cause; returns
+   * the exit code: 1 when some point has no value at all, else 0 (an n/a cell is an answer: the
+   * irr of a project that never pays back does not exist).
+   */
+  static int notAvailable(Sweep.Result r, java.io.PrintWriter err) {
+    int n = r.points().size();
+    boolean emptyRow = false;
+    for (int k = 0; k < r.reports().size(); k++) {
+      int missing = 0;
+      Sweep.Point first = null;
+      for (Sweep.Point p : r.points()) {
+        if (p.reports()[k] == null) {
+          missing++;
+          first = first == null ? p : first;
+        }
+      }
+      if (missing > 0) {
+        err.println("tok: " + r.reports().get(k).name() + " is " + NOT_AVAILABLE + " at " + missing + " of " + n
+            + " points" + (first.error() == null ? "" : "; the first: " + first.error().code() + " " + first.error().message()));
+      }
+    }
+    for (Sweep.Point p : r.points()) {
+      emptyRow |= r.reports().size() > 0 && java.util.Arrays.stream(p.reports()).allMatch(java.util.Objects::isNull);
+    }
+    if (emptyRow) {
+      Sweep.Point bad = r.points().stream().filter(p -> p.error() != null).findFirst().orElse(null);
+      if (bad != null) {
+        err.println("tok: at some points no report could be evaluated; the first error:");
+        err.println(bad.error().render());
+      }
+      return 1;
+    }
+    return 0;
   }
 
   private static void add(ArrayNode arr, CompiledModel.ReportSpec spec, double base) {

@@ -2,14 +2,18 @@ package org.tokenomics.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
 import org.tokenomics.internal.parser.TokLexer;
@@ -44,7 +48,7 @@ public final class SyntaxParser {
     }
     TokParser.FileContext tree;
     try {
-      tree = parser.file();
+      tree = file(parser);
     } catch (StackOverflowError e) {
       diags.error(Code.TOK600, Span.NONE, "the input nests too deeply to parse (limit: nesting depth " + maxNesting + ")");
       return null;
@@ -92,6 +96,29 @@ public final class SyntaxParser {
     int before = diags.errorCount();
     TokParser.UnitEntryContext tree = parser.unitEntry();
     return diags.errorCount() > before ? null : new AstBuilder(source).unit(tree.unitExpr());
+  }
+
+  /**
+   * The file rule in two stages: SLL prediction first, which is much cheaper (above all on a cold
+   * JVM, where the prelude is parsed on every run) and gives the same tree whenever it succeeds;
+   * full LL, with the error listener and recovery, only when SLL gives up, so syntax errors are
+   * reported exactly as before.
+   */
+  private static TokParser.FileContext file(TokParser parser) {
+    var listeners = List.copyOf(parser.getErrorListeners());
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    try {
+      return parser.file();
+    } catch (ParseCancellationException e) {
+      parser.getTokenStream().seek(0);
+      parser.reset();
+      listeners.forEach(parser::addErrorListener);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return parser.file();
+    }
   }
 
   private TokParser setUp(SourceFile source, Diagnostics diags) {
