@@ -79,10 +79,30 @@ public final class HtmlReporter {
       b.append("</pre>\n");
     }
     charts(b, result);
-    for (RunOutput.Run run : result.runs()) {
+    boolean compared = Comparison.applies(result);
+    if (compared) {
+      comparison(b, Comparison.scalars(result));
+    }
+    for (RunOutput.Run run : compared ? Comparison.seriesOnly(result) : result.runs()) {
       run(b, run, periods);
     }
     return b.append("</body>\n</html>\n").toString();
+  }
+
+  /** The scalar reports of every scenario, a column each. */
+  private static void comparison(StringBuilder b, List<RunOutput.Run> runs) {
+    b.append("<h2>Scenarios compared</h2>\n<table>\n<tr><th>report</th>");
+    runs.forEach(r -> b.append("<th>").append(esc(r.scenario())).append("</th>"));
+    b.append("</tr>\n");
+    for (int i = 0; i < runs.get(0).reports().size(); i++) {
+      b.append("<tr><td>").append(esc(runs.get(0).reports().get(i).name())).append("</td>");
+      for (RunOutput.Run r : runs) {
+        RunOutput.Report x = r.reports().get(i);
+        b.append("<td>").append(esc(cell(x, x.values(), 0))).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</table>\n");
   }
 
   private static void run(StringBuilder b, RunOutput.Run run, List<String> periods) {

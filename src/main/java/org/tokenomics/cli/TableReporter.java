@@ -15,7 +15,14 @@ public final class TableReporter {
     StringBuilder b = new StringBuilder();
     boolean several = out.runs().size() > 1;
     if (several && sameShape(out)) {
-      sideBySide(b, out);
+      sideBySide(b, out.runs(), true);
+    } else if (several && Comparison.applies(out)) {
+      // scalars compared across scenarios in one table, then each scenario's series
+      sideBySide(b, Comparison.scalars(out), false);
+      for (RunOutput.Run run : Comparison.seriesOnly(out)) {
+        b.append("\n== scenario ").append(run.scenario()).append(" ==\n");
+        run(b, run, out.periods());
+      }
     } else {
       for (RunOutput.Run run : out.runs()) {
         if (several || !run.scenario().equals("base")) {
@@ -38,25 +45,27 @@ public final class TableReporter {
         && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
   }
 
-  /** Several scenarios of scalars: one column per scenario. */
-  private static void sideBySide(StringBuilder b, RunOutput out) {
+  /** Several scenarios of scalars: one column per scenario; their assertions when {@code checks}. */
+  private static void sideBySide(StringBuilder b, List<RunOutput.Run> runs, boolean checks) {
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add("");
-    out.runs().forEach(r -> header.add(r.scenario()));
+    runs.forEach(r -> header.add(r.scenario()));
     rows.add(header.toArray(String[]::new));
-    RunOutput.Run first = out.runs().get(0);
+    RunOutput.Run first = runs.get(0);
     for (int i = 0; i < first.reports().size(); i++) {
       List<String> row = new ArrayList<>();
       row.add(first.reports().get(i).name());
-      for (RunOutput.Run r : out.runs()) {
+      for (RunOutput.Run r : runs) {
         row.add(i < r.reports().size() ? scalar(r.reports().get(i), 0) : "");
       }
       rows.add(row.toArray(String[]::new));
     }
     table(b, rows, true);
-    for (RunOutput.Run r : out.runs()) {
-      checks(b, r);
+    if (checks) {
+      for (RunOutput.Run r : runs) {
+        checks(b, r);
+      }
     }
   }
 
