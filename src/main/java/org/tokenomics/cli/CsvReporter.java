@@ -1,6 +1,5 @@
 package org.tokenomics.cli;
 
-import java.util.Locale;
 
 /** CSV: one row per report and period ({@code period} empty for a scalar). */
 public final class CsvReporter {
@@ -36,7 +35,7 @@ public final class CsvReporter {
   }
 
   private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    return SweepOutput.num(v);
   }
 
   static String cell(String s) {

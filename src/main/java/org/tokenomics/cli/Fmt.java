@@ -8,19 +8,57 @@ public final class Fmt {
 
   private static final String[] MAGNITUDES = {"", "k", "M", "B", "T"};
 
+  /**
+   * Below this, a value in its display unit is the residue of floating-point arithmetic (a paid-off
+   * balance of {@code -1.192e-13 $B}), shown as 0. Display units are chosen to put values in a
+   * readable range, so nothing a modeler wrote is this small in them.
+   */
+  static final double NOISE = 1e-9;
+
+  /**
+   * A number for programs (JSON): rounded to 12 significant digits, so that a unit conversion's
+   * last bit ({@code 10.000000000000002}) is not shown; exact values stay exact.
+   */
+  public static double clean(double v) {
+    if (!Double.isFinite(v) || v == 0) {
+      return v;
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+  }
+
+  private static double tidy(double v) {
+    return Math.abs(v) < NOISE ? 0 : v;
+  }
+
   /** A value in {@code unit} (the unit's own text, e.g. {@code $B/yr}). */
   public static String quantity(double v, String unit) {
+    v = tidy(v);
     if (unit == null || unit.isEmpty() || unit.equals("1")) {
       return number(v);
     }
     if (unit.startsWith("$")) {
       return money(v, unit);
     }
+    if (unit.equals("%")) {
+      return percent(v) + " %";
+    }
     return number(v) + " " + unit;
+  }
+
+  /** A percentage as people write one: two decimals at most ({@code 9.43}), four digits below 1. */
+  static String percent(double v) {
+    double a = Math.abs(v);
+    if (v == 0 || a >= 1e15 || a < 1e-4) {
+      return number(v);
+    }
+    String s = a >= 1 ? String.format(Locale.ROOT, a >= 10_000 ? "%,.2f" : "%.2f", v)
+        : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   /** {@code $B/yr} with 20 → {@code $20.00B/yr}; {@code $/GPU} with 61144.8 → {@code $61.14k/GPU}. */
   static String money(double v, String unit) {
+    v = tidy(v);
     int mag = 0;
     String rest = unit.substring(1);
     if (!rest.isEmpty() && "kMBT".indexOf(rest.charAt(0)) >= 0 && (rest.length() == 1 || !Character.isLetterOrDigit(rest.charAt(1)))) {
@@ -48,6 +86,7 @@ public final class Fmt {
 
   /** A table cell: four significant digits, grouping for large values ({@code 9.259}, {@code 0.1063}, {@code 43,800}). */
   public static String compact(double v) {
+    v = tidy(v);
     if (v == 0 || !Double.isFinite(v)) {
       return v == 0 ? "0" : String.valueOf(v);
     }
@@ -71,6 +110,7 @@ public final class Fmt {
 
   /** A plain number with grouping and at most four decimals. */
   public static String number(double v) {
+    v = tidy(v);
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return String.valueOf(v);
     }

@@ -39,6 +39,22 @@ class ScenarioComparisonTest {
   }
 
   @Test
+  void anErrorOnlyAScenarioMeetsNamesTheScenario(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("p.tok"), """
+        timeline 2026 to 2030 yearly
+        param price = $10/yr
+        let inflows = price * dt
+        report payback_time = payback(inflows, initial: $30) as yr
+        scenario slump { price = $2/yr }
+        """);
+    UncertaintyCommandsTest.Out o = UncertaintyCommandsTest.tok("run", f.toString(), "--scenario", "all");
+    assertEquals(1, o.code(), o.out());
+    assertTrue(o.out().contains("error[TOK502]: no payback: cumulative cash is still negative at the end of the timeline"
+        + " (in scenario slump)"), o.out() + o.err());
+    assertEquals(1, (o.out() + o.err()).split("TOK502").length - 1, "the base evaluates: one error, the scenario's");
+  }
+
+  @Test
   void htmlComparesScalarsInOneTable(@TempDir Path dir) throws IOException {
     Path f = Files.writeString(dir.resolve("m.tok"), MODEL);
     UncertaintyCommandsTest.Out o = UncertaintyCommandsTest.tok("run", f.toString(), "--scenario", "all", "--format", "html");
