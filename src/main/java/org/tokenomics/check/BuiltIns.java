@@ -2,17 +2,11 @@ package org.tokenomics.check;
 
 import java.util.Map;
 import org.tokenomics.diag.Code;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.Node;
-import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.Reductions;
-import org.tokenomics.time.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Units;
 
-/** One built-in call with its arguments already checked: argument types, then the node. */
+/** One built-in call with its arguments already checked: the rules of the registry entries (argument types, the typed result). */
 final class BuiltIns {
   private final Checker ck;
   private final ExprChecker ex;
@@ -32,32 +26,32 @@ final class BuiltIns {
     this.timeline = ck.timeline.declared();
   }
 
-  Typed build() {
-    String name = call.name();
+  /** Applies the registry entry's rule; an argument error has then been reported. */
+  Typed build(BuiltinFunctions.Entry entry) {
     try {
-      return switch (name) {
-        case "sum", "mean", "min", "max", "first", "last" -> reduce(name);
-        case "cumsum" -> cumsum();
-        case "lag" -> lag();
-        case "ramp" -> number(new TimeFns.Ramp(date("from"), optional("over", Units.TIME, 0), timeline), Dimension.NONE, timeline);
-        case "active" -> active();
-        case "once" -> once();
-        case "grow", "decline" -> compound(name);
-        case "halving" -> number(new TimeFns.Compound(new Const(0.5), quantity("every", Units.TIME, true), timeline, call.span()),
-            Dimension.NONE, timeline);
-        case "npv", "irr", "payback" -> cashFlow(name);
-        case "crf" -> crf();
-        case "sqrt" -> sqrt();
-        case "abs" -> {
-          Typed x = anyNumber("x");
-          yield new Typed(Calls.math(name, x.node(), call.span()), x.type());
-        }
-        default -> number(Calls.math(name, quantity("x", Dimension.NONE, false), call.span()), Dimension.NONE,
-            args.get("x").type().series());
-      };
+      return entry.rule().apply(this);
     } catch (Bad e) {
       return Typed.ERROR;
     }
+  }
+
+  Typed ramp() {
+    return number("ramp", Dimension.NONE, timeline, date("from"), optional("over", Units.TIME, 0));
+  }
+
+  Typed halving() {
+    return number("halving", Dimension.NONE, timeline, quantity("every", Units.TIME, true));
+  }
+
+  Typed abs() {
+    Typed x = anyNumber("x");
+    return Typed.op("abs", x.type(), call.span(), x.expr());
+  }
+
+  /** exp, ln, log10, floor, ceil, round: a plain number in, a plain number out. */
+  Typed math(String name) {
+    TExpr x = quantity("x", Dimension.NONE, false);
+    return number(name, Dimension.NONE, args.get("x").type().series(), x);
   }
 
   /** Thrown after an argument error has been reported. */
@@ -67,8 +61,9 @@ final class BuiltIns {
     }
   }
 
-  private Typed number(Node n, Dimension dim, boolean series) {
-    return new Typed(n, Type.number(dim, series && timeline));
+  /** The call itself as an operation of the given dimension (a series only when there is a timeline). */
+  private Typed number(String op, Dimension dim, boolean series, TExpr... in) {
+    return Typed.op(op, Type.number(dim, series && timeline), call.span(), in);
   }
 
   private boolean anySeries(String... names) {
@@ -89,7 +84,7 @@ final class BuiltIns {
     return t;
   }
 
-  private Node quantity(String name, Dimension dim, boolean scalarOnly) {
+  private TExpr quantity(String name, Dimension dim, boolean scalarOnly) {
     Typed t = args.get(name);
     if (!t.type().isNumber() || !t.type().dim().equals(dim)) {
       String hint = null;
@@ -102,19 +97,19 @@ final class BuiltIns {
       ck.error(ctx, Code.TOK302, exprs.get(name).span(), call.name() + "'s " + name + " must be a single value, not a series", null);
       throw new Bad();
     }
-    return t.node();
+    return t.expr();
   }
 
-  private Node optional(String name, Dimension dim, double missing) {
-    return args.containsKey(name) ? quantity(name, dim, false) : new Const(missing);
+  private TExpr optional(String name, Dimension dim, double missing) {
+    return args.containsKey(name) ? quantity(name, dim, false) : new TExpr.Lit(missing, Type.number(dim, false), null);
   }
 
-  private Node date(String name) {
+  private TExpr date(String name) {
     Typed t = args.get(name);
     if (t.type().tag() != Type.Tag.DATE) {
       fail(name, "a date", t.type(), "write a date such as 2027-01, or a date param");
     }
-    return t.node();
+    return t.expr();
   }
 
   private void fail(String arg, String want, Type got) {
@@ -131,76 +126,88 @@ final class BuiltIns {
     throw new Bad();
   }
 
-  private Typed reduce(String name) {
+  Typed reduce(String name) {
     Typed x = args.get("x");
     if (!(x.type().isNumber() || (x.type().tag() == Type.Tag.DATE && !name.equals("sum") && !name.equals("mean")))) {
       fail("x", "a number", x.type());
     }
-    Node from = args.containsKey("from") ? date("from") : null;
-    Node to = args.containsKey("to") ? date("to") : null;
-    Node n = new Reductions.Reduce(Calls.reduction(name), x.node(), from, to);
+    TExpr from = args.containsKey("from") ? date("from") : null;
+    TExpr to = args.containsKey("to") ? date("to") : null;
+    TExpr n = TExpr.op(name, x.type().asSeries(false), call.span(), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself
     }
-    return new Typed(n, x.type().asSeries(false));
+    return new Typed(n, n.type());
   }
 
-  private Typed cumsum() {
-    CellSym user = ck.current();
-    CellSym holder = new CellSym("cumsum", CellSym.Role.HIDDEN, call.span(), null, null, ctx, -1, false);
-    Typed x = ck.recordingInto(holder, () -> ex.check(exprs.get("x"), ctx));
-    if (x.isError()) {
-      throw new Bad();
-    }
-    if (!x.type().isNumber()) {
-      fail("x", "a number", x.type());
-    }
-    if (!x.type().series()) {
+  /**
+   * The running sum: a series whenever the model has a timeline, even of a single value
+   * ({@code cumsum(5)} is 5, 10, 15 …, as {@code sum(5)} is 5 × periods). Its own cell.
+   */
+  Typed cumsum() {
+    Typed x = anyNumber("x");
+    if (!timeline) {
       return x; // a static model: the running sum of one period is the value
     }
-    String name = (user == null ? "" : user.name + ".") + "cumsum@" + call.span().line() + ":" + call.span().column();
-    return ck.hidden(name, call.span(), org.tokenomics.eval.Computer.runningSum(x.node()), x.type(), holder.deps);
+    Type type = x.type().asSeries(true);
+    return ck.hidden(cellName("cumsum"), call.span(), x.expr(), true, type);
   }
 
-  private Typed lag() {
+  /** {@code lag(x, n)}: x shifted n periods later, 0 before; a series whenever there is a timeline. Its own cell. */
+  Typed lag() {
     Typed x = anyNumber("x");
-    Node n = quantity("n", Dimension.NONE, true);
-    return new Typed(Calls.lag(x.node(), n), x.type());
+    TExpr n = quantity("n", Dimension.NONE, true);
+    Type type = x.type().asSeries(timeline || x.type().series());
+    return calls().hoist(call.span(), Typed.op("lag", type, call.span(), operand(x), n));
   }
 
-  private Typed active() {
+  /** A series operand of an operator that reads several periods, as a reference to a cell of its own. */
+  private TExpr operand(Typed x) {
+    return x.type().series() ? calls().hoist(exprs.get(exprs.containsKey("x") ? "x" : "amounts").span(), x).expr() : x.expr();
+  }
+
+  private Calls calls() {
+    return ex.calls();
+  }
+
+  private String cellName(String what) {
+    CellSym user = ck.current();
+    return (user == null ? "" : user.name + ".") + what + "@" + call.span().line() + ":" + call.span().column();
+  }
+
+  Typed active() {
     if (args.isEmpty()) {
       ck.error(ctx, Code.TOK302, call.span(), "active needs from:, for: or until:", "e.g. active(from: 2027-01, for: 5 yr)");
       throw new Bad();
     }
-    Node from = args.containsKey("from") ? date("from") : null;
-    Node length = args.containsKey("for") ? quantity("for", Units.TIME, false) : null;
-    Node until = args.containsKey("until") ? date("until") : null;
+    TExpr from = args.containsKey("from") ? date("from") : null;
+    TExpr length = args.containsKey("for") ? quantity("for", Units.TIME, false) : null;
+    TExpr until = args.containsKey("until") ? date("until") : null;
     if (length != null && from == null) {
       ck.error(ctx, Code.TOK302, call.span(), "active(for: …) needs from:", null);
       throw new Bad();
     }
-    return number(new TimeFns.Active(from, length, until, timeline), Dimension.NONE, timeline);
+    return number("active", Dimension.NONE, timeline, from, length, until);
   }
 
-  private Typed once() {
+  Typed once() {
     Typed amount = anyNumber("amount");
-    Node at = date("at");
-    return new Typed(new TimeFns.Once(amount.node(), at, timeline), amount.type().asSeries(timeline));
+    TExpr at = date("at");
+    // once is "if the period contains at then amount else 0": plain conditional code, amount evaluated only there
+    Type type = amount.type().asSeries(timeline || at.type().series());
+    TExpr in = TExpr.op("inperiod", Type.bool(type.series()), call.span(), at);
+    return Typed.op("if", type, call.span(), in, amount.expr(), new TExpr.Lit(0, amount.type().asSeries(false), null));
   }
 
-  private Typed compound(String name) {
-    Node by = quantity("by", Dimension.NONE, false);
-    Node every = quantity("every", Units.TIME, false);
-    Node base = name.equals("grow")
-        ? Arith.binary(Arith.Op.ADD, new Const(1), by, call.span())
-        : Arith.binary(Arith.Op.SUB, new Const(1), by, call.span());
-    return number(new TimeFns.Compound(base, every, timeline, call.span()), Dimension.NONE, timeline);
+  Typed compound(String name) {
+    TExpr by = quantity("by", Dimension.NONE, false);
+    TExpr every = quantity("every", Units.TIME, false);
+    return number(name, Dimension.NONE, timeline, by, every);
   }
 
-  private Typed cashFlow(String name) {
+  Typed cashFlow(String name) {
     Typed amounts = anyNumber("amounts");
-    Node initial = null;
+    TExpr initial = null;
     if (args.containsKey("initial")) {
       Typed init = args.get("initial");
       if (!init.type().isNumber() || !init.type().dim().equals(amounts.type().dim())) {
@@ -210,30 +217,29 @@ final class BuiltIns {
         ck.error(ctx, Code.TOK302, exprs.get("initial").span(), "initial must be a single amount, not a series", null);
         throw new Bad();
       }
-      initial = init.node();
+      initial = init.expr();
     }
     if (amounts.type().dim().equals(Units.MONEY.over(Units.TIME))) {
       ck.error(ctx, Code.TOK300, exprs.get("amounts").span(), name + " takes amounts ($), found a rate ($/yr)",
           "multiply the rate by the period length: " + name + "(x * dt, …)");
       throw new Bad();
     }
-    Node rate = name.equals("npv") ? quantity("rate", Dimension.NONE, true) : null;
-    FinanceNodes.Fn fn = Calls.finance(name);
-    Dimension dim = switch (fn) {
-      case NPV -> amounts.type().dim();
-      case IRR -> Dimension.NONE;
-      case PAYBACK -> Units.TIME;
+    TExpr rate = name.equals("npv") ? quantity("rate", Dimension.NONE, true) : null;
+    Dimension dim = switch (name) {
+      case "npv" -> amounts.type().dim();
+      case "irr" -> Dimension.NONE;
+      default -> Units.TIME; // payback
     };
-    return new Typed(new FinanceNodes.CashFlow(fn, amounts.node(), rate, initial, call.span()), Type.number(dim, false));
+    return Typed.op(name, Type.number(dim, false), call.span(), operand(amounts), rate, initial);
   }
 
-  private Typed crf() {
-    Node rate = quantity("rate", Dimension.NONE, false);
-    Node n = quantity("n", Units.TIME, false);
-    return number(Arith.fold(new FinanceNodes.Crf(rate, n, call.span()), rate, n), Dimension.NONE, anySeries("rate", "n"));
+  Typed crf() {
+    TExpr rate = quantity("rate", Dimension.NONE, false);
+    TExpr n = quantity("n", Units.TIME, false);
+    return number("crf", Dimension.NONE, anySeries("rate", "n"), rate, n);
   }
 
-  private Typed sqrt() {
+  Typed sqrt() {
     Typed x = anyNumber("x");
     Dimension root = x.type().dim().sqrt();
     if (root == null) {
@@ -241,6 +247,6 @@ final class BuiltIns {
           "only quantities with even powers (e.g. m^2) have a square root with a unit");
       throw new Bad();
     }
-    return new Typed(Calls.math("sqrt", x.node(), call.span()), Type.number(root, x.type().series()));
+    return Typed.op("sqrt", Type.number(root, x.type().series()), call.span(), x.expr());
   }
 }

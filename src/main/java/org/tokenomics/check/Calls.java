@@ -9,46 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.MathFn;
-import org.tokenomics.eval.Node;
-import org.tokenomics.finance.FinanceNodes;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.Reductions;
-import org.tokenomics.time.TimeFns;
-import org.tokenomics.units.Dimension;
-import org.tokenomics.units.Units;
 
 /** Function calls: the built-ins of LANGUAGE.md §6 and user functions, inlined at each call. */
 final class Calls {
-  /** Built-in names and their parameters (a trailing ? marks an optional one). */
-  static final Map<String, String[]> BUILT_INS = new LinkedHashMap<>();
-
-  static {
-    for (String f : List.of("mean", "first", "last", "cumsum", "exp", "ln", "log10", "sqrt", "abs", "floor", "ceil", "round")) {
-      BUILT_INS.put(f, new String[] {"x"});
-    }
-    BUILT_INS.put("sum", new String[] {"x", "from?", "to?"});
-    BUILT_INS.put("min", new String[] {"x"});
-    BUILT_INS.put("max", new String[] {"x"});
-    BUILT_INS.put("lag", new String[] {"x", "n"});
-    BUILT_INS.put("ramp", new String[] {"from", "over?"});
-    BUILT_INS.put("active", new String[] {"from?", "for?", "until?"});
-    BUILT_INS.put("once", new String[] {"amount", "at"});
-    BUILT_INS.put("grow", new String[] {"by", "every"});
-    BUILT_INS.put("decline", new String[] {"by", "every"});
-    BUILT_INS.put("halving", new String[] {"every"});
-    BUILT_INS.put("npv", new String[] {"amounts", "rate", "initial?"});
-    BUILT_INS.put("irr", new String[] {"amounts", "initial?"});
-    BUILT_INS.put("payback", new String[] {"amounts", "initial?"});
-    BUILT_INS.put("crf", new String[] {"rate", "n"});
-    for (String d : Distributions.FAMILIES) {
-      BUILT_INS.put(d, new String[] {"a", "b", "c?"});
-    }
-  }
-
   private final Checker ck;
   private final ExprChecker ex;
 
@@ -57,11 +22,12 @@ final class Calls {
     this.ex = ex;
   }
 
-  /** Scalar results over whole series: computed once per evaluation in a hidden cell. */
-  static final Set<String> HOISTED = Set.of("sum", "mean", "min", "max", "first", "last", "npv", "irr", "payback");
-
   Typed call(Expr.Call c, Ctx ctx) {
-    if (HOISTED.contains(c.name()) && !ck.fns.containsKey(c.name()) && c.args().size() >= 1
+    BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
+    // A whole-series operator is a cell of its own (cumsum and lag make theirs in their rule).
+    boolean ownCell = entry != null && entry.shape() == BuiltinFunctions.Shape.WHOLE_SERIES
+        && !c.name().equals("cumsum") && !c.name().equals("lag");
+    if (ownCell && !ck.fns.containsKey(c.name()) && c.args().size() >= 1
         && !((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1)) {
       return hoisted(c, () -> direct(c, ctx));
     }
@@ -69,23 +35,23 @@ final class Calls {
   }
 
   /**
-   * Checks {@code body} recording its references into a hidden cell, so that a reduction inside a
-   * series expression is computed once, not once per period (keeping evaluation linear).
+   * Checks {@code body} into a hidden cell of its own, so that a reduction inside a series
+   * expression is computed once, not once per period (keeping evaluation linear), and so that
+   * an argument a function body uses several times is computed once.
    */
   Typed hoisted(Expr e, java.util.function.Supplier<Typed> body) {
-    CellSym holder = new CellSym("hidden", CellSym.Role.HIDDEN, e.span(), null, null, null, -1, false);
-    Typed t = ck.recordingInto(holder, body);
-    if (t.isError() || t.node() == null || t.node().isConstant() || t.node() instanceof org.tokenomics.eval.Ref
+    return hoist(e.span(), body.get());
+  }
+
+  /** {@code t} as a hidden cell read through a reference (unless it is already that cheap). */
+  Typed hoist(org.tokenomics.syntax.Span span, Typed t) {
+    if (t.isError() || t.expr() == null || t.expr() instanceof TExpr.Lit || t.expr() instanceof TExpr.CellRef
         || t.type().tag() == Type.Tag.INSTANCE) {
-      CellSym user = ck.current();
-      if (user != null) {
-        user.deps.addAll(holder.deps);
-      }
       return t;
     }
     CellSym user = ck.current();
-    String name = (user == null ? "" : user.name + "@") + e.span().line() + ":" + e.span().column();
-    return ck.hidden(name, e.span(), org.tokenomics.eval.Computer.of(t.node()), t.type(), holder.deps);
+    String name = (user == null ? "" : user.name + "@") + span.line() + ":" + span.column();
+    return ck.hidden(name, span, t.expr(), false, t.type());
   }
 
   private Typed direct(Expr.Call c, Ctx ctx) {
@@ -97,9 +63,9 @@ final class Calls {
     if (plugin != null) {
       return PluginCalls.call(ck, ex, this, plugin, c, ctx);
     }
-    String[] params = BUILT_INS.get(c.name());
-    if (params == null) {
-      Set<String> names = new LinkedHashSet<>(BUILT_INS.keySet());
+    BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
+    if (entry == null) {
+      Set<String> names = new LinkedHashSet<>(BuiltinFunctions.names());
       names.addAll(ck.fns.keySet());
       names.addAll(ck.pluginFunctions.keySet());
       String near = Suggest.closest(c.name(), names);
@@ -107,7 +73,7 @@ final class Calls {
           near == null ? null : "did you mean " + near + "(…)?");
       return Typed.ERROR;
     }
-    if (Distributions.FAMILIES.contains(c.name())) {
+    if (entry.shape() == BuiltinFunctions.Shape.DISTRIBUTION) {
       ck.error(ctx, Code.TOK302, c.span(), "a distribution can only be the whole value of a param",
           "declare it as a param: param x = " + c.name() + "(…)");
       return Typed.ERROR;
@@ -115,16 +81,13 @@ final class Calls {
     if ((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1) {
       return minMax(c, ctx);
     }
-    Map<String, Expr> bound = bind(c, ctx, params);
+    Map<String, Expr> bound = bind(c, ctx, entry.binderNames());
     if (bound == null) {
       return Typed.ERROR;
     }
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
-      if (e.getKey().equals("x") && c.name().equals("cumsum")) {
-        continue; // checked into its own hidden cell below
-      }
       Typed t = ex.check(e.getValue(), ctx);
       failed |= t.isError();
       args.put(e.getKey(), t);
@@ -132,7 +95,7 @@ final class Calls {
     if (failed) {
       return Typed.ERROR;
     }
-    return new BuiltIns(ck, ex, c, ctx, bound, args).build();
+    return new BuiltIns(ck, ex, c, ctx, bound, args).build(entry);
   }
 
   private Typed minMax(Expr.Call c, Ctx ctx) {
@@ -150,7 +113,7 @@ final class Calls {
     }
     Type first = xs.get(0).type();
     boolean series = false;
-    Node[] nodes = new Node[xs.size()];
+    TExpr[] args = new TExpr[xs.size()];
     for (int i = 0; i < xs.size(); i++) {
       Type t = xs.get(i).type();
       if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
@@ -159,10 +122,10 @@ final class Calls {
         return Typed.ERROR;
       }
       series |= t.series();
-      nodes[i] = xs.get(i).node();
+      args[i] = xs.get(i).expr();
     }
-    Node n = new Reductions.MinMax(c.name().equals("max"), nodes);
-    return new Typed(Arith.fold(n, nodes), first.asSeries(series));
+    Type type = first.asSeries(series);
+    return new Typed(new TExpr.Op("minmax", java.util.Arrays.asList(args), type, c.span(), c.name().equals("max")), type);
   }
 
   /** Matches positional and labelled arguments to parameter names; null after reporting TOK302. */
@@ -249,35 +212,5 @@ final class Calls {
       args.put(p.name(), t);
     }
     return ex.check(fn.body(), ctx.inFunction(def.file(), fn.name(), args));
-  }
-
-  static boolean isDimensionless(Typed t) {
-    return t.type().isNumber() && t.type().dim().isNone();
-  }
-
-  static Node constant(double v) {
-    return new Const(v);
-  }
-
-  static Dimension time() {
-    return Units.TIME;
-  }
-
-  static final List<String> REDUCTIONS = List.of("sum", "mean", "min", "max", "first", "last");
-
-  static Reductions.Kind reduction(String name) {
-    return Reductions.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  static FinanceNodes.Fn finance(String name) {
-    return FinanceNodes.Fn.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  static Node math(String name, Node x, org.tokenomics.syntax.Span span) {
-    return MathFn.of(name, x, span);
-  }
-
-  static TimeFns.Lag lag(Node x, Node n) {
-    return new TimeFns.Lag(x, n);
   }
 }

@@ -28,7 +28,7 @@ final class CellChecks {
               + t.type().describe(), "compare two values, e.g. x <= 100 %");
           t = Typed.ERROR;
         }
-        cell.node = t.node();
+        cell.typed = t.expr();
         cell.type = t.type();
       }
     }

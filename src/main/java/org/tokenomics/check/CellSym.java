@@ -1,9 +1,5 @@
 package org.tokenomics.check;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.Node;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.syntax.UnitExpr;
@@ -13,7 +9,7 @@ import org.tokenomics.syntax.UnitExpr;
  * result, a report or assertion expression, or a hidden intermediate. Holds the checking state
  * and, once checked, the node and type.
  */
-public final class CellSym {
+public final class CellSym implements Symbol {
   public enum Role { PARAM, LET, ATTR_PARAM, ATTR_LET, REPORT, ASSERT, SOLVE, HIDDEN }
 
   enum State { NEW, CHECKING, DONE }
@@ -30,11 +26,13 @@ public final class CellSym {
 
   State state = State.NEW;
   Type type = Type.ERROR;
-  Node node;
-  Computer computer;
-  final Set<Integer> deps = new LinkedHashSet<>();
-  /** A param's distribution, when its value is one (LANGUAGE.md §7). */
-  DistSpec dist;
+  /** The typed form of its value, once checked (null: nothing to compute, e.g. an instance). */
+  TExpr typed;
+  /** A hidden running sum ({@code cumsum}) adds up its typed form over the periods. */
+  boolean runningSum;
+  /** A param's distribution, when its value is one (LANGUAGE.md §7): family and typed arguments. */
+  String distFamily;
+  java.util.List<TExpr> distArgs;
   /** For a solve: its declaration, and what checking it found. */
   org.tokenomics.syntax.Decl.Solve solve;
   Solves.Plan solvePlan;
@@ -50,6 +48,7 @@ public final class CellSym {
     this.defaulted = defaulted;
   }
 
+  @Override
   public String name() {
     return name;
   }
@@ -78,17 +77,25 @@ public final class CellSym {
     return role == Role.PARAM || role == Role.ATTR_PARAM;
   }
 
-  public DistSpec dist() {
-    return dist;
+  /** The distribution family when the param's value is one ({@code uniform} …), else null. */
+  public String dist() {
+    return distFamily;
   }
 
-  public Node node() {
-    return node;
+  /** The typed form of its value (null when there is nothing to compute). */
+  public TExpr typed() {
+    return typed;
   }
 
-  /** The slots this cell reads (for a solve: those of its bracket; see {@link #equationDeps()}). */
+  /**
+   * The slots this cell reads, read off its node tree (for a solve: those of its bracket; see
+   * {@link #equationDeps()}).
+   */
   public int[] deps() {
-    return deps.stream().mapToInt(Integer::intValue).toArray();
+    if (solvePlan != null) {
+      return TExpr.refs(solvePlan.low(), solvePlan.high());
+    }
+    return typed == null ? new int[0] : TExpr.refs(typed);
   }
 
   /** True for an instance attribute left at its kind's default. */

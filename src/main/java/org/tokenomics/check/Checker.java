@@ -2,6 +2,7 @@ package org.tokenomics.check;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Diagnostics;
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.Node;
-import org.tokenomics.eval.Ref;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.SourceFile;
@@ -25,26 +23,28 @@ import org.tokenomics.units.Units;
 /**
  * The symbol table of one compilation and the lazy checking of its cells: a cell is checked
  * when first needed, so dependencies are typed before their users and a cycle is found where it
- * closes. Expressions themselves are checked by {@link ExprChecker}.
+ * closes. Expressions themselves are checked by {@link ExprChecker}. A checker is a phase object:
+ * what outlives it is {@link #freeze()}'s read-only result, never the checker itself.
  */
 public final class Checker {
   final Diagnostics diags;
   final Units units;
-  final Map<String, Decl.Kind> kinds = new LinkedHashMap<>();
-  final Map<String, SourceFile> kindFiles = new HashMap<>();
-  final Map<String, FnDef> fns = new LinkedHashMap<>();
-  final Map<String, Object> globals = new LinkedHashMap<>();
-  final List<CellSym> cells = new ArrayList<>();
+  final Map<String, Decl.Kind> kinds;
+  final Map<String, SourceFile> kindFiles;
+  final Map<String, FnDef> fns;
+  final Map<String, Symbol> globals;
+  final List<CellSym> cells;
   final UnitResolver unitResolver;
   final DisplayUnits display;
   final ExprChecker exprs;
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
   Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
-  /** Function calls inlined so far, and the budget (TOK600 beyond it). */
+  /** Function calls inlined by this checker, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
 
+  /** The cells being checked, innermost first: where a cycle closes. */
   private final Deque<CellSym> stack = new ArrayDeque<>();
   private final Set<String> reportedCycles = new HashSet<>();
   private final Set<CellSym> inCycle = new HashSet<>();
@@ -52,12 +52,51 @@ public final class Checker {
   /** A user function and the file it is written in. */
   record FnDef(Decl.Fn decl, SourceFile file) {}
 
+  /**
+   * What a finished check leaves behind, read-only: the symbol table and every checked cell.
+   * Overrides are checked against it by a checker of their own ({@link #against}).
+   */
+  record Frozen(Map<String, Decl.Kind> kinds, Map<String, SourceFile> kindFiles, Map<String, FnDef> fns,
+                Map<String, Symbol> globals, List<CellSym> cells, Timeline timeline, Units units,
+                Map<String, org.tokenomics.spi.TokFunction> pluginFunctions) {}
+
   public Checker(Diagnostics diags, Units units) {
+    this(diags, units, new LinkedHashMap<>(), new HashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+        new ArrayList<>());
+  }
+
+  private Checker(Diagnostics diags, Units units, Map<String, Decl.Kind> kinds, Map<String, SourceFile> kindFiles,
+                  Map<String, FnDef> fns, Map<String, Symbol> globals, List<CellSym> cells) {
     this.diags = diags;
     this.units = units;
+    this.kinds = kinds;
+    this.kindFiles = kindFiles;
+    this.fns = fns;
+    this.globals = globals;
+    this.cells = cells;
     this.unitResolver = new UnitResolver(units, kinds);
     this.display = new DisplayUnits(units);
     this.exprs = new ExprChecker(this);
+  }
+
+  /** The read-only result of this (finished) check. */
+  Frozen freeze() {
+    return new Frozen(Collections.unmodifiableMap(kinds), Collections.unmodifiableMap(kindFiles),
+        Collections.unmodifiableMap(fns), Collections.unmodifiableMap(globals), List.copyOf(cells), timeline, units,
+        pluginFunctions);
+  }
+
+  /**
+   * A checker for one override of a frozen model: it reads the model's symbols and cells (all
+   * checked, never changed) and appends its own hidden cells after them, with its own diagnostics
+   * and its own function-expansion budget. Nothing it does is seen by the model or by other overrides.
+   */
+  static Checker against(Frozen model, Diagnostics diags) {
+    Checker ck = new Checker(diags, model.units(), model.kinds(), model.kindFiles(), model.fns(), model.globals(),
+        new ArrayList<>(model.cells()));
+    ck.timeline = model.timeline();
+    ck.pluginFunctions = model.pluginFunctions();
+    return ck;
   }
 
   // ---- reporting ----------------------------------------------------------------------------
@@ -88,50 +127,32 @@ public final class Checker {
     return c;
   }
 
-  /** A hidden cell computed by {@code computer} (e.g. a running sum), read by the current cell. */
-  Typed hidden(String name, Span span, Computer computer, Type type, Set<Integer> deps) {
+  /**
+   * A hidden cell whose value is {@code value} (or its running sum over the periods), read
+   * through a reference: an operator that reads a whole series, or a value used several times.
+   */
+  Typed hidden(String name, Span span, TExpr value, boolean runningSum, Type type) {
     CellSym c = newCell(name, CellSym.Role.HIDDEN, span, null, null, null, false);
-    c.computer = computer;
+    c.typed = value;
+    c.runningSum = runningSum;
     c.type = type;
-    c.deps.addAll(deps);
     c.state = CellSym.State.DONE;
-    CellSym user = stack.peek();
-    if (user != null) {
-      user.deps.add(c.slot);
-    }
-    return new Typed(Ref.to(c.slot, type.series()), type);
+    return new Typed(new TExpr.CellRef(c.slot, type, span), type);
   }
 
-  /** The cell being checked now (whose dependencies are being recorded), or null. */
+  /** The cell being checked now, or null. */
   CellSym current() {
     return stack.peek();
-  }
-
-  /**
-   * Runs {@code body} while recording dependencies into {@code into} instead of the current cell
-   * (used for hidden cells and goal seek).
-   */
-  <T> T recordingInto(CellSym into, java.util.function.Supplier<T> body) {
-    stack.push(into);
-    try {
-      return body.get();
-    } finally {
-      stack.pop();
-    }
   }
 
   /** A reference to a cell from the current one: checks it first if needed. */
   Typed ref(CellSym target) {
     check(target);
-    CellSym user = stack.peek();
-    if (user != null && user != target) {
-      user.deps.add(target.slot);
-    }
     Type t = target.type;
     if (t.isError() || t.tag() == Type.Tag.INSTANCE) {
       return new Typed(null, t);
     }
-    return new Typed(Ref.to(target.slot, t.series()), t);
+    return new Typed(new TExpr.CellRef(target.slot, t, target.nameSpan), t);
   }
 
   void check(CellSym cell) {
@@ -150,9 +171,6 @@ public final class Checker {
       stack.pop();
       if (inCycle.contains(cell)) {
         cell.type = Type.ERROR;
-      }
-      if (cell.computer == null && cell.node != null) {
-        cell.computer = Computer.of(cell.node);
       }
       cell.state = CellSym.State.DONE;
     }
@@ -223,7 +241,7 @@ public final class Checker {
 
   // ---- lookups ------------------------------------------------------------------------------
 
-  public Map<String, Object> globals() {
+  public Map<String, Symbol> globals() {
     return java.util.Collections.unmodifiableMap(globals);
   }
 
@@ -253,8 +271,8 @@ public final class Checker {
     return names;
   }
 
-  /** Checks an expression against the current cell (for callers outside this package). */
-  public Node checkTopLevel(Expr e, SourceFile file) {
-    return exprs.check(e, Ctx.top(file)).node();
+  /** Checks an expression at top level (for callers outside this package): its typed form. */
+  public TExpr checkTopLevel(Expr e, SourceFile file) {
+    return exprs.check(e, Ctx.top(file)).expr();
   }
 }

@@ -21,7 +21,8 @@ public final class CompiledModel {
   private final Map<String, SourceFile> sources;
   private final DisplayUnits units;
   private final List<CellSym> cells;
-  final Checker checker;
+  /** The checked model's symbols, read by override checkers. */
+  final Checker.Frozen frozen;
 
   CompiledModel(Program program, List<ReportSpec> reports, List<AssertSpec> asserts, List<ParamSpec> params,
                 Map<String, List<Override>> scenarios, Map<String, CellSym> valuesByName, Checker checker) {
@@ -33,8 +34,8 @@ public final class CompiledModel {
     this.valuesByName = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valuesByName));
     this.sources = Map.copyOf(checker.diags.sources());
     this.units = checker.display;
-    this.cells = List.copyOf(checker.cells);
-    this.checker = checker;
+    this.frozen = checker.freeze();
+    this.cells = frozen.cells();
   }
 
   /** The evaluable program. */

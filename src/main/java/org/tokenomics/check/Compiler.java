@@ -77,9 +77,9 @@ public final class Compiler {
     }
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
-    for (Object[] a : reg.asserts) {
-      Decl.Assert decl = (Decl.Assert) a[0];
-      CellSym cell = (CellSym) a[1];
+    for (Registrar.AssertDecl a : reg.asserts) {
+      Decl.Assert decl = a.decl();
+      CellSym cell = a.cell();
       String message = decl.message() != null ? decl.message()
           : cell.ctx.file().slice(decl.cond().span()).strip().replaceAll("\\s+", " ");
       asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span()));
@@ -98,19 +98,20 @@ public final class Compiler {
     if (diags.hasErrors()) {
       return new Result(null, diags.all());
     }
+    NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
     List<CompiledModel.ParamSpec> params = new ArrayList<>();
     Map<String, CellSym> byName = new LinkedHashMap<>();
     ck.globals.forEach((name, sym) -> {
       if (sym instanceof CellSym c) {
         byName.put(name, c);
         if (c.isParam()) {
-          params.add(param(name, c));
+          params.add(param(name, c, nb));
         }
       } else if (sym instanceof InstanceSym inst) {
         inst.attrs.forEach((attr, c) -> {
           byName.put(c.name, c);
           if (c.isParam() && c.type.tag() != Type.Tag.INSTANCE) {
-            params.add(param(c.name, c));
+            params.add(param(c.name, c, nb));
           }
         });
       }
@@ -120,17 +121,17 @@ public final class Compiler {
     return new Result(model, diags.all());
   }
 
-  private static CompiledModel.ParamSpec param(String name, CellSym c) {
+  private static CompiledModel.ParamSpec param(String name, CellSym c, NodeBuilder nb) {
     String text = c.expr == null ? "" : c.ctx.file().slice(c.expr.span()).strip();
-    return new CompiledModel.ParamSpec(name, c.slot, c.type, text, c.dist);
+    return new CompiledModel.ParamSpec(name, c.slot, c.type, text, ProgramBuilder.dist(c, nb));
   }
 
   private static List<CompiledModel.ReportSpec> reports(Checker ck, Registrar reg) {
     List<CompiledModel.ReportSpec> out = new ArrayList<>();
-    for (Object[] r : reg.reports) {
-      Decl.Report decl = (Decl.Report) r[0];
-      CellSym cell = (CellSym) r[1];
-      SourceFile file = (SourceFile) r[2];
+    for (Registrar.ReportDecl r : reg.reports) {
+      Decl.Report decl = r.decl();
+      CellSym cell = r.cell();
+      SourceFile file = r.file();
       Type type = cell.type;
       if (type.isError()) {
         continue;

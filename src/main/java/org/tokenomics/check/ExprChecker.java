@@ -2,13 +2,9 @@ package org.tokenomics.check;
 
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.Node;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.time.BuiltinSeries;
+import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
-import org.tokenomics.time.TimeFns;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Unit;
 import org.tokenomics.units.Units;
@@ -23,21 +19,25 @@ final class ExprChecker {
     this.calls = new Calls(ck, this);
   }
 
+  Calls calls() {
+    return calls;
+  }
+
   Typed check(Expr e, Ctx ctx) {
     if (e instanceof Expr.Num n) {
-      return new Typed(new Const(n.value()), Type.number(Dimension.NONE, false));
+      return Typed.lit(n.value(), Type.number(Dimension.NONE, false), n.span());
     } else if (e instanceof Expr.Quantity q) {
       return quantity(q, ctx);
     } else if (e instanceof Expr.Money m) {
-      return new Typed(new Const(m.value()), Type.number(Units.MONEY, false));
+      return Typed.lit(m.value(), Type.number(Units.MONEY, false), m.span());
     } else if (e instanceof Expr.Date d) {
       if (!Dates.valid(d.year(), d.month(), d.day())) {
         ck.error(ctx, Code.TOK302, d.span(), "there is no date " + d.text(), "write a real date, e.g. 2027-06 or 2027-06-15");
         return Typed.ERROR;
       }
-      return new Typed(new Const(Dates.of(d.year(), d.month(), d.day())), Type.date(false));
+      return Typed.lit(Dates.of(d.year(), d.month(), d.day()), Type.date(false), d.span());
     } else if (e instanceof Expr.Bool b) {
-      return new Typed(new Const(b.value() ? 1 : 0), Type.bool(false));
+      return Typed.lit(b.value() ? 1 : 0, Type.bool(false), b.span());
     } else if (e instanceof Expr.Name n) {
       return name(n, ctx);
     } else if (e instanceof Expr.Attr a) {
@@ -67,7 +67,7 @@ final class ExprChecker {
       return Typed.ERROR;
     }
     double value = q.number().value() * Math.pow(unit.factor(), q.exponent());
-    return new Typed(new Const(value), Type.number(unit.dim().pow(q.exponent()), false));
+    return Typed.lit(value, Type.number(unit.dim().pow(q.exponent()), false), q.span());
   }
 
   private Typed name(Expr.Name n, Ctx ctx) {
@@ -101,13 +101,13 @@ final class ExprChecker {
       };
       if (!series) {
         // A static model has one period: every built-in series is a constant there.
-        return new Typed(new Const(new BuiltinSeries(which, false).eval(staticFrame(), 0)), type);
+        return Typed.lit(new BuiltinSeries(which, false).eval(staticFrame(), 0), type, n.span());
       }
-      return new Typed(new BuiltinSeries(which, series), type);
+      return new Typed(new TExpr.Time(which, type, n.span()), type);
     }
     Unit unit = ck.units.get(name);
     if (unit != null) {
-      return new Typed(new Const(unit.factor()), Type.number(unit.dim(), false));
+      return Typed.lit(unit.factor(), Type.number(unit.dim(), false), n.span());
     }
     unknownName(n, ctx);
     return Typed.ERROR;
@@ -165,11 +165,11 @@ final class ExprChecker {
           "write a date, e.g. x[2027-06]");
       return Typed.ERROR;
     }
-    if (!x.type().series() && !d.type().series()) {
-      // Still check the date lies on the timeline, as the spec requires.
-      return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type());
-    }
-    return new Typed(new TimeFns.At(x.node(), d.node(), i.span()), x.type().asSeries(d.type().series()));
+    // x[D] reads another period: a cell of its own over x as a cell (a scalar x still has its
+    // date checked against the timeline, as the spec requires).
+    TExpr operand = x.type().series() ? calls.hoist(i.target().span(), x).expr() : x.expr();
+    Type type = x.type().asSeries(d.type().series());
+    return calls.hoist(i.span(), Typed.op("at", type, i.span(), operand, d.expr()));
   }
 
   private Typed unary(Expr.Unary u, Ctx ctx) {
@@ -182,13 +182,13 @@ final class ExprChecker {
         ck.error(ctx, Code.TOK302, u.span(), "cannot negate " + x.type().describe(), null);
         return Typed.ERROR;
       }
-      return new Typed(Arith.neg(x.node()), x.type());
+      return Typed.op("neg", x.type(), u.span(), x.expr());
     }
     if (x.type().tag() != Type.Tag.BOOL) {
       ck.error(ctx, Code.TOK302, u.span(), "'not' needs a condition, found " + x.type().describe(), null);
       return Typed.ERROR;
     }
-    return new Typed(Arith.not(x.node()), x.type());
+    return Typed.op("not", x.type(), u.span(), x.expr());
   }
 
   private Typed conditional(Expr.If i, Ctx ctx) {
@@ -211,6 +211,6 @@ final class ExprChecker {
       return Typed.ERROR;
     }
     boolean series = c.type().series() || a.type().series() || b.type().series();
-    return new Typed(Arith.cond(c.node(), a.node(), b.node()), a.type().asSeries(series));
+    return Typed.op("if", a.type().asSeries(series), i.span(), c.expr(), a.expr(), b.expr());
   }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.tokenomics.syntax.Decl;
 
 /** An instance of a kind: its declaration and one cell per attribute, in the kind's order. */
-public final class InstanceSym {
+public final class InstanceSym implements Symbol {
   private final String name;
   private final Decl.Kind kind;
   private final Decl.Instance decl;
@@ -17,6 +17,7 @@ public final class InstanceSym {
     this.decl = decl;
   }
 
+  @Override
   public String name() {
     return name;
   }

@@ -1,8 +1,6 @@
 package org.tokenomics.check;
 
 import org.tokenomics.diag.Code;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Arith.Op;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.DimensionFormat;
@@ -38,22 +36,22 @@ final class Operators {
   private static Typed additive(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
     Type lt = l.type();
     Type rt = r.type();
-    Op op = b.op().equals("+") ? Op.ADD : Op.SUB;
+    boolean add = b.op().equals("+");
     boolean lTime = lt.isNumber() && lt.dim().equals(Units.TIME);
     boolean rTime = rt.isNumber() && rt.dim().equals(Units.TIME);
     if (lt.isNumber() && rt.isNumber() && lt.dim().equals(rt.dim())) {
-      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.number(lt.dim(), series));
+      return Typed.op(b.op(), Type.number(lt.dim(), series), b.span(), l.expr(), r.expr());
     }
     if (lt.tag() == Type.Tag.DATE && rTime) {
-      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.date(series));
+      return Typed.op(b.op(), Type.date(series), b.span(), l.expr(), r.expr());
     }
-    if (op == Op.ADD && lTime && rt.tag() == Type.Tag.DATE) {
-      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.date(series));
+    if (add && lTime && rt.tag() == Type.Tag.DATE) {
+      return Typed.op(b.op(), Type.date(series), b.span(), l.expr(), r.expr());
     }
-    if (op == Op.SUB && lt.tag() == Type.Tag.DATE && rt.tag() == Type.Tag.DATE) {
-      return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.number(Units.TIME, series));
+    if (!add && lt.tag() == Type.Tag.DATE && rt.tag() == Type.Tag.DATE) {
+      return Typed.op(b.op(), Type.number(Units.TIME, series), b.span(), l.expr(), r.expr());
     }
-    String verb = op == Op.ADD ? "add" : "subtract";
+    String verb = add ? "add" : "subtract";
     if (lt.isNumber() && rt.isNumber()) {
       String ls = ck.diags.source(b.span().file()) == null ? "left" : text(ck, b.left());
       String rs = ck.diags.source(b.span().file()) == null ? "right" : text(ck, b.right());
@@ -90,7 +88,7 @@ final class Operators {
     }
     boolean times = b.op().equals("*");
     Dimension dim = times ? l.type().dim().times(r.type().dim()) : l.type().dim().over(r.type().dim());
-    return new Typed(Arith.binary(times ? Op.MUL : Op.DIV, l.node(), r.node(), b.span()), Type.number(dim, series));
+    return Typed.op(b.op(), Type.number(dim, series), b.span(), l.expr(), r.expr());
   }
 
   private static Typed power(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
@@ -104,15 +102,16 @@ final class Operators {
     }
     Dimension dim = l.type().dim();
     if (!dim.isNone()) {
-      double n = r.node().constant();
-      if (!r.node().isConstant() || n != Math.rint(n) || Math.abs(n) > 64) {
+      Double k = TExpr.constant(r.expr());
+      double n = k == null ? Double.NaN : k;
+      if (k == null || n != Math.rint(n) || Math.abs(n) > 64) {
         ck.error(ctx, Code.TOK300, b.right().span(), "a quantity with a unit (" + l.type().shortName()
             + ") can only be raised to a constant whole number", "divide out the unit first, e.g. (x / 1 GW) ^ 0.5");
         return Typed.ERROR;
       }
       dim = dim.pow((int) n);
     }
-    return new Typed(Arith.binary(Op.POW, l.node(), r.node(), b.span()), Type.number(dim, series));
+    return Typed.op("^", Type.number(dim, series), b.span(), l.expr(), r.expr());
   }
 
   private static Typed logic(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
@@ -121,8 +120,7 @@ final class Operators {
           + " and " + r.type().describe(), null);
       return Typed.ERROR;
     }
-    Op op = b.op().equals("and") ? Op.AND : Op.OR;
-    return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.bool(series));
+    return Typed.op(b.op(), Type.bool(series), b.span(), l.expr(), r.expr());
   }
 
   private static Typed compare(Checker ck, Expr.Binary b, Ctx ctx, Typed l, Typed r, boolean series) {
@@ -139,14 +137,6 @@ final class Operators {
               + Messages.what(b.right(), "the right side") + " is " + rt.shortName());
       return Typed.ERROR;
     }
-    Op op = switch (b.op()) {
-      case "==" -> Op.EQ;
-      case "!=" -> Op.NE;
-      case "<" -> Op.LT;
-      case "<=" -> Op.LE;
-      case ">" -> Op.GT;
-      default -> Op.GE;
-    };
-    return new Typed(Arith.binary(op, l.node(), r.node(), b.span()), Type.bool(series));
+    return Typed.op(b.op(), Type.bool(series), b.span(), l.expr(), r.expr());
   }
 }

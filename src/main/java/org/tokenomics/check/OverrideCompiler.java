@@ -13,27 +13,30 @@ import org.tokenomics.syntax.SyntaxParser;
 public final class OverrideCompiler {
   private OverrideCompiler() {}
 
+  /**
+   * A pure function of the model and the text: the override is checked by a checker of its own
+   * against the model's frozen symbols, so the model never changes, no budget is shared between
+   * overrides, and any number of threads may compile overrides at once.
+   */
   public static CompiledModel.Override compile(CompiledModel model, String target, String text, List<Diagnostic> errors) {
-    Checker ck = model.checker;
     String sourceName = "--set " + target;
     SourceFile file = new SourceFile(sourceName, text, false);
     Span targetSpan = new Span(sourceName, 1, 1, 1, 1 + text.length(), 0, text.length());
-    synchronized (ck) {
-      Diagnostics scratch = ck.diags;
-      int before = scratch.all().size();
-      if (!target.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-        scratch.error(Code.TOK200, targetSpan, "'" + target + "' is not a param name", "write NAME=VALUE or INSTANCE.ATTR=VALUE");
-      } else {
-        Expr e = new SyntaxParser().parseExpression(file, scratch);
-        if (e != null) {
-          CompiledModel.Override o = Overrides.compile(ck, target, targetSpan, e, file);
-          if (o != null && scratch.all().size() == before) {
-            return o;
-          }
+    Diagnostics scratch = new Diagnostics();
+    model.sources().values().forEach(scratch::addSource);
+    if (!target.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+      scratch.error(Code.TOK200, targetSpan, "'" + target + "' is not a param name", "write NAME=VALUE or INSTANCE.ATTR=VALUE");
+    } else {
+      Expr e = new SyntaxParser().parseExpression(file, scratch);
+      if (e != null) {
+        Checker ck = Checker.against(model.frozen, scratch);
+        CompiledModel.Override o = Overrides.compile(ck, target, targetSpan, e, file);
+        if (o != null && !scratch.hasErrors()) {
+          return o;
         }
       }
-      errors.addAll(scratch.all().subList(before, scratch.all().size()));
-      return null;
     }
+    errors.addAll(scratch.all());
+    return null;
   }
 }

@@ -12,7 +12,11 @@ import org.tokenomics.syntax.Span;
 final class Overrides {
   private Overrides() {}
 
-  /** Compiles {@code target = value}; null after reporting. Call under the checker's lock. */
+  /**
+   * Compiles {@code target = value}; null after reporting. Hidden cells it needs are appended to
+   * {@code ck}'s cells: the model's own checker for a declared scenario, a checker of the override's
+   * own ({@link Checker#against}) for {@code --set} and API overrides.
+   */
   static CompiledModel.Override compile(Checker ck, String target, Span targetSpan, Expr value, SourceFile file) {
     Ctx ctx = Ctx.top(file);
     CellSym param = Targets.find(ck, target, targetSpan, ctx, "override");
@@ -30,8 +34,7 @@ final class Overrides {
     int firstNew = ck.cells.size();
     CellSym holder = new CellSym(param.name, CellSym.Role.PARAM, targetSpan, value, param.declared, ctx, param.slot, false);
     holder.state = CellSym.State.CHECKING;
-    Typed t = ck.recordingInto(holder, () -> Distributions.isDistribution(value)
-        ? Distributions.check(ck, holder) : ck.exprs.check(value, ctx));
+    Typed t = Distributions.isDistribution(value) ? Distributions.check(ck, holder) : ck.exprs.check(value, ctx);
     if (t.isError()) {
       return null;
     }
@@ -54,17 +57,39 @@ final class Overrides {
           "make the param a series in the model first, or override it with a single value");
       return null;
     }
-    if (holder.deps.contains(param.slot)) {
+    if (readsItself(ck, t.expr(), param.slot, firstNew)) {
       ck.error(ctx, Code.TOK400, value.span(), "the override of " + target + " refers to " + target + " itself", null);
       return null;
     }
-    holder.node = t.node();
+    holder.typed = t.expr();
     holder.type = param.type;
-    Cell cell = ProgramBuilder.cell(holder, ck);
+    NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
+    Cell cell = ProgramBuilder.cell(holder, ck, nb);
     List<Cell> hidden = new ArrayList<>();
     for (int i = firstNew; i < ck.cells.size(); i++) {
-      hidden.add(ProgramBuilder.cell(ck.cells.get(i), ck));
+      hidden.add(ProgramBuilder.cell(ck.cells.get(i), ck, nb));
     }
-    return new CompiledModel.Override(target, param.slot, cell, hidden, holder.dist);
+    return new CompiledModel.Override(target, param.slot, cell, hidden, ProgramBuilder.dist(holder, nb));
+  }
+
+  /** Does {@code node} read {@code slot}, directly or through the override's own new hidden cells? */
+  private static boolean readsItself(Checker ck, TExpr value, int slot, int firstNew) {
+    java.util.Deque<Integer> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int d : TExpr.refs(value)) {
+      todo.push(d);
+    }
+    while (!todo.isEmpty()) {
+      int d = todo.pop();
+      if (d == slot) {
+        return true;
+      }
+      if (d >= firstNew && seen.add(d)) {
+        for (int dd : ck.cells.get(d).deps()) {
+          todo.push(dd);
+        }
+      }
+    }
+    return false;
   }
 }

@@ -3,10 +3,6 @@ package org.tokenomics.check;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.diag.Code;
-import org.tokenomics.eval.Arith;
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.Node;
-import org.tokenomics.eval.PluginCall;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.units.Unit;
@@ -14,14 +10,14 @@ import org.tokenomics.units.Unit;
 /**
  * Calls of Java-implemented plugin functions ({@link TokFunction}): arguments bind like a
  * built-in's, each must have its declared dimension (TOK300), and the call evaluates through a
- * {@link PluginCall} node.
+ * {@code PluginCall} node.
  */
 public final class PluginCalls {
   private PluginCalls() {}
 
   /** True for the names of built-in functions, which plugins may not take. */
   public static boolean isBuiltIn(String name) {
-    return Calls.BUILT_INS.containsKey(name);
+    return BuiltinFunctions.names().contains(name);
   }
 
   static Typed call(Checker ck, ExprChecker ex, Calls calls, TokFunction fn, Expr.Call c, Ctx ctx) {
@@ -31,7 +27,7 @@ public final class PluginCalls {
     if (bound == null) {
       return Typed.ERROR;
     }
-    Node[] nodes = new Node[params.size()];
+    TExpr[] in = new TExpr[params.size()];
     double[] factors = new double[params.size()];
     boolean series = false;
     for (int i = 0; i < params.size(); i++) {
@@ -43,7 +39,7 @@ public final class PluginCalls {
       factors[i] = unit.factor();
       Expr given = bound.get(p.name());
       if (given == null) {
-        nodes[i] = new Const(p.defaultValue() * unit.factor());
+        in[i] = new TExpr.Lit(p.defaultValue() * unit.factor(), Type.number(unit.dim(), false), c.span());
         continue;
       }
       Typed t = ex.check(given, ctx);
@@ -57,15 +53,16 @@ public final class PluginCalls {
             fn.name() + " takes " + p.name() + " in " + (p.unit().isBlank() ? "1" : p.unit()));
         return Typed.ERROR;
       }
-      nodes[i] = t.node();
+      in[i] = t.expr();
       series |= t.type().series();
     }
     Unit result = unit(ck, ctx, fn, c, fn.resultUnit(), "its result");
     if (result == null) {
       return Typed.ERROR;
     }
-    Node n = new PluginCall(fn, nodes, factors, result.factor(), c.span(), series);
-    return new Typed(Arith.fold(n, nodes), Type.number(result.dim(), series));
+    Type type = Type.number(result.dim(), series);
+    return new Typed(new TExpr.Op("plugin", java.util.Arrays.asList(in), type, c.span(),
+        new NodeBuilder.PluginSpec(fn, factors, result.factor())), type);
   }
 
   private static Unit unit(Checker ck, Ctx ctx, TokFunction fn, Expr.Call c, String text, String what) {

@@ -11,49 +11,67 @@ import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.Computer;
 import org.tokenomics.eval.Const;
 import org.tokenomics.eval.Constant;
-import org.tokenomics.eval.NodeComputer;
+import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Nodes;
+import org.tokenomics.finance.GoalSeek;
 import org.tokenomics.eval.Program;
 import org.tokenomics.eval.Ref;
 import org.tokenomics.syntax.Span;
 
-/** Turns checked cells into the evaluable {@link Program}. */
+/**
+ * The build pass: turns checked cells (their typed forms) into the evaluable {@link Program}, one
+ * {@link NodeBuilder} per program. A cell's dependencies are the cells its node tree refers to.
+ */
 final class ProgramBuilder {
   private ProgramBuilder() {}
 
   static final Computer ZERO = (f, out) -> { };
 
   static Program build(Checker ck) {
+    NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
     List<CellSym> cells = ck.cells;
     Cell[] out = new Cell[cells.size()];
     for (CellSym c : cells) {
-      out[c.slot] = cell(c, ck);
+      out[c.slot] = cell(c, ck, nb);
     }
     // Goal seeks need to know which cells to recompute: those between the target and the equation.
     Program draft = new Program(ck.timeline, out);
     Map<Integer, Cell> seeks = new HashMap<>();
     for (CellSym c : cells) {
       if (c.solvePlan != null) {
-        int[] affected = affected(draft, c.solvePlan.probeDeps(), c.solvePlan.target().slot);
+        Solves.Plan p = c.solvePlan;
+        int[] affected = affected(draft, p.probeDeps(), p.target().slot);
+        GoalSeek.Plan plan = new GoalSeek.Plan(p.target().slot, p.target().name, nb.build(p.lhs()), nb.build(p.rhs()),
+            nb.build(p.low()), nb.build(p.high()), p.probeDeps(), p.span(), p.unit());
         Cell base = out[c.slot];
-        seeks.put(c.slot, base.withComputer(new Solves.Seek(c.solvePlan, affected), base.deps(), false));
+        seeks.put(c.slot, base.withComputer(new GoalSeek(plan, affected), c.deps(), false));
       }
     }
     return seeks.isEmpty() ? draft : draft.with(seeks);
   }
 
-  static Cell cell(CellSym c, Checker ck) {
+  /** The evaluable cell of a checked one. */
+  static Cell cell(CellSym c, Checker ck, NodeBuilder nb) {
     boolean series = c.type.series() && ck.timeline.declared();
-    Computer computer = c.computer != null ? c.computer : c.node != null ? Computer.of(c.node) : ZERO;
-    if (computer instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH && nc.node() instanceof Ref r
-        && r.series() == series && r.slot() != c.slot && ck.cells.get(r.slot()).type.sameShape(c.type)) {
+    Node node = c.typed == null || c.type.tag() == Type.Tag.INSTANCE ? null : nb.build(c.typed);
+    Computer computer = node == null ? ZERO : c.runningSum ? Computer.runningSum(node) : Computer.of(node);
+    if (!c.runningSum && node instanceof Ref r && r.series() == series && r.slot() != c.slot
+        && ck.cells.get(r.slot()).type.sameShape(c.type)) {
       computer = new Alias(r.slot()); // e.g. report revenue as $B/yr: share revenue's values
-    } else if (computer instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH
-        && nc.node() instanceof Const k && Double.isFinite(k.constant())) {
+    } else if (!c.runningSum && node instanceof Const k && Double.isFinite(k.constant())) {
       computer = new Constant(k.constant()); // e.g. param capacity = 2 GW
     }
-    int[] deps = c.deps.stream().mapToInt(Integer::intValue).toArray();
+    int[] deps = node == null ? new int[0] : Nodes.refs(node); // read off the node tree
     boolean finite = c.type.tag() == Type.Tag.NUMBER;
     return new Cell(c.slot, c.name, spanOf(c), computer, series, deps, finite);
+  }
+
+  /** A param's distribution with its arguments as nodes, or null. */
+  static DistSpec dist(CellSym c, NodeBuilder nb) {
+    if (c.distFamily == null) {
+      return null;
+    }
+    return new DistSpec(c.distFamily, c.distArgs.stream().map(nb::build).toList(), c.span());
   }
 
   /** Where evaluation errors of a cell are shown: a library default's errors at the user's instance. */

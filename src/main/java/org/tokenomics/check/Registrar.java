@@ -11,7 +11,7 @@ import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.syntax.TokFile;
-import org.tokenomics.time.BuiltinSeries;
+import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
 import org.tokenomics.time.Step;
 import org.tokenomics.time.Timeline;
@@ -27,8 +27,14 @@ final class Registrar {
   private final Map<String, Span> defined = new HashMap<>();
   final Map<String, Decl.Scenario> scenarios = new LinkedHashMap<>();
   final Map<Decl.Scenario, SourceFile> scenarioFiles = new HashMap<>();
-  final List<Object[]> reports = new java.util.ArrayList<>();   // {Decl.Report, CellSym, SourceFile}
-  final List<Object[]> asserts = new java.util.ArrayList<>();   // {Decl.Assert, CellSym}
+  final List<ReportDecl> reports = new java.util.ArrayList<>();
+  final List<AssertDecl> asserts = new java.util.ArrayList<>();
+
+  /** A report declaration, its cell and the file it is in. */
+  record ReportDecl(Decl.Report decl, CellSym cell, SourceFile file) {}
+
+  /** An assertion and its cell. */
+  record AssertDecl(Decl.Assert decl, CellSym cell) {}
   private final long maxPeriods;
 
   Registrar(Checker ck, long maxPeriods) {
@@ -134,11 +140,12 @@ final class Registrar {
     if (t.isError()) {
       return;
     }
-    if (!t.type().isNumber() || t.type().series() || !t.node().isConstant()) {
+    Double constant = TExpr.constant(t.expr());
+    if (!t.type().isNumber() || t.type().series() || constant == null) {
       ck.diags.error(Code.TOK302, u.value().span(), "a unit must be a constant quantity, e.g. unit rack = 72 GPU", null);
       return;
     }
-    double factor = t.node().constant();
+    double factor = constant;
     if (!(factor > 0) || !Double.isFinite(factor)) {
       ck.diags.error(Code.TOK302, u.value().span(), "a unit must be a positive quantity", null);
       return;
@@ -165,7 +172,7 @@ final class Registrar {
   }
 
   private void fn(Decl.Fn fn, SourceFile file) {
-    if (Calls.BUILT_INS.containsKey(fn.name())) {
+    if (BuiltinFunctions.names().contains(fn.name())) {
       ck.diags.error(Code.TOK201, fn.nameSpan(), "'" + fn.name() + "' is a built-in function", "choose another name");
     } else if (ck.fns.containsKey(fn.name())) {
       ck.diags.error(Code.TOK201, fn.nameSpan(), "function '" + fn.name() + "' is already defined", null);
@@ -188,10 +195,10 @@ final class Registrar {
       instance(in, file);
     } else if (d instanceof Decl.Report r) {
       CellSym c = ck.newCell("report " + r.label(), CellSym.Role.REPORT, r.value().span(), r.value(), null, top, false);
-      reports.add(new Object[] {r, c, file});
+      reports.add(new ReportDecl(r, c, file));
     } else if (d instanceof Decl.Assert a) {
       CellSym c = ck.newCell("assert@" + a.span().line(), CellSym.Role.ASSERT, a.cond().span(), a.cond(), null, top, false);
-      asserts.add(new Object[] {a, c});
+      asserts.add(new AssertDecl(a, c));
     } else if (d instanceof Decl.Scenario s) {
       if (scenarios.containsKey(s.name()) || s.name().equals("base") || s.name().equals("all")) {
         ck.diags.error(Code.TOK201, s.nameSpan(), "scenario '" + s.name() + "' is already defined"

@@ -1,24 +1,18 @@
 package org.tokenomics.check;
 
-import java.util.Set;
 import org.tokenomics.diag.Code;
-import org.tokenomics.eval.Computer;
-import org.tokenomics.eval.EvalError;
-import org.tokenomics.eval.Frame;
-import org.tokenomics.eval.Node;
-import org.tokenomics.finance.Finance;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Span;
 
 /**
- * {@code solve NAME for TARGET so that LHS == RHS within LOW to HIGH}: checking, and the goal
- * seek itself (Brent's method on LHS − RHS as a function of TARGET).
+ * {@code solve NAME for TARGET so that LHS == RHS within LOW to HIGH}: checking. The goal seek
+ * itself is {@link org.tokenomics.finance.GoalSeek}, built from the plan by the build pass.
  */
 final class Solves {
   private Solves() {}
 
-  /** What a checked solve needs at run time; {@code affected} is filled when the program is built. */
-  record Plan(CellSym target, Node lhs, Node rhs, Node low, Node high, int[] probeDeps, Span span,
+  /** A checked solve: its target, the typed equation and bracket, the cells a probe recomputes. */
+  record Plan(CellSym target, TExpr lhs, TExpr rhs, TExpr low, TExpr high, int[] probeDeps, Span span,
               org.tokenomics.units.Unit unit) {}
 
   static void check(Checker ck, CellSym cell) {
@@ -32,10 +26,9 @@ final class Solves {
       ck.error(ctx, Code.TOK302, s.lhs().span(), "solve needs an equation: LEFT == RIGHT", null);
       return;
     }
-    CellSym probe = new CellSym(cell.name + "#probe", CellSym.Role.HIDDEN, cell.nameSpan, null, null, ctx, -1, false);
-    Typed tt = ck.recordingInto(probe, () -> ck.ref(target));
-    Typed lhs = ck.recordingInto(probe, () -> ck.exprs.check(s.lhs(), ctx));
-    Typed rhs = ck.recordingInto(probe, () -> ck.exprs.check(s.rhs(), ctx));
+    Typed tt = ck.ref(target);
+    Typed lhs = ck.exprs.check(s.lhs(), ctx);
+    Typed rhs = ck.exprs.check(s.rhs(), ctx);
     Typed low = ck.exprs.check(s.low(), ctx);
     Typed high = ck.exprs.check(s.high(), ctx);
     if (tt.isError() || lhs.isError() || rhs.isError() || low.isError() || high.isError()) {
@@ -63,68 +56,15 @@ final class Solves {
         return;
       }
     }
-    cell.deps.remove(target.slot);
-    Set<Integer> probeDeps = probe.deps;
-    probeDeps.remove(target.slot);
+    // What each probe of the equation must recompute: the cells its two sides read, but the target.
+    int[] probeDeps = java.util.Arrays.stream(TExpr.refs(lhs.expr(), rhs.expr()))
+        .filter(d -> d != target.slot).toArray();
     org.tokenomics.units.Unit unit = ck.display.fromLiteral(ctx.file().slice(s.low().span()), tt.type().dim());
     if (unit == null) {
       unit = ck.display.readable(tt.type());
     }
-    cell.solvePlan = new Plan(target, lhs.node(), rhs.node(), low.node(), high.node(),
-        probeDeps.stream().mapToInt(Integer::intValue).toArray(), s.span(), unit);
+    cell.solvePlan = new Plan(target, lhs.expr(), rhs.expr(), low.expr(), high.expr(),
+        probeDeps, s.span(), unit);
     cell.type = tt.type();
-  }
-
-  /** The goal seek; {@code affected} are the slots that depend on the target (the target included). */
-  record Seek(Plan plan, int[] affected) implements Computer {
-    @Override
-    public void compute(Frame f, double[] out) {
-      int target = plan.target().slot;
-      double lo = plan.low().eval(f, 0);
-      double hi = plan.high().eval(f, 0);
-      boolean had = f.isComputed(target);
-      double[] saved = had ? f.slots[target] : null;
-      try {
-        double flo = gap(f, target, lo);
-        double fhi = gap(f, target, hi);
-        double root;
-        if (flo == 0) {
-          root = lo;
-        } else if (fhi == 0) {
-          root = hi;
-        } else if (Math.signum(flo) == Math.signum(fhi)) {
-          throw new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.target().name
-              + " in the bracket: both ends leave the equation on the same side",
-              "widen the bracket after 'within', or check that the equation can hold");
-        } else {
-          root = Finance.root(x -> gap(f, target, x), Math.min(lo, hi), Math.max(lo, hi));
-          // Brent also "converges" onto a jump across zero; only a real root is a solution.
-          gap(f, target, root);
-          double left = plan.lhs().eval(f, 0);
-          double right = plan.rhs().eval(f, 0);
-          if (Math.abs(left - right) > 1e-7 * Math.max(Math.abs(flo), Math.abs(fhi))) {
-            throw new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.target().name
-                + ": the equation jumps across equality near " + String.format(java.util.Locale.ROOT, "%.6g", plan.unit().fromBase(root))
-                + (plan.unit().name().isEmpty() ? "" : " " + plan.unit().name()) + " instead of meeting it",
-                "the two sides are not continuous in " + plan.target().name + " (e.g. a contract term counted in whole periods)");
-          }
-        }
-        out[0] = root;
-      } finally {
-        f.forget(affected);
-        if (had) {
-          f.set(target, saved);
-        }
-      }
-    }
-
-    private double gap(Frame f, int target, double x) {
-      f.forget(affected);
-      f.set(target, new double[] {x});
-      for (int d : plan.probeDeps()) {
-        f.values(d);
-      }
-      return plan.lhs().eval(f, 0) - plan.rhs().eval(f, 0);
-    }
   }
 }

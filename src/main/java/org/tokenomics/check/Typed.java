@@ -1,13 +1,20 @@
 package org.tokenomics.check;
 
-import org.tokenomics.eval.Const;
-import org.tokenomics.eval.Node;
-
-/** A checked expression: its node (null for instances and errors) and its type. */
-record Typed(Node node, Type type) {
-  static final Typed ERROR = new Typed(new Const(0), Type.ERROR);
+/** A checked expression: its typed form (null for instances) and its type. */
+record Typed(TExpr expr, Type type) {
+  static final Typed ERROR = new Typed(new TExpr.Lit(0, Type.ERROR, null), Type.ERROR);
 
   boolean isError() {
     return type.isError();
+  }
+
+  /** A literal of {@code type}. */
+  static Typed lit(double value, Type type, org.tokenomics.syntax.Span span) {
+    return new Typed(new TExpr.Lit(value, type, span), type);
+  }
+
+  /** An operation of {@code type} over the given typed arguments. */
+  static Typed op(String op, Type type, org.tokenomics.syntax.Span span, TExpr... args) {
+    return new Typed(TExpr.op(op, type, span, args), type);
   }
 }

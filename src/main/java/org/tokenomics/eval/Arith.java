@@ -54,6 +54,11 @@ public final class Arith {
   }
 
   abstract static class Bin extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(a, b);
+    }
+
     final Node a;
     final Node b;
 
@@ -175,6 +180,11 @@ public final class Arith {
   }
 
   static final class Neg extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(a);
+    }
+
     final Node a;
 
     Neg(Node a) {
@@ -189,6 +199,11 @@ public final class Arith {
   }
 
   static final class Not extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(a);
+    }
+
     final Node a;
 
     Not(Node a) {
@@ -203,6 +218,11 @@ public final class Arith {
   }
 
   static final class If extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(c, a, b);
+    }
+
     final Node c;
     final Node a;
     final Node b;

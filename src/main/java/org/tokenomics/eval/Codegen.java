@@ -58,10 +58,7 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
-import org.tokenomics.finance.FinanceNodes;
-import org.tokenomics.time.Reductions;
 import org.tokenomics.time.Timeline;
-import org.tokenomics.time.TimeFns;
 
 /**
  * Compiles a {@link NodeComputer} to JVM bytecode: a hidden class whose {@code compute} is the
@@ -74,14 +71,17 @@ import org.tokenomics.time.TimeFns;
  * }
  * }</pre>
  *
- * <p>Constants, references, arithmetic, conditions, element-wise min/max, the time functions,
- * reductions and npv/irr/payback are inlined; {@link Strict} nodes have their inputs inlined and
- * their {@code apply} called; any other node is called as {@code node.eval(f, p)}. Nodes the code
+ * <p>Only what needs it is generated: constants, references, arithmetic, comparisons,
+ * conditions, {@code and}/{@code or}, element-wise min/max; {@link Strict} nodes (the time
+ * functions, math functions, plugin calls …) have their inputs inlined and their {@code apply}
+ * called; any other node is called as {@code node.eval(f, p)}. Operators that read a whole series
+ * or shift periods (reductions, npv/irr/payback, lag, cumsum, {@code x[D]}) are cells of their own
+ * (the checker makes them so), read here through references: the generator never needs to know them. Nodes the code
  * calls are constants of the class (class data, loaded with {@code ldc}), so the JIT inlines them.
  *
  * <p>The generated code evaluates exactly what the interpreter evaluates, in the same order: the
- * untaken branch of {@code if}, the right side of a decided {@code and}/{@code or}, periods outside
- * a reduction's window are never evaluated, a divisor before its dividend, and every error is the
+ * untaken branch of {@code if}, the right side of a decided {@code and}/{@code or} are never
+ * evaluated, a divisor before its dividend, and every error is the
  * interpreter's own (the node builds it). References are read before the loop: the frame computes
  * a cell's dependencies before the cell.
  */
@@ -107,8 +107,6 @@ final class Codegen {
   private static final int N = 4;
   private static final int P = 5;
   private static final int FIRST_FREE = 6;
-  /** The period argument meaning "period 0" (used by reductions' windows and npv's scalars). */
-  private static final int PERIOD_ZERO = -1;
 
   private final NodeComputer source;
   private final List<Object> constants = new ArrayList<>();
@@ -283,20 +281,8 @@ final class Codegen {
       return new Node[] {x.a};
     } else if (n instanceof Arith.If x) {
       return new Node[] {x.c, x.a, x.b};
-    } else if (n instanceof Reductions.MinMax m) {
+    } else if (n instanceof MinMax m) {
       return m.xs();
-    } else if (n instanceof TimeFns.Compound c) {
-      return new Node[] {c.every(), c.base()};
-    } else if (n instanceof TimeFns.At a) {
-      return new Node[] {a.date(), a.x()};
-    } else if (n instanceof TimeFns.Lag l) {
-      return new Node[] {l.n(), l.x()};
-    } else if (n instanceof TimeFns.Once o) {
-      return new Node[] {o.at(), o.amount()};
-    } else if (n instanceof Reductions.Reduce r) {
-      return Arrays.stream(new Node[] {r.from(), r.to(), r.x()}).filter(x -> x != null).toArray(Node[]::new);
-    } else if (n instanceof FinanceNodes.CashFlow c) {
-      return new Node[] {c.amounts()};
     } else if (n instanceof Strict s && apply(n) != null) {
       return s.inputs();
     }
@@ -372,25 +358,13 @@ final class Codegen {
       mv.visitLabel(otherwise);
       emit(x.b, period);
       mv.visitLabel(end);
-    } else if (n instanceof Reductions.MinMax m) {
+    } else if (n instanceof MinMax m) {
       Node[] xs = m.xs();
       emit(xs[0], period);
       for (int i = 1; i < xs.length; i++) {
         emit(xs[i], period);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", m.isMax() ? "max" : "min", "(DD)D", false);
       }
-    } else if (n instanceof TimeFns.Compound c) {
-      compound(c, period);
-    } else if (n instanceof TimeFns.At a) {
-      at(a, period);
-    } else if (n instanceof TimeFns.Lag l) {
-      lag(l, period);
-    } else if (n instanceof TimeFns.Once o) {
-      once(o, period);
-    } else if (n instanceof Reductions.Reduce r) {
-      reduce(r);
-    } else if (n instanceof FinanceNodes.CashFlow c) {
-      cashFlow(c);
     } else if (n instanceof Strict s && apply(n) != null) {
       strict(n, s.inputs(), period);
     } else {
@@ -462,178 +436,6 @@ final class Codegen {
     mv.visitJumpInsn(GOTO, nonZero);
   }
 
-  /** e = every; node.checkEvery(e); node.apply(f, p, base, e). */
-  private void compound(TimeFns.Compound c, int period) {
-    String owner = Type.getInternalName(TimeFns.Compound.class);
-    int e = newLocal(2);
-    emit(c.every(), period);
-    mv.visitVarInsn(DSTORE, e);
-    constant(c, TimeFns.Compound.class);
-    mv.visitVarInsn(DLOAD, e);
-    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "checkEvery", "(D)V", false);
-    constant(c, TimeFns.Compound.class);
-    mv.visitVarInsn(ALOAD, F);
-    loadPeriod(period);
-    emit(c.base(), period);
-    mv.visitVarInsn(DLOAD, e);
-    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", "(" + FRAME_DESC + "IDD)D", false);
-  }
-
-  /** x[D]: q = node.period(f, D); x(q). */
-  private void at(TimeFns.At a, int period) {
-    int q = newLocal(1);
-    constant(a, TimeFns.At.class);
-    mv.visitVarInsn(ALOAD, F);
-    emit(a.date(), period);
-    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TimeFns.At.class), "period", "(" + FRAME_DESC + "D)I", false);
-    mv.visitVarInsn(ISTORE, q);
-    emit(a.x(), q);
-  }
-
-  /** lag(x, n): q = shifted(p, n); q outside the timeline ? 0 : x(q). */
-  private void lag(TimeFns.Lag l, int period) {
-    int q = newLocal(1);
-    Label zero = new Label();
-    Label end = new Label();
-    loadPeriod(period);
-    emit(l.n(), period);
-    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TimeFns.Lag.class), "shifted", "(ID)I", false);
-    mv.visitVarInsn(ISTORE, q);
-    mv.visitVarInsn(ILOAD, q);
-    mv.visitJumpInsn(IFLT, zero);
-    mv.visitVarInsn(ILOAD, q);
-    mv.visitVarInsn(ALOAD, TL);
-    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "size", "()I", false);
-    mv.visitJumpInsn(IF_ICMPGE, zero);
-    emit(l.x(), q);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(zero);
-    mv.visitInsn(DCONST_0);
-    mv.visitLabel(end);
-  }
-
-  /** once(amount, at): tl.indexOf(at) == p ? amount : 0. */
-  private void once(TimeFns.Once o, int period) {
-    Label zero = new Label();
-    Label end = new Label();
-    mv.visitVarInsn(ALOAD, TL);
-    emit(o.at(), period);
-    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "indexOf", "(D)I", false);
-    loadPeriod(period);
-    mv.visitJumpInsn(IF_ICMPNE, zero);
-    emit(o.amount(), period);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(zero);
-    mv.visitInsn(DCONST_0);
-    mv.visitLabel(end);
-  }
-
-  /** The loop of {@link Reductions.Reduce#eval}, over the periods in the window. */
-  private void reduce(Reductions.Reduce r) {
-    String owner = Type.getInternalName(Reductions.Reduce.class);
-    int lo = newLocal(2);
-    int hi = newLocal(2);
-    int acc = newLocal(2);
-    int count = newLocal(1);
-    int first = newLocal(2);
-    int last = newLocal(2);
-    int v = newLocal(2);
-    int q = newLocal(1);
-    bound(r.from(), Double.NEGATIVE_INFINITY, lo);
-    bound(r.to(), Double.POSITIVE_INFINITY, hi);
-    mv.visitLdcInsn(r.initial());
-    mv.visitVarInsn(DSTORE, acc);
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, count);
-    mv.visitInsn(DCONST_0);
-    mv.visitVarInsn(DSTORE, first);
-    mv.visitInsn(DCONST_0);
-    mv.visitVarInsn(DSTORE, last);
-    Label loop = new Label();
-    Label next = new Label();
-    Label notFirst = new Label();
-    Label end = new Label();
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, q);
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, q);
-    mv.visitVarInsn(ALOAD, TL);
-    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "size", "()I", false);
-    mv.visitJumpInsn(IF_ICMPGE, end);
-    mv.visitVarInsn(ALOAD, F);
-    mv.visitVarInsn(ILOAD, q);
-    mv.visitVarInsn(DLOAD, lo);
-    mv.visitVarInsn(DLOAD, hi);
-    mv.visitMethodInsn(INVOKESTATIC, owner, "inWindow", "(" + FRAME_DESC + "IDD)Z", false);
-    mv.visitJumpInsn(IFEQ, next);
-    emit(r.x(), q);
-    mv.visitVarInsn(DSTORE, v);
-    mv.visitVarInsn(ILOAD, count);
-    mv.visitJumpInsn(IFNE, notFirst);
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitVarInsn(DSTORE, first);
-    mv.visitLabel(notFirst);
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitVarInsn(DSTORE, last);
-    mv.visitIincInsn(count, 1);
-    constant(r, Reductions.Reduce.class);
-    mv.visitVarInsn(DLOAD, acc);
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "step", "(DD)D", false);
-    mv.visitVarInsn(DSTORE, acc);
-    mv.visitLabel(next);
-    mv.visitIincInsn(q, 1);
-    mv.visitJumpInsn(GOTO, loop);
-    mv.visitLabel(end);
-    constant(r, Reductions.Reduce.class);
-    mv.visitVarInsn(DLOAD, acc);
-    mv.visitVarInsn(ILOAD, count);
-    mv.visitVarInsn(DLOAD, first);
-    mv.visitVarInsn(DLOAD, last);
-    mv.visitMethodInsn(INVOKEVIRTUAL, owner, "finish", "(DIDD)D", false);
-  }
-
-  /** A window bound: the node in period 0, or {@code absent}. */
-  private void bound(Node n, double absent, int local) {
-    if (n == null) {
-      mv.visitLdcInsn(absent);
-    } else {
-      emit(n, PERIOD_ZERO);
-    }
-    mv.visitVarInsn(DSTORE, local);
-  }
-
-  /** npv/irr/payback: values[q] = amounts(q) for every period, then node.apply(f, values). */
-  private void cashFlow(FinanceNodes.CashFlow c) {
-    int values = newLocal(1);
-    int q = newLocal(1);
-    Label loop = new Label();
-    Label end = new Label();
-    mv.visitVarInsn(ALOAD, TL);
-    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "size", "()I", false);
-    mv.visitIntInsn(NEWARRAY, T_DOUBLE);
-    mv.visitVarInsn(ASTORE, values);
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, q);
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, q);
-    mv.visitVarInsn(ALOAD, values);
-    mv.visitInsn(ARRAYLENGTH);
-    mv.visitJumpInsn(IF_ICMPGE, end);
-    mv.visitVarInsn(ALOAD, values);
-    mv.visitVarInsn(ILOAD, q);
-    emit(c.amounts(), q);
-    mv.visitInsn(DASTORE);
-    mv.visitIincInsn(q, 1);
-    mv.visitJumpInsn(GOTO, loop);
-    mv.visitLabel(end);
-    constant(c, FinanceNodes.CashFlow.class);
-    mv.visitVarInsn(ALOAD, F);
-    mv.visitVarInsn(ALOAD, values);
-    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(FinanceNodes.CashFlow.class), "apply",
-        "(" + FRAME_DESC + "[D)D", false);
-  }
-
   /** node.apply(f, p, input0, input1, …). */
   private void strict(Node n, Node[] inputs, int period) {
     Method m = apply(n);
@@ -668,11 +470,7 @@ final class Codegen {
   // ---- small helpers ------------------------------------------------------------------------------
 
   private void loadPeriod(int period) {
-    if (period == PERIOD_ZERO) {
-      mv.visitInsn(ICONST_0);
-    } else {
-      mv.visitVarInsn(ILOAD, period);
-    }
+    mv.visitVarInsn(ILOAD, period);
   }
 
   /** Pushes a constant object (a node) of the given static type, from the class data. */

@@ -2,6 +2,11 @@ package org.tokenomics.eval;
 
 /** A constant (already in base units). */
 public final class Const extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.NONE;
+    }
+
   final double value;
 
   public Const(double value) {

@@ -18,6 +18,18 @@ public abstract class Node {
 
   public abstract double eval(Frame f, int p);
 
+  /**
+   * The nodes this one reads, for the program builder: a cell's dependencies are the cells its
+   * node tree refers to ({@link Ref}), found by walking these. A {@link Strict} node's children
+   * are its inputs.
+   */
+  public Node[] children() {
+    if (this instanceof Strict s) {
+      return s.inputs().clone();
+    }
+    throw new IllegalStateException(getClass().getName() + " must declare its children");
+  }
+
   /** A constant known at compile time, or NaN. */
   public double constant() {
     return Double.NaN;

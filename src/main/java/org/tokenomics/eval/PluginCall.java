@@ -10,6 +10,11 @@ import org.tokenomics.syntax.Span;
  * so a call with constant arguments is folded at compile time.
  */
 public final class PluginCall extends Node {
+    @Override
+    public Node[] children() {
+      return args.clone();
+    }
+
   private final TokFunction fn;
   private final Node[] args;
   private final double[] argFactors;

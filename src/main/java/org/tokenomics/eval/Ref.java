@@ -2,6 +2,11 @@ package org.tokenomics.eval;
 
 /** Reads another cell's value; its slot is computed before the reading cell. */
 public abstract class Ref extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.NONE;
+    }
+
   protected final int slot;
 
   private Ref(int slot, boolean series) {

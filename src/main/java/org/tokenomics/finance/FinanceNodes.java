@@ -5,6 +5,7 @@ import org.tokenomics.diag.Code;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Nodes;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.time.Timeline;
 import org.tokenomics.units.Units;
@@ -17,6 +18,11 @@ public final class FinanceNodes {
 
   /** One of npv / irr / payback over a series of amounts. Always a scalar. */
   public static final class CashFlow extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(amounts, rate, initial);
+    }
+
     private final Fn fn;
     private final Node amounts;
     private final Node rate;
@@ -82,6 +88,11 @@ public final class FinanceNodes {
 
   /** crf(rate, n) with n a duration: rate / (1 − (1 + rate) ^ (−n / 1 yr)). */
   public static final class Crf extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(rate, term);
+    }
+
     private final Node rate;
     private final Node term;
     private final Span span;

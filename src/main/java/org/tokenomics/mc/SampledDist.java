@@ -1,5 +1,7 @@
 package org.tokenomics.mc;
 
+import org.tokenomics.dist.Dist;
+
 import java.util.Arrays;
 import org.tokenomics.diag.Code;
 import org.tokenomics.eval.Computer;

@@ -1,10 +1,14 @@
-package org.tokenomics.time;
+package org.tokenomics.eval.series;
+
+import org.tokenomics.time.Timeline;
+import org.tokenomics.time.Dates;
 
 import org.tokenomics.diag.Code;
 import org.tokenomics.eval.Const;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Nodes;
 import org.tokenomics.eval.Strict;
 import org.tokenomics.syntax.Span;
 
@@ -92,34 +96,32 @@ public final class TimeFns {
     }
   }
 
-  /** The amount in the period containing {@code at}, 0 elsewhere (and 0 everywhere if outside). */
-  public static final class Once extends Node {
-    private final Node amount;
+  /** 1 in the period containing the date {@code at}, else 0 ({@code once} is a conditional on it). */
+  public static final class InPeriod extends Node implements Strict {
     private final Node at;
 
-    public Once(Node amount, Node at, boolean timeline) {
-      super(timeline || any(amount, at));
-      this.amount = amount;
+    public InPeriod(Node at, boolean timeline) {
+      super(timeline || at.series());
       this.at = at;
     }
 
     @Override
+    public Node[] inputs() {
+      return new Node[] {at};
+    }
+
+    @Override
     public double eval(Frame f, int p) {
-      return f.timeline.indexOf(at.eval(f, p)) == p ? amount.eval(f, p) : 0;
+      return apply(f, p, at.eval(f, p));
     }
 
-    /** The amount, evaluated only in the period containing {@code at}. */
-    public Node amount() {
-      return amount;
-    }
-
-    public Node at() {
-      return at;
+    public double apply(Frame f, int p, double date) {
+      return f.timeline.indexOf(date) == p ? 1 : 0;
     }
   }
 
   /** base ^ (t / every): grow (base 1 + by), decline (1 − by), halving (0.5). */
-  public static final class Compound extends Node {
+  public static final class Compound extends Node implements Strict {
     private final Node base;
     private final Node every;
     private final Span span;
@@ -131,11 +133,17 @@ public final class TimeFns {
       this.span = span;
     }
 
+    /** The interval first (checked before the base is evaluated), then the base. */
+    @Override
+    public Node[] inputs() {
+      return new Node[] {every, base};
+    }
+
     @Override
     public double eval(Frame f, int p) {
       double e = every.eval(f, p);
       checkEvery(e);
-      return apply(f, p, base.eval(f, p), e);
+      return apply(f, p, e, base.eval(f, p));
     }
 
     /** The interval, evaluated (and checked) before the base. */
@@ -153,13 +161,19 @@ public final class TimeFns {
       }
     }
 
-    public double apply(Frame f, int p, double b, double e) {
+    public double apply(Frame f, int p, double e, double b) {
+      checkEvery(e);
       return Math.pow(b, (f.timeline.start(p) - f.timeline.first()) / e);
     }
   }
 
   /** {@code x[D]}: the value of x in the period containing D; TOK500 outside the timeline. */
   public static final class At extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(x, date);
+    }
+
     private final Node x;
     private final Node date;
     private final Span span;
@@ -197,11 +211,16 @@ public final class TimeFns {
 
   /** {@code lag(x, n)}: x shifted later by n periods, 0 before. */
   public static final class Lag extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(x, n);
+    }
+
     private final Node x;
     private final Node n;
 
-    public Lag(Node x, Node n) {
-      super(x.series() || n.series());
+    public Lag(Node x, Node n, boolean series) {
+      super(series || x.series() || n.series());
       this.x = x;
       this.n = n;
     }

@@ -1,7 +1,11 @@
-package org.tokenomics.time;
+package org.tokenomics.eval.series;
+
+import org.tokenomics.time.Timeline;
+import org.tokenomics.time.Dates;
 
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
+import org.tokenomics.eval.Nodes;
 
 /** Reductions over the periods of a series: sum, mean, min, max, first, last; element-wise min/max. */
 public final class Reductions {
@@ -15,6 +19,11 @@ public final class Reductions {
    * {@link #initial}, {@link #inWindow}, {@link #step} and {@link #finish}.
    */
   public static final class Reduce extends Node {
+    @Override
+    public Node[] children() {
+      return Nodes.of(x, from, to);
+    }
+
     private final Kind kind;
     private final Node x;
     private final Node from;
@@ -101,41 +110,4 @@ public final class Reductions {
   }
 
   /** Element-wise min/max of two or more values. */
-  public static final class MinMax extends Node {
-    private final boolean max;
-    private final Node[] xs;
-
-    public MinMax(boolean max, Node[] xs) {
-      super(anySeries(xs));
-      this.max = max;
-      this.xs = xs.clone();
-    }
-
-    private static boolean anySeries(Node[] xs) {
-      for (Node x : xs) {
-        if (x.series()) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    public boolean isMax() {
-      return max;
-    }
-
-    public Node[] xs() {
-      return xs.clone();
-    }
-
-    @Override
-    public double eval(Frame f, int p) {
-      double acc = xs[0].eval(f, p);
-      for (int i = 1; i < xs.length; i++) {
-        double v = xs[i].eval(f, p);
-        acc = max ? Math.max(acc, v) : Math.min(acc, v);
-      }
-      return acc;
-    }
-  }
 }

@@ -1,4 +1,7 @@
-package org.tokenomics.time;
+package org.tokenomics.eval.series;
+
+import org.tokenomics.time.Timeline;
+import org.tokenomics.time.Dates;
 
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;

@@ -1,0 +1,41 @@
+package org.tokenomics.dist;
+
+import org.tokenomics.diag.Code;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+import org.tokenomics.eval.Node;
+
+/**
+ * The value of a distribution param in a deterministic run: the median of its family with the
+ * arguments evaluated in the frame (invalid arguments are TOK500 at the distribution).
+ */
+public final class Median extends Node {
+  private final String family;
+  private final Node[] args;
+  private final org.tokenomics.syntax.Span span;
+
+  public Median(String family, Node[] args, org.tokenomics.syntax.Span span) {
+    super(false);
+    this.family = family;
+    this.args = args.clone();
+    this.span = span;
+  }
+
+  @Override
+  public Node[] children() {
+    return args.clone();
+  }
+
+  @Override
+  public double eval(Frame f, int p) {
+    double[] a = new double[args.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = args[i].eval(f, 0);
+    }
+    String problem = Dist.invalid(family, a);
+    if (problem != null) {
+      throw new EvalError(Code.TOK500, span, problem);
+    }
+    return Dist.median(family, a);
+  }
+}
