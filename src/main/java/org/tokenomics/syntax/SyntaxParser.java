@@ -127,7 +127,7 @@ public final class SyntaxParser {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    if (!checkNesting(source, tokens.getTokens(), diags)) {
+    if (!checkNesting(source, tokens.getTokens(), diags) || !checkMagnitudes(source, tokens.getTokens(), diags)) {
       return null;
     }
     TokParser parser = new TokParser(tokens);
@@ -135,6 +135,29 @@ public final class SyntaxParser {
     parser.addErrorListener(new Listener(source, diags));
     return parser;
   }
+
+  /**
+   * {@code $5K}: a money amount with a magnitude letter of the wrong case. The lexer reads
+   * {@code $5} and a name {@code K}, and the parser's error would point at whatever follows;
+   * say what was meant where it was written instead.
+   */
+  private static boolean checkMagnitudes(SourceFile source, List<Token> tokens, Diagnostics diags) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      Token money = tokens.get(i);
+      Token next = tokens.get(i + 1);
+      if (money.getType() == TokLexer.MONEY && next.getType() == TokLexer.IDENT
+          && next.getStartIndex() == money.getStopIndex() + 1 && WRONG_MAGNITUDE.containsKey(next.getText())) {
+        String meant = money.getText() + WRONG_MAGNITUDE.get(next.getText());
+        diags.error(Code.TOK100, Spans.of(source, money, next), "'" + money.getText() + next.getText()
+            + "' is not an amount of money: the magnitudes are $k, $M, $B and $T", "write " + meant);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Magnitude letters written in the other case, and the letter meant. */
+  private static final java.util.Map<String, String> WRONG_MAGNITUDE = java.util.Map.of("K", "k", "m", "M", "b", "B", "t", "T");
 
   /** Expression nesting by brackets and prefix operators, checked without recursion. */
   private boolean checkNesting(SourceFile source, List<Token> tokens, Diagnostics diags) {
