@@ -26,6 +26,35 @@ public final class Fmt {
     return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
   }
 
+  /**
+   * A money series in plain dollars ({@code $/yr}, no {@code as}) in the magnitude its largest
+   * value reads in ({@code $B/yr}: 20 rather than 20,000,000,000), as a single value is shown.
+   * Other reports, and Monte Carlo series (whose statistics are in the report's unit), unchanged.
+   */
+  static RunOutput.Report scaledMoney(RunOutput.Report r) {
+    String unit = r.unit();
+    if (!r.series() || r.text() != null || (r.stats() != null && !r.stats().isEmpty()) || unit == null
+        || !unit.startsWith("$") || (unit.length() > 1 && unit.charAt(1) != '/')) {
+      return r;
+    }
+    double max = 0;
+    for (double v : r.values()) {
+      if (Double.isFinite(v)) {
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    int m = 0;
+    while (m < 4 && max >= 1000 * Math.pow(1000, m)) {
+      m++;
+    }
+    if (m == 0) {
+      return r;
+    }
+    double f = Math.pow(1000, m);
+    double[] scaled = java.util.Arrays.stream(r.values()).map(v -> v / f).toArray();
+    return new RunOutput.Report(r.name(), "$" + MAGNITUDES[m] + unit.substring(1), true, scaled, null, r.stats());
+  }
+
   private static double tidy(double v) {
     return Math.abs(v) < NOISE ? 0 : v;
   }

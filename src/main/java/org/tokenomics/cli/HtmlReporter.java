@@ -112,7 +112,7 @@ public final class HtmlReporter {
     }
     b.append("</h2>\n");
     List<RunOutput.Report> scalars = run.reports().stream().filter(r -> !r.series()).toList();
-    List<RunOutput.Report> series = run.reports().stream().filter(RunOutput.Report::series).toList();
+    List<RunOutput.Report> series = run.reports().stream().filter(RunOutput.Report::series).map(Fmt::scaledMoney).toList();
     if (!scalars.isEmpty()) {
       List<String> stats = statNames(scalars);
       b.append("<table>\n<tr><th>report</th><th>value</th>");

@@ -74,7 +74,7 @@ public final class TableReporter {
     List<RunOutput.Report> series = new ArrayList<>();
     for (RunOutput.Report r : run.reports()) {
       if (r.series()) {
-        series.add(r);
+        series.add(Fmt.scaledMoney(r));
       } else {
         List<String> row = new ArrayList<>(List.of(r.name(), scalar(r, 0)));
         if (r.stats() != null) {
