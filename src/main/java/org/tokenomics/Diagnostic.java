@@ -22,14 +22,32 @@ public record Diagnostic(Severity severity, String code, String message, String 
                          int column, int endLine, int endColumn, String help, String sourceLine,
                          String label) {
 
-  /** Checks that severity, code and message are given. */
+  /**
+   * Checks that severity, code and message are given.
+   *
+   * @param severity how serious it is
+   * @param code the code ({@code TOK300})
+   * @param message the message, one sentence
+   * @param file the file name as given
+   * @param line the 1-based line where it starts
+   * @param column the 1-based column where it starts
+   * @param endLine the 1-based line where it ends
+   * @param endColumn the 1-based column where it ends (exclusive)
+   * @param help how to fix it, or null
+   * @param sourceLine the text of the line it starts on
+   * @param label what the underline points at, or null
+   */
   public Diagnostic {
     Objects.requireNonNull(severity);
     Objects.requireNonNull(code);
     Objects.requireNonNull(message);
   }
 
-  /** True for errors. */
+  /**
+   * True for errors.
+   *
+   * @return true for errors
+   */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -42,6 +60,8 @@ public record Diagnostic(Severity severity, String code, String message, String 
    *     |              ^^^^^^^^^^^^^^^ revenue is $/yr, capex is $
    * help: multiply the rate by a duration, e.g. revenue * dt
    * </pre>
+   *
+   * @return the location, code and message, the source line underlined with its label, and the help
    */
   public String render() {
     return internal().render();

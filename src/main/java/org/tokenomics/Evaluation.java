@@ -26,7 +26,11 @@ public final class Evaluation {
     this.periods = model.program().timeline().labelList();
   }
 
-  /** The scenario evaluated ({@code base} without one). */
+  /**
+   * The scenario evaluated ({@code base} without one).
+   *
+   * @return the scenario evaluated ({@code base} without one)
+   */
   public String scenario() {
     return result.scenario();
   }
@@ -34,17 +38,27 @@ public final class Evaluation {
   /**
    * The evaluation errors met (TOK500–TOK502), one per distinct error; always empty for
    * {@link Model#evaluate()}, which throws at the first. See {@link Model#tryEvaluate}.
+   *
+   * @return the evaluation errors, one per distinct error
    */
   public List<Diagnostic> errors() {
     return Diagnostic.of(result.errors());
   }
 
-  /** Report names that were computed, in source order. */
+  /**
+   * Report names that were computed, in source order.
+   *
+   * @return report names, in source order
+   */
   public List<String> reportNames() {
     return result.reports().stream().map(r -> r.spec().name()).toList();
   }
 
-  /** Every report's value, in source order. */
+  /**
+   * Every report's value, in source order.
+   *
+   * @return every report's value, in source order
+   */
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
@@ -56,6 +70,9 @@ public final class Evaluation {
   /**
    * A report, param, let or instance attribute ({@code site.capex}) by name. Throws
    * IllegalArgumentException, with a suggestion, for an unknown name.
+   *
+   * @param name a report, param, let or instance attribute ({@code site.capex})
+   * @return a report, param, let or instance attribute ({@code site.capex}) by name
    */
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
@@ -90,14 +107,22 @@ public final class Evaluation {
     return new Value(name, cell.type(), unit, values, series, periods, model.units());
   }
 
-  /** The outcome of every {@code assert}, in source order. */
+  /**
+   * The outcome of every {@code assert}, in source order.
+   *
+   * @return the outcome of every {@code assert}, in source order
+   */
   public List<AssertionResult> assertions() {
     return result.asserts().stream()
         .map(a -> new AssertionResult(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1))
         .toList();
   }
 
-  /** Period labels of the timeline. */
+  /**
+   * Period labels of the timeline.
+   *
+   * @return period labels of the timeline
+   */
   public List<String> periods() {
     return periods;
   }

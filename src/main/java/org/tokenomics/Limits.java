@@ -32,32 +32,62 @@ public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long max
         maxNames);
   }
 
-  /** A copy with another limit on source size. */
+  /**
+   * A copy with another limit on source size.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxSourceBytes(long v) {
     return new Limits(v, maxNesting, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on nesting depth. */
+  /**
+   * A copy with another limit on nesting depth.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNesting(int v) {
     return new Limits(maxSourceBytes, v, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on expression nodes. */
+  /**
+   * A copy with another limit on expression nodes.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNodes(int v) {
     return new Limits(maxSourceBytes, maxNesting, v, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on timeline periods. */
+  /**
+   * A copy with another limit on timeline periods.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxPeriods(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, v, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on declared names. */
+  /**
+   * A copy with another limit on declared names.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNames(int v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, v, maxSampleValues);
   }
 
-  /** A copy with another limit on Monte Carlo values. */
+  /**
+   * A copy with another limit on Monte Carlo values.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxSampleValues(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, maxNames, v);
   }

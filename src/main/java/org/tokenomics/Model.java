@@ -29,7 +29,11 @@ public final class Model {
     return compiled;
   }
 
-  /** The overridable params, top-level and instance attributes. */
+  /**
+   * The overridable params, top-level and instance attributes.
+   *
+   * @return the overridable params, top-level and instance attributes
+   */
   public List<Param> params() {
     List<Param> out = new ArrayList<>();
     for (CompiledModel.ParamSpec p : compiled.params()) {
@@ -52,17 +56,29 @@ public final class Model {
     return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
   }
 
-  /** The declared scenario names, in source order. */
+  /**
+   * The declared scenario names, in source order.
+   *
+   * @return the declared scenario names, in source order
+   */
   public List<String> scenarios() {
     return List.copyOf(compiled.scenarios().keySet());
   }
 
-  /** Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}); one label for a static model. */
+  /**
+   * Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}); one label for a static model.
+   *
+   * @return period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01})
+   */
   public List<String> periods() {
     return List.of(compiled.program().timeline().labels());
   }
 
-  /** Evaluates with the base inputs. */
+  /**
+   * Evaluates with the base inputs.
+   *
+   * @return the evaluation: every report, its assertions
+   */
   public Evaluation evaluate() {
     return run(compiled.program(), "base");
   }
@@ -70,13 +86,21 @@ public final class Model {
   /**
    * Evaluates with overrides: param name ({@code gross_margin}, {@code site.pue}) → a Tok
    * expression ({@code "60 %"}). Throws IllegalArgumentException when an override does not check.
+   *
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Map<String, String> overrides) {
     List<CompiledModel.Override> list = OverrideParser.compile(compiled, overrides);
     return run(Runner.apply(compiled.program(), list), "base");
   }
 
-  /** Evaluates a declared scenario (or {@link Scenario#BASE}). */
+  /**
+   * Evaluates a declared scenario (or {@link Scenario#BASE}).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @return the evaluation: every report, its assertions
+   */
   public Evaluation evaluate(Scenario scenario) {
     return run(programFor(scenario.name()), scenario.name());
   }
@@ -139,12 +163,23 @@ public final class Model {
    * {@code seed}. Uses every core; the numbers do not depend on how many. Evaluation errors in
    * some samples are in {@link Simulation#errors()}; a run larger than {@link Limits#maxSampleValues()}
    * throws EvaluationException (TOK600).
+   *
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
    */
   public Simulation simulate(int samples, long seed) {
     return simulate(Scenario.BASE, Map.of(), samples, seed);
   }
 
-  /** A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}). */
+  /**
+   * A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
+   */
   public Simulation simulate(Scenario scenario, int samples, long seed) {
     return simulate(scenario, Map.of(), samples, seed);
   }
@@ -152,12 +187,25 @@ public final class Model {
   /**
    * A Monte Carlo run with overrides (param → Tok expression, which may itself be a distribution:
    * {@code "uniform(40 %, 60 %)"}). A plain value stops a distribution param being drawn.
+   *
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
    */
   public Simulation simulate(Map<String, String> overrides, int samples, long seed) {
     return simulate(Scenario.BASE, overrides, samples, seed);
   }
 
-  /** A Monte Carlo run of a scenario with further overrides on top (the overrides win). */
+  /**
+   * A Monte Carlo run of a scenario with further overrides on top (the overrides win).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
+   */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed) {
     return simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT);
   }

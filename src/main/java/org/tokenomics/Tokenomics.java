@@ -45,18 +45,40 @@ public final class Tokenomics {
    * The prelude, the std modules and the plugins found by {@link java.util.ServiceLoader} (and,
    * inside OSGi or Eclipse, as services or extensions), with default limits.
    *
+   * @return the prelude, the std modules and the plugins found by {@link java.util.ServiceLoader} (and, inside OSGi or Eclipse, as services or extensions), with default limits
    * @throws IllegalArgumentException when two plugins provide the same function or format
    */
   public static Tokenomics standard() {
     return builder().build();
   }
 
-  /** A builder that starts like {@link #standard()}: default limits, plugin discovery on. */
+  /**
+   * Contributions that were found but cannot be used, one sentence each: a plugin class that
+   * fails to load, an OSGi service or Eclipse extension that cannot be created or is wired to
+   * another copy of the API, a Tok bundle that is not started. Each is also logged
+   * (System.Logger {@code org.tokenomics}).
+   *
+   * @return the warnings, in the order found; empty when every contribution was taken
+   */
+  public List<String> pluginWarnings() {
+    return toolchain.plugins().warnings();
+  }
+
+  /**
+   * A builder that starts like {@link #standard()}: default limits, plugin discovery on.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Compiles a file; relative imports must stay inside its folder (or the builder's root). */
+  /**
+   * Compiles a file; relative imports must stay inside its folder (or the builder's root).
+   *
+   * @param file the main file
+   * @return the compilation: the model or the diagnostics
+   */
   public Compilation compile(Path file) {
     String name = file.toString();
     String text;
@@ -71,7 +93,13 @@ public final class Tokenomics {
     return compile(new SourceFile(name, text, false), file, r);
   }
 
-  /** Compiles source text; relative imports resolve against the builder's root or the working folder. */
+  /**
+   * Compiles source text; relative imports resolve against the builder's root or the working folder.
+   *
+   * @param name the file name diagnostics show
+   * @param source the Tok source text
+   * @return the compilation: the model or the diagnostics
+   */
   public Compilation compile(String name, String source) {
     Path r = root != null ? root : Path.of("").toAbsolutePath();
     return compile(new SourceFile(name, source, false), null, r);
@@ -93,17 +121,30 @@ public final class Tokenomics {
     return new Compilation(source.name(), Diagnostic.of(r.diagnostics()), r.model(), limits);
   }
 
-  /** The limits every compile and evaluation is held to. */
+  /**
+   * The limits every compile and evaluation is held to.
+   *
+   * @return the limits every compile and evaluation is held to
+   */
   public Limits limits() {
     return limits;
   }
 
-  /** The names of the plugin functions available to Tok code, in the order found. */
+  /**
+   * The names of the plugin functions available to Tok code, in the order found.
+   *
+   * @return the names of the plugin functions available to Tok code, in the order found
+   */
   public java.util.Set<String> functions() {
     return toolchain.plugins().functions().keySet();
   }
 
-  /** The plugin reporter for {@code tok run --format NAME}, if a plugin provides that format. */
+  /**
+   * The plugin reporter for {@code tok run --format NAME}, if a plugin provides that format.
+   *
+   * @param format the format name, as given to {@code --format}
+   * @return the plugin reporter for {@code tok run --format NAME}, if a plugin provides that format
+   */
   public java.util.Optional<TokReporter> reporter(String format) {
     return java.util.Optional.ofNullable(toolchain.plugins().reporters().get(format));
   }
@@ -111,6 +152,8 @@ public final class Tokenomics {
   /**
    * The formats plugin reporters provide, in the order found. The command line adds its own
    * ({@link #BUILT_IN_FORMATS}), which no plugin may take.
+   *
+   * @return the formats plugin reporters provide
    */
   public java.util.Set<String> reporterFormats() {
     return toolchain.plugins().reporters().keySet();
@@ -142,37 +185,67 @@ public final class Tokenomics {
 
     private Builder() {}
 
-    /** Limits for hostile input (TOK600 when exceeded). */
+    /**
+     * Limits for hostile input (TOK600 when exceeded).
+     *
+     * @param l the limits
+     * @return this builder
+     */
     public Builder limits(Limits l) {
       this.limits = Objects.requireNonNull(l, "limits");
       return this;
     }
 
-    /** The folder relative imports must stay inside (default: the main file's folder). */
+    /**
+     * The folder relative imports must stay inside (default: the main file's folder).
+     *
+     * @param r the root folder
+     * @return this builder
+     */
     public Builder root(Path r) {
       this.root = r;
       return this;
     }
 
-    /** Registers a Java-implemented function; it replaces a discovered one of the same name. */
+    /**
+     * Registers a Java-implemented function; it replaces a discovered one of the same name.
+     *
+     * @param f the function
+     * @return this builder
+     */
     public Builder function(TokFunction f) {
       explicit.add(Objects.requireNonNull(f, "function"));
       return this;
     }
 
-    /** Registers Tok source modules under a prefix ({@code import "acme:prices"}). */
+    /**
+     * Registers Tok source modules under a prefix ({@code import "acme:prices"}).
+     *
+     * @param m the module provider
+     * @return this builder
+     */
     public Builder module(TokModule m) {
       explicit.add(Objects.requireNonNull(m, "module"));
       return this;
     }
 
-    /** Registers extra units and dimensions. */
+    /**
+     * Registers extra units and dimensions.
+     *
+     * @param u the unit set
+     * @return this builder
+     */
     public Builder units(TokUnits u) {
       explicit.add(Objects.requireNonNull(u, "units"));
       return this;
     }
 
-    /** Registers an output format for {@code tok run}; it replaces a discovered one of the same name. */
+    /**
+     * Registers an output format for {@code tok run}; it replaces a discovered one of the same name.
+     *
+     * @param r the reporter
+     * @return this builder
+     */
     public Builder reporter(TokReporter r) {
       explicit.add(Objects.requireNonNull(r, "reporter"));
       return this;
@@ -181,13 +254,21 @@ public final class Tokenomics {
     /**
      * Whether to discover plugins with ServiceLoader (and OSGi services or Eclipse extensions when
      * running inside such a host). On by default; off gives only what was registered here.
+     *
+     * @param on false to use only the plugins given to this builder
+     * @return this builder
      */
     public Builder discoverPlugins(boolean on) {
       this.discover = on;
       return this;
     }
 
-    /** Also discovers plugins through this class loader (e.g. one over a folder of plugin jars). */
+    /**
+     * Also discovers plugins through this class loader (e.g. one over a folder of plugin jars).
+     *
+     * @param loader a class loader that sees plugin jars
+     * @return this builder
+     */
     public Builder pluginLoader(ClassLoader loader) {
       loaders.add(Objects.requireNonNull(loader, "loader"));
       return this;
@@ -196,6 +277,7 @@ public final class Tokenomics {
     /**
      * Builds the compiler.
      *
+     * @return the compiler
      * @throws IllegalArgumentException when a plugin is invalid (a name that is not an identifier,
      *     a built-in function or format name) or two plugins provide the same function or format
      */

@@ -25,21 +25,21 @@ public final class PluginDiscovery {
   /** Adds every plugin found to {@code into} (as discovered, not explicit). */
   public static void discover(Plugins.Collector into, List<ClassLoader> extraLoaders) {
     for (ClassLoader loader : loaders(extraLoaders)) {
-      load(TokFunction.class, loader, f -> into.function(f, false));
-      load(TokModule.class, loader, into::module);
-      load(TokUnits.class, loader, into::units);
-      load(TokReporter.class, loader, r -> into.reporter(r, false));
+      load(TokFunction.class, loader, f -> into.function(f, false), into);
+      load(TokModule.class, loader, into::module, into);
+      load(TokUnits.class, loader, into::units, into);
+      load(TokReporter.class, loader, r -> into.reporter(r, false), into);
     }
     if (present("org.osgi.framework.FrameworkUtil")) {
       try {
-        org.tokenomics.osgi.OsgiServices.discover(o -> discovered(into, o));
+        org.tokenomics.osgi.OsgiServices.discover(o -> discovered(into, o), into::warn);
       } catch (LinkageError e) {
         // no usable OSGi framework: a plain class path
       }
     }
     if (present("org.eclipse.core.runtime.RegistryFactory")) {
       try {
-        org.tokenomics.osgi.EclipseExtensions.discover(o -> discovered(into, o));
+        org.tokenomics.osgi.EclipseExtensions.discover(o -> discovered(into, o), into::warn);
       } catch (LinkageError e) {
         // no extension registry
       }
@@ -84,7 +84,7 @@ public final class PluginDiscovery {
     }
   }
 
-  private static <T> void load(Class<T> type, ClassLoader loader, Consumer<T> sink) {
+  private static <T> void load(Class<T> type, ClassLoader loader, Consumer<T> sink, Plugins.Collector into) {
     Iterator<T> it = ServiceLoader.load(type, loader).iterator();
     for (int failures = 0; failures < 100; ) {
       T next;
@@ -95,6 +95,7 @@ public final class PluginDiscovery {
         next = it.next();
       } catch (ServiceConfigurationError e) {
         // A provider that cannot be loaded or is not a subtype in this class space: skip it.
+        into.warn("a " + type.getSimpleName() + " plugin listed in META-INF/services cannot be used: " + e.getMessage());
         failures++;
         continue;
       }

@@ -58,7 +58,7 @@ final class ExprChecker {
   private Typed quantity(Expr.Quantity q, Ctx ctx) {
     Unit unit = ck.units.get(q.unit());
     if (unit == null) {
-      String near = Suggest.closest(q.unit(), ck.units.names());
+      String near = Suggest.unit(q.unit(), ck.units.names());
       String known = ck.globals.containsKey(q.unit()) ? " (" + q.unit() + " is a value, not a unit: write "
           + q.number().text() + " * " + q.unit() + ")" : "";
       ck.error(ctx, Code.TOK301, q.unitSpan(), "unknown unit '" + q.unit() + "'" + known,
@@ -116,7 +116,7 @@ final class ExprChecker {
     java.util.Set<String> names = ck.visibleNames(ctx.self());
     names.addAll(ctx.fnArgs().keySet());
     String nearName = Suggest.closest(n.name(), names);
-    String nearUnit = Suggest.closest(n.name(), ck.units.names());
+    String nearUnit = Suggest.unit(n.name(), ck.units.names());
     if (nearName == null && nearUnit != null) {
       ck.error(ctx, Code.TOK301, n.span(), "unknown unit '" + n.name() + "'", "did you mean " + nearUnit + "?");
       return;

@@ -29,9 +29,13 @@ import picocli.CommandLine.Spec;
  * {@code tok chart FILE NAME --out F.png|F.svg}: a series report as a line chart (one line per
  * scenario), or under {@code --samples N} a fan chart of its Monte Carlo p5–p95 band and p50.
  */
-@Command(name = "chart", description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.")
+@Command(name = "chart", mixinStandardHelpOptions = true, description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok chart samples/gigawatt/two_dark_years.tok revenue --out revenue.svg",
+        "  tok chart model.tok revenue --scenario all --out revenue.png",
+        "  tok chart model.tok arr --samples 2000 --out fan.png --width 800 --height 400"})
 final class ChartCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "the report to chart")
@@ -52,10 +56,10 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
   long seed = 1;
 
-  @Option(names = "--width", paramLabel = "PX")
+  @Option(names = "--width", paramLabel = "PX", description = "image width in pixels (default ${DEFAULT-VALUE})")
   int width = ChartFiles.WIDTH;
 
-  @Option(names = "--height", paramLabel = "PX")
+  @Option(names = "--height", paramLabel = "PX", description = "image height in pixels (default ${DEFAULT-VALUE})")
   int height = ChartFiles.HEIGHT;
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")

@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok explain FILE NAME}: the derivation tree of a value. */
-@Command(name = "explain", description = "Show how a value is derived: its inputs, values, units and sources.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show how a value is derived: its inputs, values, units and sources.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok explain samples/gigawatt/two_dark_years.tok npv8",
+        "  tok explain model.tok site.capex"})
 final class ExplainCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "a report, let, param or inst.attr")

@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok fmt FILE [--write]}: the canonical layout, printed or written back. */
-@Command(name = "fmt", description = "Format a file: print the canonical layout, or rewrite the file with --write.")
+@Command(name = "fmt", mixinStandardHelpOptions = true, description = "Format a file: print the canonical layout, or rewrite the file with --write.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok fmt model.tok",
+        "  tok fmt model.tok --write"})
 final class FmtCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--write", description = "rewrite the file in place (only if it changes)")

@@ -27,9 +27,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok run FILE}: evaluate and print reports as a table, JSON, CSV, HTML or a plugin's format. */
-@Command(name = "run", description = "Evaluate a model and print its reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Evaluate a model and print its reports.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok run samples/gigawatt/two_dark_years.tok",
+        "  tok run model.tok --set 'margin=40 %%' --scenario all",
+        "  tok run samples/growth/cone_of_uncertainty.tok --samples 10000 --seed 42",
+        "  tok run model.tok --format json > out.json",
+        "  tok run model.tok --format html --out report.html"})
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario, or 'all' (repeatable)")

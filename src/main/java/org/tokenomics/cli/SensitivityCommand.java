@@ -23,9 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok sensitivity FILE --output NAME}: a tornado of the uncertain params. */
-@Command(name = "sensitivity", description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).")
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok sensitivity model.tok --output breakeven",
+        "  tok sensitivity model.tok --output npv --out tornado.png"})
 final class SensitivityCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--output", paramLabel = "NAME", required = true, description = "a report or value with one number")

@@ -17,6 +17,9 @@ import org.tokenomics.Sweep;
 final class SweepOutput {
   private SweepOutput() {}
 
+  /** The cell of a report that has no value at a point. */
+  static final String NOT_AVAILABLE = "n/a";
+
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static String csv(Sweep r, List<String> periods) {
@@ -56,9 +59,9 @@ final class SweepOutput {
         String[] t = p.text().get(k);
         for (int i = 0; i < width; i++) {
           row.append(',');
-          if (v != null) {
-            row.append(CsvReporter.cell(t != null ? t[i] : num(v[i])));
-          }
+          // a report that cannot be evaluated at this point (an irr with no sign change, a
+          // payback never reached) is n/a in its own cells; the row's other cells stand
+          row.append(v == null ? NOT_AVAILABLE : CsvReporter.cell(t != null ? t[i] : num(v[i])));
         }
       }
       if (asserts) {
@@ -143,19 +146,82 @@ final class SweepOutput {
     }
   }
 
+  /**
+   * The sweep with only the named reports, in that order; all of them when {@code names} is
+   * empty. Null (after a message naming the reports there are) when a name is not a report.
+   */
+  static Sweep only(Sweep r, List<String> names, java.io.PrintWriter err) {
+    if (names.isEmpty()) {
+      return r;
+    }
+    List<String> known = r.reports().stream().map(Sweep.Report::name).toList();
+    int[] chosen = new int[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      chosen[i] = known.indexOf(names.get(i).strip());
+      if (chosen[i] < 0) {
+        err.println("tok: --output " + names.get(i) + " is not a report; the reports are: " + String.join(", ", known));
+        return null;
+      }
+    }
+    List<Sweep.Report> reports = new java.util.ArrayList<>();
+    for (int c : chosen) {
+      reports.add(r.reports().get(c));
+    }
+    List<Sweep.Point> points = r.points().stream().map(p -> {
+      List<double[]> values = new java.util.ArrayList<>();
+      List<String[]> text = new java.util.ArrayList<>();
+      for (int c : chosen) {
+        values.add(p.values().get(c));
+        text.add(p.text().get(c));
+      }
+      boolean missing = values.stream().anyMatch(java.util.Objects::isNull);
+      return new Sweep.Point(p.inputs(), values, text, p.failedAssertions(), missing ? p.error() : null);
+    }).toList();
+    return new Sweep(r.axes(), reports, points, r.diagnostics());
+  }
+
+  /**
+   * Says on {@code err} which reports are n/a at how many points, with the first cause; returns
+   * the exit code: 1 when some point has no value at all, else 0 (an n/a cell is an answer: the
+   * irr of a project that never pays back does not exist).
+   */
+  static int notAvailable(Sweep r, java.io.PrintWriter err) {
+    int n = r.points().size();
+    for (int k = 0; k < r.reports().size(); k++) {
+      int missing = 0;
+      Sweep.Point first = null;
+      for (Sweep.Point p : r.points()) {
+        if (p.values().get(k) == null) {
+          missing++;
+          first = first == null ? p : first;
+        }
+      }
+      if (missing > 0) {
+        err.println("tok: " + r.reports().get(k).name() + " is " + NOT_AVAILABLE + " at " + missing + " of " + n
+            + " points" + (first.error() == null ? "" : "; the first: " + first.error().code() + " " + first.error().message()));
+      }
+    }
+    boolean emptyRow = false;
+    for (Sweep.Point p : r.points()) {
+      emptyRow |= r.reports().size() > 0 && p.values().stream().allMatch(java.util.Objects::isNull);
+    }
+    if (emptyRow) {
+      Sweep.Point bad = r.points().stream().filter(p -> p.error() != null).findFirst().orElse(null);
+      if (bad != null) {
+        err.println("tok: at some points no report could be evaluated; the first error:");
+        err.println(bad.error().render());
+      }
+      return 1;
+    }
+    return 0;
+  }
+
   private static String label(String name, String unit) {
     return unit == null || unit.isEmpty() ? name : name + " (" + unit + ")";
   }
 
-  /** A number to 12 significant digits, so unit conversions leave no 10.000000000000002. */
+  /** A number to 12 significant digits (see {@link org.tokenomics.text.Fmt#significant}). */
   static String num(double v) {
-    if (!Double.isFinite(v)) {
-      return String.valueOf(v);
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%.0f", v);
-    }
-    java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros();
-    return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
+    return org.tokenomics.text.Fmt.significant(v);
   }
 }

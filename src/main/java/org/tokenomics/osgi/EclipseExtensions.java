@@ -32,15 +32,16 @@ public final class EclipseExtensions {
 
   /**
    * Hands every contribution to {@code found} (a {@link TokFunction}, {@link TokModule},
-   * {@link TokUnits} or {@link TokReporter}); does nothing when there is no registry.
+   * {@link TokUnits} or {@link TokReporter}) and each one that cannot be used to {@code warn};
+   * does nothing when there is no registry.
    */
-  public static void discover(java.util.function.Consumer<Object> found) {
+  public static void discover(java.util.function.Consumer<Object> found, java.util.function.Consumer<String> warn) {
     IExtensionRegistry registry = RegistryFactory.getRegistry();
     if (registry == null) {
       return;
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "functions")) {
-      if (e.getName().equals("function") && create(e, "class") instanceof TokFunction f) {
+      if (e.getName().equals("function") && create(e, TokFunction.class, warn) instanceof TokFunction f) {
         found.accept(f);
       }
     }
@@ -50,7 +51,7 @@ public final class EclipseExtensions {
         continue;
       }
       if (e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokModule m) {
+        if (create(e, TokModule.class, warn) instanceof TokModule m) {
           found.accept(m);
         }
       } else if (e.getAttribute("prefix") != null && e.getAttribute("name") != null && e.getAttribute("file") != null) {
@@ -64,7 +65,7 @@ public final class EclipseExtensions {
     List<UnitDefinition> declared = new ArrayList<>();
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "units")) {
       if (e.getName().equals("units") && e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokUnits u) {
+        if (create(e, TokUnits.class, warn) instanceof TokUnits u) {
           found.accept(u);
         }
       } else if (e.getName().equals("unit") && e.getAttribute("name") != null) {
@@ -75,17 +76,27 @@ public final class EclipseExtensions {
       found.accept(new DeclaredUnits(List.copyOf(declared)));
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "reporters")) {
-      if (e.getName().equals("reporter") && create(e, "class") instanceof TokReporter r) {
+      if (e.getName().equals("reporter") && create(e, TokReporter.class, warn) instanceof TokReporter r) {
         found.accept(r);
       }
     }
   }
 
-  /** The executable extension, or null when it cannot be created (the registry logs why). */
-  private static Object create(IConfigurationElement e, String attribute) {
+  /**
+   * The extension's {@code class}, or null (with a warning) when it cannot be created or is not a
+   * {@code type} of this bundle's API.
+   */
+  private static Object create(IConfigurationElement e, Class<?> type, java.util.function.Consumer<String> warn) {
+    String what = "the " + e.getName() + " extension " + e.getAttribute("class") + " of " + e.getContributor().getName();
     try {
-      return e.createExecutableExtension(attribute);
-    } catch (Exception ex) {
+      Object o = e.createExecutableExtension("class");
+      if (!type.isInstance(o)) {
+        warn.accept(what + " is not a " + type.getName() + " of the Tok bundle it was given to");
+        return null;
+      }
+      return o;
+    } catch (Exception | LinkageError ex) {
+      warn.accept(what + " cannot be created: " + ex.getMessage());
       return null;
     }
   }

@@ -2,7 +2,6 @@ package org.tokenomics.report;
 
 import org.tokenomics.spi.RunReport;
 
-import java.util.Locale;
 
 /** CSV: one row per report and period ({@code period} empty for a scalar). */
 public final class CsvReporter {
@@ -38,7 +37,7 @@ public final class CsvReporter {
   }
 
   private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    return org.tokenomics.text.Fmt.significant(v);
   }
 
   public static String cell(String s) {

@@ -80,10 +80,30 @@ public final class HtmlReporter {
       b.append("</pre>\n");
     }
     charts(b, result);
-    for (RunReport.Run run : result.runs()) {
+    boolean compared = Comparison.applies(result);
+    if (compared) {
+      comparison(b, Comparison.scalars(result));
+    }
+    for (RunReport.Run run : compared ? Comparison.seriesOnly(result) : result.runs()) {
       run(b, run, periods);
     }
     return b.append("</body>\n</html>\n").toString();
+  }
+
+  /** The scalar reports of every scenario, a column each. */
+  private static void comparison(StringBuilder b, List<RunReport.Run> runs) {
+    b.append("<h2>Scenarios compared</h2>\n<table>\n<tr><th>report</th>");
+    runs.forEach(r -> b.append("<th>").append(esc(r.scenario())).append("</th>"));
+    b.append("</tr>\n");
+    for (int i = 0; i < runs.get(0).reports().size(); i++) {
+      b.append("<tr><td>").append(esc(runs.get(0).reports().get(i).name())).append("</td>");
+      for (RunReport.Run r : runs) {
+        RunReport.Report x = r.reports().get(i);
+        b.append("<td>").append(esc(cell(x, x.values(), 0))).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</table>\n");
   }
 
   private static void run(StringBuilder b, RunReport.Run run, List<String> periods) {
@@ -93,7 +113,7 @@ public final class HtmlReporter {
     }
     b.append("</h2>\n");
     List<RunReport.Report> scalars = run.reports().stream().filter(r -> !r.series()).toList();
-    List<RunReport.Report> series = run.reports().stream().filter(RunReport.Report::series).toList();
+    List<RunReport.Report> series = run.reports().stream().filter(RunReport.Report::series).map(Fmt::scaledMoney).toList();
     if (!scalars.isEmpty()) {
       List<String> stats = statNames(scalars);
       b.append("<table>\n<tr><th>report</th><th>value</th>");

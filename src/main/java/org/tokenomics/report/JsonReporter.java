@@ -1,5 +1,7 @@
 package org.tokenomics.report;
 
+import org.tokenomics.text.Fmt;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,13 +37,13 @@ public final class JsonReporter {
             if (rep.text() != null) {
               values.add(rep.text()[i]);
             } else {
-              values.add(rep.values()[i]);
+              values.add(Fmt.clean(rep.values()[i]));
             }
           }
         } else if (rep.text() != null) {
           o.put("value", rep.text()[0]);
         } else {
-          o.put("value", rep.values()[0]);
+          o.put("value", Fmt.clean(rep.values()[0]));
         }
         if (rep.stats() != null && !rep.stats().isEmpty()) {
           ObjectNode stats = o.putObject("stats");
@@ -49,10 +51,10 @@ public final class JsonReporter {
             if (rep.series()) {
               ArrayNode a = stats.putArray(e.getKey());
               for (double v : e.getValue()) {
-                a.add(v);
+                a.add(Fmt.clean(v));
               }
             } else {
-              stats.put(e.getKey(), e.getValue()[0]);
+              stats.put(e.getKey(), Fmt.clean(e.getValue()[0]));
             }
           }
         }

@@ -16,7 +16,14 @@ public final class TableReporter {
     StringBuilder b = new StringBuilder();
     boolean several = out.runs().size() > 1;
     if (several && sameShape(out)) {
-      sideBySide(b, out);
+      sideBySide(b, out.runs(), true);
+    } else if (several && Comparison.applies(out)) {
+      // scalars compared across scenarios in one table, then each scenario's series
+      sideBySide(b, Comparison.scalars(out), false);
+      for (RunReport.Run run : Comparison.seriesOnly(out)) {
+        b.append("\n== scenario ").append(run.scenario()).append(" ==\n");
+        run(b, run, out.periods());
+      }
     } else {
       for (RunReport.Run run : out.runs()) {
         if (several || !run.scenario().equals("base")) {
@@ -39,25 +46,27 @@ public final class TableReporter {
         && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
   }
 
-  /** Several scenarios of scalars: one column per scenario. */
-  private static void sideBySide(StringBuilder b, RunReport out) {
+  /** Several scenarios of scalars: one column per scenario; their assertions when {@code checks}. */
+  private static void sideBySide(StringBuilder b, List<RunReport.Run> runs, boolean checks) {
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add("");
-    out.runs().forEach(r -> header.add(r.scenario()));
+    runs.forEach(r -> header.add(r.scenario()));
     rows.add(header.toArray(String[]::new));
-    RunReport.Run first = out.runs().get(0);
+    RunReport.Run first = runs.get(0);
     for (int i = 0; i < first.reports().size(); i++) {
       List<String> row = new ArrayList<>();
       row.add(first.reports().get(i).name());
-      for (RunReport.Run r : out.runs()) {
+      for (RunReport.Run r : runs) {
         row.add(i < r.reports().size() ? scalar(r.reports().get(i), 0) : "");
       }
       rows.add(row.toArray(String[]::new));
     }
     table(b, rows, true);
-    for (RunReport.Run r : out.runs()) {
-      checks(b, r);
+    if (checks) {
+      for (RunReport.Run r : runs) {
+        checks(b, r);
+      }
     }
   }
 
@@ -66,7 +75,7 @@ public final class TableReporter {
     List<RunReport.Report> series = new ArrayList<>();
     for (RunReport.Report r : run.reports()) {
       if (r.series()) {
-        series.add(r);
+        series.add(Fmt.scaledMoney(r));
       } else {
         List<String> row = new ArrayList<>(List.of(r.name(), scalar(r, 0)));
         if (r.stats() != null) {

@@ -63,12 +63,15 @@ public final class Runner {
     List<ReportValue> reports = new ArrayList<>(model.reports().size());
     List<AssertValue> asserts = new ArrayList<>(model.asserts().size());
     List<Diagnostic> errors = new ArrayList<>(0);
+    // an error met only under a scenario's overrides says which scenario (the source line alone
+    // points at the base model, which may evaluate fine)
+    String where = model.scenarios().containsKey(scenario) ? scenario : null;
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
         reports.add(new ReportValue(r, v, program.cell(r.slot()).series(), ReportUnits.of(model, r, v)));
       } catch (EvalError e) {
-        addOnce(errors, diagnostic(model, e));
+        addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     for (CompiledModel.AssertSpec a : model.asserts()) {
@@ -80,7 +83,7 @@ public final class Runner {
         }
         asserts.add(new AssertValue(a, ok));
       } catch (EvalError e) {
-        addOnce(errors, diagnostic(model, e));
+        addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     return new Result(scenario, Collections.unmodifiableList(reports), Collections.unmodifiableList(asserts),
@@ -104,6 +107,15 @@ public final class Runner {
     if (!errors.contains(d)) {
       errors.add(d);
     }
+  }
+
+  /** The diagnostic with {@code (in scenario NAME)} after its message; unchanged for null. */
+  static Diagnostic inScenario(Diagnostic d, String scenario) {
+    if (scenario == null) {
+      return d;
+    }
+    return new Diagnostic(d.severity(), d.code(), d.message() + " (in scenario " + scenario + ")", d.file(), d.line(),
+        d.column(), d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
   }
 
   /** An evaluation error as a diagnostic with its source line. */

@@ -20,7 +20,14 @@ import java.util.Map;
  */
 public record RunReport(String file, List<String> periods, List<Run> runs, List<Message> diagnostics) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param file the main file's name as given on the command line
+   * @param periods the period labels
+   * @param runs one run per scenario evaluated, base first
+   * @param diagnostics every diagnostic of the run, warnings included
+   */
   public RunReport {
     periods = List.copyOf(periods);
     runs = List.copyOf(runs);
@@ -36,7 +43,14 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    * @param assertions every assertion's outcome
    */
   public record Run(String scenario, int samples, List<Report> reports, List<Assertion> assertions) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param scenario the scenario's name ({@code base} without one)
+     * @param samples the number of Monte Carlo samples, 0 for a deterministic run
+     * @param reports the reports, in source order
+     * @param assertions the outcome of every {@code assert}, in source order
+     */
     public Run {
       reports = List.copyOf(reports);
       assertions = List.copyOf(assertions);
@@ -56,7 +70,16 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    */
   public record Report(String name, String unit, boolean series, double[] values, String[] text,
                        Map<String, double[]> stats) {
-    /** Copies the arrays and the map. */
+    /**
+     * Copies the arrays and the map.
+     *
+     * @param name the report's name
+     * @param unit the unit of the values, as written after {@code as} or chosen for display
+     * @param series true for a series (one value per period)
+     * @param values the values, one per period ({@code 1} for a scalar)
+     * @param text text values (an assertion report, a label), or null for numbers
+     * @param stats Monte Carlo statistics ({@code mean}, {@code p5} …) per period, or empty without samples
+     */
     public Report {
       values = values.clone();
       text = text == null ? null : text.clone();
@@ -67,19 +90,31 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
       stats = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** A copy of the values. */
+    /**
+     * A copy of the values.
+     *
+     * @return a copy of the values
+     */
     @Override
     public double[] values() {
       return values.clone();
     }
 
-    /** A copy of the text values, or null for numbers. */
+    /**
+     * A copy of the text values, or null for numbers.
+     *
+     * @return a copy of the text values, or null for numbers
+     */
     @Override
     public String[] text() {
       return text == null ? null : text.clone();
     }
 
-    /** The statistics; each array is a copy. */
+    /**
+     * The statistics; each array is a copy.
+     *
+     * @return the statistics
+     */
     @Override
     public Map<String, double[]> stats() {
       Map<String, double[]> copy = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.tokenomics.text;
 
 import java.util.Locale;
+import org.tokenomics.spi.RunReport;
 
 /**
  * Numbers as people read them: {@code $5.00T}, {@code $4.75/Mtok}, {@code 52,560 GWh}, {@code 4.27 %}.
@@ -13,19 +14,86 @@ public final class Fmt {
 
   private static final String[] MAGNITUDES = {"", "k", "M", "B", "T"};
 
+  /**
+   * Below this, a value in its display unit is the residue of floating-point arithmetic (a paid-off
+   * balance of {@code -1.192e-13 $B}), shown as 0. Display units are chosen to put values in a
+   * readable range, so nothing a modeler wrote is this small in them.
+   */
+  static final double NOISE = 1e-9;
+
+  /**
+   * A number for programs (JSON): rounded to 12 significant digits, so that a unit conversion's
+   * last bit ({@code 10.000000000000002}) is not shown; exact values stay exact.
+   */
+  public static double clean(double v) {
+    if (!Double.isFinite(v) || v == 0) {
+      return v;
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+  }
+
+  /**
+   * A money series in plain dollars ({@code $/yr}, no {@code as}) in the magnitude its largest
+   * value reads in ({@code $B/yr}: 20 rather than 20,000,000,000), as a single value is shown.
+   * Other reports, and Monte Carlo series (whose statistics are in the report's unit), unchanged.
+   */
+  public static RunReport.Report scaledMoney(RunReport.Report r) {
+    String unit = r.unit();
+    if (!r.series() || r.text() != null || (r.stats() != null && !r.stats().isEmpty()) || unit == null
+        || !unit.startsWith("$") || (unit.length() > 1 && unit.charAt(1) != '/')) {
+      return r;
+    }
+    double max = 0;
+    for (double v : r.values()) {
+      if (Double.isFinite(v)) {
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    int m = 0;
+    while (m < 4 && max >= 1000 * Math.pow(1000, m)) {
+      m++;
+    }
+    if (m == 0) {
+      return r;
+    }
+    double f = Math.pow(1000, m);
+    double[] scaled = java.util.Arrays.stream(r.values()).map(v -> v / f).toArray();
+    return new RunReport.Report(r.name(), "$" + MAGNITUDES[m] + unit.substring(1), true, scaled, null, r.stats());
+  }
+
+  private static double tidy(double v) {
+    return Math.abs(v) < NOISE ? 0 : v;
+  }
+
   /** A value in {@code unit} (the unit's own text, e.g. {@code $B/yr}). */
   public static String quantity(double v, String unit) {
+    v = tidy(v);
     if (unit == null || unit.isEmpty() || unit.equals("1")) {
       return number(v);
     }
     if (unit.startsWith("$")) {
       return money(v, unit);
     }
+    if (unit.equals("%")) {
+      return percent(v) + " %";
+    }
     return number(v) + " " + unit;
+  }
+
+  /** A percentage as people write one: two decimals at most ({@code 9.43}), four digits below 1. */
+  static String percent(double v) {
+    double a = Math.abs(v);
+    if (v == 0 || a >= 1e15 || a < 1e-4) {
+      return number(v);
+    }
+    String s = a >= 1 ? String.format(Locale.ROOT, a >= 10_000 ? "%,.2f" : "%.2f", v)
+        : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
   /** {@code $B/yr} with 20 → {@code $20.00B/yr}; {@code $/GPU} with 61144.8 → {@code $61.14k/GPU}. */
   static String money(double v, String unit) {
+    v = tidy(v);
     int mag = 0;
     String rest = unit.substring(1);
     if (!rest.isEmpty() && "kMBT".indexOf(rest.charAt(0)) >= 0 && (rest.length() == 1 || !Character.isLetterOrDigit(rest.charAt(1)))) {
@@ -53,6 +121,7 @@ public final class Fmt {
 
   /** A table cell: four significant digits, grouping for large values ({@code 9.259}, {@code 0.1063}, {@code 43,800}). */
   public static String compact(double v) {
+    v = tidy(v);
     if (v == 0 || !Double.isFinite(v)) {
       return v == 0 ? "0" : String.valueOf(v);
     }
@@ -76,6 +145,7 @@ public final class Fmt {
 
   /** A plain number with grouping and at most four decimals. */
   public static String number(double v) {
+    v = tidy(v);
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return String.valueOf(v);
     }
@@ -100,5 +170,17 @@ public final class Fmt {
       s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
     return s;
+  }
+
+  /** A number to 12 significant digits, so unit conversions leave no 10.000000000000002 (JSON, CSV). */
+  public static String significant(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros();
+    return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
   }
 }
