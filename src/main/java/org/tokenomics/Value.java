@@ -58,12 +58,24 @@ public final class Value {
     return series ? periods : List.of();
   }
 
-  /** The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a series. */
+  /**
+   * The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a
+   * series, ArithmeticException when the value is too large to express in that unit.
+   */
   public double in(String unit) {
     if (series) {
       throw new IllegalArgumentException(name + " is a series of " + base.length + " periods; use series(\"" + unit + "\")");
     }
-    return base[0] / factor(unit);
+    return finite(base[0] / factor(unit), base[0], unit);
+  }
+
+  /** A value too large for the unit asked for is refused, never returned as an infinity. */
+  private double finite(double shown, double base, String unit) {
+    if (!Double.isFinite(shown) && Double.isFinite(base)) {
+      throw new ArithmeticException(org.tokenomics.diag.SafetyMessages.valueOverflow(name, base,
+          unit == null ? unit() : unit));
+    }
+    return shown;
   }
 
   /** The series in {@code unit}, one value per period (a scalar gives one value). */
@@ -71,7 +83,7 @@ public final class Value {
     double f = factor(unit);
     double[] out = new double[base.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = base[i] / f;
+      out[i] = finite(base[i] / f, base[i], unit);
     }
     return out;
   }

@@ -63,8 +63,16 @@ final class McRun {
     List<RunOutput.Report> reports = new ArrayList<>();
     for (RunOutput.Report rep : det.reports()) {
       McResult.ReportStats s = mc.reports().stream().filter(x -> x.spec().name().equals(rep.name())).findFirst().orElse(null);
-      reports.add(s == null || !s.numeric() || s.failed() == samples ? rep
-          : new RunOutput.Report(rep.name(), rep.unit(), rep.series(), rep.values(), rep.text(), stats(s, quantiles)));
+      if (s == null || !s.numeric() || s.failed() == samples) {
+        reports.add(rep);
+        continue;
+      }
+      Diagnostic overflow = overflow(cm, s, quantiles);
+      if (overflow != null) { // a sampled value too large for the display unit: TOK500, not Infinity
+        diagnostics.add(overflow);
+        continue;
+      }
+      reports.add(new RunOutput.Report(rep.name(), rep.unit(), rep.series(), rep.values(), rep.text(), stats(s, quantiles)));
     }
     List<RunOutput.Check> checks = new ArrayList<>();
     for (int i = 0; i < det.assertions().size(); i++) {
@@ -83,6 +91,14 @@ final class McRun {
       }
     }
     return new RunOutput.Run(det.scenario(), samples, reports, checks);
+  }
+
+  private static Diagnostic overflow(CompiledModel cm, McResult.ReportStats s, List<Double> quantiles) {
+    Diagnostic d = org.tokenomics.api.Display.overflow(cm, s.spec(), s.mean());
+    for (int i = 0; d == null && i < quantiles.size(); i++) {
+      d = org.tokenomics.api.Display.overflow(cm, s.spec(), s.quantile(quantiles.get(i) / 100));
+    }
+    return d;
   }
 
   /** mean, then the quantiles asked for, in the report's display unit. */
