@@ -17,6 +17,11 @@ public final class Dist {
 
   /** Why these arguments make no distribution, or null when they are fine. */
   public static String invalid(String family, double[] a) {
+    for (double x : a) {
+      if (!Double.isFinite(x)) {
+        return family + " needs finite arguments";
+      }
+    }
     return switch (family) {
       case "uniform" -> a[0] <= a[1] ? null : "uniform needs low <= high";
       case "normal" -> a[1] >= 0 ? null : "normal needs a standard deviation >= 0";
@@ -30,22 +35,35 @@ public final class Dist {
   /** The value below which a share {@code u} of the distribution lies. */
   public static double quantile(String family, double[] a, double u) {
     return switch (family) {
-      case "uniform" -> a[0] + (a[1] - a[0]) * u;
+      case "uniform" -> between(a[0], a[1], u);
       case "normal" -> a[1] == 0 ? a[0] : a[0] + a[1] * standardNormal(u);
       case "lognormal" -> {
         double mu = (Math.log(a[0]) + Math.log(a[1])) / 2;
         double sigma = (Math.log(a[1]) - Math.log(a[0])) / (2 * Z95);
         yield Math.exp(mu + sigma * standardNormal(u));
       }
-      case "triangular" -> new TriangularDistribution(a[0], a[1], a[2]).inverseCumulativeProbability(u);
+      // Both are drawn on [0, 1] with the mode's share of the range, then placed between low and
+      // high: the range itself may not be a finite double (pert(-1e308, 0, 1e308)), and 4 × a
+      // range near the largest double overflowed into a beta of infinity.
+      case "triangular" -> between(a[0], a[2], new TriangularDistribution(0, share(a), 1).inverseCumulativeProbability(u));
       case "pert" -> {
-        double range = a[2] - a[0];
-        double alpha = 1 + 4 * (a[1] - a[0]) / range;
-        double beta = 1 + 4 * (a[2] - a[1]) / range;
-        yield a[0] + range * new BetaDistribution(null, alpha, beta, 1e-12).inverseCumulativeProbability(u);
+        double m = share(a);
+        yield between(a[0], a[2], new BetaDistribution(null, 1 + 4 * m, 1 + 4 * (1 - m), 1e-12).inverseCumulativeProbability(u));
       }
       default -> throw new IllegalArgumentException(family);
     };
+  }
+
+  /** Where the mode lies between low and high, 0 to 1, computed on halves so nothing overflows. */
+  private static double share(double[] a) {
+    double range = a[2] / 2 - a[0] / 2;
+    return range == 0 ? 0 : Math.min(1, Math.max(0, (a[1] / 2 - a[0] / 2) / range));
+  }
+
+  /** low + (high − low) × x without overflow when high − low exceeds the largest double. */
+  private static double between(double low, double high, double x) {
+    double range = high - low;
+    return Double.isFinite(range) ? low + range * x : low * (1 - x) + high * x;
   }
 
   public static double median(String family, double[] a) {
