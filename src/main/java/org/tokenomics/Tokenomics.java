@@ -72,7 +72,13 @@ public final class Tokenomics {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = org.tokenomics.api.Sources.read(file, limits.maxSourceBytes());
+      if (text == null) { // refused before the rest of the file is read
+        Diagnostics d = new Diagnostics();
+        d.error(Code.TOK600, Span.NONE, org.tokenomics.diag.SafetyMessages.sourceTooLarge(name, limits.maxSourceBytes()),
+            "split the model into files joined by import");
+        return new Compilation(name, d.all(), null);
+      }
     } catch (IOException | RuntimeException e) {
       Diagnostics d = new Diagnostics();
       d.error(Code.TOK202, Span.NONE, "cannot read " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -82,17 +88,22 @@ public final class Tokenomics {
     return compile(new SourceFile(name, text, false), file, r);
   }
 
-  /** Compiles source text; relative imports resolve against the builder's root or the working folder. */
+  /**
+   * Compiles source text. Relative imports resolve against the builder's {@link Builder#root}; a
+   * source given as a string has no folder of its own, so without a root it may import only
+   * modules ({@code std:chips}), never a file (TOK202): the working directory of the host is not
+   * a place a script may read.
+   */
   public Compilation compile(String name, String source) {
-    Path r = root != null ? root : Path.of("").toAbsolutePath();
-    return compile(new SourceFile(name, source, false), null, r);
+    return compile(new SourceFile(name, source, false), null, root);
   }
 
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
     Compiler.Result r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
-    return new Compilation(source.name(), r.diagnostics(), r.model(), limits);
+    return new Compilation(source.name(), org.tokenomics.api.Sources.withoutForeignText(r.diagnostics(), source.name()),
+        r.model(), limits);
   }
 
   /** The limits every compile and evaluation is held to. */
@@ -134,7 +145,10 @@ public final class Tokenomics {
       return this;
     }
 
-    /** The folder relative imports must stay inside (default: the main file's folder). */
+    /**
+     * The folder relative imports must stay inside (default: the main file's folder for {@code
+     * compile(Path)}; none for a source given as a string, which then imports no files).
+     */
     public Builder root(Path r) {
       this.root = r;
       return this;

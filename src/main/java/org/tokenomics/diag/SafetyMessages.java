@@ -20,4 +20,16 @@ public final class SafetyMessages {
   public static String valueOverflow(String name, double base, String unit) {
     return name + " = " + base + " in base units is too large to express in " + unit;
   }
+
+  public static String notTok(String file) {
+    return "'" + file + "' is not a Tok source file (its content is not shown)";
+  }
+
+  public static String notTokHelp() {
+    return "import only .tok files";
+  }
+
+  public static String sourceTooLarge(String file, long limit) {
+    return file + " is larger than the limit of " + limit + " characters (limit: max source size " + limit + ")";
+  }
 }
