@@ -101,10 +101,23 @@ public final class Tokenomics {
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
-    Compiler.Result r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
+    Compiler.Result r;
+    try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
+      r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception closing) {
+      throw new IllegalStateException(closing); // the scope's close does not throw
+    }
     return new Compilation(source.name(), org.tokenomics.api.Sources.withoutForeignText(r.diagnostics(), source.name()),
         r.model(), limits);
   }
+
+  /**
+   * Candidate comparisons "did you mean" may make in one compile, all unknown names together
+   * (about a tenth of a second); a model with a handful of typos never comes near it.
+   */
+  static final long SUGGESTION_BUDGET = 1_000_000;
 
   /** The limits every compile and evaluation is held to. */
   public Limits limits() {

@@ -31,6 +31,7 @@ public final class SourceFile {
     }
     lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     charOffsets = charOffsets(text);
+    lines = new String[lineStarts.length];
   }
 
   /**
@@ -73,11 +74,26 @@ public final class SourceFile {
     return library;
   }
 
+  /**
+   * Lines already cut out, shared by every diagnostic on them: 20,000 errors on one 200 KB line
+   * must not hold 20,000 copies of it. (A race only cuts the same line twice.)
+   */
+  private final String[] lines;
+
   /** The text of a 1-based line without its line break, or "" past the end. */
   public String line(int line) {
     if (line < 1 || line > lineStarts.length) {
       return "";
     }
+    String cached = lines[line - 1];
+    if (cached == null) {
+      cached = cut(line);
+      lines[line - 1] = cached;
+    }
+    return cached;
+  }
+
+  private String cut(int line) {
     int from = lineStarts[line - 1];
     int to = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
     if (to > from && text.charAt(to - 1) == '\r') {
