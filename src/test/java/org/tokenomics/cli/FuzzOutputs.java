@@ -23,8 +23,8 @@ import org.tokenomics.explain.Explainer;
 public final class FuzzOutputs {
   private FuzzOutputs() {}
 
-  /** Output name → text. */
-  public static Map<String, String> render(Compilation c, int samples, long seed) {
+  /** Output name → text; the HTML page only when {@code html}. */
+  public static Map<String, String> render(Compilation c, int samples, long seed, boolean html) {
     CompiledModel cm = Internals.compiled(c.model());
     List<Diagnostic> diagnostics = new ArrayList<>(c.diagnostics());
     Runner.Result r = Runner.run(cm, cm.program(), "base");
@@ -39,7 +39,9 @@ public final class FuzzOutputs {
     texts.put("table", TableReporter.render(out));
     texts.put("json", JsonReporter.render(out));
     texts.put("csv", CsvReporter.render(out));
-    texts.put("html", HtmlReporter.render(out));
+    if (html) { // charts make it the slowest format by far
+      texts.put("html", HtmlReporter.render(out));
+    }
     StringBuilder diags = new StringBuilder();
     diagnostics.forEach(d -> diags.append(d.render()).append('\n'));
     texts.put("diagnostics", diags.toString());

@@ -80,7 +80,7 @@ final class FuzzInputs {
         case 0 -> b.delete(at, Math.min(len, at + 1 + r.nextInt(20)));
         case 1 -> b.insert(at, " " + TOKENS[r.nextInt(TOKENS.length)] + " ");
         case 2 -> {
-          int start = b.lastIndexOf("\n", at) + 1;
+          int start = b.lastIndexOf("\n", at - 1) + 1;
           int end = b.indexOf("\n", at);
           String line = b.substring(start, end < 0 ? len : end);
           b.insert(end < 0 ? len : end, "\n" + line);

@@ -42,9 +42,16 @@ final class Fuzzer {
   private final FuzzInputs inputs = new FuzzInputs();
   private final FuzzOracle oracle = new FuzzOracle();
   private final Path corpus;
+  private final boolean progress;
 
   Fuzzer(Path corpus) {
+    this(corpus, false);
+  }
+
+  /** {@code progress}: print the figures so far every 1,000 inputs (the long run). */
+  Fuzzer(Path corpus, boolean progress) {
     this.corpus = corpus;
+    this.progress = progress;
   }
 
   /** Runs up to {@code n} inputs or until {@code budgetMillis} has passed, whichever is first. */
@@ -77,6 +84,10 @@ final class Fuzzer {
         }
         if (finding != null) {
           record(findings, finding, input, i);
+        }
+        if (progress && (i + 1) % 1000 == 0) {
+          System.out.print(new Report(i + 1, (System.nanoTime() - start) / 1_000_000, slowest, findings).summary());
+          System.out.flush();
         }
       }
     } finally {
@@ -121,7 +132,7 @@ final class Fuzzer {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : FuzzTest.SEED;
     Path corpus = args.length > 2 ? Path.of(args[2]) : null;
-    Report r = new Fuzzer(corpus).run(seed, n, Long.MAX_VALUE);
+    Report r = new Fuzzer(corpus, true).run(seed, n, Long.MAX_VALUE);
     System.out.print(r.summary());
     System.exit(r.findings().isEmpty() ? 0 : 1);
   }
