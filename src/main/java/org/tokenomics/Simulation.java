@@ -180,7 +180,12 @@ public final class Simulation {
         + (near != null ? "; did you mean '" + near + "'?" : "; reports: " + reportNames()));
   }
 
+  /** A statistic too large for the report's display unit is TOK500, as it is for an evaluation. */
   private Value value(McResult.ReportStats s, double[] base) {
+    Diagnostic overflow = org.tokenomics.api.Display.overflow(model, s.spec(), base);
+    if (overflow != null) {
+      throw new EvaluationException(overflow);
+    }
     return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.units());
   }
 

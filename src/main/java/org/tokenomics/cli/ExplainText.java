@@ -114,7 +114,12 @@ final class ExplainText {
     return switch (n.tag()) {
       case DATE -> Dates.format(base);
       case BOOL -> String.valueOf(base != 0);
-      default -> Fmt.quantity(n.unit().fromBase(base), n.unit().name());
+      default -> {
+        double shown = n.unit().fromBase(base);
+        // too large for the display unit: the number in base units, never "Infinity"
+        yield Double.isFinite(shown) || !Double.isFinite(base) ? Fmt.quantity(shown, n.unit().name())
+            : Fmt.quantity(base, n.dimension()) + " (" + org.tokenomics.diag.SafetyMessages.tooLargeFor(n.unit().name()) + ")";
+      }
     };
   }
 
@@ -177,7 +182,14 @@ final class ExplainText {
     switch (n.tag()) {
       case DATE -> a.add(Dates.format(base));
       case BOOL -> a.add(base != 0);
-      default -> a.add(n.unit().fromBase(base));
+      default -> {
+        double shown = n.unit().fromBase(base);
+        if (Double.isFinite(shown)) {
+          a.add(shown);
+        } else {
+          a.addNull(); // too large for the unit; the summary says so
+        }
+      }
     }
   }
 }

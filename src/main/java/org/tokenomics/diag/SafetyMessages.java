@@ -32,4 +32,8 @@ public final class SafetyMessages {
   public static String sourceTooLarge(String file, long limit) {
     return file + " is larger than the limit of " + limit + " characters (limit: max source size " + limit + ")";
   }
+
+  public static String tooLargeFor(String unit) {
+    return "too large to show in " + unit;
+  }
 }

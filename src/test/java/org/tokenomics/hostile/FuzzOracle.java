@@ -105,7 +105,8 @@ final class FuzzOracle {
       e = model.evaluate(overrides);
     } catch (EvaluationException err) {
       noNonFinite(quiet, "evaluation error", err.getMessage());
-      out.put("error: " + err.diagnostic().render(), new double[0]);
+      // code and message: fmt may move the error's column, not change it
+      out.put("error: " + err.diagnostic().code() + " " + err.diagnostic().message(), new double[0]);
       return out;
     } catch (IllegalArgumentException badOverride) {
       if (overrides.isEmpty()) {
