@@ -83,7 +83,13 @@ public final class Tokenomics {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = org.tokenomics.api.Sources.read(file, limits.maxSourceBytes());
+      if (text == null) { // refused before the rest of the file is read
+        Diagnostics d = new Diagnostics();
+        d.error(Code.TOK600, Span.NONE, org.tokenomics.diag.SafetyMessages.sourceTooLarge(name, limits.maxSourceBytes()),
+            "split the model into files joined by import");
+        return new Compilation(name, Diagnostic.of(d.all()), null, limits);
+      }
     } catch (IOException | RuntimeException e) {
       Diagnostics d = new Diagnostics();
       d.error(Code.TOK202, Span.NONE, "cannot read " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -94,15 +100,17 @@ public final class Tokenomics {
   }
 
   /**
-   * Compiles source text; relative imports resolve against the builder's root or the working folder.
+   * Compiles source text. Relative imports resolve against the builder's {@link Builder#root}; a
+   * source given as a string has no folder of its own, so without a root it may import only
+   * modules ({@code std:chips}), never a file (TOK202): the working directory of the host is not
+   * a place a script may read.
    *
    * @param name the file name diagnostics show
    * @param source the Tok source text
    * @return the compilation: the model or the diagnostics
    */
   public Compilation compile(String name, String source) {
-    Path r = root != null ? root : Path.of("").toAbsolutePath();
-    return compile(new SourceFile(name, source, false), null, r);
+    return compile(new SourceFile(name, source, false), null, root);
   }
 
   /**
