@@ -118,6 +118,10 @@ public final class Tokenomics {
    * editor's unsaved buffer, as in {@code tok serve}): relative imports resolve against the file's
    * folder and must stay inside the builder's root (default: that folder), exactly as for
    * {@link #compile(Path)}.
+   *
+   * @param file the file the source stands for; diagnostics name it and imports resolve from its folder
+   * @param source the Tok source text to compile in its place
+   * @return the compilation: the model or the diagnostics
    */
   public Compilation compile(Path file, String source) {
     Path r = root != null ? root : file.toAbsolutePath().getParent();
@@ -174,6 +178,10 @@ public final class Tokenomics {
    * The canonical layout of a source ({@code tok fmt}): one statement per line, {@code =} aligned
    * in runs, comments kept. A source with syntax errors is not formatted: {@link Formatted#ok()} is
    * false and the diagnostics say why.
+   *
+   * @param name the file name diagnostics show
+   * @param source the Tok source text
+   * @return the laid-out text, or the source unchanged with its syntax errors
    */
   public static Formatted format(String name, String source) {
     org.tokenomics.syntax.Formatter.Result r = org.tokenomics.syntax.Formatter.format(name, source);

@@ -41,7 +41,11 @@ public final class Value {
     return name;
   }
 
-  /** A number (with a dimension), rather than a date or a condition? */
+  /**
+   * A number (with a dimension), rather than a date or a condition?
+   *
+   * @return true for a number, false for a date or a bool
+   */
   public boolean isNumber() {
     return type.isNumber();
   }
