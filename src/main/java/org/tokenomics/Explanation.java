@@ -91,10 +91,20 @@ public record Explanation(String name, String role, String kind, String unit, do
     String unit = n.tag() == Type.Tag.NUMBER ? n.unit() == null ? n.dimension() : n.unit().name() : kind;
     double[] values = n.values() == null ? null : n.values().clone();
     String[] text = null;
+    String note = n.note();
     if (values != null) {
       if (n.tag() == Type.Tag.NUMBER) {
+        boolean overflow = false;
         for (int i = 0; i < values.length; i++) {
-          values[i] = n.unit().fromBase(values[i]);
+          double shown = n.unit().fromBase(values[i]);
+          overflow |= !Double.isFinite(shown) && Double.isFinite(values[i]);
+          values[i] = shown;
+        }
+        if (overflow) { // too large for the display unit: the numbers in base units, never Infinity
+          values = n.values().clone();
+          note = (note == null ? "" : note + "; ") + org.tokenomics.diag.SafetyMessages.tooLargeFor(unit)
+              + ", shown in base units";
+          unit = n.dimension();
         }
       } else {
         text = new String[values.length];
@@ -104,7 +114,7 @@ public record Explanation(String name, String role, String kind, String unit, do
       }
     }
     List<Explanation> inputs = n.children().stream().map(Explanation::of).toList();
-    return new Explanation(n.name(), n.role(), kind, unit, values, text, n.series(), n.where(), n.expression(), n.note(),
+    return new Explanation(n.name(), n.role(), kind, unit, values, text, n.series(), n.where(), n.expression(), note,
         n.error(), n.repeat(), n.hiddenInputs(), inputs);
   }
 

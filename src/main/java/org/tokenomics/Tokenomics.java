@@ -130,7 +130,9 @@ public final class Tokenomics {
 
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Result r = toolchain.compile(source, location, limits.compilerOptions(importRoot));
-    return new Compilation(source.name(), Diagnostic.of(r.diagnostics()), r.model(), limits);
+    // A diagnostic about a file that is not Tok never quotes its content (safety.md).
+    return new Compilation(source.name(),
+        Diagnostic.of(org.tokenomics.api.Sources.withoutForeignText(r.diagnostics(), source.name())), r.model(), limits);
   }
 
   /**

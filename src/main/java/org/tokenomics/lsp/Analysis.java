@@ -105,7 +105,8 @@ final class Analysis {
   /** The diagnostics for the editor; those of other files are shown at the top of this one. */
   List<org.eclipse.lsp4j.Diagnostic> diagnostics() {
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-    for (Diagnostic d : compilation.diagnostics()) {
+    // A diagnostic about a file that is not Tok never quotes its content (safety.md).
+    for (Diagnostic d : org.tokenomics.api.Sources.withoutForeignText(compilation.diagnostics(), name)) {
       out.add(Positions.diagnostic(d, d.file() == null || d.file().equals(name)));
     }
     return out;
