@@ -1,9 +1,5 @@
 package org.tokenomics.dist;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TriangularDistribution;
-
 /**
  * The distributions of LANGUAGE.md §7, by their quantile function: a deterministic run uses
  * {@code quantile(0.5)}; a Monte Carlo run feeds uniform draws through it, so every family is
@@ -27,23 +23,22 @@ public final class Dist {
     };
   }
 
-  /** The value below which a share {@code u} of the distribution lies. */
+  /** The value below which a share {@code u} of the distribution lies (arguments must be valid). */
   public static double quantile(String family, double[] a, double u) {
+    return prepare(family, a).at(u);
+  }
+
+  /**
+   * The quantile function of {@code family} with arguments {@code a} (already checked by {@link
+   * #invalid}), its constants computed once: call it per draw.
+   */
+  public static Quantile prepare(String family, double[] a) {
     return switch (family) {
-      case "uniform" -> a[0] + (a[1] - a[0]) * u;
-      case "normal" -> a[1] == 0 ? a[0] : a[0] + a[1] * standardNormal(u);
-      case "lognormal" -> {
-        double mu = (Math.log(a[0]) + Math.log(a[1])) / 2;
-        double sigma = (Math.log(a[1]) - Math.log(a[0])) / (2 * Z95);
-        yield Math.exp(mu + sigma * standardNormal(u));
-      }
-      case "triangular" -> new TriangularDistribution(a[0], a[1], a[2]).inverseCumulativeProbability(u);
-      case "pert" -> {
-        double range = a[2] - a[0];
-        double alpha = 1 + 4 * (a[1] - a[0]) / range;
-        double beta = 1 + 4 * (a[2] - a[1]) / range;
-        yield a[0] + range * new BetaDistribution(null, alpha, beta, 1e-12).inverseCumulativeProbability(u);
-      }
+      case "uniform" -> Quantile.uniform(a[0], a[1]);
+      case "normal" -> Quantile.normal(a[0], a[1]);
+      case "lognormal" -> Quantile.lognormal(a[0], a[1], Z95);
+      case "triangular" -> Quantile.triangular(a[0], a[1], a[2]);
+      case "pert" -> Quantile.pert(a[0], a[1], a[2]);
       default -> throw new IllegalArgumentException(family);
     };
   }
@@ -52,9 +47,7 @@ public final class Dist {
     return quantile(family, a, 0.5);
   }
 
-  private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
-
   public static double standardNormal(double u) {
-    return STANDARD.inverseCumulativeProbability(u);
+    return Quantile.standardNormal(u);
   }
 }
