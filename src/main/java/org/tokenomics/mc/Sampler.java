@@ -22,10 +22,15 @@ import org.tokenomics.eval.Program;
 public final class Sampler {
   private final Program program;
   private final List<UncertainParam> params;
+  /** The correlations among the drawn params, or null when they are all independent. */
+  private final Copula copula;
 
-  private Sampler(Program program, List<UncertainParam> params) {
+  private Sampler(Program program, List<UncertainParam> params, Copula copula) {
     this.program = program;
     this.params = List.copyOf(params);
+    this.copula = copula;
+    int n = params.size();
+    this.scratch = ThreadLocal.withInitial(() -> new double[n]);
   }
 
   /** The sampled form of {@code model} under {@code overrides} (may be empty). */
@@ -49,7 +54,7 @@ public final class Sampler {
       SampledDist computer = new SampledDist(dist.family(), dist.args().toArray(Node[]::new), dist.span(), index);
       replaced.put(p.slot(), cell.withComputer(computer, cell.deps(), cell.series()));
     }
-    return new Sampler(replaced.isEmpty() ? base : base.with(replaced), params);
+    return new Sampler(replaced.isEmpty() ? base : base.with(replaced), params, Copula.of(model.correlations(), params));
   }
 
   public Program program() {
@@ -69,10 +74,20 @@ public final class Sampler {
     return f;
   }
 
-  /** Fills {@code u} with sample {@code i}'s draws. */
+  /**
+   * Fills {@code u} with sample {@code i}'s draws: independent per param, then mixed by the copula
+   * of the {@code correlate} declarations (which needs one scratch value per param; {@code u} and
+   * the frame's draws have room). Depends only on (seed, i), never on the thread.
+   */
   public void draw(long seed, long i, double[] u) {
     for (UncertainParam p : params) {
       u[p.index()] = Draws.uniform(seed, i, p.stream());
     }
+    if (copula != null) {
+      copula.apply(u, scratch.get());
+    }
   }
+
+  /** The copula's normal scores, per thread (a sample's draw must not allocate). */
+  private final ThreadLocal<double[]> scratch;
 }
