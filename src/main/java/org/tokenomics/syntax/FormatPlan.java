@@ -72,6 +72,8 @@ final class FormatPlan {
           verbatim.put(i, id);
         }
       }
+    } else if (s instanceof CorrelateStmtContext) {
+      align(s, "correlate");
     } else if (s instanceof KindStmtContext k) {
       block(k, k.member());
       for (MemberContext m : k.member()) {

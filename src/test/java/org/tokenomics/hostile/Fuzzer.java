@@ -24,7 +24,7 @@ import org.tokenomics.Tokenomics;
  */
 final class Fuzzer {
   static final String[] TOKENS = {"let", "param", "report", "assert", "kind", "fn", "unit", "import", "timeline",
-      "scenario", "solve", "for", "so that", "within", "to", "if", "then", "else", "and", "or", "not", "as", "=", "==",
+      "scenario", "solve", "correlate", "for", "so that", "within", "to", "if", "then", "else", "and", "or", "not", "as", "=", "==",
       "<=", "+", "-", "*", "/", "^", "(", ")", "{", "}", "[", "]", ",", ":", ";", ".", "0", "1e308", "-1", "100k",
       "$50B", "$", "$B/yr", "%", "bp", "GW", "yr", "month", "2027-06", "2099-13", "\"x\"", "\n", "dt", "t", "year",
       "sum(", "cumsum(", "npv(", "irr(", "payback(", "ramp(", "once(", "uniform(", "pert(", "x", "chip", "cluster",
