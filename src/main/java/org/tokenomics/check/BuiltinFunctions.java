@@ -115,6 +115,11 @@ public final class BuiltinFunctions {
     add("lognormal", "p5, p95", Shape.DISTRIBUTION, "lognormal(P5, P95) — a distribution given its 90 % interval", null, null);
     add("triangular", "low, mode, high", Shape.DISTRIBUTION, "triangular(LOW, MODE, HIGH) — a distribution", null, null);
     add("pert", "low, mode, high", Shape.DISTRIBUTION, "pert(LOW, MODE, HIGH) — a distribution", null, null);
+    add("bernoulli", "p", Shape.DISTRIBUTION, "bernoulli(P) — an event: 1 with probability P, else 0", null, null);
+    add("gbm", "start, drift, volatility", Shape.DISTRIBUTION,
+        "gbm(start: S0, drift: MU, volatility: SIGMA) — a geometric Brownian price path (a series)", null, null);
+    add("ou", "start, mean, reversion, volatility", Shape.DISTRIBUTION,
+        "ou(start: X0, mean: M, reversion: K, volatility: SIGMA) — a mean-reverting path (a series)", null, null);
   }
 
   private BuiltinFunctions() {}

@@ -123,6 +123,11 @@ final class Correlations {
       ck.diags.error(Code.TOK200, span, "unknown param '" + name + "'", near == null ? null : "did you mean '" + near + "'?");
       return null;
     }
+    if (cell.isParam() && cell.distFamily != null && org.tokenomics.dist.Paths.isPath(cell.distFamily)) {
+      ck.diags.error(Code.TOK302, span, "'" + name + "' is a price path (" + cell.distFamily + "), drawn per period; only"
+          + " single draws can be correlated", null);
+      return null;
+    }
     if (!cell.isParam() || cell.distFamily == null) {
       ck.diags.error(Code.TOK302, span, "'" + name + "' is not a param whose value is a distribution; only drawn params can be correlated",
           cell.isParam() ? "give it a distribution, e.g. param " + name + " = normal(MEAN, SD)" : null);

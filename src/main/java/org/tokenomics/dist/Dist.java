@@ -19,6 +19,7 @@ public final class Dist {
       case "lognormal" -> a[0] > 0 && a[0] <= a[1] ? null : "lognormal needs 0 < p5 <= p95";
       case "triangular", "pert" -> a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2] ? null
           : family + " needs low <= mode <= high, with low < high";
+      case "bernoulli" -> a[0] >= 0 && a[0] <= 1 ? null : "bernoulli needs a probability between 0 % and 100 %";
       default -> "unknown distribution " + family;
     };
   }
@@ -39,6 +40,7 @@ public final class Dist {
       case "lognormal" -> Quantile.lognormal(a[0], a[1], Z95);
       case "triangular" -> Quantile.triangular(a[0], a[1], a[2]);
       case "pert" -> Quantile.pert(a[0], a[1], a[2]);
+      case "bernoulli" -> Quantile.bernoulli(a[0]);
       default -> throw new IllegalArgumentException(family);
     };
   }

@@ -75,4 +75,13 @@ public interface Quantile {
     BetaDistribution shape = new BetaDistribution(null, alpha, beta, 1e-12);
     return u -> low + range * shape.inverseCumulativeProbability(u);
   }
+
+  /**
+   * 1 with probability p, else 0: 0 for the lowest 1 − p of the draws. At u = 0.5 (a deterministic
+   * run) that is 1 exactly when p > 50 %, as LANGUAGE.md §18 says.
+   */
+  static Quantile bernoulli(double p) {
+    double cut = 1 - p;
+    return u -> u > cut ? 1 : 0;
+  }
 }

@@ -219,6 +219,8 @@ public final class MonteCarlo {
         long sample = (long) waveStart + k;
         f.reset();
         sampler.draw(seed, sample, f.draws);
+        f.seed = seed;
+        f.sample = sample; // price paths draw per period from (seed, sample)
         f.run(plan); // computes every report and assertion, unless an error or a goal seek stops it
         seen.clear();
         for (int r = 0; r < reports.size(); r++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tokenomics.api.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DistSpec;
+import org.tokenomics.dist.Paths;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
@@ -51,7 +52,11 @@ public final class Sampler {
       int index = params.size();
       params.add(new UncertainParam(p.name(), p.slot(), dist, index, Draws.stream(p.name())));
       Cell cell = base.cell(p.slot());
-      SampledDist computer = new SampledDist(dist.family(), dist.args().toArray(Node[]::new), dist.span(), index);
+      Node[] args = dist.args().toArray(Node[]::new);
+      long stream = Draws.stream(p.name());
+      org.tokenomics.eval.Computer computer = Paths.isPath(dist.family())
+          ? new SampledPath(dist.family(), args, dist.span(), index, stream)
+          : new SampledDist(dist.family(), args, dist.span(), index);
       replaced.put(p.slot(), cell.withComputer(computer, cell.deps(), cell.series()));
     }
     return new Sampler(replaced.isEmpty() ? base : base.with(replaced), params, Copula.of(model.correlations(), params));
