@@ -123,6 +123,9 @@ final class Correlations {
       ck.diags.error(Code.TOK200, span, "unknown param '" + name + "'", near == null ? null : "did you mean '" + near + "'?");
       return null;
     }
+    if (cell.type.isError()) {
+      return null; // its own error is reported already
+    }
     if (cell.isParam() && cell.distFamily != null && org.tokenomics.dist.Paths.isPath(cell.distFamily)) {
       ck.diags.error(Code.TOK302, span, "'" + name + "' is a price path (" + cell.distFamily + "), drawn per period; only"
           + " single draws can be correlated", null);
