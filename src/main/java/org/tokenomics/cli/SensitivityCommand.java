@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok sensitivity FILE --output NAME}: a tornado of the uncertain params. */
-@Command(name = "sensitivity", description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).")
+@Command(name = "sensitivity", description = "Rank uncertain params by how far their p5..p95 moves an output (tornado), or by Sobol indices.")
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;
@@ -32,6 +32,9 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin
   CaseOptions inputs;
+
+  @Mixin
+  GlobalSensitivity global;
 
   @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado as a chart")
   java.nio.file.Path chartFile;
@@ -50,7 +53,11 @@ final class SensitivityCommand implements Callable<Integer> {
       err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
       return 2;
     }
-    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err)) {
+    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err) || !global.valid(err)) {
+      return 2;
+    }
+    if (!global.tornado() && chartFile != null) {
+      err.println("tok: --out draws the tornado; it is not available with --method " + global.method);
       return 2;
     }
     CaseOptions.Case loaded = inputs.load(file, err);
@@ -58,6 +65,9 @@ final class SensitivityCommand implements Callable<Integer> {
       return loaded.exit();
     }
     CompiledModel cm = loaded.model();
+    if (!global.tornado()) {
+      return global.run(file.toString(), cm, loaded.overrides(), output, format, out, err);
+    }
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<CompiledModel.Override> base = loaded.overrides();
     Tornado.Result r = diagnostics.isEmpty() ? Tornado.run(cm, base, output, diagnostics) : null;
