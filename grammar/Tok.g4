@@ -34,6 +34,7 @@ statement
   | ASSERT expr STRING?                                                               # assertStmt
   | SCENARIO name=IDENT '{' (assignment ';'?)* '}'                                    # scenarioStmt
   | SOLVE name=IDENT FOR target SO THAT cond=expr WITHIN low=expr TO high=expr        # solveStmt
+  | CORRELATE a=target ',' b=target '=' expr                                          # correlateStmt
   | KIND name=IDENT '{' (member ';'?)* '}'                                            # kindStmt
   | kindName=IDENT name=IDENT '{' (assignment ';'?)* '}'                              # instanceStmt
   | ';'                                                                               # emptyStmt
@@ -87,7 +88,7 @@ arg : (label ':')? expr ;
 
 label : IDENT | TIMELINE | TO | YEARLY | QUARTERLY | MONTHLY | PARAM | LET | REPORT | ASSERT
       | KIND | FN | IMPORT | SCENARIO | SOLVE | FOR | SO | THAT | WITHIN | IF | THEN | ELSE
-      | AND | OR | NOT | AS | TRUE | FALSE | UNIT ;
+      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE ;
 
 // Unit expressions: `as` clauses and types (`$B/yr`, `GPU*h`, `W/GPU`, `1`, `date`, `chip`).
 unitExpr
@@ -126,6 +127,7 @@ AS       : 'as' ;
 TRUE     : 'true' ;
 FALSE    : 'false' ;
 UNIT     : 'unit' ;
+CORRELATE: 'correlate' ;
 
 // A date wins over a subtraction: `2027-06` is June 2027, `2027 - 6` is 2021.
 DATE   : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)? ;

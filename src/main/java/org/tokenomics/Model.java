@@ -260,6 +260,25 @@ public final class Model {
   }
 
   /**
+   * A global sensitivity analysis of a scalar report ({@code tok sensitivity --method sobol|morris}):
+   * every param with a distribution varied over it, the others at their values. The same seed
+   * gives the same indices on any thread count.
+   *
+   * @param method    {@code sobol} (Saltelli sampling, N·(k+2) evaluations) or {@code morris}
+   * @param output    a scalar report or value
+   * @param samples   Sobol's base samples N, or Morris's trajectories r
+   * @param seed      the seed of the sampling
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides further overrides (param name → Tok expression)
+   * @return the indices, or the diagnostics saying why there are none
+   * @throws IllegalArgumentException for an unknown method, scenario or a bad override
+   */
+  public GlobalSensitivity globalSensitivity(String method, String output, int samples, long seed, Scenario scenario,
+                                             Map<String, String> overrides) {
+    return GlobalSensitivity.of(compiled, allOverrides(scenario, overrides), method, output, samples, seed);
+  }
+
+  /**
    * Every report at every point of a grid of param values ({@code tok sweep}), in the given
    * scenario with overrides on top, on every core. Why there is no grid (a bound that does not
    * check, too many points) is in its diagnostics. IllegalArgumentException when an override does

@@ -14,7 +14,11 @@ final class Bench {
   static final String NAME = "sixty-months.tok";
 
   static String source() {
-    try (InputStream in = Bench.class.getResourceAsStream(NAME)) {
+    return resource(NAME);
+  }
+
+  static String resource(String name) {
+    try (InputStream in = Bench.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -23,6 +27,11 @@ final class Bench {
 
   static Model model() {
     return Tokenomics.standard().compile(NAME, source()).model();
+  }
+
+  /** The four-param scalar model of issue 17 (uniform, lognormal, triangular, normal; one report). */
+  static Model scalarModel() {
+    return Tokenomics.standard().compile("four-params.tok", resource("four-params.tok")).model();
   }
 
   /** The reports of a Tok run of {@code model} in base units, in HandWritten.Outputs order. */

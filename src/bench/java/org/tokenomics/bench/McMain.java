@@ -16,7 +16,8 @@ import org.tokenomics.Simulation;
 
 /**
  * One timed Monte Carlo run in a fresh JVM (BenchMain starts it with {@code -Xmx1g}):
- * {@code McMain tok|java|java-batched SAMPLES SEED THREADS}. Times the sampling and the statistics
+ * {@code McMain tok|java|java-batched|tok-scalar SAMPLES SEED THREADS} ({@code tok-scalar}: the
+ * four-param scalar model of issue 17, {@code four-params.tok}, whose per-sample work is mostly drawing). Times the sampling and the statistics
  * (mean, p5, p50, p95 of every period of every report), and prints them with the heap: the peak
  * of each heap pool summed (garbage included: the young generation fills before it is collected)
  * and the most heap still in use after a collection (what the run really holds).
@@ -29,7 +30,7 @@ public final class McMain {
     int samples = Integer.parseInt(args[1]);
     long seed = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
-    Model model = which.equals("tok") ? Bench.model() : null;
+    Model model = which.equals("tok") ? Bench.model() : which.equals("tok-scalar") ? Bench.scalarModel() : null;
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
@@ -47,7 +48,7 @@ public final class McMain {
     long t0 = System.nanoTime();
     double[][] stats; // per report: mean, p5, p50, p95 of its last period, in the report's unit
     double checksum = 0;
-    if (which.equals("tok")) {
+    if (which.startsWith("tok")) {
       Simulation s = model.simulate(samples, seed);
       stats = new double[s.reportNames().size()][];
       int r = 0;

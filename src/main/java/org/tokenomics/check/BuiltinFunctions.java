@@ -126,6 +126,12 @@ public final class BuiltinFunctions {
     for (org.tokenomics.dist.Family f : org.tokenomics.dist.Family.values()) {
       add(f.word(), String.join(", ", f.params()), Shape.DISTRIBUTION, f.doc(), null, null);
     }
+    // Events and price paths: drawn per sample (and per period for paths) under Monte Carlo.
+    add("bernoulli", "p", Shape.DISTRIBUTION, "bernoulli(P) — an event: 1 with probability P, else 0", null, null);
+    add("gbm", "start, drift, volatility", Shape.DISTRIBUTION,
+        "gbm(start: S0, drift: MU, volatility: SIGMA) — a geometric Brownian price path (a series)", null, null);
+    add("ou", "start, mean, reversion, volatility", Shape.DISTRIBUTION,
+        "ou(start: X0, mean: M, reversion: K, volatility: SIGMA) — a mean-reverting path (a series)", null, null);
   }
 
   private BuiltinFunctions() {}
@@ -150,6 +156,11 @@ public final class BuiltinFunctions {
       ps.add(new Param(optional ? p.substring(0, p.length() - 1) : p, optional));
     }
     ENTRIES.put(name, new Entry(name, List.copyOf(ps), shape, doc, rule, factory));
+  }
+
+  /** Whether {@code name} is a price path ({@code gbm}, {@code ou}): a distribution that is a series. */
+  public static boolean isPath(String name) {
+    return org.tokenomics.dist.Paths.isPath(name);
   }
 
   /** The entry named {@code name}, or null. */

@@ -21,11 +21,13 @@ public final class CompiledModel {
   private final Map<String, SourceFile> sources;
   private final DisplayUnits units;
   private final List<CellSym> cells;
+  private final List<Correlation> correlations;
   /** The checked model's symbols, read by override checkers. */
   final Checker.Frozen frozen;
 
   CompiledModel(Program program, List<ReportSpec> reports, List<AssertSpec> asserts, List<ParamSpec> params,
-                Map<String, List<Override>> scenarios, Map<String, CellSym> valuesByName, Checker checker) {
+                Map<String, List<Override>> scenarios, Map<String, CellSym> valuesByName, List<Correlation> correlations,
+                Checker checker) {
     this.program = program;
     this.reports = List.copyOf(reports);
     this.asserts = List.copyOf(asserts);
@@ -36,6 +38,12 @@ public final class CompiledModel {
     this.units = checker.display;
     this.frozen = checker.freeze();
     this.cells = frozen.cells();
+    this.correlations = List.copyOf(correlations);
+  }
+
+  /** The {@code correlate} declarations, checked consistent (LANGUAGE.md §17), in source order. */
+  public List<Correlation> correlations() {
+    return correlations;
   }
 
   /** The evaluable program. */
@@ -93,6 +101,14 @@ public final class CompiledModel {
 
   /** An overridable param: top-level {@code x} or {@code inst.attr}. */
   public record ParamSpec(String name, int slot, Type type, String defaultText, DistSpec dist) {}
+
+  /** {@code correlate a, b = r}: the Spearman rank correlation {@code r} of two drawn params' draws. */
+  public record Correlation(String a, String b, double r, Span span) {
+    /** True when this is the pair {x, y} in either order. */
+    public boolean pairs(String x, String y) {
+      return a.equals(x) && b.equals(y) || a.equals(y) && b.equals(x);
+    }
+  }
 
   /** A compiled override of one param: a new computer for its slot. */
   public record Override(String target, int slot, org.tokenomics.eval.Cell cell, List<org.tokenomics.eval.Cell> hidden,

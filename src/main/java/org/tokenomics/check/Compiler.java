@@ -144,6 +144,7 @@ public final class Compiler {
       }
       scenarios.put(name, List.copyOf(list));
     });
+    List<CompiledModel.Correlation> correlations = Correlations.check(ck, reg.correlates);
     if (diags.hasErrors()) {
       return new Result(null, diags.all());
     }
@@ -166,7 +167,7 @@ public final class Compiler {
       }
     });
     CompiledModel model = new CompiledModel(ProgramBuilder.build(ck), List.copyOf(reports), List.copyOf(asserts),
-        List.copyOf(params), scenarios, byName, ck);
+        List.copyOf(params), scenarios, byName, correlations, ck);
     return new Result(model, diags.all());
   }
 

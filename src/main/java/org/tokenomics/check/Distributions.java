@@ -6,7 +6,12 @@ import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.units.Dimension;
 
-/** A distribution as a param's value: arguments of one dimension; the median when deterministic. */
+/**
+ * A distribution or price path as a param's value (LANGUAGE.md §7, §18): its arguments checked,
+ * the median (or median path) when deterministic. Each argument either shares the value's
+ * dimension or is a plain number ({@code bernoulli}'s probability; a path's drift, reversion and
+ * volatility, per year).
+ */
 final class Distributions {
   private Distributions() {}
 
@@ -15,9 +20,20 @@ final class Distributions {
         && BuiltinFunctions.get(c.name()).shape() == BuiltinFunctions.Shape.DISTRIBUTION;
   }
 
+  /** The arguments of {@code family} that are plain numbers (the others share one dimension). */
+  private static List<String> plain(String family) {
+    return switch (family) {
+      case "bernoulli" -> List.of("p");
+      case "gbm" -> List.of("drift", "volatility");
+      case "ou" -> List.of("reversion");
+      default -> List.of();
+    };
+  }
+
   static Typed check(Checker ck, CellSym cell) {
     Expr.Call c = (Expr.Call) cell.expr;
     String[] params = BuiltinFunctions.get(c.name()).binderNames();
+    List<String> plain = plain(c.name());
     Calls calls = new Calls(ck, ck.exprs);
     var bound = calls.bind(c, cell.ctx, params);
     if (bound == null) {
@@ -36,7 +52,14 @@ final class Distributions {
             + t.type().describe() + (t.type().series() ? " (a series)" : ""), null);
         return Typed.ERROR;
       }
-      if (dim == null) {
+      if (plain.contains(p)) {
+        if (!t.type().dim().equals(Dimension.NONE)) {
+          ck.error(cell.ctx, Code.TOK300, arg.span(), c.name() + "'s " + p + " must be a plain number"
+              + (c.name().equals("bernoulli") ? " (a probability)" : " (per year)") + ", found " + t.type().shortName(),
+              c.name().equals("bernoulli") ? "e.g. bernoulli(20 %)" : "e.g. " + p + ": 30 %");
+          return Typed.ERROR;
+        }
+      } else if (dim == null) {
         dim = t.type().dim();
       } else if (!dim.equals(t.type().dim())) {
         ck.error(cell.ctx, Code.TOK300, arg.span(), c.name() + "'s arguments must share one dimension: "
@@ -47,8 +70,10 @@ final class Distributions {
     }
     cell.distFamily = c.name();
     cell.distArgs = List.copyOf(typed);
-    // Deterministically the param is the distribution's median (invalid arguments fail at run time).
-    Type type = Type.number(dim, false);
-    return new Typed(new TExpr.Op("median", typed, type, c.span(), c.name()), type);
+    // Deterministically the param is the distribution's median, or a path's median path (invalid
+    // arguments fail at run time).
+    boolean path = BuiltinFunctions.isPath(c.name());
+    Type type = Type.number(dim == null ? Dimension.NONE : dim, path);
+    return new Typed(new TExpr.Op(path ? "path-median" : "median", typed, type, c.span(), c.name()), type);
   }
 }

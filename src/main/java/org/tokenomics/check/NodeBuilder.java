@@ -87,6 +87,7 @@ final class NodeBuilder {
       case "at" -> new TimeFns.At(a[0], a[1], op.span());
       case "inperiod" -> new TimeFns.InPeriod(a[0], timeline);
       case "median" -> Arith.fold(new org.tokenomics.dist.Median((String) op.data(), a, op.span()), a);
+      case "path-median" -> new org.tokenomics.dist.PathMedian((String) op.data(), a, op.span());
       case "plugin" -> {
         PluginSpec p = (PluginSpec) op.data();
         yield Arith.fold(new PluginCall(p.fn(), a, p.factors(), p.resultFactor(), op.span(), op.type().series()), a);

@@ -28,6 +28,8 @@ final class Registrar {
   final Map<Decl.Scenario, SourceFile> scenarioFiles = new HashMap<>();
   final List<ReportDecl> reports = new java.util.ArrayList<>();
   final List<AssertDecl> asserts = new java.util.ArrayList<>();
+  /** {@code correlate} declarations of every file, in order (checked once all cells are). */
+  final List<Decl.Correlate> correlates = new java.util.ArrayList<>();
 
   /** A report declaration, its cell and the file it is in. */
   record ReportDecl(Decl.Report decl, CellSym cell, SourceFile file) {}
@@ -198,6 +200,8 @@ final class Registrar {
     } else if (d instanceof Decl.Assert a) {
       CellSym c = ck.newCell("assert@" + a.span().line(), CellSym.Role.ASSERT, a.cond().span(), a.cond(), null, top, false);
       asserts.add(new AssertDecl(a, c));
+    } else if (d instanceof Decl.Correlate c) {
+      correlates.add(c);
     } else if (d instanceof Decl.Scenario s) {
       if (scenarios.containsKey(s.name()) || s.name().equals("base") || s.name().equals("all")) {
         ck.diags.error(Code.TOK201, s.nameSpan(), "scenario '" + s.name() + "' is already defined"

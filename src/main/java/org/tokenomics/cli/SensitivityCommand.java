@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok sensitivity FILE --output NAME}: a tornado of the uncertain params. */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true, description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).",
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, description = "Rank uncertain params by how far their p5..p95 moves an output (tornado), or by Sobol or Morris indices.",
     footerHeading = "%nExamples:%n",
     footer = {"  tok sensitivity model.tok --output breakeven",
-        "  tok sensitivity model.tok --output npv --out tornado.png"})
+        "  tok sensitivity model.tok --output npv --out tornado.png",
+        "  tok sensitivity model.tok --output npv --method sobol --samples 2000"})
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
@@ -39,6 +40,9 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin
   CaseOptions inputs;
+
+  @Mixin
+  GlobalSensitivity global;
 
   @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado as a chart")
   java.nio.file.Path chartFile;
@@ -57,12 +61,19 @@ final class SensitivityCommand implements Callable<Integer> {
       err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
       return 2;
     }
-    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err)) {
+    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err) || !global.valid(err)) {
+      return 2;
+    }
+    if (!global.tornado() && chartFile != null) {
+      err.println("tok: --out draws the tornado; it is not available with --method " + global.method);
       return 2;
     }
     CaseOptions.Case loaded = inputs.load(file, err);
     if (!loaded.ok()) {
       return loaded.exit();
+    }
+    if (!global.tornado()) {
+      return global.run(file.toString(), loaded.model(), loaded.scenario(), loaded.overrides(), output, format, out, err);
     }
     Sensitivity r = loaded.model().sensitivity(output, loaded.scenario(), loaded.overrides());
     if (!r.ok()) {

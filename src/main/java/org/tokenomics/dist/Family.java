@@ -1,9 +1,6 @@
 package org.tokenomics.dist;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TriangularDistribution;
 
 /**
  * The one registry of distribution families (LANGUAGE.md §7): each family's parameter labels,
@@ -20,7 +17,7 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      return between(a[0], a[1], u);
+      return Dist.prepare(word(), a).at(u);
     }
   },
   NORMAL("normal", List.of("mean", "sd"), "normal(MEAN, SD) — a distribution") {
@@ -31,7 +28,7 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      return a[1] == 0 ? a[0] : a[0] + a[1] * standardNormal(u);
+      return Dist.prepare(word(), a).at(u);
     }
   },
   LOGNORMAL("lognormal", List.of("p5", "p95"), "lognormal(P5, P95) — a distribution given its 90 % interval") {
@@ -42,9 +39,7 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      double mu = (Math.log(a[0]) + Math.log(a[1])) / 2;
-      double sigma = (Math.log(a[1]) - Math.log(a[0])) / (2 * Z95);
-      return Math.exp(mu + sigma * standardNormal(u));
+      return Dist.prepare(word(), a).at(u);
     }
   },
   TRIANGULAR("triangular", List.of("low", "mode", "high"), "triangular(LOW, MODE, HIGH) — a distribution") {
@@ -55,9 +50,7 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      // Drawn on [0, 1] with the mode's share of the range, then placed between low and high: the
-      // range itself may not be a finite double (triangular(-1e308, 0, 1e308)).
-      return between(a[0], a[2], new TriangularDistribution(0, share(a), 1).inverseCumulativeProbability(u));
+      return Dist.prepare(word(), a).at(u);
     }
   },
   PERT("pert", List.of("low", "mode", "high"), "pert(LOW, MODE, HIGH) — a distribution") {
@@ -68,16 +61,10 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      // As triangular: 4 × a range near the largest double would overflow into a beta of infinity.
-      double m = share(a);
-      return between(a[0], a[2], new BetaDistribution(null, 1 + 4 * m, 1 + 4 * (1 - m), 1e-12)
-          .inverseCumulativeProbability(u));
+      return Dist.prepare(word(), a).at(u);
     }
   };
 
-  /** z of the 95th percentile: lognormal(P5, P95) spans ±1.645 standard deviations of ln X. */
-  private static final double Z95 = 1.6448536269514722;
-  private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
 
   private final String word;
   private final List<String> params;
@@ -146,7 +133,5 @@ public enum Family {
     return a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2] ? null : f.word + " needs low <= mode <= high, with low < high";
   }
 
-  static double standardNormal(double u) {
-    return STANDARD.inverseCumulativeProbability(u);
-  }
+
 }

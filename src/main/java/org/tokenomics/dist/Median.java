@@ -1,7 +1,5 @@
 package org.tokenomics.dist;
 
-import org.tokenomics.diag.Code;
-import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
 
@@ -10,15 +8,13 @@ import org.tokenomics.eval.Node;
  * arguments evaluated in the frame (invalid arguments are TOK500 at the distribution).
  */
 public final class Median extends Node {
-  private final String family;
   private final Node[] args;
-  private final org.tokenomics.syntax.Span span;
+  private final Prepared prepared;
 
   public Median(String family, Node[] args, org.tokenomics.syntax.Span span) {
     super(false);
-    this.family = family;
     this.args = args.clone();
-    this.span = span;
+    this.prepared = new Prepared(family, span);
   }
 
   @Override
@@ -32,10 +28,6 @@ public final class Median extends Node {
     for (int i = 0; i < a.length; i++) {
       a[i] = args[i].eval(f, 0);
     }
-    String problem = Dist.invalid(family, a);
-    if (problem != null) {
-      throw new EvalError(Code.TOK500, span, problem);
-    }
-    return Dist.median(family, a);
+    return prepared.of(a).at(0.5);
   }
 }

@@ -27,6 +27,13 @@ public final class Frame {
   private double[][] spare;
   /** Draws for distribution params under Monte Carlo; null in a deterministic run. */
   public double[] draws;
+  /**
+   * The Monte Carlo sample this frame evaluates and its seed, from which price paths draw one
+   * value per period (LANGUAGE.md §18); −1 outside a Monte Carlo run (paths then follow the
+   * quantile path of their entry in {@link #draws}: the median, or a tornado's end).
+   */
+  public long sample = -1;
+  public long seed;
 
   Frame(Program program) {
     this.program = program;

@@ -13,7 +13,7 @@ final class BuiltIns {
   static final Map<String, String> SERIES = new LinkedHashMap<>();
   static final Map<String, String> FUNCTIONS = new LinkedHashMap<>();
   static final List<String> KEYWORDS = List.of("timeline", "to", "yearly", "quarterly", "monthly", "param", "let", "report",
-      "assert", "kind", "fn", "import", "scenario", "solve", "for", "so", "that", "within", "if", "then", "else", "and",
+      "assert", "kind", "fn", "import", "scenario", "solve", "correlate", "for", "so", "that", "within", "if", "then", "else", "and",
       "or", "not", "as", "true", "false", "unit");
   static final Set<String> UNITS = new Units().names();
 

@@ -24,6 +24,11 @@ public final class Draws {
     return mix(h);
   }
 
+  /** The stream of period {@code p} of a path param whose stream is {@code stream} (p ≥ 1). */
+  public static long periodStream(long stream, int p) {
+    return mix(stream ^ mix(p * GOLDEN + 0x5851F42D4C957F2DL));
+  }
+
   /** A uniform draw strictly inside (0, 1). */
   public static double uniform(long seed, long sample, long stream) {
     long z = mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);

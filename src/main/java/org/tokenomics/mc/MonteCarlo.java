@@ -79,7 +79,49 @@ public final class MonteCarlo {
       throw new IllegalArgumentException("samples must be at least 1");
     }
     Sampler sampler = Sampler.of(model, overrides);
-    return new Engine(model, sampler, samples, seed, options).run();
+    return new Engine(model, sampler, samples, seed, options, 0, false).run();
+  }
+
+  /**
+   * Samples {@code [first, first + count)} of a run (EMBEDDING.md §10): every value kept, so that
+   * {@link #merge} can put partial runs together into exactly the result of one run over all of
+   * them (the same draws, the same order of summation, the same quantiles).
+   */
+  public static Partial runPartial(CompiledModel model, List<CompiledModel.Override> overrides, long first, int count,
+                                   long seed, Options options) {
+    if (count <= 0 || first < 0) {
+      throw new IllegalArgumentException("a partial run needs first >= 0 and count >= 1");
+    }
+    Engine e = new Engine(model, Sampler.of(model, overrides), count, seed, options, first, true);
+    e.wave(0, count);
+    return new Partial(first, count, seed, e.buffer, e.reportFailed, e.assertFailed, e.assertEvaluated, e.errors);
+  }
+
+  /**
+   * The result of one run over samples {@code [0, n)} from partial runs that cover that range
+   * without gaps or overlaps (in any order). Bit for bit what {@link #run} gives for n samples with
+   * the same seed, overrides and exact budget: values are fed to the statistics in sample order.
+   */
+  public static McResult merge(CompiledModel model, List<CompiledModel.Override> overrides, List<Partial> parts,
+                               Options options) {
+    List<Partial> sorted = new ArrayList<>(parts);
+    sorted.sort(java.util.Comparator.comparingLong(Partial::first));
+    long next = 0;
+    for (Partial p : sorted) {
+      if (p.first() != next || p.seed() != sorted.get(0).seed()) {
+        throw new IllegalArgumentException("partial runs must share a seed and cover samples 0.." + "n-1 without gaps"
+            + " or overlaps; found one starting at " + p.first() + " where " + next + " was expected");
+      }
+      next += p.count();
+    }
+    if (sorted.isEmpty() || next > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("between 1 and " + Integer.MAX_VALUE + " samples can be merged");
+    }
+    Engine e = new Engine(model, Sampler.of(model, overrides), (int) next, sorted.get(0).seed(), options, 0, false);
+    for (Partial p : sorted) {
+      e.absorb(p);
+    }
+    return e.finish();
   }
 
   /** One run's working state. */
@@ -106,8 +148,12 @@ public final class MonteCarlo {
     final long[] assertEvaluated;
     final Map<String, McResult.SampleError> errors = new LinkedHashMap<>();
 
-    Engine(CompiledModel model, Sampler sampler, int samples, long seed, Options options) {
+    /** The first sample's index (a partial run's offset); 0 for a whole run. */
+    final long first;
+
+    Engine(CompiledModel model, Sampler sampler, int samples, long seed, Options options, long first, boolean keepAll) {
       this.model = model;
+      this.first = first;
       this.sampler = sampler;
       this.samples = samples;
       this.seed = seed;
@@ -126,7 +172,7 @@ public final class MonteCarlo {
         c += width[r];
       }
       cells = c;
-      exact = (long) samples * cells <= options.exactBudget();
+      exact = keepAll || (long) samples * cells <= options.exactBudget();
       if (exact) {
         waveLen = samples;
       } else {
@@ -164,7 +210,7 @@ public final class MonteCarlo {
     }
 
     /** Evaluates samples [start, start + len) in parallel blocks, then feeds sketches in order. */
-    private void wave(int start, int len) {
+    void wave(int start, int len) {
       int blocks = (len + BLOCK - 1) / BLOCK;
       BlockOut[] outs = new BlockOut[blocks];
       ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
@@ -216,9 +262,11 @@ public final class MonteCarlo {
       Map<String, McResult.SampleError> errs = new LinkedHashMap<>();
       List<String> seen = new ArrayList<>(2);
       for (int k = from; k < to; k++) {
-        long sample = (long) waveStart + k;
+        long sample = first + waveStart + k;
         f.reset();
         sampler.draw(seed, sample, f.draws);
+        f.seed = seed;
+        f.sample = sample; // price paths draw per period from (seed, sample)
         f.run(plan); // computes every report and assertion, unless an error or a goal seek stops it
         seen.clear();
         for (int r = 0; r < reports.size(); r++) {
@@ -300,6 +348,24 @@ public final class MonteCarlo {
       });
     }
 
+    /** Takes a partial run's values and counts, the next in sample order (see {@link #merge}). */
+    void absorb(Partial p) {
+      merge(new BlockOut(p.reportFailed(), p.assertFailed(), p.assertEvaluated(), p.errors()));
+      int at = (int) p.first();
+      for (int done = 0; done < p.count(); ) {
+        int len = exact ? p.count() : Math.min(waveLen, p.count() - done);
+        for (int cell = 0; cell < cells; cell++) {
+          System.arraycopy(p.values()[cell], done, buffer[cell], exact ? at : 0, len);
+        }
+        if (!exact) {
+          for (int cell = 0; cell < cells; cell++) {
+            feed(cell, len);
+          }
+        }
+        done += len;
+      }
+    }
+
     /** Adds one cell's wave values to its sketch and running sum, in sample order. */
     private void feed(int cell, int len) {
       double[] v = buffer[cell];
@@ -307,7 +373,7 @@ public final class MonteCarlo {
       sums[cell].addAll(v, len);
     }
 
-    private McResult finish() {
+    McResult finish() {
       double[] mean = new double[cells];
       Quantiles[] quantiles = new Quantiles[cells];
       Parallel.run(cells, options.threads(), cell -> {

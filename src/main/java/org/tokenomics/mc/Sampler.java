@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DistSpec;
+import org.tokenomics.dist.Paths;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
@@ -22,10 +23,15 @@ import org.tokenomics.eval.Program;
 public final class Sampler {
   private final Program program;
   private final List<UncertainParam> params;
+  /** The correlations among the drawn params, or null when they are all independent. */
+  private final Copula copula;
 
-  private Sampler(Program program, List<UncertainParam> params) {
+  private Sampler(Program program, List<UncertainParam> params, Copula copula) {
     this.program = program;
     this.params = List.copyOf(params);
+    this.copula = copula;
+    int n = params.size();
+    this.scratch = ThreadLocal.withInitial(() -> new double[n]);
   }
 
   /** The sampled form of {@code model} under {@code overrides} (may be empty). */
@@ -46,10 +52,14 @@ public final class Sampler {
       int index = params.size();
       params.add(new UncertainParam(p.name(), p.slot(), dist, index, Draws.stream(p.name())));
       Cell cell = base.cell(p.slot());
-      SampledDist computer = new SampledDist(dist.family(), dist.args().toArray(Node[]::new), dist.span(), index);
+      Node[] args = dist.args().toArray(Node[]::new);
+      long stream = Draws.stream(p.name());
+      org.tokenomics.eval.Computer computer = Paths.isPath(dist.family())
+          ? new SampledPath(dist.family(), args, dist.span(), index, stream)
+          : new SampledDist(dist.family(), args, dist.span(), index);
       replaced.put(p.slot(), cell.withComputer(computer, cell.deps(), cell.series()));
     }
-    return new Sampler(replaced.isEmpty() ? base : base.with(replaced), params);
+    return new Sampler(replaced.isEmpty() ? base : base.with(replaced), params, Copula.of(model.correlations(), params));
   }
 
   public Program program() {
@@ -69,10 +79,20 @@ public final class Sampler {
     return f;
   }
 
-  /** Fills {@code u} with sample {@code i}'s draws. */
+  /**
+   * Fills {@code u} with sample {@code i}'s draws: independent per param, then mixed by the copula
+   * of the {@code correlate} declarations (which needs one scratch value per param; {@code u} and
+   * the frame's draws have room). Depends only on (seed, i), never on the thread.
+   */
   public void draw(long seed, long i, double[] u) {
     for (UncertainParam p : params) {
       u[p.index()] = Draws.uniform(seed, i, p.stream());
     }
+    if (copula != null) {
+      copula.apply(u, scratch.get());
+    }
   }
+
+  /** The copula's normal scores, per thread (a sample's draw must not allocate). */
+  private final ThreadLocal<double[]> scratch;
 }

@@ -106,7 +106,7 @@ public final class Tornado {
   }
 
   /** Resolves the output: a report, else a named value; null after adding a diagnostic. */
-  static Output output(CompiledModel cm, Sampler sampler, String name, List<Diagnostic> errors) {
+  public static Output output(CompiledModel cm, Sampler sampler, String name, List<Diagnostic> errors) {
     Type type = null;
     int slot = -1;
     Unit unit = null;

@@ -86,6 +86,8 @@ final class AstBuilder {
       }
       return new Decl.Solve(sv.name.getText(), span(sv.name), sv.target().getText(), span(sv.target()),
           lhs, rhs, expr(sv.low), expr(sv.high), span);
+    } else if (s instanceof CorrelateStmtContext c) {
+      return new Decl.Correlate(c.a.getText(), span(c.a), c.b.getText(), span(c.b), expr(c.expr()), span);
     } else if (s instanceof KindStmtContext k) {
       List<Decl.Member> members = new ArrayList<>();
       for (MemberContext m : k.member()) {

@@ -54,6 +54,9 @@ public sealed interface Decl {
   record Solve(String name, Span nameSpan, String target, Span targetSpan, Expr lhs, Expr rhs,
                Expr low, Expr high, Span span) implements Decl {}
 
+  /** {@code correlate A, B = R}: the Spearman rank correlation of two drawn params (LANGUAGE.md §17). */
+  record Correlate(String a, Span aSpan, String b, Span bSpan, Expr r, Span span) implements Decl {}
+
   /** {@code kind NAME { param a: T = D; let b = E ... }}. */
   record Kind(String name, Span nameSpan, List<Member> members, Span span) implements Decl {
     public Kind {

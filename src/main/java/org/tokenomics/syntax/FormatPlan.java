@@ -72,6 +72,8 @@ final class FormatPlan {
           verbatim.put(i, id);
         }
       }
+    } else if (s instanceof CorrelateStmtContext) {
+      align(s, "correlate");
     } else if (s instanceof KindStmtContext k) {
       // the settings of a block written on one line align with nothing: padding them to the
       // lines around would tear the line apart (purchase gpus { price = $1B; life      = 5 yr })

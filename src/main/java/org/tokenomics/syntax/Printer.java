@@ -63,6 +63,8 @@ public final class Printer {
     } else if (d instanceof Decl.Solve s) {
       return "solve " + s.name() + " for " + s.target() + " so that "
           + (s.rhs() == null ? expr(s.lhs()) : expr(s.lhs(), CMP + 1) + " == " + expr(s.rhs(), CMP + 1)) + " within " + expr(s.low()) + " to " + expr(s.high());
+    } else if (d instanceof Decl.Correlate c) {
+      return "correlate " + c.a() + ", " + c.b() + " = " + expr(c.r());
     } else if (d instanceof Decl.Kind k) {
       return "kind " + k.name() + " " + block(k.members().stream().map(Printer::member).toList(), true);
     } else if (d instanceof Decl.Instance in) {

@@ -47,7 +47,8 @@ class BuiltinRegistryTest {
       if (e.shape() != BuiltinFunctions.Shape.DISTRIBUTION) {
         continue;
       }
-      String args = e.params().size() == 2 ? "1, 2" : "1, 2, 3";
+      String args = java.util.stream.IntStream.rangeClosed(1, e.params().size()).mapToObj(String::valueOf)
+          .collect(Collectors.joining(", ")); // valid for every family: bernoulli(1), gbm(1, 2, 3) …
       Compilation ok = TOK.compile("t.tok", "param x = " + e.name() + "(" + args + ")\nreport x\n");
       assertTrue(ok.ok(), e.name() + ": " + ok.diagnostics());
       Compilation inside = TOK.compile("t.tok", "let y = 2 * " + e.name() + "(" + args + ")\n");

@@ -25,6 +25,12 @@ final class Fuzzer {
   static final long SLOW_MILLIS = 5_000;
   static final long HANG_MILLIS = 120_000;
   private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  static final String[] TOKENS = {"let", "param", "report", "assert", "kind", "fn", "unit", "import", "timeline",
+      "scenario", "solve", "correlate", "for", "so that", "within", "to", "if", "then", "else", "and", "or", "not", "as", "=", "==",
+      "<=", "+", "-", "*", "/", "^", "(", ")", "{", "}", "[", "]", ",", ":", ";", ".", "0", "1e308", "-1", "100k",
+      "$50B", "$", "$B/yr", "%", "bp", "GW", "yr", "month", "2027-06", "2099-13", "\"x\"", "\n", "dt", "t", "year",
+      "sum(", "cumsum(", "npv(", "irr(", "payback(", "ramp(", "once(", "uniform(", "pert(", "x", "chip", "cluster",
+      "import \"../x\"", "import \"std:chips\"", "/*", "*/", "//", "\\", "\u00e9", "\u0000"};
 
   /** The first input of a finding, how many inputs had it, and where it was seen. */
   record Example(FuzzOracle.Finding finding, String input, long index, int count) {}

@@ -14,7 +14,7 @@ import org.tokenomics.Tok;
 /** Whatever the input, compiling returns diagnostics and never throws. */
 class ParserNeverThrowsProperties {
   static final List<String> TOKENS = List.of("let", "param", "report", "assert", "kind", "fn", "unit", "import",
-      "timeline", "scenario", "solve", "for", "so", "that", "within", "to", "if", "then", "else", "and", "or", "not",
+      "timeline", "scenario", "solve", "correlate", "for", "so", "that", "within", "to", "if", "then", "else", "and", "or", "not",
       "as", "x", "y", "chip", "cluster", "H100", "=", "==", "<", "+", "-", "*", "/", "^", "(", ")", "{", "}", "[", "]",
       ",", ":", ";", ".", "1", "2.5", "1_000", "100k", "$50B", "$", "$B", "%", "bp", "GW", "yr", "month", "2027-06",
       "\"msg\"", "\n", " ", "2026", "monthly", "yearly", "npv(", "sum(", "ramp(", "dt", "t", "year", "uniform(");

@@ -45,6 +45,8 @@ final class Programs {
             .as((n, sets) -> (Decl) new Decl.Scenario(n, N, sets, N))),
         Tuple.of(1, Combinators.combine(name, target(), expr(2), expr(2), expr(1), expr(1))
             .as((n, t, l, r, lo, hi) -> (Decl) new Decl.Solve(n, N, t, N, l, r, lo, hi, N))),
+        Tuple.of(1, Combinators.combine(target(), target(), expr(1))
+            .as((a, b, r) -> (Decl) new Decl.Correlate(a, N, b, N, r, N))),
         Tuple.of(2, Combinators.combine(name, member().list().ofMaxSize(5))
             .as((n, ms) -> (Decl) new Decl.Kind(n, N, ms, N))),
         Tuple.of(2, Combinators.combine(Arbitraries.of("chip", "cluster", "loan"), name, assign().list().ofMaxSize(5))
@@ -136,7 +138,7 @@ final class Programs {
   // ---- re-spacing ---------------------------------------------------------------------------
 
   private static final List<String> STATEMENT_START = List.of("param", "let", "report", "assert", "kind", "fn",
-      "unit", "import", "scenario", "solve", "timeline", "}");
+      "unit", "import", "scenario", "solve", "correlate", "timeline", "}");
   private static final List<String> TIGHT = List.of("(", ")", "[", "]", ",", ":", ".", "{", "}", ";");
 
   /**

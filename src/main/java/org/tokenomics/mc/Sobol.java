@@ -1,0 +1,194 @@
+package org.tokenomics.mc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
+import org.tokenomics.run.Runner;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.diag.Code;
+import org.tokenomics.syntax.Diagnostics;
+import org.tokenomics.eval.EvalError;
+import org.tokenomics.eval.Frame;
+
+/**
+ * First-order and total Sobol indices of one scalar output (EMBEDDING.md §7) by Saltelli sampling:
+ * two independent matrices of draws A and B (N rows, one column per uncertain param) and, for each
+ * param i, A with column i taken from B; N·(k + 2) evaluations. Estimators: Saltelli (2010) for the
+ * first order, S_i = mean(f(B)·(f(A_B^i) − f(A))) / V, and Jansen's for the total, ST_i =
+ * mean((f(A) − f(A_B^i))²) / (2V), V the variance of the f(A) and f(B) values together. Each index
+ * gets a 95 % percentile interval from {@link #RESAMPLES} bootstrap resamples of the N rows.
+ *
+ * <p>Every draw is counter-based (A from the seed, B from a seed derived from it, the bootstrap
+ * rows from a third), and each evaluation writes its own slot, so the indices are the same for any
+ * thread count. The params are drawn independently (Sobol indices assume it; {@code correlate}
+ * declarations are not applied), and a price path enters through its quantile path, so each
+ * uncertain param is one input.
+ */
+public final class Sobol {
+  private Sobol() {}
+
+  /** Bootstrap resamples per interval. */
+  static final int RESAMPLES = 500;
+
+  /** One param's indices and their 95 % bootstrap intervals. */
+  public record Index(String param, double first, double total, double firstLow, double firstHigh,
+                      double totalLow, double totalHigh) {}
+
+  public record Result(Tornado.Output output, int samples, List<Index> indices) {}
+
+  /**
+   * The indices of report or value {@code name} from {@code n} base samples; null after adding
+   * diagnostics (an unknown or non-scalar output, no uncertain param, an evaluation error, an
+   * output that does not vary).
+   */
+  public static Result run(CompiledModel cm, List<CompiledModel.Override> overrides, String name, int n, long seed,
+                           int threads, List<Diagnostic> errors) {
+    if (n < 2) {
+      throw new IllegalArgumentException("Sobol needs at least 2 samples");
+    }
+    Sampler sampler = Sampler.of(cm, overrides);
+    Tornado.Output out = Tornado.output(cm, sampler, name, errors);
+    if (out == null) {
+      return null;
+    }
+    List<UncertainParam> params = sampler.params();
+    int k = params.size();
+    if (k == 0) {
+      errors.add(error(cm, "Sobol indices need at least one param with a distribution",
+          "give a param a distribution, e.g. param growth = uniform(1 %, 5 %)"));
+      return null;
+    }
+    long seedB = Draws.mix(seed ^ 0x2545F4914F6CDD1DL);
+    // values[m][j]: m = 0 for A, 1 for B, 2 + i for A with column i from B
+    double[][] values = new double[k + 2][n];
+    EvalError[] firstError = new EvalError[1];
+    long[] firstErrorAt = {Long.MAX_VALUE};
+    int block = 64;
+    int blocks = (n + block - 1) / block;
+    ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
+    Parallel.run(blocks, threads, b -> {
+      Frame f = frames.get();
+      double[] a = new double[k];
+      double[] bRow = new double[k];
+      for (int j = b * block; j < Math.min(n, (b + 1) * block); j++) {
+        for (UncertainParam p : params) {
+          a[p.index()] = Draws.uniform(seed, j, p.stream());
+          bRow[p.index()] = Draws.uniform(seedB, j, p.stream());
+        }
+        for (int m = 0; m < k + 2; m++) {
+          System.arraycopy(m == 1 ? bRow : a, 0, f.draws, 0, k);
+          if (m >= 2) {
+            f.draws[m - 2] = bRow[m - 2];
+          }
+          f.reset();
+          try {
+            values[m][j] = f.values(out.slot())[0];
+          } catch (EvalError e) {
+            synchronized (firstError) {
+              long at = (long) j * (k + 2) + m;
+              if (at < firstErrorAt[0]) {
+                firstErrorAt[0] = at;
+                firstError[0] = e;
+              }
+            }
+            values[m][j] = Double.NaN;
+          }
+        }
+      }
+    }, () -> { });
+    if (firstError[0] != null) {
+      errors.add(Runner.diagnostic(cm, firstError[0]));
+      return null;
+    }
+    int[] identity = new int[n];
+    Arrays.setAll(identity, j -> j);
+    double[][] point = estimate(values, identity);
+    if (point == null) {
+      errors.add(error(cm, name + " does not vary with the uncertain params: its Sobol indices are undefined", null));
+      return null;
+    }
+    double[][][] boot = new double[RESAMPLES][][];
+    long seedBoot = Draws.mix(seed ^ 0x61C8864680B583EBL);
+    Parallel.run(RESAMPLES, threads, r -> {
+      int[] rows = new int[n];
+      for (int j = 0; j < n; j++) {
+        rows[j] = (int) (Draws.uniform(seedBoot, (long) r * n + j, 0) * n);
+      }
+      boot[r] = estimate(values, rows);
+    }, () -> { });
+    List<Index> indices = new ArrayList<>();
+    for (UncertainParam p : params) {
+      int i = p.index();
+      double[] first = new double[RESAMPLES];
+      double[] total = new double[RESAMPLES];
+      int kept = 0;
+      for (double[][] e : boot) {
+        if (e != null) {
+          first[kept] = e[0][i];
+          total[kept++] = e[1][i];
+        }
+      }
+      first = Arrays.copyOf(first, kept);
+      total = Arrays.copyOf(total, kept);
+      Arrays.sort(first);
+      Arrays.sort(total);
+      indices.add(new Index(p.name(), point[0][i], point[1][i], percentile(first, 0.025), percentile(first, 0.975),
+          percentile(total, 0.025), percentile(total, 0.975)));
+    }
+    indices.sort(Comparator.comparingDouble(Index::total).reversed().thenComparing(Index::param));
+    return new Result(out, n, List.copyOf(indices));
+  }
+
+  private static Diagnostic error(CompiledModel cm, String message, String help) {
+    return Diagnostics.make(cm.sources(), Severity.ERROR, Code.TOK302, null, message, help, null);
+  }
+
+  /** {first[i]…}, {total[i]…} over the given rows; null when the output has no variance. */
+  static double[][] estimate(double[][] values, int[] rows) {
+    int k = values.length - 2;
+    double[] fa = values[0];
+    double[] fb = values[1];
+    int n = rows.length;
+    double mean = 0;
+    for (int j : rows) {
+      mean += fa[j] + fb[j];
+    }
+    mean /= 2.0 * n;
+    double var = 0;
+    for (int j : rows) {
+      var += (fa[j] - mean) * (fa[j] - mean) + (fb[j] - mean) * (fb[j] - mean);
+    }
+    var /= 2.0 * n - 1;
+    if (!(var > 0)) {
+      return null;
+    }
+    double[] first = new double[k];
+    double[] total = new double[k];
+    for (int i = 0; i < k; i++) {
+      double[] fab = values[i + 2];
+      double s = 0;
+      double t = 0;
+      for (int j : rows) {
+        s += fb[j] * (fab[j] - fa[j]);
+        t += (fa[j] - fab[j]) * (fa[j] - fab[j]);
+      }
+      first[i] = s / n / var;
+      total[i] = t / (2.0 * n) / var;
+    }
+    return new double[][] {first, total};
+  }
+
+  /** Type-7 percentile of sorted values. */
+  static double percentile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double pos = (sorted.length - 1) * q;
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+}
