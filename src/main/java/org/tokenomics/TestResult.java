@@ -1,0 +1,37 @@
+package org.tokenomics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Model#test} found (EMBEDDING.md §6).
+ *
+ * @param tries           the input points evaluated by the search (shrinking not counted)
+ * @param seed            the seed searched with
+ * @param counterexamples one per assertion that failed, in source order
+ * @param errorTries      tries that ended in an evaluation error (division by zero …) instead of a verdict
+ */
+public record TestResult(int tries, long seed, List<Counterexample> counterexamples, int errorTries) {
+  public TestResult {
+    counterexamples = List.copyOf(counterexamples);
+  }
+
+  /** True when no assertion failed. */
+  public boolean passed() {
+    return counterexamples.isEmpty();
+  }
+
+  /**
+   * A failing assertion and the overrides that reproduce it: {@code tok run FILE --set NAME=VALUE …},
+   * or {@code model.evaluate(set())}.
+   *
+   * @param line    the assertion's line in the main file
+   * @param message its message
+   * @param set     param → Tok expression ({@code "29.9 %"}), only the params that differ from their defaults
+   */
+  public record Counterexample(int line, String message, Map<String, String> set) {
+    public Counterexample {
+      set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+    }
+  }
+}
