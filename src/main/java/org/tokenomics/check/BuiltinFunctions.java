@@ -49,7 +49,8 @@ public final class BuiltinFunctions {
    * @param factory builds the evaluation node of the typed form (null when the rule writes the call
    *               in other terms, e.g. {@code once} as a conditional, or for distributions)
    */
-  public record Entry(String name, List<Param> params, Shape shape, String doc, Rule rule, NodeBuilder.Factory factory) {
+  public record Entry(String name, List<Param> params, Shape shape, String doc, Rule rule,
+                      NodeBuilder.Factory factory) {
     /** {@code ramp(from, over?)}. */
     public String signature() {
       List<String> ps = new ArrayList<>();
@@ -70,57 +71,72 @@ public final class BuiltinFunctions {
 
   static {
     // 7.1 series functions
-    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — clamp((period end − D) / DUR, 0, 1)", BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
+    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — clamp((period end − D) / DUR, 0, 1)",
+        BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
     add("active", "from?, for?, until?", Shape.POINTWISE,
-        "active(from: D, for: DUR) or active(until: D) — 1 in the periods in range, else 0", BuiltIns::active, (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
+        "active(from: D, for: DUR) or active(until: D) — 1 in the periods in range, else 0", BuiltIns::active,
+        (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
     add("once", "amount, at", Shape.POINTWISE, "once(AMOUNT, at: D) — AMOUNT in the period containing D, 0 elsewhere",
         BuiltIns::once, null);
     add("grow", "by, every", Shape.POINTWISE, "grow(by: R, every: DUR) = (1 + R) ^ (t / DUR)", b -> b.compound("grow"),
-        (a, b, op) -> new TimeFns.Compound(Arith.binary(Arith.Op.ADD, new Const(1), a[0], op.span()), a[1], b.timeline(), op.span()));
+        (a, b, op) -> compound(Arith.binary(Arith.Op.ADD, new Const(1), a[0], op.span()), a[1], b, op));
     add("decline", "by, every", Shape.POINTWISE, "decline(by: R, every: DUR) = (1 − R) ^ (t / DUR)",
         b -> b.compound("decline"),
-        (a, b, op) -> new TimeFns.Compound(Arith.binary(Arith.Op.SUB, new Const(1), a[0], op.span()), a[1], b.timeline(), op.span()));
-    add("halving", "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)", BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
+        (a, b, op) -> compound(Arith.binary(Arith.Op.SUB, new Const(1), a[0], op.span()), a[1], b, op));
+    add("halving", "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)",
+        BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
     // 7.2 reductions and shifts
     add("sum", "x, from?, to?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2)",
         b -> b.reduce("sum"), reduce(Reductions.Kind.SUM));
-    add("mean", "x", Shape.WHOLE_SERIES, "mean(x) over all periods", b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
-    add("min", "x", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise", b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
-    add("max", "x", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise", b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
-    add("first", "x", Shape.WHOLE_SERIES, "first(x): the value in the first period", b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
-    add("last", "x", Shape.WHOLE_SERIES, "last(x): the value in the last period", b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
+    add("mean", "x", Shape.WHOLE_SERIES, "mean(x) over all periods",
+        b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
+    add("min", "x", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise",
+        b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
+    add("max", "x", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise",
+        b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
+    add("first", "x", Shape.WHOLE_SERIES, "first(x): the value in the first period",
+        b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
+    add("last", "x", Shape.WHOLE_SERIES, "last(x): the value in the last period",
+        b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
     add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
-    add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled", BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
+    add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
+        BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
     // 7.3 finance
     add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
-        "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends", b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
+        "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",
+        b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
     add("irr", "amounts, initial?", Shape.WHOLE_SERIES, "irr(amounts, initial: AMOUNT) — the rate where npv = 0",
         b -> b.cashFlow("irr"), cashFlow(FinanceNodes.Fn.IRR));
     add("payback", "amounts, initial?", Shape.WHOLE_SERIES,
-        "payback(amounts, initial: AMOUNT) — when cumulative cash turns non-negative (yr)", b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
-    add("crf", "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year", BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
+        "payback(amounts, initial: AMOUNT) — when cumulative cash turns non-negative (yr)",
+        b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
+    add("crf", "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year",
+        BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
     // 7.4 math
     add("exp", "x", Shape.POINTWISE, "exp(x), x dimensionless", b -> b.math("exp"), MATH);
     add("ln", "x", Shape.POINTWISE, "ln(x), x dimensionless", b -> b.math("ln"), MATH);
     add("log10", "x", Shape.POINTWISE, "log10(x), x dimensionless", b -> b.math("log10"), MATH);
-    add("sqrt", "x", Shape.POINTWISE, "sqrt(x) — a quantity with even unit powers keeps half of them", BuiltIns::sqrt, MATH);
+    add("sqrt", "x", Shape.POINTWISE, "sqrt(x) — a quantity with even unit powers keeps half of them",
+        BuiltIns::sqrt, MATH);
     add("abs", "x", Shape.POINTWISE, "abs(x)", BuiltIns::abs, MATH);
     add("floor", "x", Shape.POINTWISE, "floor(x), x dimensionless", b -> b.math("floor"), MATH);
     add("ceil", "x", Shape.POINTWISE, "ceil(x), x dimensionless", b -> b.math("ceil"), MATH);
     add("round", "x", Shape.POINTWISE, "round(x), x dimensionless", b -> b.math("round"), MATH);
-    // 7.5 distributions: checked as a param's whole value (Distributions), never as a call
-    add("uniform", "low, high", Shape.DISTRIBUTION, "uniform(LOW, HIGH) — a distribution (median in a deterministic run)",
-        null, null);
-    add("normal", "mean, sd", Shape.DISTRIBUTION, "normal(MEAN, SD) — a distribution", null, null);
-    add("lognormal", "p5, p95", Shape.DISTRIBUTION, "lognormal(P5, P95) — a distribution given its 90 % interval", null, null);
-    add("triangular", "low, mode, high", Shape.DISTRIBUTION, "triangular(LOW, MODE, HIGH) — a distribution", null, null);
-    add("pert", "low, mode, high", Shape.DISTRIBUTION, "pert(LOW, MODE, HIGH) — a distribution", null, null);
+    // 7.5 distributions, from their own registry: checked as a param's whole value (Distributions), never as a call
+    for (org.tokenomics.dist.Family f : org.tokenomics.dist.Family.values()) {
+      add(f.word(), String.join(", ", f.params()), Shape.DISTRIBUTION, f.doc(), null, null);
+    }
   }
 
   private BuiltinFunctions() {}
 
   private static NodeBuilder.Factory reduce(Reductions.Kind kind) {
     return (a, b, op) -> new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
+  }
+
+  private static org.tokenomics.eval.Node compound(org.tokenomics.eval.Node base, org.tokenomics.eval.Node every,
+                                                   NodeBuilder b, TExpr.Op op) {
+    return new TimeFns.Compound(base, every, b.timeline(), op.span());
   }
 
   private static NodeBuilder.Factory cashFlow(FinanceNodes.Fn fn) {

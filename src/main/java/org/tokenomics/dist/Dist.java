@@ -1,60 +1,31 @@
 package org.tokenomics.dist;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TriangularDistribution;
-
-/**
- * The distributions of LANGUAGE.md §7, by their quantile function: a deterministic run uses
- * {@code quantile(0.5)}; a Monte Carlo run feeds uniform draws through it, so every family is
- * sampled the same, reproducible way. Arguments are in base units.
- */
+/** Distribution arithmetic by family name, for callers that hold the name (see {@link Family}). */
 public final class Dist {
   private Dist() {}
 
-  /** z of the 95th percentile: lognormal(P5, P95) spans ±1.645 standard deviations of ln X. */
-  private static final double Z95 = 1.6448536269514722;
-
   /** Why these arguments make no distribution, or null when they are fine. */
   public static String invalid(String family, double[] a) {
-    return switch (family) {
-      case "uniform" -> a[0] <= a[1] ? null : "uniform needs low <= high";
-      case "normal" -> a[1] >= 0 ? null : "normal needs a standard deviation >= 0";
-      case "lognormal" -> a[0] > 0 && a[0] <= a[1] ? null : "lognormal needs 0 < p5 <= p95";
-      case "triangular", "pert" -> a[0] <= a[1] && a[1] <= a[2] && a[0] < a[2] ? null
-          : family + " needs low <= mode <= high, with low < high";
-      default -> "unknown distribution " + family;
-    };
+    Family f = Family.of(family);
+    return f == null ? "unknown distribution " + family : f.invalid(a);
   }
 
   /** The value below which a share {@code u} of the distribution lies. */
   public static double quantile(String family, double[] a, double u) {
-    return switch (family) {
-      case "uniform" -> a[0] + (a[1] - a[0]) * u;
-      case "normal" -> a[1] == 0 ? a[0] : a[0] + a[1] * standardNormal(u);
-      case "lognormal" -> {
-        double mu = (Math.log(a[0]) + Math.log(a[1])) / 2;
-        double sigma = (Math.log(a[1]) - Math.log(a[0])) / (2 * Z95);
-        yield Math.exp(mu + sigma * standardNormal(u));
-      }
-      case "triangular" -> new TriangularDistribution(a[0], a[1], a[2]).inverseCumulativeProbability(u);
-      case "pert" -> {
-        double range = a[2] - a[0];
-        double alpha = 1 + 4 * (a[1] - a[0]) / range;
-        double beta = 1 + 4 * (a[2] - a[1]) / range;
-        yield a[0] + range * new BetaDistribution(null, alpha, beta, 1e-12).inverseCumulativeProbability(u);
-      }
-      default -> throw new IllegalArgumentException(family);
-    };
+    Family f = Family.of(family);
+    if (f == null) {
+      throw new IllegalArgumentException(family);
+    }
+    return f.quantile(a, u);
   }
 
+  /** The median: what a distribution param is in a deterministic run. */
   public static double median(String family, double[] a) {
     return quantile(family, a, 0.5);
   }
 
-  private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
-
+  /** The standard normal quantile. */
   public static double standardNormal(double u) {
-    return STANDARD.inverseCumulativeProbability(u);
+    return Family.standardNormal(u);
   }
 }
