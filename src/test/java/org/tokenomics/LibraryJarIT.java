@@ -49,12 +49,12 @@ class LibraryJarIT {
       assertEquals("org.tokenomics;singleton:=true", main.getValue("Bundle-SymbolicName"));
       assertEquals("2", main.getValue("Bundle-ManifestVersion"));
       Set<String> exported = packages(main.getValue("Export-Package"));
-      assertEquals(Set.of("org.tokenomics", "org.tokenomics.spi"), exported);
+      assertEquals(Set.of("org.tokenomics", "org.tokenomics.spi", "org.tokenomics.jqwik"), exported);
       String imports = main.getValue("Import-Package");
       assertFalse(imports.contains("org.antlr"), imports);
       assertFalse(imports.contains("org.apache.commons.math3"), imports);
       for (String optional : List.of("org.osgi.framework", "org.eclipse.core.runtime", "picocli",
-          "com.fasterxml.jackson.databind")) {
+          "com.fasterxml.jackson.databind", "net.jqwik.api")) {
         String clause = Arrays.stream(imports.split(",(?=[a-z])")).filter(c -> c.startsWith(optional + ";"))
             .findFirst().orElseThrow(() -> new AssertionError(optional + " not imported: " + imports));
         assertTrue(clause.contains("resolution:=optional"), clause);

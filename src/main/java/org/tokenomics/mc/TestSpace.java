@@ -135,21 +135,12 @@ public final class TestSpace {
         family = null; // the distribution lies outside the domain: explore the domain
       }
     }
-    Unit unit = d != null ? d.unit() : model.units().fromLiteral(firstArgument(p.defaultText()), p.type().dim());
+    Unit unit = d != null ? d.unit() : model.units().fromLiteral(
+        p.dist() != null ? org.tokenomics.check.DisplayUnits.firstArgument(p.defaultText()) : p.defaultText(), p.type().dim());
     if (unit == null) {
       unit = model.units().forValues(p.type().dim(), new double[] {low, high});
     }
     return new Axis(p.name(), p.slot(), dflt, low, high, unit, family, args);
-  }
-
-  /** {@code uniform(1 $/h, 3 $/h)} → {@code 1 $/h}: the unit a distribution is written in. */
-  private static String firstArgument(String text) {
-    int open = text.indexOf('(');
-    int comma = text.indexOf(',');
-    int close = text.lastIndexOf(')');
-    int end = comma > open ? comma : close;
-    String arg = open >= 0 && end > open ? text.substring(open + 1, end) : text;
-    return arg.replaceFirst("^\\s*\\w+\\s*:", "").strip();
   }
 
   public List<Axis> axes() {
