@@ -81,6 +81,16 @@ class DomainsTest {
   }
 
   @Test
+  void explainShowsTheDomain() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    int exit = org.tokenomics.cli.Main.execute(new String[] {"explain", "samples/testing/guarantee_corner.tok", "per_used"},
+        new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(0, exit, out.toString());
+    assertTrue(out.toString().contains("within 20 % to 100 %"), out.toString());
+    assertTrue(out.toString().contains("within $10k/chip to $25k/chip"), out.toString());
+  }
+
+  @Test
   void sweepBoundsOutsideTheDomainAreRefused() {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();

@@ -75,7 +75,8 @@ class LibraryJarIT {
   /** Package names of a manifest header, without attributes. */
   static Set<String> packages(String header) {
     Set<String> out = new TreeSet<>();
-    for (String clause : header.split(",(?=[a-z])")) {
+    // Clauses are separated by commas outside quotes (uses:="a,b" lists packages inside quotes).
+    for (String clause : header.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
       out.add(clause.split(";")[0].strip());
     }
     return out;

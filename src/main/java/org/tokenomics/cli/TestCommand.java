@@ -82,7 +82,11 @@ final class TestCommand implements Callable<Integer> {
       err.println("tok: " + e.getMessage());
       return 2;
     }
-    out.print(format.equals("json") ? json(r) : table(r));
+    String note = !format.equals("table") ? ""
+        : r.tries() == 0 ? "note: " + file + " has no assert to test\n"
+        : model.testInputs(params.toArray(String[]::new)).isEmpty()
+        ? "note: no param has a domain (within LOW to HIGH) or a distribution: only the defaults were tried\n" : "";
+    out.print(format.equals("json") ? json(r) : table(r) + note);
     out.flush();
     return r.passed() ? 0 : 1;
   }
