@@ -79,6 +79,16 @@ public final class Model {
     return run(programFor(scenario.name()), scenario.name());
   }
 
+  /**
+   * Evaluates a declared scenario (or {@link Scenario#BASE}) with further overrides on top (the
+   * overrides win), as {@link #simulate(Scenario, Map, int, long)} does for a Monte Carlo run.
+   */
+  public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return run(Runner.apply(compiled.program(), all), scenario.name());
+  }
+
   /** The program of a scenario; IllegalArgumentException for an unknown name. */
   Program programFor(String scenario) {
     return Runner.apply(compiled.program(), overridesFor(scenario));

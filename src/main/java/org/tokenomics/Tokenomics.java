@@ -88,6 +88,17 @@ public final class Tokenomics {
     return compile(new SourceFile(name, source, false), null, r);
   }
 
+  /**
+   * Compiles {@code source} as the text of {@code file}, which need not match what is on disk (an
+   * editor's unsaved buffer, as in {@code tok serve}): relative imports resolve against the file's
+   * folder and must stay inside the builder's root (default: that folder), exactly as for
+   * {@link #compile(Path)}.
+   */
+  public Compilation compile(Path file, String source) {
+    Path r = root != null ? root : file.toAbsolutePath().getParent();
+    return compile(new SourceFile(file.toString(), source, false), file, r);
+  }
+
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
         limits.maxNodes(), limits.maxPeriods(), limits.maxNames());

@@ -54,7 +54,7 @@ class LibraryJarIT {
       assertFalse(imports.contains("org.antlr"), imports);
       assertFalse(imports.contains("org.apache.commons.math3"), imports);
       for (String optional : List.of("org.osgi.framework", "org.eclipse.core.runtime", "picocli",
-          "com.fasterxml.jackson.databind", "net.jqwik.api")) {
+          "com.fasterxml.jackson.databind", "io.javalin", "net.jqwik.api")) {
         String clause = Arrays.stream(imports.split(",(?=[a-z])")).filter(c -> c.startsWith(optional + ";"))
             .findFirst().orElseThrow(() -> new AssertionError(optional + " not imported: " + imports));
         assertTrue(clause.contains("resolution:=optional"), clause);

@@ -1,6 +1,6 @@
 package org.tokenomics.bench;
 
-import org.tokenomics.mc.Dist;
+import org.tokenomics.dist.Dist;
 import org.tokenomics.time.Dates;
 import org.tokenomics.units.Units;
 

@@ -179,6 +179,12 @@ final class Calls {
           "Tok functions cannot call themselves; every evaluation must terminate");
       return Typed.ERROR;
     }
+    if (ctx.fnStack().size() >= Checker.MAX_FUNCTION_DEPTH) {
+      ck.error(ctx, Code.TOK600, c.span(), "functions call functions more than " + Checker.MAX_FUNCTION_DEPTH
+          + " deep here (limit: max function depth " + Checker.MAX_FUNCTION_DEPTH + ")",
+          "functions are inlined at each call; call the inner ones from a let instead");
+      return Typed.ERROR;
+    }
     String[] params = fn.params().stream().map(p -> p.defaultValue() == null ? p.name() : p.name() + "?")
         .toArray(String[]::new);
     Map<String, Expr> bound = bind(c, ctx, params);
@@ -211,6 +217,10 @@ final class Calls {
       }
       args.put(p.name(), t);
     }
-    return ex.check(fn.body(), ctx.inFunction(def.file(), fn.name(), args));
+    Ctx inner = ctx.inFunction(def.file(), fn.name(), args);
+    Typed result = ex.check(fn.body(), inner);
+    // Every few levels of functions calling functions, the result becomes a cell of its own, so
+    // that no node tree is deeper than a few bodies: evaluation never depends on the caller's stack.
+    return inner.fnStack().size() % Checker.CELL_EVERY_FUNCTION_LEVELS == 0 ? hoist(c.span(), result) : result;
   }
 }

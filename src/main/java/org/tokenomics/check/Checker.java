@@ -40,6 +40,10 @@ public final class Checker {
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
   Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
+  /** How deep user functions may call each other (TOK600 beyond, at the call): a counted limit. */
+  static final int MAX_FUNCTION_DEPTH = 64;
+  /** Every this many levels of nested function bodies, a body's result is a cell of its own. */
+  static final int CELL_EVERY_FUNCTION_LEVELS = 4;
   /** Function calls inlined by this checker, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;

@@ -43,9 +43,49 @@ public final class Compiler {
     return compile(main, location, options, prelude, modules, Map.of());
   }
 
-  /** As above, with Java-implemented plugin functions by name. */
+  /**
+   * As above, with Java-implemented plugin functions by name. The compile runs on a thread of its
+   * own with a stack of {@link #STACK_BYTES}, so what it accepts never depends on the caller's stack.
+   */
   public static Result compile(SourceFile main, Path location, Options options, Map<String, String> prelude,
                                Function<String, String> modules, Map<String, org.tokenomics.spi.TokFunction> functions) {
+    Result[] result = new Result[1];
+    Throwable[] failure = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = compileHere(main, location, options, prelude, modules, functions);
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "tok-compile", STACK_BYTES);
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // finish the compile, then restore the flag
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    } else if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    return result[0];
+  }
+
+  /** The stack of the compiling thread: room for the checker's recursion at every limit. */
+  static final long STACK_BYTES = 64L << 20;
+
+  private static Result compileHere(SourceFile main, Path location, Options options, Map<String, String> prelude,
+                                    Function<String, String> modules,
+                                    Map<String, org.tokenomics.spi.TokFunction> functions) {
     Diagnostics diags = new Diagnostics();
     SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tok", mixinStandardHelpOptions = true, version = "tok 0.1.0",
     description = "Tok: a unit-checked language for the economics of AI compute.",
     subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, SweepCommand.class,
-        SensitivityCommand.class, ChartCommand.class, LspCommand.class, TestCommand.class})
+        SensitivityCommand.class, ChartCommand.class, LspCommand.class, TestCommand.class,
+        org.tokenomics.serve.ServeCommand.class})
 public final class Main implements Runnable {
 
   @Override

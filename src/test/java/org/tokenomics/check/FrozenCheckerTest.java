@@ -142,4 +142,53 @@ class FrozenCheckerTest {
     assertNull(OverrideCompiler.compile(cm, "x", "sum(x * dt / yr)", errors));
     assertEquals("TOK400", errors.get(0).code(), errors.toString());
   }
+
+  /** Runs {@code body} on a thread with a 512 KiB stack, as a host's worker thread might be. */
+  private static <T> T onSmallStack(java.util.concurrent.Callable<T> body) throws Exception {
+    Object[] out = new Object[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        out[0] = body.call();
+      } catch (Throwable e) {
+        out[0] = e;
+      }
+    }, "small", 512 * 1024);
+    t.start();
+    t.join();
+    if (out[0] instanceof Throwable e) {
+      throw new AssertionError("threw " + e, e);
+    }
+    @SuppressWarnings("unchecked")
+    T result = (T) out[0];
+    return result;
+  }
+
+  private static String chainOfFunctions(int n) {
+    StringBuilder src = new StringBuilder("fn f0(x) = x + 1\n");
+    for (int i = 1; i < n; i++) {
+      src.append("fn f").append(i).append("(x) = f").append(i - 1).append("(x) * 1 + 1\n");
+    }
+    return src.append("report y = f").append(n - 1).append("(1)\n").toString();
+  }
+
+  @Test
+  void functionDepthIsACountedLimitWithAPositionWhateverTheCallersStack() throws Exception {
+    var c = onSmallStack(() -> Tokenomics.standard().compile("deep.tok", chainOfFunctions(3000)));
+    assertEquals("TOK600", c.diagnostics().get(0).code(), c.diagnostics().toString());
+    assertTrue(c.diagnostics().get(0).line() > 0, c.diagnostics().toString());
+    assertTrue(c.diagnostics().get(0).message().contains("max function depth " + Checker.MAX_FUNCTION_DEPTH));
+  }
+
+  @Test
+  void functionsJustUnderTheLimitAndLongChainsEvaluateOnASmallStack() throws Exception {
+    double y = onSmallStack(() -> model(chainOfFunctions(Checker.MAX_FUNCTION_DEPTH - 1)).evaluate().value("y").in(""));
+    assertEquals(Checker.MAX_FUNCTION_DEPTH, y, 1e-9);
+    StringBuilder chain = new StringBuilder("param a0 = 1\n");
+    for (int i = 1; i < 20_000; i++) {
+      chain.append("let a").append(i).append(" = a").append(i - 1).append(" + 1\n");
+    }
+    chain.append("report y = a19999\n");
+    double z = onSmallStack(() -> model(chain.toString()).evaluate().value("y").in(""));
+    assertEquals(20_000, z, 1e-9);
+  }
 }
