@@ -4,9 +4,15 @@ import java.util.List;
 
 /** Thrown by {@link Compilation#model()} when the source has errors; carries every diagnostic. */
 public final class CompilationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  /** Every diagnostic, in an immutable list. */
   private final List<Diagnostic> diagnostics;
 
-  /** An exception whose message summarizes the first errors, rendered. */
+  /**
+   * An exception whose message summarizes the first errors, rendered.
+   *
+   * @param diagnostics every diagnostic, errors first
+   */
   public CompilationException(List<Diagnostic> diagnostics) {
     super(summary(diagnostics));
     this.diagnostics = List.copyOf(diagnostics);
@@ -20,7 +26,11 @@ public final class CompilationException extends RuntimeException {
     return b.toString();
   }
 
-  /** Every diagnostic of the compilation, errors and warnings. */
+  /**
+   * Every diagnostic of the compilation, errors and warnings.
+   *
+   * @return every diagnostic of the compilation, errors and warnings
+   */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

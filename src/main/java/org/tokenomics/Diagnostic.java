@@ -22,14 +22,32 @@ public record Diagnostic(Severity severity, String code, String message, String 
                          int column, int endLine, int endColumn, String help, String sourceLine,
                          String label) {
 
-  /** Checks that severity, code and message are given. */
+  /**
+   * Checks that severity, code and message are given.
+   *
+   * @param severity how serious it is
+   * @param code the code ({@code TOK300})
+   * @param message the message, one sentence
+   * @param file the file name as given
+   * @param line the 1-based line where it starts
+   * @param column the 1-based column where it starts
+   * @param endLine the 1-based line where it ends
+   * @param endColumn the 1-based column where it ends (exclusive)
+   * @param help how to fix it, or null
+   * @param sourceLine the text of the line it starts on
+   * @param label what the underline points at, or null
+   */
   public Diagnostic {
     Objects.requireNonNull(severity);
     Objects.requireNonNull(code);
     Objects.requireNonNull(message);
   }
 
-  /** True for errors. */
+  /**
+   * True for errors.
+   *
+   * @return true for errors
+   */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -42,32 +60,28 @@ public record Diagnostic(Severity severity, String code, String message, String 
    *     |              ^^^^^^^^^^^^^^^ revenue is $/yr, capex is $
    * help: multiply the rate by a duration, e.g. revenue * dt
    * </pre>
+   *
+   * @return the location, code and message, the source line underlined with its label, and the help
    */
   public String render() {
-    StringBuilder out = new StringBuilder();
-    out.append(file == null ? "<input>" : file);
-    if (line > 0) {
-      out.append(':').append(line).append(':').append(column);
-    }
-    out.append(": ").append(severity.word()).append('[').append(code).append("]: ").append(message);
-    if (sourceLine != null && line > 0) {
-      String gutter = String.valueOf(line);
-      String pad = " ".repeat(gutter.length());
-      String text = sourceLine.replace('\t', ' ');
-      out.append('\n').append("  ").append(gutter).append(" | ").append(text);
-      int from = Math.max(1, column);
-      int to = endLine == line ? Math.max(from + 1, endColumn) : text.length() + 1;
-      to = Math.min(to, Math.max(from + 1, text.length() + 1));
-      out.append('\n').append("  ").append(pad).append(" | ")
-          .append(" ".repeat(from - 1)).append("^".repeat(to - from));
-      if (label != null && !label.isEmpty()) {
-        out.append(' ').append(label);
-      }
-    }
-    if (help != null && !help.isEmpty()) {
-      out.append('\n').append("help: ").append(help);
-    }
-    return out.toString();
+    return internal().render();
+  }
+
+  /** The phases' form of this diagnostic. */
+  org.tokenomics.diag.Diagnostic internal() {
+    return new org.tokenomics.diag.Diagnostic(org.tokenomics.diag.Severity.valueOf(severity.name()), code, message, file,
+        line, column, endLine, endColumn, help, sourceLine, label);
+  }
+
+  /** A diagnostic made by a phase, as the API shows it. */
+  static Diagnostic of(org.tokenomics.diag.Diagnostic d) {
+    return new Diagnostic(Severity.valueOf(d.severity().name()), d.code(), d.message(), d.file(), d.line(), d.column(),
+        d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
+  }
+
+  /** Many diagnostics made by phases, as the API shows them. */
+  static java.util.List<Diagnostic> of(java.util.List<org.tokenomics.diag.Diagnostic> list) {
+    return list.stream().map(Diagnostic::of).toList();
   }
 
   @Override

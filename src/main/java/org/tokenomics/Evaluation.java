@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
@@ -26,21 +26,43 @@ public final class Evaluation {
     this.periods = model.program().timeline().labelList();
   }
 
-  /** The scenario evaluated ({@code base} without one). */
+  /**
+   * The scenario evaluated ({@code base} without one).
+   *
+   * @return the scenario evaluated ({@code base} without one)
+   */
   public String scenario() {
     return result.scenario();
   }
 
-  /** Report names, in source order. */
+  /**
+   * The evaluation errors met (TOK500–TOK502), one per distinct error; always empty for
+   * {@link Model#evaluate()}, which throws at the first. See {@link Model#tryEvaluate}.
+   *
+   * @return the evaluation errors, one per distinct error
+   */
+  public List<Diagnostic> errors() {
+    return Diagnostic.of(result.errors());
+  }
+
+  /**
+   * Report names that were computed, in source order.
+   *
+   * @return report names, in source order
+   */
   public List<String> reportNames() {
     return result.reports().stream().map(r -> r.spec().name()).toList();
   }
 
-  /** Every report's value, in source order. */
+  /**
+   * Every report's value, in source order.
+   *
+   * @return every report's value, in source order
+   */
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
-      out.add(new Value(r.spec().name(), r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units()));
+      out.add(new Value(r.spec().name(), r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units()));
     }
     return out;
   }
@@ -48,14 +70,22 @@ public final class Evaluation {
   /**
    * A report, param, let or instance attribute ({@code site.capex}) by name. Throws
    * IllegalArgumentException, with a suggestion, for an unknown name.
+   *
+   * @param name a report, param, let or instance attribute ({@code site.capex})
+   * @return a report, param, let or instance attribute ({@code site.capex}) by name
    */
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
       if (r.spec().name().equals(name)) {
-        return new Value(name, r.spec().type(), r.spec().unit(), r.values(), r.series(), periods, model.units());
+        return new Value(name, r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units());
       }
     }
     CellSym cell = model.valuesByName().get(name);
+    for (CompiledModel.ReportSpec r : model.reports()) {
+      if (r.name().equals(name) && !result.errors().isEmpty()) {
+        cell = model.cells().get(r.slot()); // a report that failed: reading it again throws its error
+      }
+    }
     if (cell == null || cell.type().tag() == Type.Tag.INSTANCE) {
       Set<String> names = new LinkedHashSet<>(reportNames());
       names.addAll(model.valuesByName().keySet());
@@ -68,7 +98,7 @@ public final class Evaluation {
       try {
         values = result.frame().values(cell.slot());
       } catch (EvalError e) {
-        throw new EvaluationException(Runner.diagnostic(model, e));
+        throw new EvaluationException(Diagnostic.of(Runner.diagnostic(model, e)));
       }
     }
     var unit = cell.type().isNumber() ? model.units().fromText(
@@ -77,15 +107,32 @@ public final class Evaluation {
     return new Value(name, cell.type(), unit, values, series, periods, model.units());
   }
 
-  /** The outcome of every {@code assert}, in source order. */
+  /**
+   * The outcome of every {@code assert}, in source order.
+   *
+   * @return the outcome of every {@code assert}, in source order
+   */
   public List<AssertionResult> assertions() {
     return result.asserts().stream()
         .map(a -> new AssertionResult(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1))
         .toList();
   }
 
-  /** Period labels of the timeline. */
+  /**
+   * Period labels of the timeline.
+   *
+   * @return period labels of the timeline
+   */
   public List<String> periods() {
     return periods;
+  }
+
+  /** The compiled model and this run's raw result, for {@link RunReports}. */
+  CompiledModel compiled() {
+    return model;
+  }
+
+  Runner.Result result() {
+    return result;
   }
 }

@@ -13,35 +13,81 @@ package org.tokenomics;
  */
 public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames,
                      long maxSampleValues) {
-  /** The defaults listed above. */
+  /** The defaults listed above; the one place they are written down. */
   public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
 
-  /** A copy with another limit on source size. */
+  /** Checks that every limit is positive. */
+  public Limits {
+    if (maxSourceBytes <= 0 || maxNesting <= 0 || maxNodes <= 0 || maxPeriods <= 0 || maxNames <= 0
+        || maxSampleValues <= 0) {
+      throw new IllegalArgumentException("every limit must be positive: maxSourceBytes " + maxSourceBytes
+          + ", maxNesting " + maxNesting + ", maxNodes " + maxNodes + ", maxPeriods " + maxPeriods + ", maxNames "
+          + maxNames + ", maxSampleValues " + maxSampleValues);
+    }
+  }
+
+  /** The compiler's options: these limits and the folder imports must stay inside. */
+  org.tokenomics.check.Compiler.Options compilerOptions(java.nio.file.Path importRoot) {
+    return new org.tokenomics.check.Compiler.Options(importRoot, maxSourceBytes, maxNesting, maxNodes, maxPeriods,
+        maxNames);
+  }
+
+  /**
+   * A copy with another limit on source size.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxSourceBytes(long v) {
     return new Limits(v, maxNesting, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on nesting depth. */
+  /**
+   * A copy with another limit on nesting depth.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNesting(int v) {
     return new Limits(maxSourceBytes, v, maxNodes, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on expression nodes. */
+  /**
+   * A copy with another limit on expression nodes.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNodes(int v) {
     return new Limits(maxSourceBytes, maxNesting, v, maxPeriods, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on timeline periods. */
+  /**
+   * A copy with another limit on timeline periods.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxPeriods(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, v, maxNames, maxSampleValues);
   }
 
-  /** A copy with another limit on declared names. */
+  /**
+   * A copy with another limit on declared names.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxNames(int v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, v, maxSampleValues);
   }
 
-  /** A copy with another limit on Monte Carlo values. */
+  /**
+   * A copy with another limit on Monte Carlo values.
+   *
+   * @param v the new limit
+   * @return a copy with that limit changed
+   */
   public Limits withMaxSampleValues(long v) {
     return new Limits(maxSourceBytes, maxNesting, maxNodes, maxPeriods, maxNames, v);
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.api.OverrideParser;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
@@ -16,23 +16,24 @@ import org.tokenomics.units.DimensionFormat;
  * Immutable and safe to share between threads.
  */
 public final class Model {
-  static {
-    org.tokenomics.api.Internals.register(m -> m.compiled);
-  }
-
   private final CompiledModel compiled;
   private final Limits limits;
-
-  Model(CompiledModel compiled) {
-    this(compiled, Limits.DEFAULT);
-  }
 
   Model(CompiledModel compiled, Limits limits) {
     this.compiled = compiled;
     this.limits = limits;
   }
 
-  /** The overridable params, top-level and instance attributes. */
+  /** The checked model behind this one: for the API's own classes (and white-box tests), never exported. */
+  CompiledModel compiled() {
+    return compiled;
+  }
+
+  /**
+   * The overridable params, top-level and instance attributes.
+   *
+   * @return the overridable params, top-level and instance attributes
+   */
   public List<Param> params() {
     List<Param> out = new ArrayList<>();
     for (CompiledModel.ParamSpec p : compiled.params()) {
@@ -50,17 +51,34 @@ public final class Model {
     };
   }
 
-  /** The declared scenario names, in source order. */
+  /** The report names, in source order. */
+  public List<String> reportNames() {
+    return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
+  }
+
+  /**
+   * The declared scenario names, in source order.
+   *
+   * @return the declared scenario names, in source order
+   */
   public List<String> scenarios() {
     return List.copyOf(compiled.scenarios().keySet());
   }
 
-  /** Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}); one label for a static model. */
+  /**
+   * Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}); one label for a static model.
+   *
+   * @return period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01})
+   */
   public List<String> periods() {
     return List.of(compiled.program().timeline().labels());
   }
 
-  /** Evaluates with the base inputs. */
+  /**
+   * Evaluates with the base inputs.
+   *
+   * @return the evaluation: every report, its assertions
+   */
   public Evaluation evaluate() {
     return run(compiled.program(), "base");
   }
@@ -68,34 +86,66 @@ public final class Model {
   /**
    * Evaluates with overrides: param name ({@code gross_margin}, {@code site.pue}) → a Tok
    * expression ({@code "60 %"}). Throws IllegalArgumentException when an override does not check.
+   *
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Map<String, String> overrides) {
     List<CompiledModel.Override> list = OverrideParser.compile(compiled, overrides);
     return run(Runner.apply(compiled.program(), list), "base");
   }
 
-  /** Evaluates a declared scenario (or {@link Scenario#BASE}). */
+  /**
+   * Evaluates a declared scenario (or {@link Scenario#BASE}).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @return the evaluation: every report, its assertions
+   */
   public Evaluation evaluate(Scenario scenario) {
     return run(programFor(scenario.name()), scenario.name());
   }
 
   /**
-   * Evaluates a declared scenario (or {@link Scenario#BASE}) with further overrides on top (the
-   * overrides win), as {@link #simulate(Scenario, Map, int, long)} does for a Monte Carlo run.
+   * Evaluates a declared scenario with further overrides on top (the overrides win). Throws
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
+    return run(programFor(scenario, overrides), scenario.name());
+  }
+
+  /**
+   * Evaluates like {@link #evaluate(Scenario, Map)} but goes on past evaluation errors, as
+   * {@code tok run} does: every report that can be computed is, and each error is in
+   * {@link Evaluation#errors()} (asking the evaluation for a report that failed throws its
+   * EvaluationException).
+   */
+  public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
+    return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
+  }
+
+  /**
+   * The problems of overrides (param name → Tok expression) without evaluating anything: every
+   * diagnostic, where {@link #evaluate(Map)} would throw at the first. Empty when they all check.
+   */
+  public List<Diagnostic> check(Map<String, String> overrides) {
+    List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
+    OverrideParser.compile(compiled, overrides, problems);
+    return Diagnostic.of(problems);
+  }
+
+  private Program programFor(Scenario scenario, Map<String, String> overrides) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
-    return run(Runner.apply(compiled.program(), all), scenario.name());
+    return Runner.apply(compiled.program(), all);
   }
 
   /** The program of a scenario; IllegalArgumentException for an unknown name. */
-  Program programFor(String scenario) {
+  private Program programFor(String scenario) {
     return Runner.apply(compiled.program(), overridesFor(scenario));
   }
 
   /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
-  List<CompiledModel.Override> overridesFor(String scenario) {
+  private List<CompiledModel.Override> overridesFor(String scenario) {
     if (scenario.equals("base")) {
       return List.of();
     }
@@ -113,29 +163,107 @@ public final class Model {
    * {@code seed}. Uses every core; the numbers do not depend on how many. Evaluation errors in
    * some samples are in {@link Simulation#errors()}; a run larger than {@link Limits#maxSampleValues()}
    * throws EvaluationException (TOK600).
+   *
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
    */
   public Simulation simulate(int samples, long seed) {
-    return Simulation.run(compiled, limits, List.of(), "base", samples, seed);
+    return simulate(Scenario.BASE, Map.of(), samples, seed);
   }
 
-  /** A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}). */
+  /**
+   * A Monte Carlo run of a declared scenario (or {@link Scenario#BASE}).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
+   */
   public Simulation simulate(Scenario scenario, int samples, long seed) {
-    return Simulation.run(compiled, limits, overridesFor(scenario.name()), scenario.name(), samples, seed);
+    return simulate(scenario, Map.of(), samples, seed);
   }
 
   /**
    * A Monte Carlo run with overrides (param → Tok expression, which may itself be a distribution:
    * {@code "uniform(40 %, 60 %)"}). A plain value stops a distribution param being drawn.
+   *
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
    */
   public Simulation simulate(Map<String, String> overrides, int samples, long seed) {
     return simulate(Scenario.BASE, overrides, samples, seed);
   }
 
-  /** A Monte Carlo run of a scenario with further overrides on top (the overrides win). */
+  /**
+   * A Monte Carlo run of a scenario with further overrides on top (the overrides win).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @return the simulation: statistics of every report over the samples
+   */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed) {
+    return simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT);
+  }
+
+  /**
+   * A Monte Carlo run with options: how many threads, a callback told how far the run has come,
+   * and a question asked as often whether to stop (then this throws
+   * {@link java.util.concurrent.CancellationException}). The numbers do not depend on the options.
+   */
+  public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
+                             SimulationOptions options) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
-    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed);
+    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
+  }
+
+  /**
+   * A tornado of {@code output} (a report or named value with one number): each uncertain param at
+   * its p5 and p95, the others at their median, in the given scenario with overrides on top. Why
+   * there is none (an unknown name, a series, a failed base run) is in its diagnostics.
+   * IllegalArgumentException when an override does not check or the scenario is unknown.
+   */
+  public Sensitivity sensitivity(String output, Scenario scenario, Map<String, String> overrides) {
+    return Sensitivity.of(compiled, allOverrides(scenario, overrides), output);
+  }
+
+  /**
+   * Every report at every point of a grid of param values ({@code tok sweep}), in the given
+   * scenario with overrides on top, on every core. Why there is no grid (a bound that does not
+   * check, too many points) is in its diagnostics. IllegalArgumentException when an override does
+   * not check, the scenario is unknown or a {@link Sweep.Vary} has fewer than 2 steps.
+   */
+  public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides) {
+    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits);
+  }
+
+  /**
+   * How {@code name} (a report, param, let or {@code inst.attr}) is derived in the given scenario
+   * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
+   * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
+   * depth, an override that does not check or an unknown scenario.
+   */
+  public Explanation explain(String name, int depth, Scenario scenario, Map<String, String> overrides) {
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
+    }
+    Explanation.Result r = Explanation.of(compiled, allOverrides(scenario, overrides), name, depth);
+    if (r.tree() == null) {
+      Diagnostic d = r.diagnostics().get(0);
+      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
+    }
+    return r.tree();
+  }
+
+  private List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
+    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
+    all.addAll(OverrideParser.compile(compiled, overrides));
+    return all;
   }
 
   /**
@@ -170,10 +298,10 @@ public final class Model {
   }
 
   private org.tokenomics.mc.TestSpace space(List<String> names) {
-    List<Diagnostic> errors = new ArrayList<>();
+    List<org.tokenomics.diag.Diagnostic> errors = new ArrayList<>();
     org.tokenomics.mc.TestSpace space = org.tokenomics.mc.TestSpace.of(compiled, names, errors);
     if (space == null) {
-      Diagnostic d = errors.get(0);
+      Diagnostic d = Diagnostic.of(errors.get(0));
       if (d.code().startsWith("TOK5")) {
         throw new EvaluationException(d);
       }
@@ -185,7 +313,7 @@ public final class Model {
   private Evaluation run(Program program, String scenario) {
     Runner.Result r = Runner.run(compiled, program, scenario);
     if (!r.errors().isEmpty()) {
-      throw new EvaluationException(r.errors().get(0));
+      throw new EvaluationException(Diagnostic.of(r.errors().get(0)));
     }
     return new Evaluation(compiled, r);
   }

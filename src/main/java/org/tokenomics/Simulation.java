@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.mc.McDiagnostics;
 import org.tokenomics.mc.McResult;
@@ -42,56 +42,94 @@ public final class Simulation {
     this.result = result;
     this.scenario = scenario;
     this.periods = model.program().timeline().labelList();
-    this.errors = McDiagnostics.errors(model, result);
+    this.errors = Diagnostic.of(McDiagnostics.errors(model, result));
   }
 
   /** Runs the engine; TOK600 (as an EvaluationException) when the run would exceed the limits. */
   static Simulation run(CompiledModel model, Limits limits, List<CompiledModel.Override> overrides, String scenario,
-                        int samples, long seed) {
+                        int samples, long seed, SimulationOptions options) {
     if (samples <= 0) {
       throw new IllegalArgumentException("samples must be at least 1, got " + samples);
     }
     String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
     if (problem != null) {
-      Diagnostic d = Diagnostics.make(model.sources(), Severity.ERROR, Code.TOK600, null,
-          problem, "use fewer samples, or raise Limits.maxSampleValues", null);
-      throw new EvaluationException(d);
+      throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
+          Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
     }
-    McResult r = MonteCarlo.run(model, overrides, samples, seed, MonteCarlo.Options.defaults());
+    MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress((done, total) -> {
+      if (options.cancelled().getAsBoolean()) {
+        throw new java.util.concurrent.CancellationException("the simulation was cancelled after " + done + " of "
+            + total + " samples");
+      }
+      options.progress().update(done, total);
+    });
+    if (options.threads() > 0) {
+      o = o.withThreads(options.threads());
+    }
+    McResult r = MonteCarlo.run(model, overrides, samples, seed, o);
     return new Simulation(model, r, scenario);
   }
 
-  /** The number of samples drawn. */
+  /**
+   * The number of samples drawn.
+   *
+   * @return the number of samples drawn
+   */
   public int samples() {
     return result.samples();
   }
 
-  /** The seed. */
+  /**
+   * The seed.
+   *
+   * @return the seed
+   */
   public long seed() {
     return result.seed();
   }
 
-  /** The scenario simulated ({@code base} without one). */
+  /**
+   * The scenario simulated ({@code base} without one).
+   *
+   * @return the scenario simulated ({@code base} without one)
+   */
   public String scenario() {
     return scenario;
   }
 
-  /** The params drawn in each sample ({@code growth}, {@code site.pue}), in declaration order. */
+  /**
+   * The params drawn in each sample ({@code growth}, {@code site.pue}), in declaration order.
+   *
+   * @return the params drawn in each sample ({@code growth}, {@code site.pue}), in declaration order
+   */
   public List<String> uncertainParams() {
     return result.params().stream().map(UncertainParam::name).toList();
   }
 
-  /** Report names, in source order. */
+  /**
+   * Report names, in source order.
+   *
+   * @return report names, in source order
+   */
   public List<String> reportNames() {
     return result.reports().stream().map(r -> r.spec().name()).toList();
   }
 
-  /** Period labels of the timeline. */
+  /**
+   * Period labels of the timeline.
+   *
+   * @return period labels of the timeline
+   */
   public List<String> periods() {
     return periods;
   }
 
-  /** The mean of a report over the samples (per period for a series). */
+  /**
+   * The mean of a report over the samples (per period for a series).
+   *
+   * @param report the report's name
+   * @return the mean of a report over the samples (per period for a series)
+   */
   public Value mean(String report) {
     McResult.ReportStats s = stats(report);
     return value(s, s.mean());
@@ -100,6 +138,10 @@ public final class Simulation {
   /**
    * The quantile {@code q} (0 to 1: 0.05 is the 5th percentile) of a report over the samples, per
    * period for a series. IllegalArgumentException for q outside [0, 1].
+   *
+   * @param report the report's name
+   * @param q the quantile, 0 to 1 (0.05 is the 5th percentile)
+   * @return the quantile {@code q} (0 to 1: 0.05 is the 5th percentile) of a report over the samples, per period for a series
    */
   public Value quantile(String report, double q) {
     if (!(q >= 0 && q <= 1)) {
@@ -109,12 +151,21 @@ public final class Simulation {
     return value(s, s.quantile(q));
   }
 
-  /** The share of samples in which a report could not be evaluated (see {@link #errors()}). */
+  /**
+   * The share of samples in which a report could not be evaluated (see {@link #errors()}).
+   *
+   * @param report the report's name
+   * @return the share of samples in which a report could not be evaluated (see {@link #errors()})
+   */
   public double errorShare(String report) {
     return (double) find(report).failed() / result.samples();
   }
 
-  /** The outcome of every {@code assert} over the samples, in source order. */
+  /**
+   * The outcome of every {@code assert} over the samples, in source order.
+   *
+   * @return the outcome of every {@code assert} over the samples, in source order
+   */
   public List<AssertionResult> assertions() {
     List<AssertionResult> out = new ArrayList<>();
     for (McResult.AssertStats a : result.asserts()) {
@@ -123,7 +174,12 @@ public final class Simulation {
     return out;
   }
 
-  /** The share of samples in which the assertion with this message failed. */
+  /**
+   * The share of samples in which the assertion with this message failed.
+   *
+   * @param message the assertion's message as written in the source (or its condition when it has none)
+   * @return the share of samples in which the assertion with this message failed
+   */
   public double failedShare(String message) {
     for (McResult.AssertStats a : result.asserts()) {
       if (a.spec().message().equals(message)) {
@@ -137,7 +193,12 @@ public final class Simulation {
         + (near != null ? "; did you mean '" + near + "'?" : ""));
   }
 
-  /** The share of samples in which the assertion on this line of the main file failed. */
+  /**
+   * The share of samples in which the assertion on this line of the main file failed.
+   *
+   * @param line a 1-based line of the main file
+   * @return the share of samples in which the assertion on this line of the main file failed
+   */
   public double failedShare(int line) {
     for (McResult.AssertStats a : result.asserts()) {
       if (a.spec().line() == line) {
@@ -152,6 +213,8 @@ public final class Simulation {
    * Evaluation errors met in some samples (division by zero for some draws, …): one diagnostic
    * per distinct error, its message naming how many samples it spoiled. Empty when every sample
    * evaluated.
+   *
+   * @return evaluation errors met in some samples (division by zero for some draws, …): one diagnostic per distinct error, its message naming how many samples it spoiled
    */
   public List<Diagnostic> errors() {
     return errors;
@@ -163,8 +226,9 @@ public final class Simulation {
       throw new IllegalArgumentException(report + " is " + s.spec().type().describe() + "; statistics need a number");
     }
     if (s.failed() == result.samples()) {
-      throw new EvaluationException(errors.isEmpty() ? Diagnostics.make(model.sources(),
-          Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null, null) : errors.get(0));
+      throw new EvaluationException(errors.isEmpty() ? Diagnostic.of(Diagnostics.make(model.sources(),
+          org.tokenomics.diag.Severity.ERROR, Code.TOK500, s.spec().span(), report + " failed in every sample", null,
+          null)) : errors.get(0));
     }
     return s;
   }
@@ -181,7 +245,18 @@ public final class Simulation {
   }
 
   private Value value(McResult.ReportStats s, double[] base) {
-    return new Value(s.spec().name(), s.spec().type(), s.spec().unit(), base, s.series(), periods, model.units());
+    // Shown in the unit tok run would choose for the mean (the as unit when there is one).
+    return new Value(s.spec().name(), s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), base,
+        s.series(), periods, model.units());
+  }
+
+  /** The compiled model and the engine's result, for {@link RunReports}. */
+  CompiledModel compiled() {
+    return model;
+  }
+
+  McResult result() {
+    return result;
   }
 
   @Override

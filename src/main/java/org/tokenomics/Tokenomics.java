@@ -1,21 +1,18 @@
 package org.tokenomics;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.tokenomics.api.PluginDiscovery;
 import org.tokenomics.api.Plugins;
+import org.tokenomics.api.Toolchain;
 import org.tokenomics.check.Compiler;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;
@@ -34,40 +31,54 @@ import org.tokenomics.syntax.Span;
  * }</pre>
  */
 public final class Tokenomics {
-  /** The prelude files, in load order (they ship in the jar under org/tokenomics/dsl/prelude). */
-  static final List<String> PRELUDE = List.of("kinds.tok", "contracts.tok");
-
   private final Limits limits;
   private final Path root;
-  private final Map<String, String> prelude;
-  private final Function<String, String> modules;
-  private final Plugins plugins;
+  private final Toolchain toolchain;
 
-  private Tokenomics(Limits limits, Path root, Map<String, String> prelude, Function<String, String> modules,
-                     Plugins plugins) {
+  private Tokenomics(Limits limits, Path root, Toolchain toolchain) {
     this.limits = limits;
     this.root = root;
-    this.prelude = prelude;
-    this.modules = modules;
-    this.plugins = plugins;
+    this.toolchain = toolchain;
   }
 
   /**
    * The prelude, the std modules and the plugins found by {@link java.util.ServiceLoader} (and,
    * inside OSGi or Eclipse, as services or extensions), with default limits.
    *
+   * @return the prelude, the std modules and the plugins found by {@link java.util.ServiceLoader} (and, inside OSGi or Eclipse, as services or extensions), with default limits
    * @throws IllegalArgumentException when two plugins provide the same function or format
    */
   public static Tokenomics standard() {
     return builder().build();
   }
 
-  /** A builder that starts like {@link #standard()}: default limits, plugin discovery on. */
+  /**
+   * Contributions that were found but cannot be used, one sentence each: a plugin class that
+   * fails to load, an OSGi service or Eclipse extension that cannot be created or is wired to
+   * another copy of the API, a Tok bundle that is not started. Each is also logged
+   * (System.Logger {@code org.tokenomics}).
+   *
+   * @return the warnings, in the order found; empty when every contribution was taken
+   */
+  public List<String> pluginWarnings() {
+    return toolchain.plugins().warnings();
+  }
+
+  /**
+   * A builder that starts like {@link #standard()}: default limits, plugin discovery on.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Compiles a file; relative imports must stay inside its folder (or the builder's root). */
+  /**
+   * Compiles a file; relative imports must stay inside its folder (or the builder's root).
+   *
+   * @param file the main file
+   * @return the compilation: the model or the diagnostics
+   */
   public Compilation compile(Path file) {
     String name = file.toString();
     String text;
@@ -76,13 +87,19 @@ public final class Tokenomics {
     } catch (IOException | RuntimeException e) {
       Diagnostics d = new Diagnostics();
       d.error(Code.TOK202, Span.NONE, "cannot read " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      return new Compilation(name, d.all(), null);
+      return new Compilation(name, Diagnostic.of(d.all()), null, limits);
     }
     Path r = root != null ? root : file.toAbsolutePath().getParent();
     return compile(new SourceFile(name, text, false), file, r);
   }
 
-  /** Compiles source text; relative imports resolve against the builder's root or the working folder. */
+  /**
+   * Compiles source text; relative imports resolve against the builder's root or the working folder.
+   *
+   * @param name the file name diagnostics show
+   * @param source the Tok source text
+   * @return the compilation: the model or the diagnostics
+   */
   public Compilation compile(String name, String source) {
     Path r = root != null ? root : Path.of("").toAbsolutePath();
     return compile(new SourceFile(name, source, false), null, r);
@@ -100,30 +117,59 @@ public final class Tokenomics {
   }
 
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
-    Compiler.Options options = new Compiler.Options(importRoot, limits.maxSourceBytes(), limits.maxNesting(),
-        limits.maxNodes(), limits.maxPeriods(), limits.maxNames());
-    Compiler.Result r = Compiler.compile(source, location, options, prelude, modules, plugins.functions());
-    return new Compilation(source.name(), r.diagnostics(), r.model(), limits);
+    Compiler.Result r = toolchain.compile(source, location, limits.compilerOptions(importRoot));
+    return new Compilation(source.name(), Diagnostic.of(r.diagnostics()), r.model(), limits);
   }
 
-  /** The limits every compile and evaluation is held to. */
+  /**
+   * The limits every compile and evaluation is held to.
+   *
+   * @return the limits every compile and evaluation is held to
+   */
   public Limits limits() {
     return limits;
   }
 
-  /** The names of the plugin functions available to Tok code, in the order found. */
+  /**
+   * The names of the plugin functions available to Tok code, in the order found.
+   *
+   * @return the names of the plugin functions available to Tok code, in the order found
+   */
   public java.util.Set<String> functions() {
-    return plugins.functions().keySet();
+    return toolchain.plugins().functions().keySet();
   }
 
-  /** The plugin reporter for {@code tok run --format NAME}, if a plugin provides that format. */
+  /**
+   * The plugin reporter for {@code tok run --format NAME}, if a plugin provides that format.
+   *
+   * @param format the format name, as given to {@code --format}
+   * @return the plugin reporter for {@code tok run --format NAME}, if a plugin provides that format
+   */
   public java.util.Optional<TokReporter> reporter(String format) {
-    return java.util.Optional.ofNullable(plugins.reporters().get(format));
+    return java.util.Optional.ofNullable(toolchain.plugins().reporters().get(format));
   }
 
-  /** The formats plugin reporters provide, beside the built-in table, json and csv. */
+  /**
+   * The formats plugin reporters provide, in the order found. The command line adds its own
+   * ({@link #BUILT_IN_FORMATS}), which no plugin may take.
+   *
+   * @return the formats plugin reporters provide
+   */
   public java.util.Set<String> reporterFormats() {
-    return plugins.reporters().keySet();
+    return toolchain.plugins().reporters().keySet();
+  }
+
+  /** The output formats of {@code tok run} that are not plugins: no reporter may take these names. */
+  public static final List<String> BUILT_IN_FORMATS = Plugins.BUILT_IN_FORMATS;
+
+  /**
+   * The canonical layout of a source ({@code tok fmt}): one statement per line, {@code =} aligned
+   * in runs, comments kept. A source with syntax errors is not formatted: {@link Formatted#ok()} is
+   * false and the diagnostics say why.
+   */
+  public static Formatted format(String name, String source) {
+    org.tokenomics.syntax.Formatter.Result r = org.tokenomics.syntax.Formatter.format(name, source);
+    return new Formatted(r.ok(), r.ok() ? r.text() : source, Diagnostic.of(r.diagnostics()));
   }
 
   /**
@@ -139,37 +185,67 @@ public final class Tokenomics {
 
     private Builder() {}
 
-    /** Limits for hostile input (TOK600 when exceeded). */
+    /**
+     * Limits for hostile input (TOK600 when exceeded).
+     *
+     * @param l the limits
+     * @return this builder
+     */
     public Builder limits(Limits l) {
       this.limits = Objects.requireNonNull(l, "limits");
       return this;
     }
 
-    /** The folder relative imports must stay inside (default: the main file's folder). */
+    /**
+     * The folder relative imports must stay inside (default: the main file's folder).
+     *
+     * @param r the root folder
+     * @return this builder
+     */
     public Builder root(Path r) {
       this.root = r;
       return this;
     }
 
-    /** Registers a Java-implemented function; it replaces a discovered one of the same name. */
+    /**
+     * Registers a Java-implemented function; it replaces a discovered one of the same name.
+     *
+     * @param f the function
+     * @return this builder
+     */
     public Builder function(TokFunction f) {
       explicit.add(Objects.requireNonNull(f, "function"));
       return this;
     }
 
-    /** Registers Tok source modules under a prefix ({@code import "acme:prices"}). */
+    /**
+     * Registers Tok source modules under a prefix ({@code import "acme:prices"}).
+     *
+     * @param m the module provider
+     * @return this builder
+     */
     public Builder module(TokModule m) {
       explicit.add(Objects.requireNonNull(m, "module"));
       return this;
     }
 
-    /** Registers extra units and dimensions. */
+    /**
+     * Registers extra units and dimensions.
+     *
+     * @param u the unit set
+     * @return this builder
+     */
     public Builder units(TokUnits u) {
       explicit.add(Objects.requireNonNull(u, "units"));
       return this;
     }
 
-    /** Registers an output format for {@code tok run}; it replaces a discovered one of the same name. */
+    /**
+     * Registers an output format for {@code tok run}; it replaces a discovered one of the same name.
+     *
+     * @param r the reporter
+     * @return this builder
+     */
     public Builder reporter(TokReporter r) {
       explicit.add(Objects.requireNonNull(r, "reporter"));
       return this;
@@ -178,13 +254,21 @@ public final class Tokenomics {
     /**
      * Whether to discover plugins with ServiceLoader (and OSGi services or Eclipse extensions when
      * running inside such a host). On by default; off gives only what was registered here.
+     *
+     * @param on false to use only the plugins given to this builder
+     * @return this builder
      */
     public Builder discoverPlugins(boolean on) {
       this.discover = on;
       return this;
     }
 
-    /** Also discovers plugins through this class loader (e.g. one over a folder of plugin jars). */
+    /**
+     * Also discovers plugins through this class loader (e.g. one over a folder of plugin jars).
+     *
+     * @param loader a class loader that sees plugin jars
+     * @return this builder
+     */
     public Builder pluginLoader(ClassLoader loader) {
       loaders.add(Objects.requireNonNull(loader, "loader"));
       return this;
@@ -193,6 +277,7 @@ public final class Tokenomics {
     /**
      * Builds the compiler.
      *
+     * @return the compiler
      * @throws IllegalArgumentException when a plugin is invalid (a name that is not an identifier,
      *     a built-in function or format name) or two plugins provide the same function or format
      */
@@ -212,48 +297,9 @@ public final class Tokenomics {
       if (discover) {
         PluginDiscovery.discover(collector, loaders);
       }
-      Plugins plugins = collector.build();
-      // Plugin units come first: the prelude's kinds may be declared in them.
-      Map<String, String> prelude = new LinkedHashMap<>(plugins.unitSources());
-      for (String f : PRELUDE) {
-        prelude.put("prelude:" + f, resource("prelude/" + f));
-      }
-      Function<String, String> modules = name -> resolveModule(plugins, name);
-      return new Tokenomics(limits, root == null ? null : root.toAbsolutePath().normalize(), java.util.Collections.unmodifiableMap(prelude),
-          modules, plugins);
+      return new Tokenomics(limits, root == null ? null : root.toAbsolutePath().normalize(),
+          Toolchain.of(collector.build()));
     }
   }
 
-  /** {@code std:NAME} from the library, else from a plugin; {@code prefix:NAME} from plugins. */
-  private static String resolveModule(Plugins plugins, String name) {
-    int colon = name.indexOf(':');
-    String prefix = name.substring(0, colon);
-    String rest = name.substring(colon + 1);
-    if (!rest.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
-      return null;
-    }
-    if (prefix.equals("std") && rest.matches("[A-Za-z0-9_]+")) {
-      String text = optionalResource("std/" + rest + ".tok");
-      if (text != null) {
-        return text;
-      }
-    }
-    return plugins.module(prefix, rest);
-  }
-
-  static String resource(String path) {
-    String text = optionalResource(path);
-    if (text == null) {
-      throw new IllegalStateException("the Tok library is missing " + path);
-    }
-    return text;
-  }
-
-  static String optionalResource(String path) {
-    try (InputStream in = Tokenomics.class.getResourceAsStream("/org/tokenomics/dsl/" + path)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
-    }
-  }
 }

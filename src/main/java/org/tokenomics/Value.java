@@ -32,33 +32,63 @@ public final class Value {
     this.units = units;
   }
 
-  /** The report's or value's name ({@code npv}, {@code site.capex}). */
+  /**
+   * The report's or value's name ({@code npv}, {@code site.capex}).
+   *
+   * @return the report's or value's name ({@code npv}, {@code site.capex})
+   */
   public String name() {
     return name;
   }
 
-  /** One value per period? */
+  /** A number (with a dimension), rather than a date or a condition? */
+  public boolean isNumber() {
+    return type.isNumber();
+  }
+
+  /**
+   * One value per period?
+   *
+   * @return true for a series (one value per period), false for a scalar
+   */
   public boolean isSeries() {
     return series;
   }
 
-  /** The unit values are shown in by default: the report's {@code as} unit, or a readable choice. */
+  /**
+   * The unit values are shown in by default: the report's {@code as} unit, or a readable choice.
+   *
+   * @return the unit values are shown in by default: the report's {@code as} unit, or a readable choice
+   */
   public String unit() {
     return displayUnit == null ? (type.tag() == Type.Tag.DATE ? "date" : type.tag() == Type.Tag.BOOL ? "bool" : "")
         : displayUnit.name();
   }
 
-  /** The dimension in words, e.g. {@code $/yr (money per time)}. */
+  /**
+   * The dimension in words, e.g. {@code $/yr (money per time)}.
+   *
+   * @return the dimension in words, e.g. {@code $/yr (money per time)}
+   */
   public String dimension() {
     return type.describe();
   }
 
-  /** Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}) for a series; empty for a scalar. */
+  /**
+   * Period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}) for a series; empty for a scalar.
+   *
+   * @return period labels ({@code 2026}, {@code 2026-Q1}, {@code 2026-01}) for a series
+   */
   public List<String> periods() {
     return series ? periods : List.of();
   }
 
-  /** The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a series. */
+  /**
+   * The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a series.
+   *
+   * @param unit a unit of the value's dimension as Tok writes it ({@code $B/yr}, {@code GW})
+   * @return the scalar in {@code unit}
+   */
   public double in(String unit) {
     if (series) {
       throw new IllegalArgumentException(name + " is a series of " + base.length + " periods; use series(\"" + unit + "\")");
@@ -66,7 +96,12 @@ public final class Value {
     return base[0] / factor(unit);
   }
 
-  /** The series in {@code unit}, one value per period (a scalar gives one value). */
+  /**
+   * The series in {@code unit}, one value per period (a scalar gives one value).
+   *
+   * @param unit a unit of the value's dimension as Tok writes it ({@code $B/yr}, {@code GW})
+   * @return the series in {@code unit}, one value per period (a scalar gives one value)
+   */
   public double[] series(String unit) {
     double f = factor(unit);
     double[] out = new double[base.length];
@@ -76,18 +111,32 @@ public final class Value {
     return out;
   }
 
-  /** Values in the display unit. */
+  /**
+   * Values in the display unit.
+   *
+   * @return values in the display unit
+   */
   public double[] values() {
     return series(null);
   }
 
-  /** For a date value: {@code 2027-06}. */
+  /**
+   * A date value as its month: {@code 2027-06}.
+   *
+   * @return the month, {@code YYYY-MM}
+   * @throws IllegalArgumentException when the value is not a date
+   */
   public String asDate() {
     requireTag(Type.Tag.DATE);
     return Dates.format(base[0]);
   }
 
-  /** For a condition. */
+  /**
+   * A condition's truth.
+   *
+   * @return whether the condition holds
+   * @throws IllegalArgumentException when the value is not a condition
+   */
   public boolean asBool() {
     requireTag(Type.Tag.BOOL);
     return base[0] != 0;

@@ -72,7 +72,7 @@ class DomainsTest {
   void thePrinterAndTheFormatterKeepTheDomain() {
     String src = "param   life = 5 yr   within 3 yr to 8 yr\nreport life as yr\n";
     var file = new SourceFile("x.tok", src, false);
-    var ast = new SyntaxParser().parse(file, new org.tokenomics.diag.Diagnostics());
+    var ast = new SyntaxParser().parse(file, new org.tokenomics.syntax.Diagnostics());
     String printed = Printer.print(ast.decls());
     assertTrue(printed.contains("param life = 5 yr within 3 yr to 8 yr"), printed);
     assertEquals(5, TestModels.compile(printed).evaluate().value("life").in("yr"), 1e-12);

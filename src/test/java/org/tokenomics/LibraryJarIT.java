@@ -31,7 +31,8 @@ class LibraryJarIT {
   /** target/tok-VERSION.jar, the main artifact. */
   static Path libraryJar() throws Exception {
     try (Stream<Path> s = Files.list(JavaBuild.project().resolve("target"))) {
-      return s.filter(p -> p.getFileName().toString().matches("tok-\\d.*\\.jar")).findFirst()
+      return s.filter(p -> p.getFileName().toString().matches("tok-\\d.*\\.jar")
+          && !p.toString().endsWith("-sources.jar") && !p.toString().endsWith("-javadoc.jar")).findFirst()
           .orElseThrow(() -> new AssertionError("no target/tok-VERSION.jar: run mvn verify"));
     }
   }
@@ -70,6 +71,54 @@ class LibraryJarIT {
       }
       assertTrue(names.contains("META-INF/services/javax.script.ScriptEngineFactory"));
     }
+  }
+
+  @Test
+  void licensedSourcesAndJavadocAttachedCommonsMathMinimized() throws Exception {
+    Path lib = libraryJar();
+    String base = lib.getFileName().toString().replace(".jar", "");
+    try (JarFile jar = new JarFile(lib.toFile())) {
+      Attributes main = jar.getManifest().getMainAttributes();
+      assertTrue(main.getValue("Bundle-License").startsWith("Apache-2.0"));
+      assertEquals("The Tok authors", main.getValue("Bundle-Vendor"));
+      assertEquals("lazy", main.getValue("Bundle-ActivationPolicy"));
+      assertEquals("JavaSE-17", main.getValue("Bundle-RequiredExecutionEnvironment"));
+      assertTrue(main.getValue("Require-Capability").contains("(osgi.ee=JavaSE)(version=17)"));
+      assertEquals(Files.readString(JavaBuild.project().resolve("LICENSE")),
+          new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      long math = jar.stream().filter(e -> e.getName().startsWith("org/tokenomics/internal/math3/")).count();
+      assertTrue(math > 0 && math < 200, "only the Commons Math classes in use are kept: " + math);
+      assertTrue(Files.size(lib) < 2_000_000, "the library jar stays small: " + Files.size(lib));
+    }
+    try (JarFile sources = new JarFile(lib.resolveSibling(base + "-sources.jar").toFile());
+         JarFile javadoc = new JarFile(lib.resolveSibling(base + "-javadoc.jar").toFile())) {
+      assertNotNull(sources.getEntry("org/tokenomics/Model.java"));
+      assertNotNull(javadoc.getEntry("org/tokenomics/Model.html"));
+      assertNotNull(javadoc.getEntry("org/tokenomics/spi/TokFunction.html"));
+      assertTrue(javadoc.stream().noneMatch(e -> e.getName().startsWith("org/tokenomics/check/")), "internals are not documented");
+    }
+    String pom = Files.readString(JavaBuild.project().resolve("pom.xml"));
+    assertTrue(pom.contains("<name>Apache-2.0</name>"), "the POM names the licence");
+    try (JarFile cli = new JarFile(JavaBuild.project().resolve("target/tok.jar").toFile())) {
+      assertEquals("org.tokenomics.cli", cli.getManifest().getMainAttributes().getValue("Bundle-SymbolicName"));
+    }
+  }
+
+  @Test
+  void onTheModulePathOnlyTheApiIsExported() throws Exception {
+    java.lang.module.ModuleFinder finder = java.lang.module.ModuleFinder.of(libraryJar());
+    var descriptor = finder.find("org.tokenomics").orElseThrow().descriptor();
+    assertFalse(descriptor.isAutomatic());
+    assertEquals(Set.of("org.tokenomics", "org.tokenomics.spi"),
+        descriptor.exports().stream().map(e -> e.source()).collect(java.util.stream.Collectors.toSet()));
+    ModuleLayer parent = ModuleLayer.boot();
+    var config = parent.configuration().resolve(finder, java.lang.module.ModuleFinder.of(), Set.of("org.tokenomics"));
+    ModuleLayer layer = parent.defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
+    ClassLoader loader = layer.findLoader("org.tokenomics");
+    assertEquals(-5.81, Reflect.evaluate(loader, Models.PAYBACK, "npv", "$B"), 0.01);
+    Module tok = layer.findModule("org.tokenomics").orElseThrow();
+    assertFalse(tok.isExported("org.tokenomics.check"));
+    assertFalse(tok.isExported("org.tokenomics.internal.antlr"));
   }
 
   /** Package names of a manifest header, without attributes. */

@@ -14,4 +14,9 @@ public final class TestModels {
     }
     return c.model();
   }
+
+  /** The checked model behind {@code model}, for white-box tests of the phases. */
+  public static org.tokenomics.check.CompiledModel compiled(Model model) {
+    return model.compiled();
+  }
 }

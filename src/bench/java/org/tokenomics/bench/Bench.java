@@ -27,8 +27,8 @@ final class Bench {
 
   /** The reports of a Tok run of {@code model} in base units, in HandWritten.Outputs order. */
   static HandWritten.Outputs outputs(Model model) {
-    var compiled = org.tokenomics.api.Internals.compiled(model);
-    var run = org.tokenomics.api.Runner.run(compiled, compiled.program(), "base");
+    var compiled = org.tokenomics.TestModels.compiled(model);
+    var run = org.tokenomics.run.Runner.run(compiled, compiled.program(), "base");
     java.util.Map<String, double[]> byName = new java.util.HashMap<>();
     run.reports().forEach(r -> byName.put(r.spec().name(), r.values()));
     HandWritten.Outputs out = new HandWritten.Outputs();

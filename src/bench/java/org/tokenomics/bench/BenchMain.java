@@ -48,6 +48,13 @@ public final class BenchMain {
     int rounds = Integer.getInteger("bench.rounds", 3);
     int samples = Integer.getInteger("bench.samples", 1_000_000);
     machine();
+    double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
+    System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
+        StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
+    if (Boolean.getBoolean("bench.startupOnly")) {
+      startupLines(startup);
+      return;
+    }
 
     double[][] tok = new double[rounds][];
     double[][] java = new double[rounds][];
@@ -92,6 +99,7 @@ public final class BenchMain {
     line("TIME", "mc_tok_heap_peak_mb", column(tokMc, 1), "%.0f");
     line("TIME", "mc_tok_heap_live_after_gc_mb", column(tokMc, 2), "%.0f");
     line("RATIO", "mc_vs_java", mcRatio, "%.2f");
+    startupLines(startup);
 
     System.out.println();
     goal("Model.evaluate within 1.5x of hand-written Java (stretch 1.1x)", median(evalRatio) <= 1.5,
@@ -101,6 +109,14 @@ public final class BenchMain {
         median(column(tokMc, 0)) <= 15 && max(column(tokMc, 1)) <= 1024, null);
     goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
+  }
+
+  /** The start-up figures and their goal (issue #22). */
+  static void startupLines(double[][] startup) {
+    line("TIME", "startup_tok_run_s", startup[0], "%.2f");
+    line("TIME", "startup_java_version_s", startup[1], "%.2f");
+    line("RATIO", "startup_vs_java_version", startup[2], "%.1f");
+    goal("tok run of a small sample within 3x of java -version", median(startup[2]) <= 3, null);
   }
 
   /** JMH: {score, error} of one benchmark in a fresh JVM. */

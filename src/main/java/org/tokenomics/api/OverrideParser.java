@@ -3,7 +3,7 @@ package org.tokenomics.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.OverrideCompiler;
 

@@ -17,13 +17,13 @@ import org.tokenomics.spi.UnitDefinition;
  * modules and unit sets in the order found. Immutable once built.
  */
 public record Plugins(Map<String, TokFunction> functions, List<TokModule> modules, List<TokUnits> units,
-                      Map<String, TokReporter> reporters) {
+                      Map<String, TokReporter> reporters, List<String> warnings) {
 
   /** The formats built into {@code tok run}, which reporters may not take. */
   public static final List<String> BUILT_IN_FORMATS = List.of("table", "json", "csv", "html");
 
   /** No plugins. */
-  public static final Plugins NONE = new Plugins(Map.of(), List.of(), List.of(), Map.of());
+  public static final Plugins NONE = new Plugins(Map.of(), List.of(), List.of(), Map.of(), List.of());
 
   /** Copies everything. */
   public Plugins {
@@ -31,6 +31,7 @@ public record Plugins(Map<String, TokFunction> functions, List<TokModule> module
     modules = List.copyOf(modules);
     units = List.copyOf(units);
     reporters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reporters));
+    warnings = List.copyOf(warnings);
   }
 
   /** The source of {@code prefix:name} from the first module of that prefix that has it, or null. */
@@ -76,6 +77,19 @@ public record Plugins(Map<String, TokFunction> functions, List<TokModule> module
     private final List<TokUnits> units = new ArrayList<>();
     private final Map<String, TokReporter> reporters = new LinkedHashMap<>();
     private final Map<String, Boolean> explicitReporters = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /**
+     * Records a contribution that exists but cannot be used (a plugin that fails to load, an OSGi
+     * service in another class space, a bundle that is not started), and logs it: a host that
+     * misses a plugin learns why instead of meeting an unknown name later.
+     */
+    public void warn(String message) {
+      if (!warnings.contains(message)) {
+        warnings.add(message);
+        System.getLogger("org.tokenomics").log(System.Logger.Level.WARNING, message);
+      }
+    }
 
     /** Adds a function; {@code explicit} for one the host registered itself. */
     public void function(TokFunction f, boolean explicit) {
@@ -175,7 +189,7 @@ public record Plugins(Map<String, TokFunction> functions, List<TokModule> module
 
     /** The plugins gathered. */
     public Plugins build() {
-      return new Plugins(functions, modules, units, reporters);
+      return new Plugins(functions, modules, units, reporters, warnings);
     }
   }
 }

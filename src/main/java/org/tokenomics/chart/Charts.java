@@ -160,8 +160,19 @@ public final class Charts {
     double min = Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
     double max = Arrays.stream(values).filter(Double::isFinite).max().orElse(0);
     double span = max - min;
-    if (!(span > 0) || !Double.isFinite(span)) {
-      return; // one value, or none: let the axis choose
+    if (!Double.isFinite(span)) {
+      return;
+    }
+    if (span == 0) {
+      // A constant series (or one value): left to itself the axis spans a rounding error and
+      // labels twenty ticks with the same number. Show the value in a band of its own order of
+      // magnitude instead (0 in -1..1).
+      double pad = min == 0 ? 1 : Math.pow(10, Math.floor(Math.log10(Math.abs(min))));
+      min -= pad;
+      max += pad;
+      span = max - min;
+      axis.setAutoRange(false);
+      axis.setRange(min, max);
     }
     double raw = span / 7;
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));

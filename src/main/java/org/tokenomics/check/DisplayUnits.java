@@ -39,7 +39,7 @@ public final class DisplayUnits {
 
   /** Parses a unit expression such as {@code $B/yr}; null when it is not one. */
   public Unit fromText(String text) {
-    org.tokenomics.diag.Diagnostics scratch = new org.tokenomics.diag.Diagnostics();
+    org.tokenomics.syntax.Diagnostics scratch = new org.tokenomics.syntax.Diagnostics();
     org.tokenomics.syntax.UnitExpr u = new org.tokenomics.syntax.SyntaxParser()
         .parseUnit(new org.tokenomics.syntax.SourceFile("<unit>", text, false), scratch);
     if (u == null) {

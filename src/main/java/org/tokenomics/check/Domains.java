@@ -1,7 +1,6 @@
 package org.tokenomics.check;
 
 import org.tokenomics.diag.Code;
-import org.tokenomics.dist.Dist;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.units.Unit;
 
@@ -69,29 +68,12 @@ final class Domains {
    */
   static boolean within(Checker ck, ParamDomain domain, String name, TExpr value, org.tokenomics.syntax.Span span,
                         Ctx ctx, String written) {
-    Double v = known(value);
+    Double v = DistSpec.known(value);
     if (v == null || domain.contains(v)) {
       return true;
     }
     ck.error(ctx, Code.TOK302, span, Messages.outsideDomain(name, written, domain.text()),
         "use a value from " + domain.text() + ", or widen the domain of " + name);
     return false;
-  }
-
-  /** The value of a constant, or of a distribution's median with constant arguments; else null. */
-  static Double known(TExpr e) {
-    if (e instanceof TExpr.Op o && o.op().equals("median")) {
-      double[] a = new double[o.args().size()];
-      for (int i = 0; i < a.length; i++) {
-        Double x = TExpr.constant(o.args().get(i));
-        if (x == null) {
-          return null;
-        }
-        a[i] = x;
-      }
-      String family = (String) o.data();
-      return Dist.invalid(family, a) == null ? Dist.median(family, a) : null;
-    }
-    return TExpr.constant(e);
   }
 }

@@ -3,7 +3,6 @@ package org.tokenomics.check;
 import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.syntax.Expr;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
 import org.tokenomics.units.Dimension;
 import org.tokenomics.units.Unit;
@@ -59,7 +58,7 @@ final class ExprChecker {
   private Typed quantity(Expr.Quantity q, Ctx ctx) {
     Unit unit = ck.units.get(q.unit());
     if (unit == null) {
-      String near = Suggest.closest(q.unit(), ck.units.names());
+      String near = Suggest.unit(q.unit(), ck.units.names());
       String known = ck.globals.containsKey(q.unit()) ? " (" + q.unit() + " is a value, not a unit: write "
           + q.number().text() + " * " + q.unit() + ")" : "";
       ck.error(ctx, Code.TOK301, q.unitSpan(), "unknown unit '" + q.unit() + "'" + known,
@@ -91,7 +90,7 @@ final class ExprChecker {
     if (global instanceof InstanceSym inst) {
       return new Typed(null, Type.instance(inst));
     }
-    BuiltinSeries.Which which = BuiltinSeries.named(name);
+    org.tokenomics.time.TimeVar which = org.tokenomics.time.TimeVar.named(name);
     if (which != null) {
       boolean series = ck.timeline.declared();
       Type type = switch (which) {
@@ -101,7 +100,7 @@ final class ExprChecker {
       };
       if (!series) {
         // A static model has one period: every built-in series is a constant there.
-        return Typed.lit(new BuiltinSeries(which, false).eval(staticFrame(), 0), type, n.span());
+        return Typed.lit(which.in(ck.timeline, 0), type, n.span());
       }
       return new Typed(new TExpr.Time(which, type, n.span()), type);
     }
@@ -113,15 +112,11 @@ final class ExprChecker {
     return Typed.ERROR;
   }
 
-  private org.tokenomics.eval.Frame staticFrame() {
-    return new org.tokenomics.eval.Program(ck.timeline, new org.tokenomics.eval.Cell[0]).newFrame();
-  }
-
   private void unknownName(Expr.Name n, Ctx ctx) {
     java.util.Set<String> names = ck.visibleNames(ctx.self());
     names.addAll(ctx.fnArgs().keySet());
     String nearName = Suggest.closest(n.name(), names);
-    String nearUnit = Suggest.closest(n.name(), ck.units.names());
+    String nearUnit = Suggest.unit(n.name(), ck.units.names());
     if (nearName == null && nearUnit != null) {
       ck.error(ctx, Code.TOK301, n.span(), "unknown unit '" + n.name() + "'", "did you mean " + nearUnit + "?");
       return;

@@ -1,9 +1,9 @@
 package org.tokenomics.check;
 
 import java.util.List;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;

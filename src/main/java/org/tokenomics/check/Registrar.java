@@ -11,7 +11,6 @@ import org.tokenomics.syntax.Expr;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.syntax.TokFile;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.Dates;
 import org.tokenomics.time.Step;
 import org.tokenomics.time.Timeline;
@@ -113,7 +112,7 @@ final class Registrar {
       ck.diags.error(Code.TOK201, span, "'" + name + "' is a unit and cannot name " + what, "choose another name");
       return false;
     }
-    if (BuiltinSeries.named(name) != null) {
+    if (org.tokenomics.time.TimeVar.named(name) != null) {
       ck.diags.error(Code.TOK201, span, "'" + name + "' is a built-in series and cannot name " + what, "choose another name");
       return false;
     }
@@ -128,7 +127,7 @@ final class Registrar {
   }
 
   private void unit(Decl.Unit u, SourceFile file) {
-    if (ck.units.isUnit(u.name()) || defined.containsKey(u.name()) || BuiltinSeries.named(u.name()) != null) {
+    if (ck.units.isUnit(u.name()) || defined.containsKey(u.name()) || org.tokenomics.time.TimeVar.named(u.name()) != null) {
       ck.diags.error(Code.TOK201, u.nameSpan(), "'" + u.name() + "' is already a unit or a name", "choose another unit name");
       return;
     }

@@ -8,7 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tokenomics.eval.series.BuiltinSeries;
+import org.tokenomics.time.TimeVar;
 import org.tokenomics.syntax.Span;
 
 /**
@@ -44,7 +44,7 @@ public sealed interface TExpr permits TExpr.Lit, TExpr.CellRef, TExpr.Time, TExp
   }
 
   /** A built-in series: {@code t}, {@code dt}, {@code date}, {@code year}, {@code period}. */
-  record Time(BuiltinSeries.Which which, Type type, Span span) implements TExpr {
+  record Time(TimeVar which, Type type, Span span) implements TExpr {
     @Override
     public List<TExpr> args() {
       return List.of();

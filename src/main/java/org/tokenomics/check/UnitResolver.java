@@ -24,7 +24,7 @@ final class UnitResolver {
     if (u instanceof UnitExpr.Atom a) {
       Unit found = units.get(a.name());
       if (found == null) {
-        String near = Suggest.closest(a.name(), units.names());
+        String near = Suggest.unit(a.name(), units.names());
         report.error(Code.TOK301, a.span(), "unknown unit '" + a.name() + "'",
             near == null ? null : "did you mean " + near + "?");
       }

@@ -4,15 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.check.CompiledModel;
+import org.tokenomics.Model;
+import org.tokenomics.Scenario;
 import picocli.CommandLine.Option;
 
 /**
  * The options of the commands that study one case of a model (explain, sensitivity, sweep):
  * {@code --scenario NAME}, {@code --set NAME=VALUE}, {@code --root DIR}; and the compile that
- * turns them into a model and its overrides.
+ * turns them into a model, a scenario and checked overrides.
  */
 final class CaseOptions {
   @Option(names = "--scenario", paramLabel = "NAME", description = "a declared scenario to start from")
@@ -24,10 +26,10 @@ final class CaseOptions {
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
   Path root;
 
-  /** A compiled model and the case's overrides; or, when {@code exit >= 0}, the exit code after printing why. */
-  record Case(CompiledModel model, List<CompiledModel.Override> overrides, int exit) {
+  /** A model, its scenario and overrides; or, when {@code exit >= 0}, the exit code after printing why. */
+  record Case(Model model, Scenario scenario, Map<String, String> overrides, int exit) {
     static Case failed(int exit) {
-      return new Case(null, List.of(), exit);
+      return new Case(null, null, Map.of(), exit);
     }
 
     boolean ok() {
@@ -35,8 +37,15 @@ final class CaseOptions {
     }
   }
 
-  /** Compiles {@code file} and the scenario and {@code --set} overrides, printing any problem to {@code err}. */
+  /** Compiles {@code file} and checks the scenario and {@code --set} overrides, printing any problem to {@code err}. */
   Case load(Path file, PrintWriter err) {
+    Map<String, String> map;
+    try {
+      map = CliInputs.sets(sets);
+    } catch (CliInputs.Usage u) {
+      err.println("tok: " + u.getMessage());
+      return Case.failed(2);
+    }
     Compilation c = Session.compile(file, root, err);
     if (c == null) {
       return Case.failed(2);
@@ -44,18 +53,16 @@ final class CaseOptions {
     if (!c.ok()) {
       return Case.failed(CliInputs.fail(c.diagnostics(), err, file.toString()));
     }
-    CompiledModel cm = org.tokenomics.api.Internals.compiled(c.model());
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> overrides;
-    try {
-      overrides = CliInputs.overrides(cm, file.toString(), scenario, sets, diagnostics);
-    } catch (CliInputs.Usage u) {
-      err.println("tok: " + u.getMessage());
-      return Case.failed(2);
+    Model model = c.model();
+    List<Diagnostic> problems = new ArrayList<>();
+    String name = scenario == null ? "base" : scenario;
+    if (!name.equals("base") && !model.scenarios().contains(name)) {
+      problems.add(CliInputs.unknownScenario(model.scenarios(), name, file.toString()));
     }
-    if (!diagnostics.isEmpty()) {
-      return Case.failed(CliInputs.fail(diagnostics, err, file.toString()));
+    problems.addAll(model.check(map));
+    if (!problems.isEmpty()) {
+      return Case.failed(CliInputs.fail(problems, err, file.toString()));
     }
-    return new Case(cm, overrides, -1);
+    return new Case(model, Scenario.named(name), map, -1);
   }
 }

@@ -4,24 +4,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
+import org.tokenomics.Evaluation;
 import org.tokenomics.EvaluationException;
 import org.tokenomics.Model;
-import org.tokenomics.api.OverrideParser;
-import org.tokenomics.api.Runner;
+import org.tokenomics.Scenario;
+import org.tokenomics.Simulation;
+import org.tokenomics.Value;
 import org.tokenomics.chart.ChartFiles;
 import org.tokenomics.chart.Charts;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.check.Type;
 import org.tokenomics.diag.Suggest;
-import org.tokenomics.eval.Program;
-import org.tokenomics.mc.Tornado;
+import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +29,13 @@ import picocli.CommandLine.Spec;
  * {@code tok chart FILE NAME --out F.png|F.svg}: a series report as a line chart (one line per
  * scenario), or under {@code --samples N} a fan chart of its Monte Carlo p5–p95 band and p50.
  */
-@Command(name = "chart", description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.")
+@Command(name = "chart", mixinStandardHelpOptions = true, description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok chart samples/gigawatt/two_dark_years.tok revenue --out revenue.svg",
+        "  tok chart model.tok revenue --scenario all --out revenue.png",
+        "  tok chart model.tok arr --samples 2000 --out fan.png --width 800 --height 400"})
 final class ChartCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "the report to chart")
@@ -54,10 +56,10 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
   long seed = 1;
 
-  @Option(names = "--width", paramLabel = "PX")
+  @Option(names = "--width", paramLabel = "PX", description = "image width in pixels (default ${DEFAULT-VALUE})")
   int width = ChartFiles.WIDTH;
 
-  @Option(names = "--height", paramLabel = "PX")
+  @Option(names = "--height", paramLabel = "PX", description = "image height in pixels (default ${DEFAULT-VALUE})")
   int height = ChartFiles.HEIGHT;
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
@@ -91,21 +93,15 @@ final class ChartCommand implements Callable<Integer> {
       return 1;
     }
     Model model = c.model();
-    CompiledModel cm = org.tokenomics.api.Internals.compiled(model);
-    CompiledModel.ReportSpec report = cm.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
-    if (report == null) {
-      List<String> names = cm.reports().stream().map(CompiledModel.ReportSpec::name).toList();
+    if (!model.reportNames().contains(name)) {
+      List<String> names = model.reportNames();
       String near = Suggest.closest(name, names);
       err.println("tok: " + file + " has no report named '" + name + "'"
           + (near != null ? "; did you mean '" + near + "'?" : names.isEmpty() ? "" : "; reports: " + String.join(", ", names)));
       return 1;
     }
-    if (report.type().tag() != Type.Tag.NUMBER) {
-      err.println("tok: " + name + " is " + report.type().describe() + "; only numbers can be charted");
-      return 1;
-    }
     try {
-      JFreeChart chart = samples > 0 ? fan(model, report, err) : lines(model, cm, report, err);
+      JFreeChart chart = samples > 0 ? fan(model, err) : lines(model, err);
       if (chart == null) {
         return 1;
       }
@@ -113,7 +109,7 @@ final class ChartCommand implements Callable<Integer> {
     } catch (EvaluationException e) {
       err.println(e.diagnostic().render());
       return 1;
-    } catch (UsageError e) {
+    } catch (UsageError | CliInputs.Usage e) {
       err.println("tok: " + e.getMessage());
       return 2;
     } catch (IOException e) {
@@ -125,48 +121,35 @@ final class ChartCommand implements Callable<Integer> {
   }
 
   /** One line per scenario evaluated (base first); null after printing why there is nothing to chart. */
-  private JFreeChart lines(Model model, CompiledModel cm, CompiledModel.ReportSpec report, PrintWriter err) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    for (String s : sets) {
-      int eq = s.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageError("--set needs NAME=VALUE, got '" + s + "'");
-      }
-      overrides.put(s.substring(0, eq).strip(), s.substring(eq + 1));
-    }
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> setList = OverrideParser.compile(cm, overrides, diagnostics);
-    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
-      diagnostics.forEach(d -> err.println(d.render()));
+  private JFreeChart lines(Model model, PrintWriter err) {
+    Map<String, String> overrides = CliInputs.sets(sets);
+    List<Diagnostic> problems = model.check(overrides);
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      problems.forEach(d -> err.println(d.render()));
       return null;
     }
     List<Charts.Line> lines = new ArrayList<>();
+    String unit = null;
     for (String scenario : scenarioNames(model)) {
-      List<CompiledModel.Override> all = new ArrayList<>(scenario.equals("base") ? List.of() : cm.scenarios().get(scenario));
-      all.addAll(setList);
-      Program program = Runner.apply(cm.program(), all);
-      Runner.Result r = Runner.run(cm, program, scenario);
-      Runner.ReportValue v = r.reports().stream().filter(x -> x.spec().name().equals(name)).findFirst().orElse(null);
-      if (v == null) {
-        r.errors().forEach(d -> err.println(d.render()));
+      Evaluation e = model.tryEvaluate(Scenario.named(scenario), overrides);
+      if (!e.reportNames().contains(name)) {
+        e.errors().forEach(d -> err.println(d.render()));
         return null;
       }
-      if (!v.series()) {
-        err.println("tok: " + name + " is a scalar (" + Fmt.quantity(display(report, v.values()[0]), report.unitText())
+      Value v = e.value(name);
+      if (!v.isNumber()) {
+        err.println("tok: " + name + " is " + v.dimension() + "; only numbers can be charted");
+        return null;
+      }
+      if (!v.isSeries()) {
+        err.println("tok: " + name + " is a scalar (" + Fmt.quantity(v.values()[0], v.unit())
             + "), not a series: a chart needs a report that varies by period (give the model a timeline)");
         return null;
       }
-      double[] shown = new double[v.values().length];
-      for (int i = 0; i < shown.length; i++) {
-        shown[i] = display(report, v.values()[i]);
-      }
-      lines.add(new Charts.Line(scenario, shown));
+      unit = v.unit();
+      lines.add(new Charts.Line(scenario, v.values()));
     }
-    return Charts.line(name, report.unitText(), model.periods(), lines);
-  }
-
-  private static double display(CompiledModel.ReportSpec report, double base) {
-    return report.unit() == null ? base : report.unit().fromBase(base);
+    return Charts.line(name, unit, model.periods(), lines);
   }
 
   private List<String> scenarioNames(Model model) {
@@ -188,35 +171,20 @@ final class ChartCommand implements Callable<Integer> {
     return names;
   }
 
-  private JFreeChart fan(Model model, CompiledModel.ReportSpec report, PrintWriter err) {
-    if (!org.tokenomics.api.Internals.compiled(model).program().cell(report.slot()).series()) {
+  private JFreeChart fan(Model model, PrintWriter err) {
+    Value v = model.evaluate().value(name);
+    if (!v.isNumber()) {
+      err.println("tok: " + name + " is " + v.dimension() + "; only numbers can be charted");
+      return null;
+    }
+    if (!v.isSeries()) {
       err.println("tok: " + name + " is a scalar, not a series: a fan chart needs a report that varies by period");
       return null;
     }
-    MonteCarlo.Fan fan = MonteCarlo.fan(model, name, report.unitText(), samples, seed);
-    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", report.unitText(), model.periods(),
-        fan.p5(), fan.p50(), fan.p95());
-  }
-
-  /** {@code tok sensitivity --out}: the tornado as a chart, widest swing on top; false after saying why not. */
-  static boolean tornado(Tornado.Result r, Path file, PrintWriter err) {
-    Tornado.Output o = r.output();
-    List<Charts.TornadoRow> rows = new ArrayList<>();
-    for (Tornado.Bar bar : r.bars()) {
-      if (bar.error() == null) {
-        rows.add(new Charts.TornadoRow(bar.param(), o.unit().fromBase(bar.outLow()), o.unit().fromBase(bar.outHigh()),
-            o.unit().fromBase(r.base())));
-      }
-    }
-    String unit = o.unit().name();
-    try {
-      ChartFiles.write(Charts.tornado(o.name() + ": each uncertain param at its p5 and p95", unit, rows), file,
-          ChartFiles.WIDTH, Math.max(300, 120 + 60 * rows.size()));
-      return true;
-    } catch (IOException e) {
-      err.println("tok: cannot write " + file + ": " + e.getMessage());
-      return false;
-    }
+    String unit = v.unit().isEmpty() ? null : v.unit();
+    Simulation mc = model.simulate(samples, seed);
+    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), model.periods(),
+        mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
   }
 
   /** Bad usage found after option parsing (exit 2). */

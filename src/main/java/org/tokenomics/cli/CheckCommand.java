@@ -10,9 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok check FILE}: compile only and print the diagnostics. */
-@Command(name = "check", description = "Compile a file and print its diagnostics.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Compile a file and print its diagnostics.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok check model.tok",
+        "  tok check model.tok --root ."})
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside (default: the file's folder)")

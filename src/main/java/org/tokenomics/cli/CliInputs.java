@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.Diagnostic;
+import org.tokenomics.Model;
 import org.tokenomics.Severity;
-import org.tokenomics.api.OverrideParser;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.diag.Code;
 import org.tokenomics.diag.Suggest;
 
-/** {@code --scenario NAME} and {@code --set NAME=VALUE} for the commands that evaluate one case. */
+/** {@code --set NAME=VALUE}, {@code --scenario NAME} and {@code --format} for every command that takes them. */
 final class CliInputs {
   private CliInputs() {}
 
@@ -24,33 +22,46 @@ final class CliInputs {
   }
 
   /**
-   * The overrides of a scenario (none for null or base) followed by the {@code --set} ones, which
-   * win. Check errors go to {@code diagnostics}; a malformed {@code --set} throws {@link Usage}.
+   * The one {@code --set} parser: {@code NAME=VALUE} → name, Tok expression (the model checks the
+   * expression). A later {@code --set} of the same name wins. Throws {@link Usage} without a name.
    */
-  static List<CompiledModel.Override> overrides(CompiledModel cm, String file, String scenario, List<String> sets,
-                                                List<Diagnostic> diagnostics) {
-    List<CompiledModel.Override> all = new ArrayList<>();
-    if (scenario != null && !scenario.equals("base")) {
-      List<CompiledModel.Override> s = cm.scenarios().get(scenario);
-      if (s == null) {
-        String near = Suggest.closest(scenario, cm.scenarios().keySet());
-        diagnostics.add(new Diagnostic(Severity.ERROR, Code.TOK200.name(), "no scenario named '" + scenario + "'", file,
-            0, 0, 0, 0, near != null ? "did you mean " + near + "?" : "scenarios: " + String.join(", ", cm.scenarios().keySet()),
-            null, null));
-      } else {
-        all.addAll(s);
-      }
-    }
+  static Map<String, String> sets(List<String> sets) {
     Map<String, String> map = new LinkedHashMap<>();
     for (String s : sets) {
       int eq = s.indexOf('=');
-      if (eq <= 0) {
+      if (eq <= 0 || s.substring(0, eq).isBlank()) {
         throw new Usage("--set needs NAME=VALUE, got '" + s + "'");
       }
       map.put(s.substring(0, eq).strip(), s.substring(eq + 1));
     }
-    all.addAll(OverrideParser.compile(cm, map, diagnostics));
-    return all;
+    return map;
+  }
+
+  /**
+   * The scenarios to run, base first: each {@code --scenario} name, or every declared one for
+   * {@code all}; an unknown name is a TOK200 diagnostic added to {@code problems}.
+   */
+  static List<String> scenarios(Model model, List<String> asked, String file, List<Diagnostic> problems) {
+    List<String> names = new ArrayList<>(List.of("base"));
+    for (String s : asked) {
+      if (s.equals("all")) {
+        model.scenarios().stream().filter(n -> !names.contains(n)).forEach(names::add);
+      } else if (model.scenarios().contains(s)) {
+        if (!names.contains(s)) {
+          names.add(s);
+        }
+      } else if (!s.equals("base")) {
+        problems.add(unknownScenario(model.scenarios(), s, file));
+      }
+    }
+    return names;
+  }
+
+  /** TOK200 for a scenario name the model does not declare. */
+  static Diagnostic unknownScenario(List<String> declared, String name, String file) {
+    String near = Suggest.closest(name, declared);
+    return new Diagnostic(Severity.ERROR, "TOK200", "no scenario named '" + name + "'", file, 0, 0, 0, 0,
+        near != null ? "did you mean " + near + "?" : "scenarios: " + String.join(", ", declared), null, null);
   }
 
   /** True when {@code format} is one of {@code allowed}; otherwise prints why (the caller exits 2). */

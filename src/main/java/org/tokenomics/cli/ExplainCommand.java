@@ -1,13 +1,9 @@
 package org.tokenomics.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.explain.ExplainNode;
-import org.tokenomics.explain.Explainer;
+import org.tokenomics.Explanation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok explain FILE NAME}: the derivation tree of a value. */
-@Command(name = "explain", description = "Show how a value is derived: its inputs, values, units and sources.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show how a value is derived: its inputs, values, units and sources.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok explain samples/gigawatt/two_dark_years.tok npv8",
+        "  tok explain model.tok site.capex"})
 final class ExplainCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Parameters(index = "1", paramLabel = "NAME", description = "a report, let, param or inst.attr")
@@ -50,14 +49,14 @@ final class ExplainCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    CompiledModel cm = loaded.model();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> overrides = loaded.overrides();
-    ExplainNode tree = diagnostics.isEmpty() ? Explainer.explain(cm, overrides, name, depth, diagnostics) : null;
-    if (tree == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+    Explanation tree;
+    try {
+      tree = loaded.model().explain(name, depth, loaded.scenario(), loaded.overrides());
+    } catch (IllegalArgumentException e) { // no such value, or an instance
+      err.println("tok: " + file + ": " + e.getMessage());
+      return 1;
     }
-    List<String> periods = List.of(cm.program().timeline().labels());
+    List<String> periods = loaded.model().periods();
     out.print(format.equals("json") ? ExplainText.json(file.toString(), tree, periods) : ExplainText.render(tree, periods));
     out.flush();
     return tree.error() == null ? 0 : 1;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.tokenomics.check.Type;
-import org.tokenomics.explain.ExplainNode;
-import org.tokenomics.time.Dates;
+import org.tokenomics.Explanation;
+import org.tokenomics.text.Fmt;
 
 /**
  * A derivation tree as text a modeler shows a colleague:
@@ -23,20 +22,20 @@ import org.tokenomics.time.Dates;
 final class ExplainText {
   private ExplainText() {}
 
-  static String render(ExplainNode root, List<String> periods) {
+  static String render(Explanation root, List<String> periods) {
     StringBuilder b = new StringBuilder();
     node(b, root, "", "", periods);
     return b.toString();
   }
 
-  private static void node(StringBuilder b, ExplainNode n, String first, String rest, List<String> periods) {
+  private static void node(StringBuilder b, Explanation n, String first, String rest, List<String> periods) {
     b.append(first).append(n.name()).append(" = ").append(value(n, periods));
     if (n.repeat()) {
       b.append("   (shown above)\n");
       return;
     }
     b.append("   [").append(meta(n)).append("]\n");
-    boolean more = !n.children().isEmpty() || n.hiddenInputs() > 0;
+    boolean more = !n.inputs().isEmpty() || n.hiddenInputs() > 0;
     String under = rest + (more ? "│ " : "  ");
     if (n.expression() != null) {
       b.append(under).append("= ").append(n.expression()).append('\n');
@@ -44,12 +43,12 @@ final class ExplainText {
     if (n.error() != null) {
       b.append(under).append("! ").append(n.error()).append('\n');
     }
-    if (!n.children().isEmpty() && n.children().get(0).note() != null) {
-      b.append(under).append("(inputs ").append(n.children().get(0).note()).append(")\n");
+    if (!n.inputs().isEmpty() && n.inputs().get(0).note() != null) {
+      b.append(under).append("(inputs ").append(n.inputs().get(0).note()).append(")\n");
     }
-    for (int i = 0; i < n.children().size(); i++) {
-      boolean last = i == n.children().size() - 1 && n.hiddenInputs() == 0;
-      node(b, n.children().get(i), rest + (last ? "└─ " : "├─ "), rest + (last ? "   " : "│  "), periods);
+    for (int i = 0; i < n.inputs().size(); i++) {
+      boolean last = i == n.inputs().size() - 1 && n.hiddenInputs() == 0;
+      node(b, n.inputs().get(i), rest + (last ? "└─ " : "├─ "), rest + (last ? "   " : "│  "), periods);
     }
     if (n.hiddenInputs() > 0) {
       b.append(rest).append("└─ … ").append(n.hiddenInputs()).append(n.hiddenInputs() == 1 ? " input" : " inputs")
@@ -57,10 +56,10 @@ final class ExplainText {
     }
   }
 
-  private static String meta(ExplainNode n) {
+  private static String meta(Explanation n) {
     StringBuilder m = new StringBuilder();
-    if (n.tag() == Type.Tag.NUMBER) {
-      String unit = n.unit() != null && !n.unit().name().isEmpty() ? n.unit().name() : n.dimension();
+    if (n.kind().equals("number")) {
+      String unit = n.unit();
       if (!unit.isEmpty() && !unit.equals("1")) {
         m.append(unit).append(" · ");
       }
@@ -75,13 +74,13 @@ final class ExplainText {
   }
 
   /** A scalar as is; a series as first → last, with min and max when it is not monotonic. */
-  static String value(ExplainNode n, List<String> periods) {
+  static String value(Explanation n, List<String> periods) {
     double[] v = n.values();
     if (v == null) {
       return "error";
     }
     if (!n.series() || v.length == 1) {
-      return one(n, v[0]);
+      return one(n, 0);
     }
     boolean constant = true;
     boolean up = true;
@@ -96,29 +95,25 @@ final class ExplainText {
       hi = v[i] > v[hi] ? i : hi;
     }
     if (constant) {
-      return one(n, v[0]) + " in every period";
+      return one(n, 0) + " in every period";
     }
-    if (n.tag() == Type.Tag.BOOL) {
+    if (n.kind().equals("bool")) {
       long yes = java.util.Arrays.stream(v).filter(x -> x != 0).count();
       return "true in " + yes + " of " + v.length + " periods";
     }
     int last = v.length - 1;
-    String s = one(n, v[0]) + " (" + periods.get(0) + ") → " + one(n, v[last]) + " (" + periods.get(last) + ")";
+    String s = one(n, 0) + " (" + periods.get(0) + ") → " + one(n, last) + " (" + periods.get(last) + ")";
     if (!up && !down) {
-      s += "; min " + one(n, v[lo]) + " (" + periods.get(lo) + "), max " + one(n, v[hi]) + " (" + periods.get(hi) + ")";
+      s += "; min " + one(n, lo) + " (" + periods.get(lo) + "), max " + one(n, hi) + " (" + periods.get(hi) + ")";
     }
     return s;
   }
 
-  private static String one(ExplainNode n, double base) {
-    return switch (n.tag()) {
-      case DATE -> Dates.format(base);
-      case BOOL -> String.valueOf(base != 0);
-      default -> Fmt.quantity(n.unit().fromBase(base), n.unit().name());
-    };
+  private static String one(Explanation n, int i) {
+    return n.text() != null ? n.text()[i] : Fmt.quantity(n.values()[i], n.unit());
   }
 
-  static String json(String file, ExplainNode root, List<String> periods) {
+  static String json(String file, Explanation root, List<String> periods) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode top = mapper.createObjectNode();
     top.put("file", file);
@@ -131,23 +126,22 @@ final class ExplainText {
     }
   }
 
-  private static ObjectNode json(ObjectMapper mapper, ExplainNode n, List<String> periods) {
+  private static ObjectNode json(ObjectMapper mapper, Explanation n, List<String> periods) {
     ObjectNode o = mapper.createObjectNode();
     o.put("name", n.name());
     o.put("role", n.role());
-    o.put("unit", n.tag() == Type.Tag.NUMBER ? n.unit() == null ? n.dimension() : n.unit().name()
-        : n.tag().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("unit", n.unit());
     if (n.values() != null) {
       if (n.series()) {
         ArrayNode ps = o.putArray("periods");
         periods.forEach(ps::add);
         ArrayNode vs = o.putArray("values");
-        for (double x : n.values()) {
-          add(vs, n, x);
+        for (int i = 0; i < n.values().length; i++) {
+          add(vs, n, i);
         }
       } else {
         ArrayNode one = mapper.createArrayNode();
-        add(one, n, n.values()[0]);
+        add(one, n, 0);
         o.set("value", one.get(0));
       }
     }
@@ -169,15 +163,15 @@ final class ExplainText {
       o.put("inputs_not_shown", n.hiddenInputs());
     }
     ArrayNode inputs = o.putArray("inputs");
-    n.children().forEach(c -> inputs.add(json(mapper, c, periods)));
+    n.inputs().forEach(c -> inputs.add(json(mapper, c, periods)));
     return o;
   }
 
-  private static void add(ArrayNode a, ExplainNode n, double base) {
-    switch (n.tag()) {
-      case DATE -> a.add(Dates.format(base));
-      case BOOL -> a.add(base != 0);
-      default -> a.add(n.unit().fromBase(base));
+  private static void add(ArrayNode a, Explanation n, int i) {
+    switch (n.kind()) {
+      case "date" -> a.add(n.text()[i]);
+      case "bool" -> a.add(Boolean.parseBoolean(n.text()[i]));
+      default -> a.add(n.values()[i]);
     }
   }
 }

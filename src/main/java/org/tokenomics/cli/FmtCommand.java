@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.syntax.Formatter;
+import org.tokenomics.Formatted;
+import org.tokenomics.Tokenomics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok fmt FILE [--write]}: the canonical layout, printed or written back. */
-@Command(name = "fmt", description = "Format a file: print the canonical layout, or rewrite the file with --write.")
+@Command(name = "fmt", mixinStandardHelpOptions = true, description = "Format a file: print the canonical layout, or rewrite the file with --write.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok fmt model.tok",
+        "  tok fmt model.tok --write"})
 final class FmtCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--write", description = "rewrite the file in place (only if it changes)")
@@ -39,7 +43,7 @@ final class FmtCommand implements Callable<Integer> {
       err.println("tok: cannot read " + file + ": " + e.getMessage());
       return 1;
     }
-    Formatter.Result r = Formatter.format(file.toString(), text);
+    Formatted r = Tokenomics.format(file.toString(), text);
     if (!r.ok()) {
       for (Diagnostic d : r.diagnostics()) {
         err.println(d.render());

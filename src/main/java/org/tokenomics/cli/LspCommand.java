@@ -5,7 +5,9 @@ import org.tokenomics.lsp.TokLanguageServer;
 import picocli.CommandLine.Command;
 
 /** {@code tok lsp}: the language server on stdin/stdout, for editors. */
-@Command(name = "lsp", description = "Run the Tok language server on stdin/stdout (for editors: VS Code, Eclipse, …).")
+@Command(name = "lsp", mixinStandardHelpOptions = true, description = "Run the Tok language server on stdin/stdout (for editors: VS Code, Eclipse, …).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok lsp    (started by an editor; see dsl/editors/)"})
 final class LspCommand implements Callable<Integer> {
   @Override
   public Integer call() {

@@ -10,16 +10,28 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tok", mixinStandardHelpOptions = true, version = "tok 0.1.0",
     description = "Tok: a unit-checked language for the economics of AI compute.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok run samples/gigawatt/two_dark_years.tok", "  tok check model.tok",
+        "  tok run --help      (every command has --help with examples)"},
     subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, SweepCommand.class,
         SensitivityCommand.class, ChartCommand.class, LspCommand.class, TestCommand.class,
         org.tokenomics.serve.ServeCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
+  /** {@code tok} alone is a usage error: the usage goes to stderr, exit code 2. */
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.tokenomics.mc.Progress;
+import org.tokenomics.SimulationOptions;
 
 /**
  * A progress bar on stderr for runs longer than about a second, drawn only when stderr is a
  * terminal (never on stdout, so JSON and CSV stay clean). {@code TOK_PROGRESS=1} forces it,
  * {@code TOK_PROGRESS=0} silences it.
  */
-final class ProgressBar implements Progress, AutoCloseable {
+final class ProgressBar implements SimulationOptions.Progress, AutoCloseable {
   private static final int WIDTH = 30;
   private final PrintWriter err;
   private final String label;

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.mc.Tornado;
+import org.tokenomics.Sensitivity;
+import org.tokenomics.chart.ChartFiles;
+import org.tokenomics.chart.Charts;
+import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,9 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok sensitivity FILE --output NAME}: a tornado of the uncertain params. */
-@Command(name = "sensitivity", description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).")
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, description = "Rank uncertain params by how far their p5..p95 moves an output (tornado).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok sensitivity model.tok --output breakeven",
+        "  tok sensitivity model.tok --output npv --out tornado.png"})
 final class SensitivityCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--output", paramLabel = "NAME", required = true, description = "a report or value with one number")
@@ -57,51 +64,47 @@ final class SensitivityCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    CompiledModel cm = loaded.model();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base = loaded.overrides();
-    Tornado.Result r = diagnostics.isEmpty() ? Tornado.run(cm, base, output, diagnostics) : null;
-    if (r == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+    Sensitivity r = loaded.model().sensitivity(output, loaded.scenario(), loaded.overrides());
+    if (!r.ok()) {
+      return CliInputs.fail(r.diagnostics(), err, file.toString());
     }
     out.print(format.equals("json") ? json(file.toString(), r) : table(r));
     out.flush();
-    if (chartFile != null && !ChartCommand.tornado(r, chartFile, err)) {
+    if (chartFile != null && !tornado(r, chartFile, err)) {
       return 1;
     }
-    List<Diagnostic> failed = r.bars().stream().map(Tornado.Bar::error).filter(d -> d != null).toList();
+    List<Diagnostic> failed = r.bars().stream().map(Sensitivity.Bar::error).filter(d -> d != null).toList();
     failed.forEach(d -> err.println(d.render()));
     return failed.isEmpty() ? 0 : 1;
   }
 
-  static String table(Tornado.Result r) {
-    Tornado.Output o = r.output();
-    String unit = o.unit().name();
+  static String table(Sensitivity r) {
+    String unit = r.unit();
     StringBuilder b = new StringBuilder();
-    b.append("sensitivity of ").append(o.name()).append(unit.isEmpty() ? "" : " (" + unit + ")")
-        .append(": ").append(show(r.base(), o)).append(" with every uncertain param at its median\n");
+    b.append("sensitivity of ").append(r.output()).append(unit.isEmpty() ? "" : " (" + unit + ")")
+        .append(": ").append(show(r.base(), r)).append(" with every uncertain param at its median\n");
     if (r.bars().isEmpty()) {
       b.append("no param is a distribution: nothing to rank\n");
       return b.toString();
     }
     b.append("each param at its p5 and its p95, the others at their median; largest swing first\n\n");
     double scale = 0;
-    for (Tornado.Bar bar : r.bars()) {
+    for (Sensitivity.Bar bar : r.bars()) {
       if (bar.error() == null) {
-        scale = Math.max(scale, Math.max(Math.abs(bar.outLow() - r.base()), Math.abs(bar.outHigh() - r.base())));
+        scale = Math.max(scale, Math.max(Math.abs(bar.outputAtLow() - r.base()), Math.abs(bar.outputAtHigh() - r.base())));
       }
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"param", "p5", "p95", o.name() + " at p5", o.name() + " at p95", "swing", ""});
-    for (Tornado.Bar bar : r.bars()) {
-      String in5 = Fmt.quantity(bar.unit().fromBase(bar.inLow()), bar.unit().name());
-      String in95 = Fmt.quantity(bar.unit().fromBase(bar.inHigh()), bar.unit().name());
+    rows.add(new String[] {"param", "p5", "p95", r.output() + " at p5", r.output() + " at p95", "swing", ""});
+    for (Sensitivity.Bar bar : r.bars()) {
+      String in5 = Fmt.quantity(bar.low(), bar.unit());
+      String in95 = Fmt.quantity(bar.high(), bar.unit());
       if (bar.error() != null) {
         rows.add(new String[] {bar.param(), in5, in95, "error", "error", "", bar.error().message()});
         continue;
       }
-      rows.add(new String[] {bar.param(), in5, in95, show(bar.outLow(), o), show(bar.outHigh(), o),
-          show(bar.swing(), o), bar(bar, r.base(), scale)});
+      rows.add(new String[] {bar.param(), in5, in95, show(bar.outputAtLow(), r), show(bar.outputAtHigh(), r),
+          show(bar.swing(), r), bar(bar, r.base(), scale)});
     }
     int[] width = new int[7];
     for (String[] row : rows) {
@@ -125,13 +128,13 @@ final class SensitivityCommand implements Callable<Integer> {
   }
 
   /** The bar from the lower to the higher output, centred on the base value. */
-  private static String bar(Tornado.Bar bar, double base, double scale) {
+  private static String bar(Sensitivity.Bar bar, double base, double scale) {
     char[] cells = new char[2 * HALF + 1];
     java.util.Arrays.fill(cells, ' ');
     cells[HALF] = '|';
     if (scale > 0) {
-      int left = (int) Math.round(HALF * (base - Math.min(bar.outLow(), bar.outHigh())) / scale);
-      int right = (int) Math.round(HALF * (Math.max(bar.outLow(), bar.outHigh()) - base) / scale);
+      int left = (int) Math.round(HALF * (base - Math.min(bar.outputAtLow(), bar.outputAtHigh())) / scale);
+      int right = (int) Math.round(HALF * (Math.max(bar.outputAtLow(), bar.outputAtHigh()) - base) / scale);
       for (int i = 1; i <= Math.max(0, left); i++) {
         cells[HALF - i] = '=';
       }
@@ -142,8 +145,8 @@ final class SensitivityCommand implements Callable<Integer> {
     return new String(cells);
   }
 
-  private static String show(double base, Tornado.Output o) {
-    return Fmt.quantity(o.unit().fromBase(base), o.unit().name());
+  private static String show(double value, Sensitivity r) {
+    return Fmt.quantity(value, r.unit());
   }
 
   private static String pad(String s, int w, boolean right) {
@@ -151,37 +154,55 @@ final class SensitivityCommand implements Callable<Integer> {
     return right ? fill + s : s + fill;
   }
 
-  static String json(String file, Tornado.Result r) {
-    Tornado.Output o = r.output();
+  static String json(String file, Sensitivity r) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("file", file);
     ObjectNode out = root.putObject("output");
-    out.put("name", o.name());
-    out.put("unit", o.unit().name());
-    out.put("base", o.unit().fromBase(r.base()));
+    out.put("name", r.output());
+    out.put("unit", r.unit());
+    out.put("base", r.base());
     ArrayNode params = root.putArray("params");
-    for (Tornado.Bar bar : r.bars()) {
+    for (Sensitivity.Bar bar : r.bars()) {
       ObjectNode p = params.addObject();
       p.put("name", bar.param());
       if (bar.distribution() != null) {
         p.put("distribution", bar.distribution());
       }
-      p.put("unit", bar.unit().name());
-      p.put("p5", bar.unit().fromBase(bar.inLow()));
-      p.put("p95", bar.unit().fromBase(bar.inHigh()));
+      p.put("unit", bar.unit());
+      p.put("p5", bar.low());
+      p.put("p95", bar.high());
       if (bar.error() != null) {
         p.put("error", bar.error().code() + ": " + bar.error().message());
         continue;
       }
-      p.put("low", o.unit().fromBase(bar.outLow()));
-      p.put("high", o.unit().fromBase(bar.outHigh()));
-      p.put("swing", o.unit().fromBase(bar.swing()));
+      p.put("low", bar.outputAtLow());
+      p.put("high", bar.outputAtHigh());
+      p.put("swing", bar.swing());
     }
     root.putArray("diagnostics");
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code tok sensitivity --out}: the tornado as a chart, widest swing on top; false after saying why not. */
+  static boolean tornado(Sensitivity r, Path file, PrintWriter err) {
+    List<Charts.TornadoRow> rows = new ArrayList<>();
+    for (Sensitivity.Bar bar : r.bars()) {
+      if (bar.error() == null) {
+        rows.add(new Charts.TornadoRow(bar.param(), bar.outputAtLow(), bar.outputAtHigh(), r.base()));
+      }
+    }
+    String unit = r.unit();
+    try {
+      ChartFiles.write(Charts.tornado(r.output() + ": each uncertain param at its p5 and p95", unit, rows), file,
+          ChartFiles.WIDTH, Math.max(300, 120 + 60 * rows.size()));
+      return true;
+    } catch (IOException e) {
+      err.println("tok: cannot write " + file + ": " + e.getMessage());
+      return false;
     }
   }
 }

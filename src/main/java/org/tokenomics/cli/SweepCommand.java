@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
-import org.tokenomics.Limits;
-import org.tokenomics.check.CompiledModel;
-import org.tokenomics.mc.Sweep;
+import org.tokenomics.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,9 +13,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tok sweep FILE --vary NAME=LOW..HIGH:STEPS}: every report at every point of a grid. */
-@Command(name = "sweep", description = "Evaluate a model over a grid of param values (CSV or JSON).")
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Evaluate a model over a grid of param values (CSV or JSON).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  tok sweep samples/gigawatt/two_dark_years.tok --vary 'margin=30 %%..70 %%:5'",
+        "  tok sweep model.tok --vary 'margin=40 %%..60 %%:3' --output npv8,irr",
+        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:5' --format json"})
 final class SweepCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
   @Option(names = "--vary", paramLabel = "NAME=LOW..HIGH:STEPS", required = true,
@@ -26,6 +28,10 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default) or json")
   String format = "csv";
+
+  @Option(names = "--output", paramLabel = "NAME", split = ",",
+      description = "the reports to show, in this order (default: every report); repeatable or comma-separated")
+  List<String> outputs = new ArrayList<>();
 
   @Mixin
   CaseOptions inputs;
@@ -53,24 +59,17 @@ final class SweepCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    CompiledModel cm = loaded.model();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<CompiledModel.Override> base = loaded.overrides();
-    Sweep.Result r = Sweep.run(cm, base, parsed, Limits.DEFAULT.maxSampleValues(),
-        Runtime.getRuntime().availableProcessors(), diagnostics);
-    if (r == null) {
-      return CliInputs.fail(diagnostics, err, file.toString());
+    Sweep r = loaded.model().sweep(parsed, loaded.scenario(), loaded.overrides());
+    if (!r.ok()) {
+      return CliInputs.fail(r.diagnostics(), err, file.toString());
     }
-    List<String> periods = List.of(cm.program().timeline().labels());
+    r = SweepOutput.only(r, outputs, err);
+    if (r == null) {
+      return 2;
+    }
+    List<String> periods = loaded.model().periods();
     out.print(format.equals("json") ? SweepOutput.json(file.toString(), r, periods) : SweepOutput.csv(r, periods));
     out.flush();
-    long failed = r.points().stream().filter(p -> p.error() != null).count();
-    if (failed > 0) {
-      Diagnostic first = r.points().stream().filter(p -> p.error() != null).findFirst().get().error();
-      err.println("tok: " + failed + " of " + r.points().size() + " points could not be evaluated; the first:");
-      err.println(first.render());
-      return 1;
-    }
-    return 0;
+    return SweepOutput.notAvailable(r, err);
   }
 }

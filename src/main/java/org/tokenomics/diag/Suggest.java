@@ -6,6 +6,41 @@ import java.util.Collection;
 public final class Suggest {
   private Suggest() {}
 
+  /**
+   * The unit a modeler meant by a word Tok does not know: English names and abbreviations of
+   * time units first ({@code year}, {@code hours}, {@code mo} are {@code yr}, {@code h},
+   * {@code month}: spelling distance would offer {@code yr} for nothing and {@code MB} for
+   * {@code mo}), then the closest unit by spelling.
+   */
+  public static String unit(String word, Collection<String> units) {
+    String meant = UNIT_WORDS.get(word.toLowerCase(java.util.Locale.ROOT));
+    if (meant != null && units.contains(meant)) {
+      return meant;
+    }
+    return closest(word, units);
+  }
+
+  private static final java.util.Map<String, String> UNIT_WORDS = words(
+      "yr: year years yrs annum",
+      "h: hour hours hr hrs",
+      "month: months mo mos mon mth mths",
+      "day: days d",
+      "week: weeks wk wks",
+      "min: minute minutes mins",
+      "s: second seconds sec secs",
+      "quarter: quarters qtr qtrs");
+
+  private static java.util.Map<String, String> words(String... lines) {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String line : lines) {
+      String[] parts = line.split(":\\s*");
+      for (String w : parts[1].split(" ")) {
+        m.put(w, parts[0]);
+      }
+    }
+    return java.util.Map.copyOf(m);
+  }
+
   public static String closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

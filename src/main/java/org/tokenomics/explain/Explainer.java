@@ -7,15 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
-import org.tokenomics.api.Runner;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DisplayUnits;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
@@ -58,7 +58,16 @@ public final class Explainer {
         List<Integer> inputs = ex.inputs(cell);
         boolean bare = cell.expr() instanceof org.tokenomics.syntax.Expr.Name && inputs.size() == 1;
         CellSym target = bare ? cm.cells().get(inputs.get(0)) : cell;
-        return ex.node(target, bare ? target.name() : name, bare ? null : "report", r.unit(), ex.program.newFrame(), 0, null);
+        // A report without `as` is shown as tok run shows it: in a unit chosen for its values.
+        Unit unit = r.unit();
+        if (!org.tokenomics.run.ReportUnits.written(cm, r) && unit != null) {
+          try {
+            unit = org.tokenomics.run.ReportUnits.of(cm, r, ex.program.newFrame().values(r.slot()));
+          } catch (EvalError e) {
+            // the node shows the error
+          }
+        }
+        return ex.node(target, bare ? target.name() : name, bare ? null : "report", unit, ex.program.newFrame(), 0, null);
       }
     }
     CellSym cell = cm.valuesByName().get(name);

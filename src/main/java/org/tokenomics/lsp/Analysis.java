@@ -4,13 +4,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tokenomics.Compilation;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Tokenomics;
-import org.tokenomics.api.Runner;
+import org.tokenomics.Limits;
+import org.tokenomics.api.Toolchain;
+import org.tokenomics.check.Compiler;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.syntax.Decl;
@@ -28,7 +29,8 @@ final class Analysis {
   final String uri;
   final String name;
   final String text;
-  final Compilation compilation;
+  /** The compile: diagnostics, and the checked model when there are no errors. */
+  final Compiler.Result compilation;
   /** The AST of {@code text}, or of the last version that parsed (then {@link #stale} is true). */
   final TokFile ast;
   final boolean stale;
@@ -38,7 +40,7 @@ final class Analysis {
   private Frame frame;
   private boolean evaluated;
 
-  private Analysis(String uri, String name, String text, Compilation compilation, TokFile ast, boolean stale, Index index) {
+  private Analysis(String uri, String name, String text, Compiler.Result compilation, TokFile ast, boolean stale, Index index) {
     this.uri = uri;
     this.name = name;
     this.text = text;
@@ -46,18 +48,22 @@ final class Analysis {
     this.ast = ast;
     this.stale = stale;
     this.index = index;
-    this.model = compilation.ok() ? org.tokenomics.api.Internals.compiled(compilation.model()) : null;
+    this.model = compilation.diagnostics().stream().anyMatch(Diagnostic::isError) ? null : compilation.model();
   }
+
+  /** The prelude, std modules and plugins, found once per server. */
+  private static final Toolchain TOOLS = Toolchain.discovered();
 
   static Analysis of(String uri, String text, Analysis previous) {
     Path file = path(uri);
     String name = file != null ? file.toString() : uri;
     Path folder = file != null ? file.toAbsolutePath().getParent() : null;
-    Tokenomics.Builder b = Tokenomics.builder();
-    if (folder != null) {
-      b.root(folder);
-    }
-    Compilation c = b.build().compile(name, text);
+    // The checked model behind the compile is needed (hover values, definitions), so the server
+    // compiles through the internal Toolchain, with the public Limits and the plugins discovered.
+    Limits l = Limits.DEFAULT;
+    Path importRoot = folder != null ? folder : Path.of("").toAbsolutePath();
+    Compiler.Result c = TOOLS.compile(new SourceFile(name, text, false), null, new Compiler.Options(importRoot,
+        l.maxSourceBytes(), l.maxNesting(), l.maxNodes(), l.maxPeriods(), l.maxNames()));
     TokFile ast = new SyntaxParser().parse(new SourceFile(name, text, false), new Diagnostics());
     boolean stale = false;
     if (ast == null && previous != null && previous.ast != null) {

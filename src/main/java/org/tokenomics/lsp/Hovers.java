@@ -3,7 +3,7 @@ package org.tokenomics.lsp;
 import java.util.List;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.Type;
-import org.tokenomics.cli.Fmt;
+import org.tokenomics.text.Fmt;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.Printer;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
 import org.tokenomics.syntax.Span;
 
 /**

@@ -3,12 +3,12 @@ package org.tokenomics.mc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
-import org.tokenomics.api.Runner;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 
 /** A Monte Carlo run's findings as diagnostics: errors in some samples, assertions failing in some. */
 public final class McDiagnostics {

@@ -115,7 +115,7 @@ public final class MonteCarlo {
       this.options = options;
       this.reports = model.reports();
       Program program = sampler.program();
-      plan = program.plan(org.tokenomics.api.Runner.roots(model));
+      plan = program.plan(org.tokenomics.run.Runner.roots(model));
       offset = new int[reports.size()];
       width = new int[reports.size()];
       int c = 0;

@@ -11,7 +11,10 @@ import java.util.function.IntConsumer;
 final class Parallel {
   private Parallel() {}
 
-  /** Runs every task; the calling thread polls {@code tick} about ten times a second. */
+  /**
+   * Runs every task; the calling thread polls {@code tick} about ten times a second. A tick that
+   * throws (a cancelled run) stops the workers after the tasks they are on, and is rethrown.
+   */
   static void run(int n, int threads, IntConsumer task, Runnable tick) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -36,7 +39,13 @@ final class Parallel {
       for (Thread w : workers) {
         while (w.isAlive()) {
           w.join(100);
-          tick.run();
+          if (failure.get() == null) {
+            try {
+              tick.run();
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            }
+          }
         }
       }
     } catch (InterruptedException e) {

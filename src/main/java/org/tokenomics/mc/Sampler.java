@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DistSpec;
 import org.tokenomics.eval.Cell;

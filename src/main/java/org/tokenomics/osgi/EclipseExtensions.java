@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.osgi.framework.Bundle;
-import org.tokenomics.api.Plugins;
 import org.tokenomics.spi.TokFunction;
 import org.tokenomics.spi.TokModule;
 import org.tokenomics.spi.TokReporter;
@@ -31,15 +30,19 @@ public final class EclipseExtensions {
 
   private EclipseExtensions() {}
 
-  /** Adds every contribution; does nothing when there is no registry. */
-  public static void discover(Plugins.Collector into) {
+  /**
+   * Hands every contribution to {@code found} (a {@link TokFunction}, {@link TokModule},
+   * {@link TokUnits} or {@link TokReporter}) and each one that cannot be used to {@code warn};
+   * does nothing when there is no registry.
+   */
+  public static void discover(java.util.function.Consumer<Object> found, java.util.function.Consumer<String> warn) {
     IExtensionRegistry registry = RegistryFactory.getRegistry();
     if (registry == null) {
       return;
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "functions")) {
-      if (e.getName().equals("function") && create(e, "class") instanceof TokFunction f) {
-        into.function(f, false);
+      if (e.getName().equals("function") && create(e, TokFunction.class, warn) instanceof TokFunction f) {
+        found.accept(f);
       }
     }
     Map<String, Map<String, String>> files = new LinkedHashMap<>();
@@ -48,8 +51,8 @@ public final class EclipseExtensions {
         continue;
       }
       if (e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokModule m) {
-          into.module(m);
+        if (create(e, TokModule.class, warn) instanceof TokModule m) {
+          found.accept(m);
         }
       } else if (e.getAttribute("prefix") != null && e.getAttribute("name") != null && e.getAttribute("file") != null) {
         String text = read(e, e.getAttribute("file"));
@@ -58,32 +61,42 @@ public final class EclipseExtensions {
         }
       }
     }
-    files.forEach((prefix, sources) -> into.module(new FileModules(prefix, sources)));
+    files.forEach((prefix, sources) -> found.accept(new FileModules(prefix, sources)));
     List<UnitDefinition> declared = new ArrayList<>();
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "units")) {
       if (e.getName().equals("units") && e.getAttribute("class") != null) {
-        if (create(e, "class") instanceof TokUnits u) {
-          into.units(u);
+        if (create(e, TokUnits.class, warn) instanceof TokUnits u) {
+          found.accept(u);
         }
       } else if (e.getName().equals("unit") && e.getAttribute("name") != null) {
         declared.add(new UnitDefinition(e.getAttribute("name"), e.getAttribute("definition")));
       }
     }
     if (!declared.isEmpty()) {
-      into.units(new DeclaredUnits(List.copyOf(declared)));
+      found.accept(new DeclaredUnits(List.copyOf(declared)));
     }
     for (IConfigurationElement e : registry.getConfigurationElementsFor(NAMESPACE, "reporters")) {
-      if (e.getName().equals("reporter") && create(e, "class") instanceof TokReporter r) {
-        into.reporter(r, false);
+      if (e.getName().equals("reporter") && create(e, TokReporter.class, warn) instanceof TokReporter r) {
+        found.accept(r);
       }
     }
   }
 
-  /** The executable extension, or null when it cannot be created (the registry logs why). */
-  private static Object create(IConfigurationElement e, String attribute) {
+  /**
+   * The extension's {@code class}, or null (with a warning) when it cannot be created or is not a
+   * {@code type} of this bundle's API.
+   */
+  private static Object create(IConfigurationElement e, Class<?> type, java.util.function.Consumer<String> warn) {
+    String what = "the " + e.getName() + " extension " + e.getAttribute("class") + " of " + e.getContributor().getName();
     try {
-      return e.createExecutableExtension(attribute);
-    } catch (Exception ex) {
+      Object o = e.createExecutableExtension("class");
+      if (!type.isInstance(o)) {
+        warn.accept(what + " is not a " + type.getName() + " of the Tok bundle it was given to");
+        return null;
+      }
+      return o;
+    } catch (Exception | LinkageError ex) {
+      warn.accept(what + " cannot be created: " + ex.getMessage());
       return null;
     }
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.Model;
-import org.tokenomics.api.Internals;
 import org.tokenomics.api.OverrideParser;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DisplayUnits;
@@ -25,9 +24,9 @@ import org.tokenomics.units.Unit;
 
 /**
  * What the page needs beyond the public API (slider ranges, the tornado, explain trees), read
- * from the compiled model as {@code tok sensitivity} and {@code tok explain} do. The one class of
- * the playground that reaches inside the library: when the API grows these (EMBEDDING.md §10),
- * only this class changes.
+ * from the checked model, which the playground keeps beside each {@link Model} as the language
+ * server does (compiled through the non-exported {@code api.Toolchain}). The one class of the
+ * playground that reads inside the library.
  */
 final class Insight {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -45,8 +44,7 @@ final class Insight {
    */
   record Slider(String name, String unit, double value, double min, double max, boolean uncertain, String source) {}
 
-  static List<Slider> sliders(Model model) {
-    CompiledModel cm = Internals.compiled(model);
+  static List<Slider> sliders(CompiledModel cm) {
     Sampler sampler = Sampler.of(cm, List.of());
     Frame frame = sampler.newFrame();
     List<Slider> out = new ArrayList<>();
@@ -122,9 +120,10 @@ final class Insight {
   }
 
   /** The tornado of a scalar report under the overrides; null after adding diagnostics. */
-  static ObjectNode tornado(Model model, Map<String, String> overrides, String output, List<Diagnostic> errors) {
-    CompiledModel cm = Internals.compiled(model);
-    Tornado.Result r = Tornado.run(cm, OverrideParser.compile(cm, overrides), output, errors);
+  static ObjectNode tornado(CompiledModel cm, Map<String, String> overrides, String output, List<Diagnostic> errors) {
+    List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
+    Tornado.Result r = Tornado.run(cm, OverrideParser.compile(cm, overrides), output, problems);
+    problems.forEach(d -> errors.add(shown(d)));
     if (r == null) {
       return null;
     }
@@ -151,10 +150,17 @@ final class Insight {
   }
 
   /** The derivation tree of a value under the overrides; null after adding diagnostics. */
-  static ObjectNode explain(Model model, Map<String, String> overrides, String name, List<Diagnostic> errors) {
-    CompiledModel cm = Internals.compiled(model);
-    ExplainNode tree = Explainer.explain(cm, OverrideParser.compile(cm, overrides), name, EXPLAIN_DEPTH, errors);
+  static ObjectNode explain(CompiledModel cm, Map<String, String> overrides, String name, List<Diagnostic> errors) {
+    List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
+    ExplainNode tree = Explainer.explain(cm, OverrideParser.compile(cm, overrides), name, EXPLAIN_DEPTH, problems);
+    problems.forEach(d -> errors.add(shown(d)));
     return tree == null ? null : node(tree);
+  }
+
+  /** A diagnostic of the library's phases as the API (and so the page) shows it. */
+  private static Diagnostic shown(org.tokenomics.diag.Diagnostic d) {
+    return new Diagnostic(org.tokenomics.Severity.valueOf(d.severity().name()), d.code(), d.message(), d.file(),
+        d.line(), d.column(), d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
   }
 
   private static ObjectNode node(ExplainNode n) {

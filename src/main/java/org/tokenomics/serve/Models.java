@@ -16,7 +16,8 @@ final class Models {
   static final int CAPACITY = 16;
 
   /** A compiled model with what the page needs about it. */
-  record Entry(String id, String file, Model model, List<Insight.Slider> sliders) {}
+  record Entry(String id, String file, Model model, org.tokenomics.check.CompiledModel checked,
+               List<Insight.Slider> sliders) {}
 
   private final AtomicLong next = new AtomicLong(1);
   private final Map<String, Entry> byId = new LinkedHashMap<>(32, 0.75f, true) {
@@ -26,9 +27,10 @@ final class Models {
     }
   };
 
-  synchronized Entry add(String file, Model model, List<Insight.Slider> sliders) {
+  synchronized Entry add(String file, Model model, org.tokenomics.check.CompiledModel checked,
+                         List<Insight.Slider> sliders) {
     String id = "m" + next.getAndIncrement();
-    Entry e = new Entry(id, file, model, sliders);
+    Entry e = new Entry(id, file, model, checked, sliders);
     byId.put(id, e);
     return e;
   }

@@ -1,5 +1,10 @@
 package org.tokenomics.serve;
 
+import org.tokenomics.Limits;
+import org.tokenomics.api.Toolchain;
+import org.tokenomics.check.Compiler;
+import org.tokenomics.syntax.SourceFile;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -29,6 +34,7 @@ final class Playground {
   private final Workspace workspace;
   private final Tokenomics tok;
   private final Models models = new Models();
+  private static final Toolchain TOOLS = Toolchain.discovered();
 
   Playground(Workspace workspace) {
     this.workspace = workspace;
@@ -56,7 +62,15 @@ final class Playground {
       return out;
     }
     Model model = c.model();
-    Models.Entry e = models.add(path, model, Insight.sliders(model));
+    // The checked model beside it, for slider ranges, the tornado and explain (as the language server keeps one).
+    Limits l = Limits.DEFAULT;
+    org.tokenomics.check.CompiledModel checked = TOOLS.compile(new SourceFile(file.toString(), text, false), file,
+        new Compiler.Options(workspace.root(), l.maxSourceBytes(), l.maxNesting(), l.maxNodes(), l.maxPeriods(),
+            l.maxNames())).model();
+    if (checked == null) {
+      throw new IllegalStateException("the model compiled through the API but not through the toolchain");
+    }
+    Models.Entry e = models.add(path, model, checked, Insight.sliders(checked));
     out.put("id", e.id());
     out.set("periods", Json.strings(model.periods()));
     out.set("scenarios", Json.strings(model.scenarios()));
@@ -122,7 +136,7 @@ final class Playground {
       output = firstScalar;
     }
     if (output != null && !sim.uncertainParams().isEmpty()) {
-      ObjectNode tornado = Insight.tornado(e.model(), overrides, output, diagnostics);
+      ObjectNode tornado = Insight.tornado(e.checked(), overrides, output, diagnostics);
       if (tornado != null) {
         out.set("tornado", tornado);
       }
@@ -137,7 +151,7 @@ final class Playground {
     List<Diagnostic> diagnostics = new ArrayList<>();
     ObjectNode out = Json.NODES.objectNode();
     try {
-      ObjectNode tree = Insight.explain(e.model(), req.overrides(), req.string("name"), diagnostics);
+      ObjectNode tree = Insight.explain(e.checked(), req.overrides(), req.string("name"), diagnostics);
       if (tree != null) {
         out.set("tree", tree);
       }

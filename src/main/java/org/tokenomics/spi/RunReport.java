@@ -3,22 +3,31 @@ package org.tokenomics.spi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.AssertionResult;
-import org.tokenomics.Diagnostic;
 
 /**
  * What one {@code tok run} produced, as a {@link TokReporter} sees it: one entry per scenario
  * evaluated (base first), the period labels, and every diagnostic. Values are in each report's
- * display unit. Immutable: arrays are copied in and out.
+ * display unit. Immutable: arrays are copied in and out. {@code org.tokenomics.RunReports} builds
+ * one from evaluations and simulations.
+ *
+ * <p>Like every type in this package it names no other Tok type, so that the checker, which sees
+ * plugin functions, never depends on the public API built on top of it.
  *
  * @param file        the model's file as named on the command line
  * @param periods     period labels of the timeline ({@code 2026}, {@code 2026-Q1}, {@code 2026-01})
  * @param runs        one run per scenario, base first (empty after compile errors)
  * @param diagnostics every diagnostic: compile errors, evaluation errors and failed assertions
  */
-public record RunReport(String file, List<String> periods, List<Run> runs, List<Diagnostic> diagnostics) {
+public record RunReport(String file, List<String> periods, List<Run> runs, List<Message> diagnostics) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param file the main file's name as given on the command line
+   * @param periods the period labels
+   * @param runs one run per scenario evaluated, base first
+   * @param diagnostics every diagnostic of the run, warnings included
+   */
   public RunReport {
     periods = List.copyOf(periods);
     runs = List.copyOf(runs);
@@ -33,8 +42,15 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    * @param reports    the reports, in source order
    * @param assertions every assertion's outcome
    */
-  public record Run(String scenario, int samples, List<Report> reports, List<AssertionResult> assertions) {
-    /** Copies the lists. */
+  public record Run(String scenario, int samples, List<Report> reports, List<Assertion> assertions) {
+    /**
+     * Copies the lists.
+     *
+     * @param scenario the scenario's name ({@code base} without one)
+     * @param samples the number of Monte Carlo samples, 0 for a deterministic run
+     * @param reports the reports, in source order
+     * @param assertions the outcome of every {@code assert}, in source order
+     */
     public Run {
       reports = List.copyOf(reports);
       assertions = List.copyOf(assertions);
@@ -54,7 +70,16 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    */
   public record Report(String name, String unit, boolean series, double[] values, String[] text,
                        Map<String, double[]> stats) {
-    /** Copies the arrays and the map. */
+    /**
+     * Copies the arrays and the map.
+     *
+     * @param name the report's name
+     * @param unit the unit of the values, as written after {@code as} or chosen for display
+     * @param series true for a series (one value per period)
+     * @param values the values, one per period ({@code 1} for a scalar)
+     * @param text text values (an assertion report, a label), or null for numbers
+     * @param stats Monte Carlo statistics ({@code mean}, {@code p5} …) per period, or empty without samples
+     */
     public Report {
       values = values.clone();
       text = text == null ? null : text.clone();
@@ -65,24 +90,68 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
       stats = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** A copy of the values. */
+    /**
+     * A copy of the values.
+     *
+     * @return a copy of the values
+     */
     @Override
     public double[] values() {
       return values.clone();
     }
 
-    /** A copy of the text values, or null for numbers. */
+    /**
+     * A copy of the text values, or null for numbers.
+     *
+     * @return a copy of the text values, or null for numbers
+     */
     @Override
     public String[] text() {
       return text == null ? null : text.clone();
     }
 
-    /** The statistics; each array is a copy. */
+    /**
+     * The statistics; each array is a copy.
+     *
+     * @return the statistics
+     */
     @Override
     public Map<String, double[]> stats() {
       Map<String, double[]> copy = new LinkedHashMap<>();
       stats.forEach((k, v) -> copy.put(k, v.clone()));
       return java.util.Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /**
+   * The outcome of one {@code assert}.
+   *
+   * @param message     its message
+   * @param line        its line in the main file
+   * @param ok          true when it held (in every period; under Monte Carlo, in every sample)
+   * @param failedShare the share of samples in which it failed (0 or 1 in a deterministic run)
+   */
+  public record Assertion(String message, int line, boolean ok, double failedShare) {}
+
+  /**
+   * A diagnostic (compile error, evaluation error, failed assertion, warning …).
+   *
+   * @param severity  {@code error}, {@code warning} or {@code note}
+   * @param code      a stable code such as {@code TOK300}
+   * @param message   one line saying what is wrong
+   * @param file      the file (null when the problem has no place)
+   * @param line      first line of the span (0 without a place)
+   * @param column    first column
+   * @param endLine   last line
+   * @param endColumn column just after the span
+   * @param help      a suggestion, or null
+   * @param rendered  the diagnostic as the command line prints it, source line and carets included
+   */
+  public record Message(String severity, String code, String message, String file, int line, int column, int endLine,
+                        int endColumn, String help, String rendered) {
+    /** True for errors. */
+    public boolean isError() {
+      return "error".equals(severity);
     }
   }
 }

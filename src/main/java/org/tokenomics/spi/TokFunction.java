@@ -33,27 +33,41 @@ import java.util.function.ToDoubleFunction;
  */
 public interface TokFunction {
 
-  /** The name Tok code calls it by: an identifier that is not a built-in function. */
+  /**
+   * The name Tok code calls it by: an identifier that is not a built-in function.
+   *
+   * @return the name Tok code calls it by: an identifier that is not a built-in function
+   */
   String name();
 
-  /** The parameters, in positional order. */
+  /**
+   * The parameters, in positional order.
+   *
+   * @return the parameters, in positional order
+   */
   List<Parameter> parameters();
 
   /**
    * The unit of the result as a Tok unit expression ({@code "$/yr"}, {@code "W/GPU"}); {@code "1"}
    * or {@code ""} for a dimensionless number.
+   *
+   * @return the unit of the result as a Tok unit expression ({@code "$/yr"}, {@code "W/GPU"})
    */
   String resultUnit();
 
   /**
    * Computes the result in {@link #resultUnit()} from the arguments, each in its parameter's unit,
    * in the order of {@link #parameters()}. The array belongs to the caller for this call only.
+   *
+   * @param args the arguments in base units, in the order of {@link #parameters()}
+   * @return the result in {@link #resultUnit()}
    */
   double apply(double[] args);
 
   /**
    * A function from a lambda, for hosts that register functions explicitly.
    *
+   * @return a function from a lambda, for hosts that register functions explicitly
    * @param name       the Tok name
    * @param resultUnit the result's unit expression
    * @param parameters the parameters, in positional order
@@ -102,7 +116,13 @@ public interface TokFunction {
    */
   record Parameter(String name, String unit, Double defaultValue) {
 
-    /** Checks the name (an identifier) and the unit (not null). */
+    /**
+     * Checks the name (an identifier) and the unit (not null).
+     *
+     * @param name the parameter's name, as callers write it with {@code name:}
+     * @param unit the unit of the parameter, as Tok writes it ({@code $}, {@code yr}, {@code 1} for a plain number)
+     * @param defaultValue the value in base units when the caller leaves it out, or null when it is required
+     */
     public Parameter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(unit, "unit");
@@ -111,17 +131,34 @@ public interface TokFunction {
       }
     }
 
-    /** A parameter every call must give. */
+    /**
+     * A parameter every call must give.
+     *
+     * @param name the parameter's name, as callers write it with {@code name:}
+     * @param unit the unit of the parameter, as Tok writes it ({@code $}, {@code yr}, {@code 1} for a plain number)
+     * @return a parameter every call must give
+     */
     public static Parameter required(String name, String unit) {
       return new Parameter(name, unit, null);
     }
 
-    /** A parameter with a default, given in {@code unit}. */
+    /**
+     * A parameter with a default, given in {@code unit}.
+     *
+     * @param name the parameter's name, as callers write it with {@code name:}
+     * @param unit the unit of the parameter, as Tok writes it ({@code $}, {@code yr}, {@code 1} for a plain number)
+     * @param defaultValue the value in base units when the caller leaves it out, or null when it is required
+     * @return a parameter with a default, given in {@code unit}
+     */
     public static Parameter optional(String name, String unit, double defaultValue) {
       return new Parameter(name, unit, defaultValue);
     }
 
-    /** True when calls may omit it. */
+    /**
+     * True when calls may omit it.
+     *
+     * @return true when calls may omit it
+     */
     public boolean isOptional() {
       return defaultValue != null;
     }

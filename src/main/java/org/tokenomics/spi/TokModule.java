@@ -16,21 +16,38 @@ import java.util.Set;
  */
 public interface TokModule {
 
-  /** The prefix before the colon: lower-case letters, digits and {@code _}, starting with a letter. */
+  /**
+   * The prefix before the colon: lower-case letters, digits and {@code _}, starting with a letter.
+   *
+   * @return the prefix before the colon: lower-case letters, digits and {@code _}, starting with a letter
+   */
   String prefix();
 
   /**
    * The Tok source of module {@code name} (the part after the colon), or null when this provider
    * has no such module. Called once per compilation that imports it; must be thread-safe.
+   *
+   * @param name the module name after the prefix ({@code prices} for {@code acme:prices})
+   * @return the Tok source of module {@code name} (the part after the colon), or null when this provider has no such module
    */
   String source(String name);
 
-  /** The module names this provider knows, for messages; may be empty when unknown. */
+  /**
+   * The module names this provider knows, for messages; may be empty when unknown.
+   *
+   * @return the module names this provider knows, for messages
+   */
   default Set<String> names() {
     return Set.of();
   }
 
-  /** Modules held in memory: name → Tok source. */
+  /**
+   * Modules held in memory: name → Tok source.
+   *
+   * @param prefix the import prefix ({@code acme} in {@code import "acme:prices"})
+   * @param sources module name to its Tok source
+   * @return modules held in memory: name → Tok source
+   */
   static TokModule of(String prefix, Map<String, String> sources) {
     Objects.requireNonNull(prefix, "prefix");
     Map<String, String> copy = Map.copyOf(sources);
@@ -61,6 +78,7 @@ public interface TokModule {
    * Modules read as resources: {@code import "acme:prices"} reads {@code FOLDER/prices.tok} through
    * {@code loader} (UTF-8). Names may contain only letters, digits, {@code _} and {@code -}.
    *
+   * @return modules read as resources: {@code import "acme:prices"} reads {@code FOLDER/prices.tok} through {@code loader} (UTF-8)
    * @param prefix the prefix
    * @param loader the class loader holding the resources (usually the plugin's own)
    * @param folder the resource folder, e.g. {@code "com/acme/tok"}

@@ -11,10 +11,19 @@ import java.util.List;
  */
 public interface TokUnits {
 
-  /** The units, in declaration order (a derived unit may use the units before it). */
+  /**
+   * The units, in declaration order (a derived unit may use the units before it).
+   *
+   * @return the units, in declaration order (a derived unit may use the units before it)
+   */
   List<UnitDefinition> units();
 
-  /** A fixed list of units. */
+  /**
+   * A fixed list of units.
+   *
+   * @param units the units
+   * @return a fixed list of units
+   */
   static TokUnits of(UnitDefinition... units) {
     List<UnitDefinition> list = List.of(units);
     return () -> list;

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record UnitDefinition(String name, String definition) {
 
-  /** Checks that the name is an identifier and that the definition is one line. */
+  /**
+   * Checks that the name is an identifier and that the definition is one line.
+   *
+   * @param name the unit's name ({@code rack})
+   * @param definition its definition as Tok writes it ({@code 72 GPU}), or null for a new base dimension
+   */
   public UnitDefinition {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -24,17 +29,35 @@ public record UnitDefinition(String name, String definition) {
     }
   }
 
-  /** A new base dimension named after the unit. */
+  /**
+   * A new base dimension named after the unit.
+   *
+   * @param name the unit's name ({@code rack})
+   * @return a new base dimension named after the unit
+   */
   public static UnitDefinition base(String name) {
     return new UnitDefinition(name, null);
   }
 
-  /** A unit standing for a Tok quantity, e.g. {@code derived("rack", "72 GPU")}. */
+  /**
+   * A unit standing for a Tok quantity, e.g. {@code derived("rack", "72 GPU")}.
+   *
+   * @param name the unit's name ({@code rack})
+   * @param definition its definition as Tok writes it ({@code 72 GPU}), or null for a new base dimension
+   * @return a unit standing for a Tok quantity, e.g. {@code derived("rack", "72 GPU")}
+   */
   public static UnitDefinition derived(String name, String definition) {
     return new UnitDefinition(name, Objects.requireNonNull(definition, "definition"));
   }
 
-  /** A unit standing for {@code factor} of {@code unit}, e.g. {@code derived("MMBtu", 1.055056e9, "J")}. */
+  /**
+   * A unit standing for {@code factor} of {@code unit}, e.g. {@code derived("MMBtu", 1.055056e9, "J")}.
+   *
+   * @param name the unit's name ({@code rack})
+   * @param factor how many of {@code unit} one of it is
+   * @param unit the unit it is a multiple of, or null for a new base dimension
+   * @return a unit standing for {@code factor} of {@code unit}, e.g. {@code derived("MMBtu", 1.055056e9, "J")}
+   */
   public static UnitDefinition derived(String name, double factor, String unit) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("unit " + name + " needs a positive factor, got " + factor);
@@ -42,7 +65,11 @@ public record UnitDefinition(String name, String definition) {
     return new UnitDefinition(name, String.format(Locale.ROOT, "%s %s", Double.toString(factor), unit));
   }
 
-  /** The Tok declaration: {@code unit rack = 72 GPU}. */
+  /**
+   * The Tok declaration: {@code unit rack = 72 GPU}.
+   *
+   * @return the Tok declaration: {@code unit rack = 72 GPU}
+   */
   public String toTok() {
     return definition == null ? "unit " + name : "unit " + name + " = " + definition;
   }

@@ -67,7 +67,7 @@ public sealed interface Expr {
   /** {@code -x} or {@code not x}. */
   record Unary(String op, Expr operand, Span span) implements Expr {}
 
-  /** Arithmetic, comparison and logic: op is one of + - * / ^ == != < <= > >= and or. */
+  /** Arithmetic, comparison and logic: op is one of {@code + - * / ^ == != < <= > >= and or}. */
   record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
 
   record If(Expr cond, Expr then, Expr otherwise, Span span) implements Expr {}

@@ -73,16 +73,21 @@ final class FormatPlan {
         }
       }
     } else if (s instanceof KindStmtContext k) {
-      block(k, k.member());
-      for (MemberContext m : k.member()) {
-        align(m, m instanceof ParamMemberContext ? "member-param" : "member-let");
+      // the settings of a block written on one line align with nothing: padding them to the
+      // lines around would tear the line apart (purchase gpus { price = $1B; life      = 5 yr })
+      if (block(k, k.member())) {
+        for (MemberContext m : k.member()) {
+          align(m, m instanceof ParamMemberContext ? "member-param" : "member-let");
+        }
       }
     } else if (s instanceof InstanceStmtContext in) {
-      block(in, in.assignment());
-      in.assignment().forEach(a -> align(a, "set"));
+      if (block(in, in.assignment())) {
+        in.assignment().forEach(a -> align(a, "set"));
+      }
     } else if (s instanceof ScenarioStmtContext sc) {
-      block(sc, sc.assignment());
-      sc.assignment().forEach(a -> align(a, "set"));
+      if (block(sc, sc.assignment())) {
+        sc.assignment().forEach(a -> align(a, "set"));
+      }
     }
   }
 
@@ -101,7 +106,8 @@ final class FormatPlan {
     }
   }
 
-  private void block(ParserRuleContext ctx, List<? extends ParserRuleContext> items) {
+  /** Lays out a braced block; true when it is written over several lines. */
+  private boolean block(ParserRuleContext ctx, List<? extends ParserRuleContext> items) {
     Token open = null;
     Token close = null;
     for (int i = 0; i < ctx.getChildCount(); i++) {
@@ -115,7 +121,7 @@ final class FormatPlan {
       }
     }
     if (open == null || close == null) {
-      return;
+      return false;
     }
     if (open.getLine() == close.getLine()) {
       oneLineBraces.add(open.getTokenIndex());
@@ -123,6 +129,7 @@ final class FormatPlan {
       for (int i = 0; i + 1 < items.size(); i++) {
         semiAfter.add(items.get(i).getStop().getTokenIndex());
       }
+      return false;
     } else {
       multiOpen.add(open.getTokenIndex());
       multiClose.add(close.getTokenIndex());
@@ -130,6 +137,7 @@ final class FormatPlan {
         itemStarts.add(item.getStart().getTokenIndex());
         itemEnds.add(item.getStop().getTokenIndex());
       }
+      return true;
     }
   }
 

@@ -4,8 +4,7 @@ import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.internal.parser.TokLexer;
 import org.tokenomics.internal.parser.TokParser;
 

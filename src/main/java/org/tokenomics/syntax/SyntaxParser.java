@@ -2,16 +2,19 @@ package org.tokenomics.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
 import org.tokenomics.internal.parser.TokLexer;
 import org.tokenomics.internal.parser.TokParser;
 
@@ -20,14 +23,22 @@ import org.tokenomics.internal.parser.TokParser;
  * Never throws for bad input.
  */
 public final class SyntaxParser {
-  /** Brackets deeper than this are TOK600 before ANTLR (which recurses) ever sees them. */
+  /**
+   * Brackets deeper than this are TOK600 before ANTLR (which recurses) ever sees them. The defaults
+   * here serve the tools that parse without a compile (the formatter, the language server's index,
+   * override expressions); they equal {@code Limits.DEFAULT}, which hosts configure and compiles
+   * read (LimitsTest keeps them equal; the public record cannot be seen from this layer).
+   */
   public static final int DEFAULT_MAX_NESTING = 200;
+
+  /** Syntax-tree nodes in one file at most, by default (see {@link #DEFAULT_MAX_NESTING}). */
+  public static final int DEFAULT_MAX_NODES = 500_000;
 
   private final int maxNesting;
   private final int maxNodes;
 
   public SyntaxParser() {
-    this(DEFAULT_MAX_NESTING, 500_000);
+    this(DEFAULT_MAX_NESTING, DEFAULT_MAX_NODES);
   }
 
   public SyntaxParser(int maxNesting, int maxNodes) {
@@ -44,7 +55,7 @@ public final class SyntaxParser {
     }
     TokParser.FileContext tree;
     try {
-      tree = parser.file();
+      tree = file(parser);
     } catch (StackOverflowError e) {
       diags.error(Code.TOK600, Span.NONE, "the input nests too deeply to parse (limit: nesting depth " + maxNesting + ")");
       return null;
@@ -94,13 +105,36 @@ public final class SyntaxParser {
     return diags.errorCount() > before ? null : new AstBuilder(source).unit(tree.unitExpr());
   }
 
+  /**
+   * The file rule in two stages: SLL prediction first, which is much cheaper (above all on a cold
+   * JVM, where the prelude is parsed on every run) and gives the same tree whenever it succeeds;
+   * full LL, with the error listener and recovery, only when SLL gives up, so syntax errors are
+   * reported exactly as before.
+   */
+  private static TokParser.FileContext file(TokParser parser) {
+    var listeners = List.copyOf(parser.getErrorListeners());
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    try {
+      return parser.file();
+    } catch (ParseCancellationException e) {
+      parser.getTokenStream().seek(0);
+      parser.reset();
+      listeners.forEach(parser::addErrorListener);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return parser.file();
+    }
+  }
+
   private TokParser setUp(SourceFile source, Diagnostics diags) {
     diags.addSource(source);
     TokLexer lexer = new TokLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    if (!checkNesting(source, tokens.getTokens(), diags)) {
+    if (!checkNesting(source, tokens.getTokens(), diags) || !checkMagnitudes(source, tokens.getTokens(), diags)) {
       return null;
     }
     TokParser parser = new TokParser(tokens);
@@ -108,6 +142,29 @@ public final class SyntaxParser {
     parser.addErrorListener(new Listener(source, diags));
     return parser;
   }
+
+  /**
+   * {@code $5K}: a money amount with a magnitude letter of the wrong case. The lexer reads
+   * {@code $5} and a name {@code K}, and the parser's error would point at whatever follows;
+   * say what was meant where it was written instead.
+   */
+  private static boolean checkMagnitudes(SourceFile source, List<Token> tokens, Diagnostics diags) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      Token money = tokens.get(i);
+      Token next = tokens.get(i + 1);
+      if (money.getType() == TokLexer.MONEY && next.getType() == TokLexer.IDENT
+          && next.getStartIndex() == money.getStopIndex() + 1 && WRONG_MAGNITUDE.containsKey(next.getText())) {
+        String meant = money.getText() + WRONG_MAGNITUDE.get(next.getText());
+        diags.error(Code.TOK100, Spans.of(source, money, next), "'" + money.getText() + next.getText()
+            + "' is not an amount of money: the magnitudes are $k, $M, $B and $T", "write " + meant);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Magnitude letters written in the other case, and the letter meant. */
+  private static final java.util.Map<String, String> WRONG_MAGNITUDE = java.util.Map.of("K", "k", "m", "M", "b", "B", "t", "T");
 
   /** Expression nesting by brackets and prefix operators, checked without recursion. */
   private boolean checkNesting(SourceFile source, List<Token> tokens, Diagnostics diags) {

@@ -34,6 +34,22 @@ class ChartsTest {
   }
 
   @Test
+  void aConstantSeriesGetsAReadableAxis() throws Exception {
+    for (double v : new double[] {21.86, 0, -3e9}) {
+      JFreeChart c = Charts.line("flat", "$B", YEARS, List.of(new Charts.Line("base", new double[] {v, v, v, v, v})));
+      org.jfree.chart.axis.NumberAxis axis = (org.jfree.chart.axis.NumberAxis) c.getXYPlot().getRangeAxis();
+      render(c, "flat.png");
+      org.jfree.data.Range range = axis.getRange();
+      assertTrue(range.getLowerBound() < v && v < range.getUpperBound(), v + " inside " + range);
+      double ticks = range.getLength() / axis.getTickUnit().getSize();
+      assertTrue(ticks >= 3 && ticks <= 10, "a handful of ticks, not twenty of one label: " + ticks + " for " + v);
+      String low = axis.getTickUnit().valueToString(range.getLowerBound());
+      String high = axis.getTickUnit().valueToString(range.getUpperBound());
+      assertTrue(!low.equals(high), low + " vs " + high);
+    }
+  }
+
+  @Test
   void fanChartShadesTheBandAndDrawsTheMedian() throws Exception {
     List<String> months = new java.util.ArrayList<>();
     int n = 36;

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.Model;
 import org.tokenomics.Tokenomics;
 import org.tokenomics.eval.Frame;

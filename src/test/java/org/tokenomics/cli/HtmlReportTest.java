@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,8 +72,7 @@ class HtmlReportTest {
 
   @Test
   void chromiumRendersTheReportAsAPageThatIsNotBlank() throws Exception {
-    Path chromium = Chromium.get();
-    Assumptions.assumeTrue(chromium != null, () -> "skipped: " + Chromium.why());
+    Chromium.require();
     Path page = dir.resolve("report.html");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.tokenomics.Compilation;
 import org.tokenomics.Model;
 import org.tokenomics.TestModels;
-import org.tokenomics.api.Internals;
-import org.tokenomics.api.Runner;
+import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 
 /**
@@ -171,7 +170,7 @@ class CodegenTest {
         report x
         """);
     NodeComputer x = null;
-    Program p = Internals.compiled(m).program();
+    Program p = org.tokenomics.TestModels.compiled(m).program();
     for (int s = 0; s < p.size(); s++) {
       if (p.cell(s).name().equals("x")) {
         x = (NodeComputer) p.cell(s).computer();
@@ -189,7 +188,7 @@ class CodegenTest {
   /** Interpreted and compiled runs of {@code c} agree on everything. */
   static void agree(Compilation c) {
     assertTrue(c.ok(), () -> c.diagnostics().toString());
-    CompiledModel model = Internals.compiled(c.model());
+    CompiledModel model = org.tokenomics.TestModels.compiled(c.model());
     Program interpreted = replace(model.program(), false);
     Program compiled = replace(model.program(), true);
     Runner.Result a = Runner.run(model, interpreted, "base");

@@ -20,7 +20,8 @@ import org.tokenomics.diag.Code;
 /**
  * Golden files: each {@code golden/diagnostics/TOKnnn_*.tok} is run through {@code tok run} and
  * its output must equal the {@code .expected} file beside it, and carry the code in its name.
- * Regenerate with {@code mvn test -Dgolden.update=true} and review the diff.
+ * A missing {@code .expected} file fails; {@code mvn test -Dgolden.update=true} writes (or rewrites)
+ * them: review the diff.
  */
 class GoldenDiagnosticsTest {
   static final Path DIR = Path.of("src/test/resources/golden/diagnostics");
@@ -40,9 +41,12 @@ class GoldenDiagnosticsTest {
     assertTrue(actual.contains("error[" + code + "]"), () -> "expected " + code + " in:\n" + actual);
     assertTrue(!actual.contains("\tat ") && !actual.contains("Exception"), () -> "a stack trace:\n" + actual);
     Path expected = Path.of(tok.toString().replaceAll("\\.tok$", ".expected"));
-    if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
+    if (Boolean.getBoolean("golden.update")) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }
+    // A missing expected file is a failure, never a silent pass: the output must be reviewed first.
+    assertTrue(Files.exists(expected), () -> "no golden file " + expected + "; write it with"
+        + " mvn -q -o test -Dtest=GoldenDiagnosticsTest -Dgolden.update=true and review it. The output now:\n" + actual);
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, "golden output of " + tok);
   }
 

@@ -107,4 +107,15 @@ class LimitsTest {
     doubling.append("report y = f39(1)");
     assertLimit(Tok.compile(doubling.toString()), "max function expansions");
   }
+
+  /** Limits.DEFAULT is the one statement of the defaults; the lower layers' copies must agree with it. */
+  @Test
+  void theDefaultsAreTheSameEverywhere() {
+    Limits d = Limits.DEFAULT;
+    assertEquals(d.maxNesting(), org.tokenomics.syntax.SyntaxParser.DEFAULT_MAX_NESTING);
+    assertEquals(d.maxNodes(), org.tokenomics.syntax.SyntaxParser.DEFAULT_MAX_NODES);
+    org.tokenomics.check.Compiler.Options o = org.tokenomics.check.Compiler.Options.defaults(null);
+    assertEquals(List.of(d.maxSourceBytes(), (long) d.maxNesting(), (long) d.maxNodes(), d.maxPeriods(), (long) d.maxNames()),
+        List.of(o.maxSourceBytes(), (long) o.maxNesting(), (long) o.maxNodes(), o.maxPeriods(), (long) o.maxNames()));
+  }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.TestModels;
 import org.tokenomics.api.OverrideParser;
 import org.tokenomics.check.CompiledModel;
@@ -30,7 +30,7 @@ class MonteCarloTest {
       """;
 
   static CompiledModel model(String source) {
-    return org.tokenomics.api.Internals.compiled(TestModels.compile(source));
+    return org.tokenomics.TestModels.compiled(TestModels.compile(source));
   }
 
   static McResult run(CompiledModel cm, int n, long seed, int threads, long exactBudget) {

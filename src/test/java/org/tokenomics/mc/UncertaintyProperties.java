@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.diag.Diagnostic;
 import org.tokenomics.Evaluation;
 import org.tokenomics.Model;
 import org.tokenomics.Scenario;
@@ -64,7 +64,7 @@ class UncertaintyProperties {
 
   @Property(tries = 25)
   void quantilesAreOrderedForEveryReport(@ForAll("models") ServingModels s) {
-    CompiledModel cm = org.tokenomics.api.Internals.compiled(TestModels.compile(s.source()));
+    CompiledModel cm = org.tokenomics.TestModels.compiled(TestModels.compile(s.source()));
     McResult r = MonteCarlo.run(cm, List.of(), 300, 11, MonteCarlo.Options.defaults());
     assertTrue(r.errors().isEmpty(), () -> r.errors().toString());
     for (McResult.ReportStats st : r.reports()) {
@@ -80,7 +80,7 @@ class UncertaintyProperties {
 
   @Property(tries = 15)
   void sameSeedGivesIdenticalStatisticsOnOneAndFourThreads(@ForAll("models") ServingModels s) {
-    CompiledModel cm = org.tokenomics.api.Internals.compiled(TestModels.compile(s.source()));
+    CompiledModel cm = org.tokenomics.TestModels.compiled(TestModels.compile(s.source()));
     for (long budget : new long[] {25_000_000L, 0L}) {
       MonteCarlo.Options o = MonteCarlo.Options.defaults().withExactBudget(budget);
       McResult one = MonteCarlo.run(cm, List.of(), 400, 3, o.withThreads(1));
@@ -106,7 +106,7 @@ class UncertaintyProperties {
 
   @Property(tries = 30)
   void tornadoSwingsAreNonNegativeAndSorted(@ForAll("models") ServingModels s) {
-    CompiledModel cm = org.tokenomics.api.Internals.compiled(TestModels.compile(s.source()));
+    CompiledModel cm = org.tokenomics.TestModels.compiled(TestModels.compile(s.source()));
     List<Diagnostic> errors = new ArrayList<>();
     Tornado.Result r = Tornado.run(cm, List.of(), "total_revenue", errors);
     assertTrue(errors.isEmpty(), errors::toString);

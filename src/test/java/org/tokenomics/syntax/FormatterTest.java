@@ -77,6 +77,25 @@ class FormatterTest {
   }
 
   @Test
+  void oneLineBlocksAlignWithNothing() {
+    String in = """
+        param capex_per_gw = $50B/GW   // a gigawatt
+        param margin = 50 % // gross
+        purchase gpus { price = $10B; life = 5 yr }  // bought
+        scenario bear { margin = 30 % }
+        scenario bullish_case { margin = 60 %; capex_per_gw = $40B/GW }
+        """;
+    String want = """
+        param capex_per_gw = $50B/GW                 // a gigawatt
+        param margin       = 50 %                    // gross
+        purchase gpus { price = $10B; life = 5 yr }  // bought
+        scenario bear { margin = 30 % }
+        scenario bullish_case { margin = 60 %; capex_per_gw = $40B/GW }
+        """;
+    assertEquals(want, fmt(in));
+  }
+
+  @Test
   void keepsCommentsBlankLinesAndTheAuthorsLineBreaks() {
     String in = "// head\n\n\n\n/* block */ param a = 1 /* after */\nlet y = if a > 1\n      then a\n  else 2 // end\n"
         + "   // last\n";

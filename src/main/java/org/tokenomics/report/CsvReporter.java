@@ -1,23 +1,24 @@
-package org.tokenomics.cli;
+package org.tokenomics.report;
 
-import java.util.Locale;
+import org.tokenomics.spi.RunReport;
+
 
 /** CSV: one row per report and period ({@code period} empty for a scalar). */
 public final class CsvReporter {
   private CsvReporter() {}
 
-  public static String render(RunOutput out) {
+  public static String render(RunReport out) {
     StringBuilder b = new StringBuilder("scenario,report,period,value,unit");
     boolean stats = out.runs().stream().anyMatch(r -> r.samples() > 0);
     java.util.List<String> statNames = new java.util.ArrayList<>();
     if (stats) {
-      out.runs().stream().flatMap(r -> r.reports().stream()).filter(r -> r.stats() != null).findFirst()
+      out.runs().stream().flatMap(r -> r.reports().stream()).filter(r -> !r.stats().isEmpty()).findFirst()
           .ifPresent(r -> statNames.addAll(r.stats().keySet()));
       statNames.forEach(s -> b.append(',').append(s));
     }
     b.append('\n');
-    for (RunOutput.Run run : out.runs()) {
-      for (RunOutput.Report rep : run.reports()) {
+    for (RunReport.Run run : out.runs()) {
+      for (RunReport.Report rep : run.reports()) {
         int n = rep.series() ? rep.values().length : 1;
         for (int i = 0; i < n; i++) {
           b.append(cell(run.scenario())).append(',').append(cell(rep.name())).append(',')
@@ -36,10 +37,10 @@ public final class CsvReporter {
   }
 
   private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
+    return org.tokenomics.text.Fmt.significant(v);
   }
 
-  static String cell(String s) {
+  public static String cell(String s) {
     if (s == null) {
       return "";
     }

@@ -1,4 +1,6 @@
-package org.tokenomics.cli;
+package org.tokenomics.report;
+
+import org.tokenomics.text.Fmt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.spi.RunReport;
 
 /** The JSON output of EMBEDDING.md §3. */
 public final class JsonReporter {
@@ -14,16 +16,16 @@ public final class JsonReporter {
 
   private JsonReporter() {}
 
-  public static String render(RunOutput out) {
+  public static String render(RunReport out) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("file", out.file());
     ArrayNode runs = root.putArray("runs");
-    for (RunOutput.Run run : out.runs()) {
+    for (RunReport.Run run : out.runs()) {
       ObjectNode r = runs.addObject();
       r.put("scenario", run.scenario());
       r.put("samples", run.samples());
       ArrayNode reports = r.putArray("reports");
-      for (RunOutput.Report rep : run.reports()) {
+      for (RunReport.Report rep : run.reports()) {
         ObjectNode o = reports.addObject();
         o.put("name", rep.name());
         o.put("unit", rep.unit());
@@ -35,13 +37,13 @@ public final class JsonReporter {
             if (rep.text() != null) {
               values.add(rep.text()[i]);
             } else {
-              values.add(rep.values()[i]);
+              values.add(Fmt.clean(rep.values()[i]));
             }
           }
         } else if (rep.text() != null) {
           o.put("value", rep.text()[0]);
         } else {
-          o.put("value", rep.values()[0]);
+          o.put("value", Fmt.clean(rep.values()[0]));
         }
         if (rep.stats() != null && !rep.stats().isEmpty()) {
           ObjectNode stats = o.putObject("stats");
@@ -49,16 +51,16 @@ public final class JsonReporter {
             if (rep.series()) {
               ArrayNode a = stats.putArray(e.getKey());
               for (double v : e.getValue()) {
-                a.add(v);
+                a.add(Fmt.clean(v));
               }
             } else {
-              stats.put(e.getKey(), e.getValue()[0]);
+              stats.put(e.getKey(), Fmt.clean(e.getValue()[0]));
             }
           }
         }
       }
       ArrayNode asserts = r.putArray("assertions");
-      for (RunOutput.Check c : run.assertions()) {
+      for (RunReport.Assertion c : run.assertions()) {
         ObjectNode a = asserts.addObject();
         a.put("message", c.message());
         a.put("line", c.line());
@@ -67,9 +69,9 @@ public final class JsonReporter {
       }
     }
     ArrayNode diags = root.putArray("diagnostics");
-    for (Diagnostic d : out.diagnostics()) {
+    for (RunReport.Message d : out.diagnostics()) {
       ObjectNode o = diags.addObject();
-      o.put("severity", d.severity().word());
+      o.put("severity", d.severity());
       o.put("code", d.code());
       o.put("file", d.file());
       o.put("line", d.line());

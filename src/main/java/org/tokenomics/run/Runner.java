@@ -1,15 +1,15 @@
-package org.tokenomics.api;
+package org.tokenomics.run;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
-import org.tokenomics.diag.Diagnostics;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
@@ -23,8 +23,13 @@ import org.tokenomics.eval.Program;
 public final class Runner {
   private Runner() {}
 
-  /** One report's values in base units (null when it failed). */
-  public record ReportValue(CompiledModel.ReportSpec spec, double[] values, boolean series) {}
+  /** One report's values in base units, and the unit to show them in ({@link ReportUnits}; null for dates and bools). */
+  public record ReportValue(CompiledModel.ReportSpec spec, double[] values, boolean series, org.tokenomics.units.Unit unit) {
+    /** The display unit's text: the {@code as} unit as written, a readable choice, {@code ""} when dimensionless. */
+    public String unitText() {
+      return unit == null ? spec.unitText() : unit.name();
+    }
+  }
 
   /** One assertion's outcome. */
   public record AssertValue(CompiledModel.AssertSpec spec, boolean ok) {}
@@ -58,12 +63,15 @@ public final class Runner {
     List<ReportValue> reports = new ArrayList<>(model.reports().size());
     List<AssertValue> asserts = new ArrayList<>(model.asserts().size());
     List<Diagnostic> errors = new ArrayList<>(0);
+    // an error met only under a scenario's overrides says which scenario (the source line alone
+    // points at the base model, which may evaluate fine)
+    String where = model.scenarios().containsKey(scenario) ? scenario : null;
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
-        reports.add(new ReportValue(r, v, program.cell(r.slot()).series()));
+        reports.add(new ReportValue(r, v, program.cell(r.slot()).series(), ReportUnits.of(model, r, v)));
       } catch (EvalError e) {
-        addOnce(errors, diagnostic(model, e));
+        addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     for (CompiledModel.AssertSpec a : model.asserts()) {
@@ -75,7 +83,7 @@ public final class Runner {
         }
         asserts.add(new AssertValue(a, ok));
       } catch (EvalError e) {
-        addOnce(errors, diagnostic(model, e));
+        addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     return new Result(scenario, Collections.unmodifiableList(reports), Collections.unmodifiableList(asserts),
@@ -99,6 +107,15 @@ public final class Runner {
     if (!errors.contains(d)) {
       errors.add(d);
     }
+  }
+
+  /** The diagnostic with {@code (in scenario NAME)} after its message; unchanged for null. */
+  static Diagnostic inScenario(Diagnostic d, String scenario) {
+    if (scenario == null) {
+      return d;
+    }
+    return new Diagnostic(d.severity(), d.code(), d.message() + " (in scenario " + scenario + ")", d.file(), d.line(),
+        d.column(), d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
   }
 
   /** An evaluation error as a diagnostic with its source line. */

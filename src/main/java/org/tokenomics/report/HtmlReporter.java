@@ -1,4 +1,4 @@
-package org.tokenomics.cli;
+package org.tokenomics.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.spi.RunReport;
 import org.tokenomics.chart.ChartFiles;
 import org.tokenomics.chart.Charts;
+import org.tokenomics.text.Fmt;
 
 /**
  * {@code tok run --format html}: one self-contained page (inline CSS and SVG, no scripts, nothing
@@ -42,13 +43,13 @@ public final class HtmlReporter {
    * Writes the page to {@code file} (and the diagnostics to {@code err}), or to {@code out} when file
    * is null; false (after saying why) if it cannot.
    */
-  public static boolean write(RunOutput result, Path file, PrintWriter out, PrintWriter err) {
+  public static boolean write(RunReport result, Path file, PrintWriter out, PrintWriter err) {
     String page = render(result);
     if (file == null) {
       out.print(page);
       return true;
     }
-    result.diagnostics().forEach(d -> err.println(d.render())); // the page has them too; so does the terminal
+    result.diagnostics().forEach(d -> err.println(d.rendered())); // the page has them too; so does the terminal
     try {
       Files.writeString(file, page, StandardCharsets.UTF_8);
       return true;
@@ -58,7 +59,7 @@ public final class HtmlReporter {
     }
   }
 
-  public static String render(RunOutput result) {
+  public static String render(RunReport result) {
     StringBuilder b = new StringBuilder(16_384);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -73,32 +74,52 @@ public final class HtmlReporter {
     b.append("</p>\n");
     if (!result.diagnostics().isEmpty()) {
       b.append("<h2>Diagnostics</h2>\n<pre>");
-      for (Diagnostic d : result.diagnostics()) {
-        b.append(esc(d.render())).append('\n');
+      for (RunReport.Message d : result.diagnostics()) {
+        b.append(esc(d.rendered())).append('\n');
       }
       b.append("</pre>\n");
     }
     charts(b, result);
-    for (RunOutput.Run run : result.runs()) {
+    boolean compared = Comparison.applies(result);
+    if (compared) {
+      comparison(b, Comparison.scalars(result));
+    }
+    for (RunReport.Run run : compared ? Comparison.seriesOnly(result) : result.runs()) {
       run(b, run, periods);
     }
     return b.append("</body>\n</html>\n").toString();
   }
 
-  private static void run(StringBuilder b, RunOutput.Run run, List<String> periods) {
+  /** The scalar reports of every scenario, a column each. */
+  private static void comparison(StringBuilder b, List<RunReport.Run> runs) {
+    b.append("<h2>Scenarios compared</h2>\n<table>\n<tr><th>report</th>");
+    runs.forEach(r -> b.append("<th>").append(esc(r.scenario())).append("</th>"));
+    b.append("</tr>\n");
+    for (int i = 0; i < runs.get(0).reports().size(); i++) {
+      b.append("<tr><td>").append(esc(runs.get(0).reports().get(i).name())).append("</td>");
+      for (RunReport.Run r : runs) {
+        RunReport.Report x = r.reports().get(i);
+        b.append("<td>").append(esc(cell(x, x.values(), 0))).append("</td>");
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  private static void run(StringBuilder b, RunReport.Run run, List<String> periods) {
     b.append("<h2>Scenario ").append(esc(run.scenario()));
     if (run.samples() > 0) {
       b.append(" <span class=\"unit\">(").append(run.samples()).append(" samples)</span>");
     }
     b.append("</h2>\n");
-    List<RunOutput.Report> scalars = run.reports().stream().filter(r -> !r.series()).toList();
-    List<RunOutput.Report> series = run.reports().stream().filter(RunOutput.Report::series).toList();
+    List<RunReport.Report> scalars = run.reports().stream().filter(r -> !r.series()).toList();
+    List<RunReport.Report> series = run.reports().stream().filter(RunReport.Report::series).map(Fmt::scaledMoney).toList();
     if (!scalars.isEmpty()) {
       List<String> stats = statNames(scalars);
       b.append("<table>\n<tr><th>report</th><th>value</th>");
       stats.forEach(s -> b.append("<th>").append(esc(s)).append("</th>"));
       b.append("</tr>\n");
-      for (RunOutput.Report r : scalars) {
+      for (RunReport.Report r : scalars) {
         b.append("<tr><td>").append(esc(r.name())).append("</td><td>").append(esc(cell(r, r.values(), 0))).append("</td>");
         for (String s : stats) {
           double[] v = r.stats() == null ? null : r.stats().get(s);
@@ -113,7 +134,7 @@ public final class HtmlReporter {
     }
     if (!run.assertions().isEmpty()) {
       b.append("<h3>Assertions</h3>\n<table>\n");
-      for (RunOutput.Check c : run.assertions()) {
+      for (RunReport.Assertion c : run.assertions()) {
         b.append("<tr><td>line ").append(c.line()).append("</td><td style=\"text-align:left\">").append(esc(c.message()))
             .append("</td><td class=\"").append(c.ok() ? "ok\">ok" : "fail\">FAILED");
         if (!c.ok() && run.samples() > 0) {
@@ -126,7 +147,7 @@ public final class HtmlReporter {
   }
 
   /** Few periods: one column per period; many: one row per period and a column per report, folded away. */
-  private static void seriesTable(StringBuilder b, List<RunOutput.Report> series, List<String> periods) {
+  private static void seriesTable(StringBuilder b, List<RunReport.Report> series, List<String> periods) {
     if (periods.size() > 12) {
       b.append("<details><summary>Series values (").append(periods.size()).append(" periods)</summary>\n");
     }
@@ -134,7 +155,7 @@ public final class HtmlReporter {
     if (periods.size() <= 12) {
       periods.forEach(p -> b.append("<th>").append(esc(p)).append("</th>"));
       b.append("</tr>\n");
-      for (RunOutput.Report r : series) {
+      for (RunReport.Report r : series) {
         b.append("<tr><td>").append(esc(r.name())).append(unitSpan(r)).append("</td>");
         for (int i = 0; i < periods.size() && i < r.values().length; i++) {
           b.append("<td>").append(esc(plain(r, i))).append("</td>");
@@ -146,7 +167,7 @@ public final class HtmlReporter {
       b.append("</tr>\n");
       for (int i = 0; i < periods.size(); i++) {
         b.append("<tr><td>").append(esc(periods.get(i))).append("</td>");
-        for (RunOutput.Report r : series) {
+        for (RunReport.Report r : series) {
           b.append("<td>").append(i < r.values().length ? esc(plain(r, i)) : "").append("</td>");
         }
         b.append("</tr>\n");
@@ -159,11 +180,11 @@ public final class HtmlReporter {
   }
 
   /** One chart per numeric series report: a line per scenario, or the base run's fan under Monte Carlo. */
-  private static void charts(StringBuilder b, RunOutput result) {
+  private static void charts(StringBuilder b, RunReport result) {
     Map<String, List<Charts.Line>> lines = new LinkedHashMap<>();
-    Map<String, RunOutput.Report> first = new LinkedHashMap<>();
-    for (RunOutput.Run run : result.runs()) {
-      for (RunOutput.Report r : run.reports()) {
+    Map<String, RunReport.Report> first = new LinkedHashMap<>();
+    for (RunReport.Run run : result.runs()) {
+      for (RunReport.Report r : run.reports()) {
         if (r.series() && r.text() == null) {
           first.putIfAbsent(r.name(), r);
           lines.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(new Charts.Line(run.scenario(), r.values()));
@@ -174,8 +195,8 @@ public final class HtmlReporter {
       return;
     }
     b.append("<h2>Charts</h2>\n");
-    for (Map.Entry<String, RunOutput.Report> e : first.entrySet()) {
-      RunOutput.Report r = e.getValue();
+    for (Map.Entry<String, RunReport.Report> e : first.entrySet()) {
+      RunReport.Report r = e.getValue();
       Map<String, double[]> s = r.stats();
       JFreeChart chart = s != null && s.containsKey("p5") && s.containsKey("p50") && s.containsKey("p95")
           ? Charts.fan(r.name(), r.unit(), result.periods(), s.get("p5"), s.get("p50"), s.get("p95"))
@@ -184,9 +205,9 @@ public final class HtmlReporter {
     }
   }
 
-  private static List<String> statNames(List<RunOutput.Report> reports) {
+  private static List<String> statNames(List<RunReport.Report> reports) {
     List<String> names = new ArrayList<>();
-    for (RunOutput.Report r : reports) {
+    for (RunReport.Report r : reports) {
       if (r.stats() != null) {
         r.stats().keySet().stream().filter(k -> !names.contains(k)).forEach(names::add);
       }
@@ -194,20 +215,20 @@ public final class HtmlReporter {
     return names;
   }
 
-  private static String unitSpan(RunOutput.Report r) {
+  private static String unitSpan(RunReport.Report r) {
     return r.unit().isEmpty() ? "" : " <span class=\"unit\">" + esc(r.unit()) + "</span>";
   }
 
-  private static String cell(RunOutput.Report r, double[] values, int i) {
+  private static String cell(RunReport.Report r, double[] values, int i) {
     return r.text() != null ? r.text()[i] : Fmt.quantity(values[i], r.unit());
   }
 
   /** A number without its unit (the unit is in the header). */
-  private static String plain(RunOutput.Report r, int i) {
+  private static String plain(RunReport.Report r, int i) {
     return r.text() != null ? r.text()[i] : Fmt.number(r.values()[i]);
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) {
       return "";
     }

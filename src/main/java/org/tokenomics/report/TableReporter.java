@@ -1,8 +1,9 @@
-package org.tokenomics.cli;
+package org.tokenomics.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tokenomics.Diagnostic;
+import org.tokenomics.spi.RunReport;
+import org.tokenomics.text.Fmt;
 
 /**
  * The table a person reads: scalars as aligned name / value rows; short series as one column per
@@ -11,13 +12,20 @@ import org.tokenomics.Diagnostic;
 public final class TableReporter {
   private TableReporter() {}
 
-  public static String render(RunOutput out) {
+  public static String render(RunReport out) {
     StringBuilder b = new StringBuilder();
     boolean several = out.runs().size() > 1;
     if (several && sameShape(out)) {
-      sideBySide(b, out);
+      sideBySide(b, out.runs(), true);
+    } else if (several && Comparison.applies(out)) {
+      // scalars compared across scenarios in one table, then each scenario's series
+      sideBySide(b, Comparison.scalars(out), false);
+      for (RunReport.Run run : Comparison.seriesOnly(out)) {
+        b.append("\n== scenario ").append(run.scenario()).append(" ==\n");
+        run(b, run, out.periods());
+      }
     } else {
-      for (RunOutput.Run run : out.runs()) {
+      for (RunReport.Run run : out.runs()) {
         if (several || !run.scenario().equals("base")) {
           b.append("== scenario ").append(run.scenario()).append(" ==\n");
         }
@@ -27,45 +35,47 @@ public final class TableReporter {
         }
       }
     }
-    for (Diagnostic d : out.diagnostics()) {
-      b.append(d.render()).append('\n');
+    for (RunReport.Message d : out.diagnostics()) {
+      b.append(d.rendered()).append('\n');
     }
     return b.toString();
   }
 
-  private static boolean sameShape(RunOutput out) {
-    return out.runs().stream().allMatch(r -> r.samples() == 0 && r.reports().stream().noneMatch(RunOutput.Report::series))
+  private static boolean sameShape(RunReport out) {
+    return out.runs().stream().allMatch(r -> r.samples() == 0 && r.reports().stream().noneMatch(RunReport.Report::series))
         && out.runs().stream().map(r -> r.reports().size()).distinct().count() == 1;
   }
 
-  /** Several scenarios of scalars: one column per scenario. */
-  private static void sideBySide(StringBuilder b, RunOutput out) {
+  /** Several scenarios of scalars: one column per scenario; their assertions when {@code checks}. */
+  private static void sideBySide(StringBuilder b, List<RunReport.Run> runs, boolean checks) {
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add("");
-    out.runs().forEach(r -> header.add(r.scenario()));
+    runs.forEach(r -> header.add(r.scenario()));
     rows.add(header.toArray(String[]::new));
-    RunOutput.Run first = out.runs().get(0);
+    RunReport.Run first = runs.get(0);
     for (int i = 0; i < first.reports().size(); i++) {
       List<String> row = new ArrayList<>();
       row.add(first.reports().get(i).name());
-      for (RunOutput.Run r : out.runs()) {
+      for (RunReport.Run r : runs) {
         row.add(i < r.reports().size() ? scalar(r.reports().get(i), 0) : "");
       }
       rows.add(row.toArray(String[]::new));
     }
     table(b, rows, true);
-    for (RunOutput.Run r : out.runs()) {
-      checks(b, r);
+    if (checks) {
+      for (RunReport.Run r : runs) {
+        checks(b, r);
+      }
     }
   }
 
-  private static void run(StringBuilder b, RunOutput.Run run, List<String> periods) {
+  private static void run(StringBuilder b, RunReport.Run run, List<String> periods) {
     List<String[]> scalars = new ArrayList<>();
-    List<RunOutput.Report> series = new ArrayList<>();
-    for (RunOutput.Report r : run.reports()) {
+    List<RunReport.Report> series = new ArrayList<>();
+    for (RunReport.Report r : run.reports()) {
       if (r.series()) {
-        series.add(r);
+        series.add(Fmt.scaledMoney(r));
       } else {
         List<String> row = new ArrayList<>(List.of(r.name(), scalar(r, 0)));
         if (r.stats() != null) {
@@ -81,9 +91,9 @@ public final class TableReporter {
       if (!scalars.isEmpty()) {
         b.append('\n');
       }
-      List<RunOutput.Report> fans = series.stream().filter(r -> r.stats() != null && !r.stats().isEmpty()).toList();
+      List<RunReport.Report> fans = series.stream().filter(r -> r.stats() != null && !r.stats().isEmpty()).toList();
       series = series.stream().filter(r -> !fans.contains(r)).toList();
-      for (RunOutput.Report r : fans) {
+      for (RunReport.Report r : fans) {
         fan(b, r, periods);
       }
       if (series.isEmpty()) {
@@ -95,7 +105,7 @@ public final class TableReporter {
         List<String> header = new ArrayList<>(List.of(""));
         header.addAll(periods);
         rows.add(header.toArray(String[]::new));
-        for (RunOutput.Report r : series) {
+        for (RunReport.Report r : series) {
           List<String> row = new ArrayList<>(List.of(r.name() + (r.unit().isEmpty() ? "" : " (" + r.unit() + ")")));
           for (int i = 0; i < periods.size(); i++) {
             row.add(plain(r, i));
@@ -104,7 +114,7 @@ public final class TableReporter {
         }
         table(b, rows, true);
       } else {
-        for (RunOutput.Report r : series) {
+        for (RunReport.Report r : series) {
           b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
           grid(b, r, periods);
           b.append('\n');
@@ -115,7 +125,7 @@ public final class TableReporter {
   }
 
   /** A series under Monte Carlo: one row per period, the deterministic value and each statistic. */
-  private static void fan(StringBuilder b, RunOutput.Report r, List<String> periods) {
+  private static void fan(StringBuilder b, RunReport.Report r, List<String> periods) {
     b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("", "value"));
@@ -132,8 +142,8 @@ public final class TableReporter {
     b.append('\n');
   }
 
-  private static void checks(StringBuilder b, RunOutput.Run run) {
-    for (RunOutput.Check c : run.assertions()) {
+  private static void checks(StringBuilder b, RunReport.Run run) {
+    for (RunReport.Assertion c : run.assertions()) {
       String share = run.samples() > 0 ? String.format(" (failed in %.1f%% of samples)", 100 * c.failedShare()) : "";
       b.append(c.ok() ? "  ok     " : "  FAILED ").append("line ").append(c.line()).append(": ").append(c.message())
           .append(c.ok() ? "" : share).append('\n');
@@ -141,7 +151,7 @@ public final class TableReporter {
   }
 
   /** Long series: rows of a year with a column per month or quarter; other steps wrap at 10. */
-  private static void grid(StringBuilder b, RunOutput.Report r, List<String> periods) {
+  private static void grid(StringBuilder b, RunReport.Report r, List<String> periods) {
     List<String[]> rows = new ArrayList<>();
     String first = periods.get(0);
     boolean monthly = first.matches("\\d{4}-\\d{2}");
@@ -184,7 +194,7 @@ public final class TableReporter {
     table(b, rows, true);
   }
 
-  private static String scalar(RunOutput.Report r, int i) {
+  private static String scalar(RunReport.Report r, int i) {
     if (r.text() != null) {
       return r.text()[i];
     }
@@ -192,7 +202,7 @@ public final class TableReporter {
   }
 
   /** A number without its unit (the unit is in the row's label). */
-  private static String plain(RunOutput.Report r, int i) {
+  private static String plain(RunReport.Report r, int i) {
     if (r.text() != null) {
       return r.text()[i];
     }

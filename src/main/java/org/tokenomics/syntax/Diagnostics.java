@@ -1,14 +1,13 @@
-package org.tokenomics.diag;
+package org.tokenomics.syntax;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tokenomics.Diagnostic;
-import org.tokenomics.Severity;
-import org.tokenomics.syntax.SourceFile;
-import org.tokenomics.syntax.Span;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
 
 /**
  * Collects diagnostics during one compile. Knows the source files so that every diagnostic

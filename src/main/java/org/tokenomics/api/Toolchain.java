@@ -1,0 +1,94 @@
+package org.tokenomics.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tokenomics.check.Compiler;
+import org.tokenomics.syntax.SourceFile;
+
+/**
+ * What every compile of one {@code org.tokenomics.Tokenomics} shares: the prelude (plugin units
+ * first), the module resolver ({@code std:} from the library, other prefixes from plugins) and the
+ * plugins. The public {@code Tokenomics} wraps one; the language server, which needs the checked
+ * model behind a compilation, uses one directly. Immutable and thread-safe.
+ */
+public final class Toolchain {
+  /** The prelude files, in load order (they ship in the jar under org/tokenomics/dsl/prelude). */
+  static final List<String> PRELUDE = List.of("kinds.tok", "contracts.tok");
+
+  private final Map<String, String> prelude;
+  private final Function<String, String> modules;
+  private final Plugins plugins;
+
+  private Toolchain(Plugins plugins) {
+    this.plugins = plugins;
+    // Plugin units come first: the prelude's kinds may be declared in them.
+    Map<String, String> p = new LinkedHashMap<>(plugins.unitSources());
+    for (String f : PRELUDE) {
+      p.put("prelude:" + f, resource("prelude/" + f));
+    }
+    this.prelude = Collections.unmodifiableMap(p);
+    this.modules = this::module;
+  }
+
+  /** A toolchain with these plugins. */
+  public static Toolchain of(Plugins plugins) {
+    return new Toolchain(plugins);
+  }
+
+  /** The plugins found by discovery (ServiceLoader, OSGi, Eclipse) and nothing else. */
+  public static Toolchain discovered() {
+    Plugins.Collector collector = new Plugins.Collector();
+    PluginDiscovery.discover(collector, List.of());
+    return new Toolchain(collector.build());
+  }
+
+  /** The plugins. */
+  public Plugins plugins() {
+    return plugins;
+  }
+
+  /** Compiles one main file; {@code location} is its path (null for text), for relative imports. */
+  public Compiler.Result compile(SourceFile main, Path location, Compiler.Options options) {
+    return Compiler.compile(main, location, options, prelude, modules, plugins.functions());
+  }
+
+  /** {@code std:NAME} from the library, else from a plugin; {@code prefix:NAME} from plugins. */
+  private String module(String name) {
+    int colon = name.indexOf(':');
+    String prefix = name.substring(0, colon);
+    String rest = name.substring(colon + 1);
+    if (!rest.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
+      return null;
+    }
+    if (prefix.equals("std") && rest.matches("[A-Za-z0-9_]+")) {
+      String text = optionalResource("std/" + rest + ".tok");
+      if (text != null) {
+        return text;
+      }
+    }
+    return plugins.module(prefix, rest);
+  }
+
+  private static String resource(String path) {
+    String text = optionalResource(path);
+    if (text == null) {
+      throw new IllegalStateException("the Tok library is missing " + path);
+    }
+    return text;
+  }
+
+  private static String optionalResource(String path) {
+    try (InputStream in = Toolchain.class.getResourceAsStream("/org/tokenomics/dsl/" + path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

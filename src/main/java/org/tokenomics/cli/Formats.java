@@ -1,0 +1,65 @@
+package org.tokenomics.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tokenomics.Tokenomics;
+import org.tokenomics.report.CsvReporter;
+import org.tokenomics.report.HtmlReporter;
+import org.tokenomics.report.JsonReporter;
+import org.tokenomics.report.TableReporter;
+import org.tokenomics.spi.RunReport;
+import org.tokenomics.spi.TokReporter;
+
+/**
+ * The one list of {@code tok run --format} choices: the built-in table, json, csv and html
+ * ({@link Tokenomics#BUILT_IN_FORMATS}, names no plugin may take), then the plugin reporters of
+ * the {@link Tokenomics} in the order found. Every format is a {@link TokReporter} rendering a
+ * {@link RunReport}.
+ */
+final class Formats {
+  private Formats() {}
+
+  /** The built-in reporters, in the order of {@link Tokenomics#BUILT_IN_FORMATS}. */
+  static final Map<String, TokReporter> BUILT_IN = builtIn();
+
+  private static Map<String, TokReporter> builtIn() {
+    Map<String, TokReporter> m = new LinkedHashMap<>();
+    m.put("table", reporter("table", TableReporter::render, true));
+    m.put("json", reporter("json", r -> JsonReporter.render(r) + "\n", true));
+    m.put("csv", reporter("csv", CsvReporter::render, false));
+    m.put("html", reporter("html", HtmlReporter::render, true));
+    if (!m.keySet().stream().toList().equals(Tokenomics.BUILT_IN_FORMATS)) {
+      throw new IllegalStateException("the built-in reporters differ from Tokenomics.BUILT_IN_FORMATS");
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Every format available with {@code tok}: built-in first, then plugins. */
+  static Map<String, TokReporter> all(Tokenomics tok) {
+    Map<String, TokReporter> m = new LinkedHashMap<>(BUILT_IN);
+    for (String f : tok.reporterFormats()) {
+      m.putIfAbsent(f, tok.reporter(f).orElseThrow());
+    }
+    return m;
+  }
+
+  private static TokReporter reporter(String name, java.util.function.Function<RunReport, String> render,
+                                      boolean rendersDiagnostics) {
+    return new TokReporter() {
+      @Override
+      public String format() {
+        return name;
+      }
+
+      @Override
+      public String render(RunReport report) {
+        return render.apply(report);
+      }
+
+      @Override
+      public boolean rendersDiagnostics() {
+        return rendersDiagnostics;
+      }
+    };
+  }
+}
