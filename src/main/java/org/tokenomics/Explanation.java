@@ -32,20 +32,45 @@ import org.tokenomics.time.Dates;
 public record Explanation(String name, String role, String kind, String unit, double[] values, String[] text,
                           boolean series, String where, String expression, String note, String error, boolean repeat,
                           int hiddenInputs, List<Explanation> inputs) {
-  /** Copies the arrays and the list. */
+  /**
+   * Copies the arrays and the list.
+   *
+   * @param name         {@code capex}, {@code site.chips}, or a report's name
+   * @param role         {@code let}, {@code param, median of a distribution}, {@code report} …
+   * @param kind         {@code number}, {@code date} or {@code bool}
+   * @param unit         the unit {@code values} are in; {@code date} or {@code bool} for those
+   * @param values       its values (one, or one per period), or null when it could not be evaluated
+   * @param text         the values as text for dates and bools; null for numbers
+   * @param series       one value per period?
+   * @param where        {@code file:line} of its definition ({@code ""} when unknown)
+   * @param expression   its source text on one line (null when overridden or unknown)
+   * @param note         why its value may differ from the model's, or null
+   * @param error        the evaluation error, or null
+   * @param repeat       already shown above in the tree: its inputs are not repeated
+   * @param hiddenInputs inputs left out at the depth limit
+   * @param inputs       the values its expression reads
+   */
   public Explanation {
     values = values == null ? null : values.clone();
     text = text == null ? null : text.clone();
     inputs = List.copyOf(inputs);
   }
 
-  /** A copy of the values, or null. */
+  /**
+   * A copy of the values, or null.
+   *
+   * @return a copy of the values in {@code unit}, or null when it could not be evaluated
+   */
   @Override
   public double[] values() {
     return values == null ? null : values.clone();
   }
 
-  /** A copy of the text values, or null. */
+  /**
+   * A copy of the text values, or null.
+   *
+   * @return a copy of the values as text (dates and bools), or null for numbers
+   */
   @Override
   public String[] text() {
     return text == null ? null : text.clone();
@@ -66,10 +91,20 @@ public record Explanation(String name, String role, String kind, String unit, do
     String unit = n.tag() == Type.Tag.NUMBER ? n.unit() == null ? n.dimension() : n.unit().name() : kind;
     double[] values = n.values() == null ? null : n.values().clone();
     String[] text = null;
+    String note = n.note();
     if (values != null) {
       if (n.tag() == Type.Tag.NUMBER) {
+        boolean overflow = false;
         for (int i = 0; i < values.length; i++) {
-          values[i] = n.unit().fromBase(values[i]);
+          double shown = n.unit().fromBase(values[i]);
+          overflow |= !Double.isFinite(shown) && Double.isFinite(values[i]);
+          values[i] = shown;
+        }
+        if (overflow) { // too large for the display unit: the numbers in base units, never Infinity
+          values = n.values().clone();
+          note = (note == null ? "" : note + "; ") + org.tokenomics.diag.SafetyMessages.tooLargeFor(unit)
+              + ", shown in base units";
+          unit = n.dimension();
         }
       } else {
         text = new String[values.length];
@@ -79,7 +114,7 @@ public record Explanation(String name, String role, String kind, String unit, do
       }
     }
     List<Explanation> inputs = n.children().stream().map(Explanation::of).toList();
-    return new Explanation(n.name(), n.role(), kind, unit, values, text, n.series(), n.where(), n.expression(), n.note(),
+    return new Explanation(n.name(), n.role(), kind, unit, values, text, n.series(), n.where(), n.expression(), note,
         n.error(), n.repeat(), n.hiddenInputs(), inputs);
   }
 

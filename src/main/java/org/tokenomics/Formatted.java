@@ -10,7 +10,13 @@ import java.util.List;
  * @param diagnostics the syntax errors, if any
  */
 public record Formatted(boolean ok, String text, List<Diagnostic> diagnostics) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param ok          false when the source has syntax errors
+   * @param text        the canonical layout, or the source unchanged when it has syntax errors
+   * @param diagnostics the syntax errors, if any
+   */
   public Formatted {
     diagnostics = List.copyOf(diagnostics);
   }

@@ -16,7 +16,17 @@ public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long max
   /** The defaults listed above; the one place they are written down. */
   public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
 
-  /** Checks that every limit is positive. */
+  /**
+   * Checks that every limit is positive.
+   *
+   * @param maxSourceBytes  characters in one source file
+   * @param maxNesting      bracket and prefix-operator nesting depth
+   * @param maxNodes        syntax-tree nodes in one file
+   * @param maxPeriods      periods of the timeline
+   * @param maxNames        declared names
+   * @param maxSampleValues samples × periods × reports of a Monte Carlo run
+   * @throws IllegalArgumentException when a limit is 0 or negative
+   */
   public Limits {
     if (maxSourceBytes <= 0 || maxNesting <= 0 || maxNodes <= 0 || maxPeriods <= 0 || maxNames <= 0
         || maxSampleValues <= 0) {

@@ -51,7 +51,11 @@ public final class Model {
     };
   }
 
-  /** The report names, in source order. */
+  /**
+   * The report names, in source order.
+   *
+   * @return the report names, in source order
+   */
   public List<String> reportNames() {
     return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
   }
@@ -108,6 +112,10 @@ public final class Model {
   /**
    * Evaluates a declared scenario with further overrides on top (the overrides win). Throws
    * IllegalArgumentException when an override does not check or the scenario is unknown.
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
     return run(programFor(scenario, overrides), scenario.name());
@@ -118,6 +126,10 @@ public final class Model {
    * {@code tok run} does: every report that can be computed is, and each error is in
    * {@link Evaluation#errors()} (asking the evaluation for a report that failed throws its
    * EvaluationException).
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the evaluation: the reports that could be computed, and the errors of the others
    */
   public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
     return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
@@ -126,6 +138,9 @@ public final class Model {
   /**
    * The problems of overrides (param name → Tok expression) without evaluating anything: every
    * diagnostic, where {@link #evaluate(Map)} would throw at the first. Empty when they all check.
+   *
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return every problem of the overrides; empty when they all check
    */
   public List<Diagnostic> check(Map<String, String> overrides) {
     List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
@@ -214,6 +229,13 @@ public final class Model {
    * A Monte Carlo run with options: how many threads, a callback told how far the run has come,
    * and a question asked as often whether to stop (then this throws
    * {@link java.util.concurrent.CancellationException}). The numbers do not depend on the options.
+   *
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @param samples the number of samples to draw
+   * @param seed the seed: the same seed gives the same numbers on any machine and thread count
+   * @param options threads, progress callback and cancellation
+   * @return the simulation: statistics of every report over the samples
    */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
                              SimulationOptions options) {
@@ -227,6 +249,11 @@ public final class Model {
    * its p5 and p95, the others at their median, in the given scenario with overrides on top. Why
    * there is none (an unknown name, a series, a failed base run) is in its diagnostics.
    * IllegalArgumentException when an override does not check or the scenario is unknown.
+   *
+   * @param output the report or named value studied; it must be a single number
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the tornado, or diagnostics saying why there is none
    */
   public Sensitivity sensitivity(String output, Scenario scenario, Map<String, String> overrides) {
     return Sensitivity.of(compiled, allOverrides(scenario, overrides), output);
@@ -237,6 +264,11 @@ public final class Model {
    * scenario with overrides on top, on every core. Why there is no grid (a bound that does not
    * check, too many points) is in its diagnostics. IllegalArgumentException when an override does
    * not check, the scenario is unknown or a {@link Sweep.Vary} has fewer than 2 steps.
+   *
+   * @param vary the swept params and their ranges; the last varies fastest
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the grid and every report at each point, or diagnostics saying why there is none
    */
   public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides) {
     return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits);
@@ -247,6 +279,12 @@ public final class Model {
    * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
    * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
    * depth, an override that does not check or an unknown scenario.
+   *
+   * @param name a report, param, let or {@code inst.attr}
+   * @param depth how many levels of inputs to show (0: the value alone)
+   * @param scenario a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name ({@code gross_margin}, {@code site.pue}) to a Tok expression ({@code "60 %"})
+   * @return the value and the tree of the values it is derived from
    */
   public Explanation explain(String name, int depth, Scenario scenario, Map<String, String> overrides) {
     if (depth < 0) {

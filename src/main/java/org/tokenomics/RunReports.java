@@ -33,12 +33,23 @@ import org.tokenomics.time.Dates;
 public final class RunReports {
   private RunReports() {}
 
-  /** A builder for the runs of the model in {@code file} over {@code periods} ({@link Model#periods()}). */
+  /**
+   * A builder for the runs of the model in {@code file} over {@code periods} ({@link Model#periods()}).
+   *
+   * @param file    the model's file as named on the command line
+   * @param periods the model's period labels ({@link Model#periods()})
+   * @return a builder with no runs and no diagnostics yet
+   */
   public static Builder builder(String file, List<String> periods) {
     return new Builder(file, periods);
   }
 
-  /** A diagnostic as reporters see it. */
+  /**
+   * A diagnostic as reporters see it.
+   *
+   * @param d a diagnostic of the API
+   * @return the same diagnostic as a plain {@link RunReport.Message}, rendered text included
+   */
   public static RunReport.Message message(Diagnostic d) {
     return new RunReport.Message(d.severity().word(), d.code(), d.message(), d.file(), d.line(), d.column(), d.endLine(),
         d.endColumn(), d.help(), d.render());
@@ -58,7 +69,12 @@ public final class RunReports {
       this.periods = List.copyOf(periods);
     }
 
-    /** Adds diagnostics (compile warnings, override errors …), each once. */
+    /**
+     * Adds diagnostics (compile warnings, override errors …), each once.
+     *
+     * @param more diagnostics to add; those already added are skipped
+     * @return this builder
+     */
     public Builder diagnostics(List<Diagnostic> more) {
       more.forEach(this::diagnostic);
       return this;
@@ -70,7 +86,12 @@ public final class RunReports {
       }
     }
 
-    /** Adds a deterministic run: its reports, its assertions, its errors and its failed assertions. */
+    /**
+     * Adds a deterministic run: its reports, its assertions, its errors and its failed assertions.
+     *
+     * @param e an evaluation, e.g. from {@link Model#tryEvaluate}
+     * @return this builder
+     */
     public Builder add(Evaluation e) {
       runs.add(deterministic(e));
       return this;
@@ -81,6 +102,12 @@ public final class RunReports {
      * report, the mean and the {@code quantiles} (shares: 0.05 is p5) of {@code s}, and each
      * assertion's failed share. Evaluation errors met in some samples and assertions that failed in
      * some become diagnostics.
+     *
+     * @param e         the deterministic evaluation of the scenario simulated
+     * @param s         the Monte Carlo run of that scenario
+     * @param quantiles the quantiles to report, as shares between 0 and 1 (0.05 for p5)
+     * @return this builder
+     * @throws IllegalArgumentException when a quantile is outside 0 to 1
      */
     public Builder add(Evaluation e, Simulation s, List<Double> quantiles) {
       for (double q : quantiles) {
@@ -128,12 +155,20 @@ public final class RunReports {
       return this;
     }
 
-    /** Every diagnostic so far, in the order added. */
+    /**
+     * Every diagnostic so far, in the order added.
+     *
+     * @return a copy of the diagnostics added so far, in the order added
+     */
     public List<Diagnostic> diagnostics() {
       return List.copyOf(diagnostics);
     }
 
-    /** The report. */
+    /**
+     * The report.
+     *
+     * @return the runs added so far and every diagnostic, as reporters see them
+     */
     public RunReport build() {
       return new RunReport(file, periods, runs, diagnostics.stream().map(RunReports::message).toList());
     }

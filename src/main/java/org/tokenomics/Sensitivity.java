@@ -20,13 +20,25 @@ import org.tokenomics.units.Unit;
  *                    failed): then {@code bars} is empty and {@link #ok()} false
  */
 public record Sensitivity(String output, String unit, double base, List<Bar> bars, List<Diagnostic> diagnostics) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param output      the value studied (a report or any named value)
+   * @param unit        the unit {@code base} and the outputs are in ({@code ""} when dimensionless)
+   * @param base        the output with every uncertain param at its median
+   * @param bars        one per uncertain param, largest swing first, failed ones last
+   * @param diagnostics why there is no tornado; empty when there is one
+   */
   public Sensitivity {
     bars = List.copyOf(bars);
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** True when the tornado was computed (some bars may still carry an error). */
+  /**
+   * True when the tornado was computed (some bars may still carry an error).
+   *
+   * @return true when no diagnostic is an error
+   */
   public boolean ok() {
     return diagnostics.stream().noneMatch(Diagnostic::isError);
   }
@@ -45,7 +57,11 @@ public record Sensitivity(String output, String unit, double base, List<Bar> bar
    */
   public record Bar(String param, String distribution, String unit, double low, double high, double outputAtLow,
                     double outputAtHigh, Diagnostic error) {
-    /** |output at p95 − output at p5|; NaN when a run failed. */
+    /**
+     * |output at p95 − output at p5|; NaN when a run failed.
+     *
+     * @return how far the output moves between the param's p5 and p95, or NaN when a run failed
+     */
     public double swing() {
       return error != null ? Double.NaN : Math.abs(outputAtHigh - outputAtLow);
     }

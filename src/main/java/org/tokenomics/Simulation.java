@@ -244,7 +244,12 @@ public final class Simulation {
         + (near != null ? "; did you mean '" + near + "'?" : "; reports: " + reportNames()));
   }
 
+  /** A statistic too large for the report's display unit is TOK500, as it is for an evaluation. */
   private Value value(McResult.ReportStats s, double[] base) {
+    org.tokenomics.diag.Diagnostic overflow = org.tokenomics.run.Display.overflow(model, s.spec(), base);
+    if (overflow != null) {
+      throw new EvaluationException(Diagnostic.of(overflow));
+    }
     // Shown in the unit tok run would choose for the mean (the as unit when there is one).
     return new Value(s.spec().name(), s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), base,
         s.series(), periods, model.units());

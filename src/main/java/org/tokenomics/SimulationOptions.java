@@ -16,7 +16,15 @@ public record SimulationOptions(int threads, Progress progress, BooleanSupplier 
   /** One thread per core, no progress reports, never cancelled. */
   public static final SimulationOptions DEFAULT = new SimulationOptions(0, (done, total) -> { }, () -> false);
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param threads   worker threads; 0 for one per core
+   * @param progress  told how many samples are done
+   * @param cancelled asked whether to stop the run
+   * @throws IllegalArgumentException when {@code threads} is negative
+   * @throws NullPointerException     when {@code progress} or {@code cancelled} is null
+   */
   public SimulationOptions {
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be 0 (one per core) or more, got " + threads);
@@ -25,17 +33,32 @@ public record SimulationOptions(int threads, Progress progress, BooleanSupplier 
     Objects.requireNonNull(cancelled, "cancelled");
   }
 
-  /** A copy with another thread count (0: one per core). */
+  /**
+   * A copy with another thread count (0: one per core).
+   *
+   * @param n worker threads, 0 for one per core
+   * @return a copy with that thread count
+   */
   public SimulationOptions withThreads(int n) {
     return new SimulationOptions(n, progress, cancelled);
   }
 
-  /** A copy that reports progress to {@code p}. */
+  /**
+   * A copy that reports progress to {@code p}.
+   *
+   * @param p told how many samples are done, about ten times a second
+   * @return a copy with that progress callback
+   */
   public SimulationOptions withProgress(Progress p) {
     return new SimulationOptions(threads, p, cancelled);
   }
 
-  /** A copy that stops the run once {@code c} answers true (e.g. a user pressed Cancel). */
+  /**
+   * A copy that stops the run once {@code c} answers true (e.g. a user pressed Cancel).
+   *
+   * @param c asked about ten times a second whether to stop
+   * @return a copy with that cancellation check
+   */
   public SimulationOptions withCancellation(BooleanSupplier c) {
     return new SimulationOptions(threads, progress, c);
   }
@@ -43,7 +66,12 @@ public record SimulationOptions(int threads, Progress progress, BooleanSupplier 
   /** Told how far a run has come. */
   @FunctionalInterface
   public interface Progress {
-    /** {@code done} of {@code total} samples are evaluated. */
+    /**
+     * {@code done} of {@code total} samples are evaluated.
+     *
+     * @param done  samples evaluated so far
+     * @param total samples in the whole run
+     */
     void update(long done, long total);
   }
 }

@@ -19,7 +19,14 @@ import org.tokenomics.time.Dates;
  *                    many points): then {@code points} is empty and {@link #ok()} false
  */
 public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, List<Diagnostic> diagnostics) {
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param axes        the swept params, in the order given; the last varies fastest
+   * @param reports     the model's reports, in source order
+   * @param points      every grid point
+   * @param diagnostics why there is no grid; empty when there is one
+   */
   public Sweep {
     axes = List.copyOf(axes);
     reports = List.copyOf(reports);
@@ -27,7 +34,11 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** True when the grid was evaluated (some points may still carry an error). */
+  /**
+   * True when the grid was evaluated (some points may still carry an error).
+   *
+   * @return true when no diagnostic is an error
+   */
   public boolean ok() {
     return diagnostics.stream().noneMatch(Diagnostic::isError);
   }
@@ -41,28 +52,55 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param steps how many values from low to high inclusive (2 or more)
    */
   public record Vary(String name, String low, String high, int steps) {
-    /** Parses {@code NAME=LOW..HIGH:STEPS}; IllegalArgumentException with a usage message. */
+    /**
+     * Parses {@code NAME=LOW..HIGH:STEPS}; IllegalArgumentException with a usage message.
+     *
+     * @param text a sweep as on the command line, e.g. {@code price=1 $/Mtok..10 $/Mtok:10}
+     * @return the swept param, its bounds and its step count
+     */
     public static Vary parse(String text) {
       org.tokenomics.mc.Sweep.Vary v = org.tokenomics.mc.Sweep.Vary.parse(text);
       return new Vary(v.name(), v.low(), v.high(), v.steps());
     }
   }
 
-  /** A swept param and its values, in {@code unit}. */
+  /**
+   * A swept param and its values, in {@code unit}.
+   *
+   * @param name   the param ({@code price}, {@code site.pue})
+   * @param unit   the unit its bounds are written in
+   * @param values its values, evenly spaced from low to high inclusive
+   */
   public record Axis(String name, String unit, double[] values) {
-    /** Copies the values. */
+    /**
+     * Copies the values.
+     *
+     * @param name   the param ({@code price}, {@code site.pue})
+     * @param unit   the unit its bounds are written in
+     * @param values its values, evenly spaced from low to high inclusive
+     */
     public Axis {
       values = values.clone();
     }
 
-    /** A copy of the values. */
+    /**
+     * A copy of the values.
+     *
+     * @return a copy of the param's values, in {@code unit}
+     */
     @Override
     public double[] values() {
       return values.clone();
     }
   }
 
-  /** A report: its unit ({@code date} or {@code bool} for those), and whether it has one value per period. */
+  /**
+   * A report: its unit ({@code date} or {@code bool} for those), and whether it has one value per period.
+   *
+   * @param name   the report's name
+   * @param unit   the unit its values are in ({@code ""} when dimensionless, {@code date}, {@code bool})
+   * @param series one value per period, or a single value
+   */
   public record Report(String name, String unit, boolean series) {}
 
   /**
@@ -78,7 +116,15 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    */
   public record Point(double[] inputs, List<double[]> values, List<String[]> text, List<Integer> failedAssertions,
                       Diagnostic error) {
-    /** Copies the inputs and the lists (which may hold nulls). */
+    /**
+     * Copies the inputs and the lists (which may hold nulls).
+     *
+     * @param inputs           the swept params' values, in their axes' units
+     * @param values           per report, its values, or null for a report that failed
+     * @param text             per report, the values as text for dates and bools; null for numbers
+     * @param failedAssertions the lines of the assertions that failed
+     * @param error            the first evaluation error, or null
+     */
     public Point {
       inputs = inputs.clone();
       values = Collections.unmodifiableList(new ArrayList<>(values));
@@ -86,7 +132,11 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
       failedAssertions = List.copyOf(failedAssertions);
     }
 
-    /** A copy of the inputs. */
+    /**
+     * A copy of the inputs.
+     *
+     * @return a copy of the swept params' values at this point, in their axes' units
+     */
     @Override
     public double[] inputs() {
       return inputs.clone();

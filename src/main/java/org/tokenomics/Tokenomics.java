@@ -83,7 +83,13 @@ public final class Tokenomics {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = org.tokenomics.api.Sources.read(file, limits.maxSourceBytes());
+      if (text == null) { // refused before the rest of the file is read
+        Diagnostics d = new Diagnostics();
+        d.error(Code.TOK600, Span.NONE, org.tokenomics.diag.SafetyMessages.sourceTooLarge(name, limits.maxSourceBytes()),
+            "split the model into files joined by import");
+        return new Compilation(name, Diagnostic.of(d.all()), null, limits);
+      }
     } catch (IOException | RuntimeException e) {
       Diagnostics d = new Diagnostics();
       d.error(Code.TOK202, Span.NONE, "cannot read " + name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -94,15 +100,17 @@ public final class Tokenomics {
   }
 
   /**
-   * Compiles source text; relative imports resolve against the builder's root or the working folder.
+   * Compiles source text. Relative imports resolve against the builder's {@link Builder#root}; a
+   * source given as a string has no folder of its own, so without a root it may import only
+   * modules ({@code std:chips}), never a file (TOK202): the working directory of the host is not
+   * a place a script may read.
    *
    * @param name the file name diagnostics show
    * @param source the Tok source text
    * @return the compilation: the model or the diagnostics
    */
   public Compilation compile(String name, String source) {
-    Path r = root != null ? root : Path.of("").toAbsolutePath();
-    return compile(new SourceFile(name, source, false), null, r);
+    return compile(new SourceFile(name, source, false), null, root);
   }
 
   /**
@@ -110,6 +118,10 @@ public final class Tokenomics {
    * editor's unsaved buffer, as in {@code tok serve}): relative imports resolve against the file's
    * folder and must stay inside the builder's root (default: that folder), exactly as for
    * {@link #compile(Path)}.
+   *
+   * @param file the file the source stands for; diagnostics name it and imports resolve from its folder
+   * @param source the Tok source text to compile in its place
+   * @return the compilation: the model or the diagnostics
    */
   public Compilation compile(Path file, String source) {
     Path r = root != null ? root : file.toAbsolutePath().getParent();
@@ -118,7 +130,9 @@ public final class Tokenomics {
 
   private Compilation compile(SourceFile source, Path location, Path importRoot) {
     Compiler.Result r = toolchain.compile(source, location, limits.compilerOptions(importRoot));
-    return new Compilation(source.name(), Diagnostic.of(r.diagnostics()), r.model(), limits);
+    // A diagnostic about a file that is not Tok never quotes its content (safety.md).
+    return new Compilation(source.name(),
+        Diagnostic.of(org.tokenomics.api.Sources.withoutForeignText(r.diagnostics(), source.name())), r.model(), limits);
   }
 
   /**
@@ -166,6 +180,10 @@ public final class Tokenomics {
    * The canonical layout of a source ({@code tok fmt}): one statement per line, {@code =} aligned
    * in runs, comments kept. A source with syntax errors is not formatted: {@link Formatted#ok()} is
    * false and the diagnostics say why.
+   *
+   * @param name the file name diagnostics show
+   * @param source the Tok source text
+   * @return the laid-out text, or the source unchanged with its syntax errors
    */
   public static Formatted format(String name, String source) {
     org.tokenomics.syntax.Formatter.Result r = org.tokenomics.syntax.Formatter.format(name, source);

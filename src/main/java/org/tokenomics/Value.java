@@ -41,7 +41,11 @@ public final class Value {
     return name;
   }
 
-  /** A number (with a dimension), rather than a date or a condition? */
+  /**
+   * A number (with a dimension), rather than a date or a condition?
+   *
+   * @return true for a number, false for a date or a bool
+   */
   public boolean isNumber() {
     return type.isNumber();
   }
@@ -84,7 +88,8 @@ public final class Value {
   }
 
   /**
-   * The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a series.
+   * The scalar in {@code unit}; throws IllegalArgumentException for a unit of another dimension or a
+   * series, ArithmeticException when the value is too large to express in that unit.
    *
    * @param unit a unit of the value's dimension as Tok writes it ({@code $B/yr}, {@code GW})
    * @return the scalar in {@code unit}
@@ -93,7 +98,16 @@ public final class Value {
     if (series) {
       throw new IllegalArgumentException(name + " is a series of " + base.length + " periods; use series(\"" + unit + "\")");
     }
-    return base[0] / factor(unit);
+    return finite(base[0] / factor(unit), base[0], unit);
+  }
+
+  /** A value too large for the unit asked for is refused, never returned as an infinity. */
+  private double finite(double shown, double base, String unit) {
+    if (!Double.isFinite(shown) && Double.isFinite(base)) {
+      throw new ArithmeticException(org.tokenomics.diag.SafetyMessages.valueOverflow(name, base,
+          unit == null ? unit() : unit));
+    }
+    return shown;
   }
 
   /**
@@ -106,7 +120,7 @@ public final class Value {
     double f = factor(unit);
     double[] out = new double[base.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = base[i] / f;
+      out[i] = finite(base[i] / f, base[i], unit);
     }
     return out;
   }

@@ -63,7 +63,7 @@ public final class Charts {
   public static JFreeChart line(String title, String unit, List<String> periods, List<Line> lines) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Line l : lines) {
-      XYSeries s = new XYSeries(l.name(), false, true);
+      XYSeries s = new XYSeries(clip(l.name()), false, true);
       for (int i = 0; i < l.values().length && i < periods.size(); i++) {
         s.add(i, finite(l.values()[i]));
       }
@@ -116,7 +116,7 @@ public final class Charts {
     List<TornadoRow> sorted = new ArrayList<>(rows);
     // The axis draws index 0 at the bottom: narrowest first so the widest ends on top.
     sorted.sort(Comparator.comparingDouble(r -> Math.abs(r.high() - r.low())));
-    String[] names = sorted.stream().map(TornadoRow::name).toArray(String[]::new);
+    String[] names = sorted.stream().map(r -> clip(r.name())).toArray(String[]::new);
     XYIntervalSeries lowSide = new XYIntervalSeries("param at its low value");
     XYIntervalSeries highSide = new XYIntervalSeries("param at its high value");
     double base = rows.isEmpty() ? 0 : finite(rows.get(0).base());
@@ -197,6 +197,14 @@ public final class Charts {
     return f;
   }
 
+  /**
+   * Names as a chart shows them: laying out a 20,000-character title took JFreeChart minutes, and
+   * nobody reads past the first hundred characters.
+   */
+  static String clip(String name) {
+    return name == null || name.length() <= 100 ? name : name.substring(0, 99) + "…";
+  }
+
   private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
@@ -206,7 +214,7 @@ public final class Charts {
     plot.getDomainAxis().setLabelFont(LABEL);
     plot.getDomainAxis().setTickLabelFont(TICK);
     JFreeChart chart = new JFreeChart(null, TITLE, plot, legend);
-    chart.setTitle(new TextTitle(title, TITLE));
+    chart.setTitle(new TextTitle(clip(title), TITLE));
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(8, 8, 8, 16));
     return chart;

@@ -53,7 +53,10 @@ public final class Compiler {
     Throwable[] failure = new Throwable[1];
     Thread t = new Thread(null, () -> {
       try {
-        result[0] = compileHere(main, location, options, prelude, modules, functions);
+        // "Did you mean" has a budget per compile, on the compiling thread (safety.md).
+        try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
+          result[0] = compileHere(main, location, options, prelude, modules, functions);
+        }
       } catch (Throwable e) {
         failure[0] = e;
       }
@@ -79,6 +82,12 @@ public final class Compiler {
     }
     return result[0];
   }
+
+  /**
+   * Candidate comparisons "did you mean" may make in one compile, all unknown names together
+   * (about a tenth of a second); a model with a handful of typos never comes near it.
+   */
+  static final long SUGGESTION_BUDGET = 1_000_000;
 
   /** The stack of the compiling thread: room for the checker's recursion at every limit. */
   static final long STACK_BYTES = 64L << 20;

@@ -119,7 +119,7 @@ final class SensitivityCommand implements Callable<Integer> {
         line.append("  ").append(pad(row[i], width[i], true));
       }
       line.append("  ").append(row[6]);
-      b.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+      b.append(line.toString().stripTrailing()).append('\n');
       if (k == 0) {
         b.append("  ").append("-".repeat(line.toString().strip().length())).append('\n');
       }

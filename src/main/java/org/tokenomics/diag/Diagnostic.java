@@ -24,6 +24,9 @@ import java.util.Objects;
 public record Diagnostic(Severity severity, String code, String message, String file, int line,
                          int column, int endLine, int endColumn, String help, String sourceLine,
                          String label) {
+  /** Longer source lines are shown as a window of this many characters around the span. */
+  private static final int WINDOW = 160;
+
 
   /** Checks that severity, code and message are given. */
   public Diagnostic {
@@ -56,10 +59,19 @@ public record Diagnostic(Severity severity, String code, String message, String 
     if (sourceLine != null && line > 0) {
       String gutter = String.valueOf(line);
       String pad = " ".repeat(gutter.length());
-      String text = sourceLine.replace('\t', ' ');
-      out.append('\n').append("  ").append(gutter).append(" | ").append(text);
+      String text = sourceLine;
       int from = Math.max(1, column);
       int to = endLine == line ? Math.max(from + 1, endColumn) : text.length() + 1;
+      if (text.length() > WINDOW) { // a window around the span, not a 200 KB line per error
+        int start = Math.max(0, Math.min(from - 1 - WINDOW / 4, text.length() - WINDOW));
+        int end = Math.min(text.length(), start + WINDOW);
+        String head = start > 0 ? "…" : "";
+        text = head + text.substring(start, end) + (end < text.length() ? "…" : "");
+        from = from - start + head.length();
+        to = Math.min(to - start + head.length(), text.length() + 1);
+      }
+      text = text.replace('\t', ' ');
+      out.append('\n').append("  ").append(gutter).append(" | ").append(text);
       to = Math.min(to, Math.max(from + 1, text.length() + 1));
       out.append('\n').append("  ").append(pad).append(" | ")
           .append(" ".repeat(from - 1)).append("^".repeat(to - from));
@@ -72,6 +84,7 @@ public record Diagnostic(Severity severity, String code, String message, String 
     }
     return out.toString();
   }
+
 
   @Override
   public String toString() {

@@ -7,7 +7,7 @@ public final class Dist {
   /** Why these arguments make no distribution, or null when they are fine. */
   public static String invalid(String family, double[] a) {
     Family f = Family.of(family);
-    return f == null ? "unknown distribution " + family : f.invalid(a);
+    return f == null ? "unknown distribution " + family : f.problem(a);
   }
 
   /** The value below which a share {@code u} of the distribution lies. */

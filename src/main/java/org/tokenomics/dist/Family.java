@@ -20,7 +20,7 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      return a[0] + (a[1] - a[0]) * u;
+      return between(a[0], a[1], u);
     }
   },
   NORMAL("normal", List.of("mean", "sd"), "normal(MEAN, SD) — a distribution") {
@@ -55,7 +55,9 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      return new TriangularDistribution(a[0], a[1], a[2]).inverseCumulativeProbability(u);
+      // Drawn on [0, 1] with the mode's share of the range, then placed between low and high: the
+      // range itself may not be a finite double (triangular(-1e308, 0, 1e308)).
+      return between(a[0], a[2], new TriangularDistribution(0, share(a), 1).inverseCumulativeProbability(u));
     }
   },
   PERT("pert", List.of("low", "mode", "high"), "pert(LOW, MODE, HIGH) — a distribution") {
@@ -66,10 +68,10 @@ public enum Family {
 
     @Override
     public double quantile(double[] a, double u) {
-      double range = a[2] - a[0];
-      double alpha = 1 + 4 * (a[1] - a[0]) / range;
-      double beta = 1 + 4 * (a[2] - a[1]) / range;
-      return a[0] + range * new BetaDistribution(null, alpha, beta, 1e-12).inverseCumulativeProbability(u);
+      // As triangular: 4 × a range near the largest double would overflow into a beta of infinity.
+      double m = share(a);
+      return between(a[0], a[2], new BetaDistribution(null, 1 + 4 * m, 1 + 4 * (1 - m), 1e-12)
+          .inverseCumulativeProbability(u));
     }
   };
 
@@ -104,6 +106,28 @@ public enum Family {
 
   /** Why these arguments make no distribution, or null when they are fine. */
   public abstract String invalid(double[] a);
+
+  /** {@link #invalid}, after checking every argument is finite. */
+  public String problem(double[] a) {
+    for (double x : a) {
+      if (!Double.isFinite(x)) {
+        return word + " needs finite arguments";
+      }
+    }
+    return invalid(a);
+  }
+
+  /** Where the mode lies between low and high, 0 to 1, computed on halves so nothing overflows. */
+  private static double share(double[] a) {
+    double range = a[2] / 2 - a[0] / 2;
+    return range == 0 ? 0 : Math.min(1, Math.max(0, (a[1] / 2 - a[0] / 2) / range));
+  }
+
+  /** low + (high − low) × x without overflow when high − low exceeds the largest double. */
+  private static double between(double low, double high, double x) {
+    double range = high - low;
+    return Double.isFinite(range) ? low + range * x : low * (1 - x) + high * x;
+  }
 
   /** The value below which a share {@code u} of the distribution lies. */
   public abstract double quantile(double[] a, double u);

@@ -3,6 +3,9 @@ package org.tokenomics.finance;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.tokenomics.units.Units;
 
 /**
@@ -22,23 +25,54 @@ public final class Finance {
     return v;
   }
 
-  /** The rate where npv is zero, or empty when the cash flows never change the sign of npv. */
+  /** The rate where npv is zero, or empty when there is none or more than one ({@link #irrs}). */
   public static OptionalDouble irr(double[] amounts, double[] endYears, double initial) {
-    DoubleUnaryOperator f = r -> npv(amounts, endYears, r, initial);
+    double[] r = irrs(amounts, endYears, initial);
+    return r.length == 1 ? OptionalDouble.of(r[0]) : OptionalDouble.empty();
+  }
+
+  /**
+   * The rates where npv is zero, scanning −99.9 % to 100,000 %: none, one, or the first two when
+   * the flows change sign more than once and npv crosses zero twice (the caller says so rather
+   * than pick one). Flows that are all zero have no rate. The flows are scaled by a power of two
+   * first (exact, and irr does not depend on scale), so $1e-289 and $1 flows give the same rate.
+   */
+  public static double[] irrs(double[] amounts, double[] endYears, double initial) {
+    double scale = Math.abs(initial);
+    for (double a : amounts) {
+      scale = Math.max(scale, Math.abs(a));
+    }
+    if (scale == 0 || !Double.isFinite(scale)) {
+      return new double[0];
+    }
+    int shift = -Math.getExponent(scale);
+    double[] scaled = new double[amounts.length];
+    for (int i = 0; i < amounts.length; i++) {
+      scaled[i] = Math.scalb(amounts[i], shift);
+    }
+    double init = Math.scalb(initial, shift);
+    DoubleUnaryOperator f = r -> npv(scaled, endYears, r, init);
     double[] grid = {-0.999, -0.99, -0.9, -0.75, -0.5, -0.25, -0.1, 0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3,
         0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 50, 100, 1000};
+    double[] roots = new double[2];
+    int found = 0;
     double prev = f.applyAsDouble(grid[0]);
-    for (int i = 1; i < grid.length; i++) {
+    if (prev == 0) {
+      roots[found++] = grid[0];
+    }
+    for (int i = 1; i < grid.length && found < 2; i++) {
       double cur = f.applyAsDouble(grid[i]);
-      if (prev == 0) {
-        return OptionalDouble.of(grid[i - 1]);
-      }
-      if (Double.isFinite(prev) && Double.isFinite(cur) && Math.signum(prev) != Math.signum(cur)) {
-        return OptionalDouble.of(root(f, grid[i - 1], grid[i]));
+      if (cur == 0) {
+        roots[found++] = grid[i];
+      } else if (prev != 0 && Double.isFinite(prev) && Double.isFinite(cur) && Math.signum(prev) != Math.signum(cur)) {
+        double r = root(f, grid[i - 1], grid[i]);
+        if (!Double.isNaN(r)) {
+          roots[found++] = r;
+        }
       }
       prev = cur;
     }
-    return prev == 0 ? OptionalDouble.of(grid[grid.length - 1]) : OptionalDouble.empty();
+    return java.util.Arrays.copyOf(roots, found);
   }
 
   /**
@@ -84,12 +118,30 @@ public final class Finance {
     return rate / (1 - Math.pow(1 + rate, -years));
   }
 
-  /** Brent's method to a relative tolerance of 1e-12 (commons-math). */
+  /**
+   * Brent's method to a relative tolerance of 1e-12 (commons-math). NaN when there is no answer
+   * to find: an end of the bracket that is not finite, a function that is NaN or has the same sign
+   * at both ends, or no convergence in 10,000 evaluations. Commons Math's exceptions never leave
+   * this method (the caller turns NaN into a diagnostic at its own span); errors thrown by
+   * {@code f} itself (a TOK500 inside the model) do.
+   */
   public static double root(DoubleUnaryOperator f, double lo, double hi) {
+    if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+      return Double.NaN;
+    }
+    double flo = f.applyAsDouble(lo);
+    double fhi = f.applyAsDouble(hi);
+    if (Double.isNaN(flo) || Double.isNaN(fhi) || Math.signum(flo) * Math.signum(fhi) > 0) {
+      return Double.NaN;
+    }
     // Relative accuracy decides; the absolute floor only matters for a root at 0. (A floor of 1e-14
     // stopped early for values in small base units: 4 $/Mtok is 4e-6 $/tok.)
     BrentSolver solver = new BrentSolver(1e-12, 1e-300, 1e-300);
-    return solver.solve(10_000, f::applyAsDouble, lo, hi);
+    try {
+      return solver.solve(10_000, f::applyAsDouble, lo, hi);
+    } catch (MathIllegalArgumentException | MathIllegalStateException | MathArithmeticException e) {
+      return Double.NaN;
+    }
   }
 
   /** Seconds to years. */

@@ -67,12 +67,17 @@ public final class FinanceNodes {
           return Finance.npv(values, ends, r, init);
         }
         case IRR -> {
-          OptionalDouble r = Finance.irr(values, ends, init);
-          if (r.isEmpty()) {
+          double[] r = Finance.irrs(values, ends, init);
+          if (r.length == 0) {
             throw new EvalError(Code.TOK502, span, "no internal rate of return: the cash flows never make npv zero",
                 "an irr needs an outlay and later inflows (or the reverse)");
           }
-          return r.getAsDouble();
+          if (r.length > 1) { // flows that change sign more than once: picking one would be a silent guess
+            throw new EvalError(Code.TOK502, span, String.format(java.util.Locale.ROOT,
+                "no single internal rate of return: npv is zero at both %.4g %% and %.4g %%", 100 * r[0], 100 * r[1]),
+                "the cash flows change sign more than once; use npv at a chosen rate instead");
+          }
+          return r[0];
         }
         default -> {
           OptionalDouble y = Finance.payback(values, starts, ends, init);

@@ -54,24 +54,42 @@ final class Analysis {
   /** The prelude, std modules and plugins, found once per server. */
   private static final Toolchain TOOLS = Toolchain.discovered();
 
-  static Analysis of(String uri, String text, Analysis previous) {
+  /**
+   * Analyses one version of a document. {@code workspace} is the folder the client opened (never
+   * the file system's root): imports are read only inside it, and only for a document inside it,
+   * so a client cannot pick the import root by naming a document {@code file:///etc/x.tok}.
+   */
+  static Analysis of(String uri, String text, Analysis previous, Path workspace) {
     Path file = path(uri);
     String name = file != null ? file.toString() : uri;
-    Path folder = file != null ? file.toAbsolutePath().getParent() : null;
+    Path folder = file != null ? file.toAbsolutePath().normalize().getParent() : null;
+    Path root = workspace != null && folder != null && folder.startsWith(workspace) ? workspace : null;
     // The checked model behind the compile is needed (hover values, definitions), so the server
     // compiles through the internal Toolchain, with the public Limits and the plugins discovered.
     Limits l = Limits.DEFAULT;
-    Path importRoot = folder != null ? folder : Path.of("").toAbsolutePath();
-    Compiler.Result c = TOOLS.compile(new SourceFile(name, text, false), null, new Compiler.Options(importRoot,
+    Compiler.Result c = TOOLS.compile(new SourceFile(name, text, false), null, new Compiler.Options(root,
         l.maxSourceBytes(), l.maxNesting(), l.maxNodes(), l.maxPeriods(), l.maxNames()));
-    TokFile ast = new SyntaxParser().parse(new SourceFile(name, text, false), new Diagnostics());
+    // The syntax tree for hover and completion only for text within the size limit (the
+    // compilation already says TOK600 for the rest).
+    TokFile ast = text.length() > l.maxSourceBytes() ? null
+        : new SyntaxParser().parse(new SourceFile(name, text, false), new Diagnostics());
     boolean stale = false;
     if (ast == null && previous != null && previous.ast != null) {
       ast = previous.ast;
       stale = true;
     }
     URI u = file != null ? file.toUri() : null;
-    return new Analysis(uri, name, text, c, ast, stale, Index.of(ast, u, folder));
+    return new Analysis(uri, name, text, c, ast, stale, Index.of(ast, u, folder, root));
+  }
+
+  /** The workspace folder behind a client's URI, or null for none, a non-file URI or the file system's root. */
+  static Path workspace(String uri) {
+    Path p = uri == null ? null : path(uri);
+    if (p == null || !p.isAbsolute()) {
+      return null;
+    }
+    p = p.normalize();
+    return p.getParent() == null ? null : p;
   }
 
   /** The file behind a {@code file:} URI, or null. */
@@ -87,7 +105,8 @@ final class Analysis {
   /** The diagnostics for the editor; those of other files are shown at the top of this one. */
   List<org.eclipse.lsp4j.Diagnostic> diagnostics() {
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-    for (Diagnostic d : compilation.diagnostics()) {
+    // A diagnostic about a file that is not Tok never quotes its content (safety.md).
+    for (Diagnostic d : org.tokenomics.api.Sources.withoutForeignText(compilation.diagnostics(), name)) {
       out.add(Positions.diagnostic(d, d.file() == null || d.file().equals(name)));
     }
     return out;

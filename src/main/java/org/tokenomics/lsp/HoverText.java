@@ -15,7 +15,7 @@ public final class HoverText {
     if (offset < 0 || offset > text.length()) {
       return null;
     }
-    Analysis a = Analysis.of(file.toUri().toString(), text, null);
+    Analysis a = Analysis.of(file.toUri().toString(), text, null, file.toAbsolutePath().getParent());
     return Hovers.hover(a, Positions.wordAt(text, offset), offset);
   }
 }

@@ -43,10 +43,16 @@ final class Index {
   final Map<String, Source> instanceSources = new LinkedHashMap<>();
 
   private final Set<String> loaded = new HashSet<>();
+  /** The workspace folder imports must stay in (null: no file imports are read). */
+  private Path root;
 
-  /** The index of a document (its last good AST) with the prelude and its imports. */
-  static Index of(TokFile doc, URI uri, Path folder) {
+  /**
+   * The index of a document (its last good AST) with the prelude and its imports; file imports
+   * are read only inside {@code root}, by the same rule as the compiler's.
+   */
+  static Index of(TokFile doc, URI uri, Path folder, Path root) {
     Index ix = new Index();
+    ix.root = root;
     for (String p : Library.PRELUDE) {
       TokFile f = Library.file(p);
       if (f != null) {
@@ -104,11 +110,15 @@ final class Index {
       }
       return;
     }
-    if (folder == null) {
+    if (folder == null || root == null) {
       return;
     }
-    Path target = folder.resolve(path).normalize();
     try {
+      Path target = folder.resolve(path).normalize();
+      if (Path.of(path).isAbsolute() || !target.startsWith(root) || !target.toRealPath().startsWith(root.toRealPath())
+          || !Files.isRegularFile(target) || Files.size(target) > org.tokenomics.Limits.DEFAULT.maxSourceBytes() * 4) {
+        return; // the compiler reports it (TOK202 or TOK600); the index just lacks its names
+      }
       String text = Files.readString(target, StandardCharsets.UTF_8);
       TokFile f = new SyntaxParser().parse(new SourceFile(target.toString(), text, false), new Diagnostics());
       if (f != null) {

@@ -13,7 +13,6 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -33,7 +32,8 @@ public final class TokLanguageServer implements LanguageServer, LanguageClientAw
   /** Serves on the streams until the client exits or the input ends; returns the exit code LSP asks for. */
   public static int serve(InputStream in, OutputStream out) {
     TokLanguageServer server = new TokLanguageServer();
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+    Launcher<LanguageClient> launcher = new CappedLauncher().setLocalService(server).setRemoteInterface(LanguageClient.class)
+        .setInput(in).setOutput(out).create();
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
     server.onExit = () -> listening.cancel(true);
@@ -54,12 +54,22 @@ public final class TokLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    documents.workspace(workspace(params));
     ServerCapabilities caps = new ServerCapabilities();
     caps.setTextDocumentSync(TextDocumentSyncKind.Full);
     caps.setHoverProvider(true);
     caps.setDefinitionProvider(true);
     caps.setCompletionProvider(new CompletionOptions(false, List.of(".")));
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("tok", "0.1.0")));
+  }
+
+  /** The first workspace folder, else the root URI; null when the client opened none (or "/"). */
+  @SuppressWarnings("deprecation") // rootUri: older clients send only that
+  private static java.nio.file.Path workspace(InitializeParams params) {
+    if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+      return Analysis.workspace(params.getWorkspaceFolders().get(0).getUri());
+    }
+    return Analysis.workspace(params.getRootUri());
   }
 
   @Override

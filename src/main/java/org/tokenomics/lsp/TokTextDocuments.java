@@ -28,9 +28,15 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class TokTextDocuments implements TextDocumentService {
   private final Map<String, Analysis> docs = new ConcurrentHashMap<>();
   private volatile LanguageClient client;
+  /** The folder the client opened; null until initialize names one (then no file imports are read). */
+  private volatile java.nio.file.Path workspace;
 
   void connect(LanguageClient c) {
     this.client = c;
+  }
+
+  void workspace(java.nio.file.Path folder) {
+    this.workspace = folder;
   }
 
   @Override
@@ -67,8 +73,8 @@ final class TokTextDocuments implements TextDocumentService {
   private synchronized void update(String uri, String text) {
     Analysis a;
     try {
-      a = Analysis.of(uri, text, docs.get(uri));
-    } catch (RuntimeException | StackOverflowError e) {
+      a = Analysis.of(uri, text, docs.get(uri), workspace);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return; // never take the server down; the next change tries again
     }
     docs.put(uri, a);
@@ -115,7 +121,7 @@ final class TokTextDocuments implements TextDocumentService {
   private static <T> T safely(java.util.function.Supplier<T> body) {
     try {
       return body.get();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return null;
     }
   }

@@ -98,8 +98,7 @@ public final class MonteCarlo {
     final double[][] buffer; // [cell][sample in wave]
     final LogHistogram[] sketches;
     final Program.Plan plan;
-    final double[] sums;
-    final double[] compensation;
+    final CompensatedSum[] sums;
     final long[] counts;
     final AtomicLong done = new AtomicLong();
     final long[] reportFailed;
@@ -138,7 +137,6 @@ public final class MonteCarlo {
       if (exact) {
         sketches = null;
         sums = null;
-        compensation = null;
         counts = null;
       } else {
         int buckets = (int) Math.max(64, Math.min(MAX_BUCKETS, SKETCH_BYTES / (2L * Integer.BYTES * Math.max(1, cells))));
@@ -146,8 +144,10 @@ public final class MonteCarlo {
         for (int i = 0; i < cells; i++) {
           sketches[i] = new LogHistogram(buckets);
         }
-        sums = new double[cells];
-        compensation = new double[cells];
+        sums = new CompensatedSum[cells];
+        for (int i = 0; i < cells; i++) {
+          sums[i] = new CompensatedSum();
+        }
         counts = new long[cells];
       }
       reportFailed = new long[reports.size()];
@@ -304,19 +304,7 @@ public final class MonteCarlo {
     private void feed(int cell, int len) {
       double[] v = buffer[cell];
       counts[cell] += sketches[cell].addAll(v, 0, len);
-      double sum = sums[cell];
-      double comp = compensation[cell];
-      for (int i = 0; i < len; i++) {
-        double x = v[i];
-        if (Double.isNaN(x)) {
-          continue;
-        }
-        double t = sum + x; // Neumaier's compensated sum
-        comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-      }
-      sums[cell] = sum;
-      compensation[cell] = comp;
+      sums[cell].addAll(v, len);
     }
 
     private McResult finish() {
@@ -324,22 +312,19 @@ public final class MonteCarlo {
       Quantiles[] quantiles = new Quantiles[cells];
       Parallel.run(cells, options.threads(), cell -> {
         if (exact) {
-          double sum = 0;
-          double comp = 0;
+          CompensatedSum sum = new CompensatedSum();
           long n = 0;
           for (double x : buffer[cell]) {
             if (!Double.isNaN(x)) {
-              double t = sum + x;
-              comp += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-              sum = t;
+              sum.add(x);
               n++;
             }
           }
-          mean[cell] = n == 0 ? Double.NaN : (sum + comp) / n;
+          mean[cell] = sum.mean(n);
           quantiles[cell] = new Quantiles.Exact(buffer[cell], 0, samples);
           buffer[cell] = null;
         } else {
-          mean[cell] = counts[cell] == 0 ? Double.NaN : (sums[cell] + compensation[cell]) / counts[cell];
+          mean[cell] = sums[cell].mean(counts[cell]);
           quantiles[cell] = sketches[cell];
         }
       }, () -> { });

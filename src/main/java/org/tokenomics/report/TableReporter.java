@@ -209,13 +209,20 @@ public final class TableReporter {
     return Fmt.compact(r.values()[i]);
   }
 
+  /**
+   * Cells longer than this do not widen their column (they overflow their own line): one
+   * 500,000-character report name must not pad every other row to its width.
+   */
+  static final int MAX_ALIGNED_WIDTH = 80;
+
   /** Columns aligned; numbers right-aligned, the first column left-aligned. */
   private static void table(StringBuilder b, List<String[]> rows, boolean header) {
     int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
     int[] width = new int[cols];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i] == null ? 0 : r[i].length());
+        int w = r[i] == null ? 0 : r[i].length();
+        width[i] = Math.max(width[i], w > MAX_ALIGNED_WIDTH ? 0 : w);
       }
     }
     for (int k = 0; k < rows.size(); k++) {
@@ -224,15 +231,15 @@ public final class TableReporter {
       for (int i = 0; i < r.length; i++) {
         String cell = r[i] == null ? "" : r[i];
         if (i == 0) {
-          line.append(cell).append(" ".repeat(width[i] - cell.length()));
+          line.append(cell).append(" ".repeat(Math.max(0, width[i] - cell.length())));
         } else {
-          line.append("  ").append(" ".repeat(width[i] - cell.length())).append(cell);
+          line.append("  ").append(" ".repeat(Math.max(0, width[i] - cell.length()))).append(cell);
         }
       }
-      b.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+      String text = line.toString().stripTrailing();
+      b.append(text).append('\n');
       if (header && k == 0) {
-        int total = line.toString().replaceAll("\\s+$", "").length();
-        b.append("  ").append("-".repeat(Math.max(0, total - 2))).append('\n');
+        b.append("  ").append("-".repeat(Math.max(0, Math.min(text.length(), 2 + MAX_ALIGNED_WIDTH * cols) - 2))).append('\n');
       }
     }
   }

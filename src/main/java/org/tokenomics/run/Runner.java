@@ -69,6 +69,11 @@ public final class Runner {
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
+        Diagnostic overflow = Display.overflow(model, r, v);
+        if (overflow != null) {
+          addOnce(errors, overflow);
+          continue;
+        }
         reports.add(new ReportValue(r, v, program.cell(r.slot()).series(), ReportUnits.of(model, r, v)));
       } catch (EvalError e) {
         addOnce(errors, inScenario(diagnostic(model, e), where));

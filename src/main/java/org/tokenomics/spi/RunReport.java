@@ -149,7 +149,11 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    */
   public record Message(String severity, String code, String message, String file, int line, int column, int endLine,
                         int endColumn, String help, String rendered) {
-    /** True for errors. */
+    /**
+     * True for errors.
+     *
+     * @return true when {@code severity} is {@code error}
+     */
     public boolean isError() {
       return "error".equals(severity);
     }

@@ -67,8 +67,15 @@ public final class Formatter {
     private int owner = -1;
     private int owners;
 
+    private final int[] charOffsets;
+
+    private int charIndex(int codePoint) {
+      return charOffsets == null ? codePoint : charOffsets[Math.min(codePoint, charOffsets.length - 1)];
+    }
+
     Run(String text, FormatPlan plan) {
       this.text = text;
+      this.charOffsets = SourceFile.charOffsets(text);
       this.plan = plan;
     }
 
@@ -194,8 +201,9 @@ public final class Formatter {
 
     /** Whether the author put whitespace on either side of an operator. */
     private boolean spaced(Token op) {
-      int before = op.getStartIndex() - 1;
-      int after = op.getStopIndex() + 1;
+      // token indexes count code points; the text is indexed in UTF-16 units
+      int before = charIndex(op.getStartIndex()) - 1;
+      int after = charIndex(op.getStopIndex() + 1);
       return (before >= 0 && Character.isWhitespace(text.charAt(before)))
           || (after < text.length() && Character.isWhitespace(text.charAt(after)));
     }

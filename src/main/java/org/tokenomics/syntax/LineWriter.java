@@ -11,6 +11,13 @@ import java.util.List;
 final class LineWriter {
   /** Columns of whitespace between code and a trailing comment, at least. */
   static final int COMMENT_GAP = 2;
+  /**
+   * Alignment pads only up to these columns: a line whose {@code =} or code ends further right
+   * keeps its own spacing, so one 5,000-character name cannot pad every line of its run (an
+   * 80 KB file grew to 1.28 MB, past the source size limit).
+   */
+  static final int MAX_EQUALS_COLUMN = 40;
+  static final int MAX_COMMENT_COLUMN = 80;
 
   static final class Line {
     final int indent;
@@ -174,7 +181,9 @@ final class LineWriter {
       int j = i;
       int column = -1;
       while (j < lines.size() && first.key.equals(lines.get(j).key) && lines.get(j).indent == first.indent) {
-        column = Math.max(column, lines.get(j).eq);
+        if (lines.get(j).indent + lines.get(j).eq <= MAX_EQUALS_COLUMN) {
+          column = Math.max(column, lines.get(j).eq);
+        }
         j++;
       }
       for (int k = i; k < j; k++) {
@@ -199,7 +208,9 @@ final class LineWriter {
       int j = i;
       int column = 0;
       while (j < lines.size() && lines.get(j).comment != null) {
-        column = Math.max(column, lines.get(j).width() + COMMENT_GAP);
+        if (lines.get(j).width() + COMMENT_GAP <= MAX_COMMENT_COLUMN) {
+          column = Math.max(column, lines.get(j).width() + COMMENT_GAP);
+        }
         j++;
       }
       for (int k = i; k < j; k++) {

@@ -63,7 +63,7 @@ public final class Printer {
       return "scenario " + s.name() + " " + block(s.sets().stream().map(Printer::assign).toList(), false);
     } else if (d instanceof Decl.Solve s) {
       return "solve " + s.name() + " for " + s.target() + " so that "
-          + (s.rhs() == null ? expr(s.lhs()) : expr(s.lhs(), CMP) + " == " + expr(s.rhs(), CMP + 1)) + " within " + expr(s.low()) + " to " + expr(s.high());
+          + (s.rhs() == null ? expr(s.lhs()) : expr(s.lhs(), CMP + 1) + " == " + expr(s.rhs(), CMP + 1)) + " within " + expr(s.low()) + " to " + expr(s.high());
     } else if (d instanceof Decl.Kind k) {
       return "kind " + k.name() + " " + block(k.members().stream().map(Printer::member).toList(), true);
     } else if (d instanceof Decl.Instance in) {
@@ -166,8 +166,9 @@ public final class Printer {
       return u.op().equals("not") ? "not " + expr(u.operand(), NOT) : "-" + expr(u.operand(), NEG);
     } else if (e instanceof Expr.Binary b) {
       int p = strength(b);
-      // Left-associative operators take a looser right operand in parentheses; ^ the left one.
-      int left = p == POW ? p + 1 : p;
+      // Left-associative operators take a looser right operand in parentheses; ^ the left one;
+      // comparisons do not chain, so a comparison operand of a comparison is always bracketed.
+      int left = p == POW || p == CMP ? p + 1 : p;
       int right = p == POW ? p : p + 1;
       String l = expr(b.left(), left);
       if (p == POW && b.left() instanceof Expr.Quantity) {

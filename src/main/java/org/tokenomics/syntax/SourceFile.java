@@ -9,6 +9,8 @@ public final class SourceFile {
   private final String text;
   private final boolean library;
   private final int[] lineStarts;
+  /** Code point index → UTF-16 index, or null when the text has no supplementary characters. */
+  private final int[] charOffsets;
 
   /**
    * @param name    the name shown in diagnostics
@@ -28,6 +30,36 @@ public final class SourceFile {
       }
     }
     lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    charOffsets = charOffsets(text);
+    lines = new String[lineStarts.length];
+  }
+
+  /**
+   * For each code point of {@code text} (and one past the end), its index in the UTF-16 string;
+   * null when the two agree (no emoji or other supplementary character). ANTLR counts code
+   * points, Java strings count UTF-16 units: an emoji earlier in a file shifts every later token.
+   */
+  static int[] charOffsets(String text) {
+    int points = text.codePointCount(0, text.length());
+    if (points == text.length()) {
+      return null;
+    }
+    int[] out = new int[points + 1];
+    int i = 0;
+    for (int cp = 0; cp < points; cp++) {
+      out[cp] = i;
+      i += Character.charCount(text.codePointAt(i));
+    }
+    out[points] = text.length();
+    return out;
+  }
+
+  /** The UTF-16 index of code point {@code codePoint} (ANTLR's token indexes are code points). */
+  public int charIndex(int codePoint) {
+    if (charOffsets == null || codePoint < 0) {
+      return codePoint;
+    }
+    return charOffsets[Math.min(codePoint, charOffsets.length - 1)];
   }
 
   public String name() {
@@ -42,11 +74,26 @@ public final class SourceFile {
     return library;
   }
 
+  /**
+   * Lines already cut out, shared by every diagnostic on them: 20,000 errors on one 200 KB line
+   * must not hold 20,000 copies of it. (A race only cuts the same line twice.)
+   */
+  private final String[] lines;
+
   /** The text of a 1-based line without its line break, or "" past the end. */
   public String line(int line) {
     if (line < 1 || line > lineStarts.length) {
       return "";
     }
+    String cached = lines[line - 1];
+    if (cached == null) {
+      cached = cut(line);
+      lines[line - 1] = cached;
+    }
+    return cached;
+  }
+
+  private String cut(int line) {
     int from = lineStarts[line - 1];
     int to = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
     if (to > from && text.charAt(to - 1) == '\r') {

@@ -17,8 +17,8 @@ final class Spans {
       endLine += (int) stopText.chars().filter(c -> c == '\n').count();
       endColumn = stopText.length() - newline;
     }
-    int from = Math.max(0, start.getStartIndex());
-    int to = Math.max(from, stop.getStopIndex() + 1);
+    int from = Math.max(0, source.charIndex(start.getStartIndex()));
+    int to = Math.max(from, source.charIndex(stop.getStopIndex() + 1));
     return new Span(source.name(), line, column, endLine, endColumn, from, to);
   }
 }

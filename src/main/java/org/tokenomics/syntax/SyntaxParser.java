@@ -56,11 +56,14 @@ public final class SyntaxParser {
     TokParser.FileContext tree;
     try {
       tree = file(parser);
-    } catch (StackOverflowError e) {
+    } catch (NestingLimit.TooDeep e) {
+      diags.error(Code.TOK600, Spans.of(source, e.at, e.at), NestingLimit.message(maxNesting), NestingLimit.HELP);
+      return null;
+    } catch (StackOverflowError e) { // a last resort: the counted limit should always come first
       diags.error(Code.TOK600, Span.NONE, "the input nests too deeply to parse (limit: nesting depth " + maxNesting + ")");
       return null;
     }
-    if (diags.errorCount() > before) {
+    if (diags.errorCount() > before || !NestingLimit.check(source, tree, maxNesting, diags)) {
       return null;
     }
     try {
@@ -87,7 +90,11 @@ public final class SyntaxParser {
     int before = diags.errorCount();
     try {
       TokParser.ExprEntryContext tree = parser.exprEntry();
-      return diags.errorCount() > before ? null : new AstBuilder(source).expr(tree.expr());
+      return diags.errorCount() > before || !NestingLimit.check(source, tree, maxNesting, diags) ? null
+          : new AstBuilder(source).expr(tree.expr());
+    } catch (NestingLimit.TooDeep e) {
+      diags.error(Code.TOK600, Spans.of(source, e.at, e.at), NestingLimit.message(maxNesting), NestingLimit.HELP);
+      return null;
     } catch (StackOverflowError e) {
       diags.error(Code.TOK600, Span.NONE, "the expression nests too deeply (limit: nesting depth " + maxNesting + ")");
       return null;
@@ -101,8 +108,13 @@ public final class SyntaxParser {
       return null;
     }
     int before = diags.errorCount();
-    TokParser.UnitEntryContext tree = parser.unitEntry();
-    return diags.errorCount() > before ? null : new AstBuilder(source).unit(tree.unitExpr());
+    try {
+      TokParser.UnitEntryContext tree = parser.unitEntry();
+      return diags.errorCount() > before ? null : new AstBuilder(source).unit(tree.unitExpr());
+    } catch (NestingLimit.TooDeep | StackOverflowError e) {
+      diags.error(Code.TOK600, Span.NONE, NestingLimit.message(maxNesting), null);
+      return null;
+    }
   }
 
   /**
@@ -137,7 +149,7 @@ public final class SyntaxParser {
     if (!checkNesting(source, tokens.getTokens(), diags) || !checkMagnitudes(source, tokens.getTokens(), diags)) {
       return null;
     }
-    TokParser parser = new TokParser(tokens);
+    TokParser parser = new NestingLimit.Parser(tokens, maxNesting);
     parser.removeErrorListeners();
     parser.addErrorListener(new Listener(source, diags));
     return parser;
@@ -183,9 +195,7 @@ public final class SyntaxParser {
       boolean prefix = text.equals("-") || text.equals("not") || text.equals("if") || text.equals("^");
       prefixRun = prefix || text.equals("(") ? prefixRun + 1 : (text.equals(")") ? prefixRun : 0);
       if (depth > maxNesting || prefixRun > maxNesting) {
-        diags.error(Code.TOK600, Spans.of(source, t, t),
-            "expression nested more than " + maxNesting + " levels deep (limit: max nesting depth " + maxNesting + ")",
-            "split the expression into named lets");
+        diags.error(Code.TOK600, Spans.of(source, t, t), NestingLimit.message(maxNesting), NestingLimit.HELP);
         return false;
       }
     }

@@ -100,18 +100,19 @@ public final class Fmt {
       mag = "kMBT".indexOf(rest.charAt(0)) + 1;
       rest = rest.substring(1);
     }
-    double dollars = v * Math.pow(1000, mag);
-    double abs = Math.abs(dollars);
     int m = 0;
-    // Keep the unit's own magnitude when the source asked for it; scale plain dollars.
+    double mantissa = v;
+    // Keep the unit's own magnitude when the source asked for it (without going through dollars,
+    // which overflows for $1e306B); scale plain dollars.
     if (mag > 0) {
       m = mag;
     } else {
+      double abs = Math.abs(v);
       while (m < 4 && abs >= 1000 * Math.pow(1000, m) - 0.005 * Math.pow(1000, m)) {
         m++;
       }
+      mantissa = v / Math.pow(1000, m);
     }
-    double mantissa = dollars / Math.pow(1000, m);
     String sign = mantissa < 0 ? "-" : "";
     double a = Math.abs(mantissa);
     String digits = a != 0 && a < 1 ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a)).stripTrailingZeros().toPlainString()

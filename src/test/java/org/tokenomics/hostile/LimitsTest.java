@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.tokenomics.Compilation;
 import org.tokenomics.Diagnostic;
+import org.tokenomics.Evaluation;
 import org.tokenomics.Limits;
 import org.tokenomics.Tok;
 import org.tokenomics.Tokenomics;
@@ -50,6 +51,82 @@ class LimitsTest {
     assertLimit(Tok.compile(minus), "max nesting depth");
     String calls = "report x = " + "abs(".repeat(100_000) + "1" + ")".repeat(100_000);
     assertLimit(Tok.compile(calls), "max nesting depth");
+  }
+
+  /** Runs on a thread with a 512 KiB stack, as a host's worker thread might have. */
+  private static <T> T onSmallStack(java.util.function.Supplier<T> body) throws Exception {
+    Object[] result = new Object[1];
+    Throwable[] thrown = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = body.get();
+      } catch (Throwable e) {
+        thrown[0] = e;
+      }
+    }, "small", 512 * 1024);
+    t.start();
+    t.join();
+    if (thrown[0] != null) {
+      throw new AssertionError("threw on a 512 KiB stack", thrown[0]);
+    }
+    @SuppressWarnings("unchecked")
+    T r = (T) result[0];
+    return r;
+  }
+
+  private static Diagnostic first(Compilation c, String code) {
+    return c.diagnostics().stream().filter(d -> d.code().equals(code)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + code + " in " + c.diagnostics()));
+  }
+
+  @Test
+  void nestingIsCountedNotLimitedByTheStackAndHasAPosition() throws Exception {
+    String ifs = "param c = 1\nlet x = " + "if c > 0 then 1 else ".repeat(20_000) + "0\nreport x";
+    Diagnostic small = first(onSmallStack(() -> Tok.compile(ifs)), "TOK600");
+    Diagnostic[] big = new Diagnostic[1];
+    Thread t = new Thread(null, () -> big[0] = first(Tok.compile(ifs), "TOK600"), "big", 16 << 20);
+    t.start();
+    t.join();
+    assertEquals(big[0], small, "the same diagnostic whatever the stack");
+    assertEquals(2, small.line());
+    assertTrue(small.column() > 1 && small.message().contains("max nesting depth 200"), small.render());
+    // just under and just over, on the small stack: 199 ifs (+ the comparison in each) vs 200
+    String under = "param c = 1\nlet x = " + "if c > 0 then c else ".repeat(199) + "c\nreport x";
+    assertEquals(1.0, onSmallStack(() -> Tok.eval(under).value("x").in("")), 0);
+    String over = "param c = 1\nlet x = " + "if c > 0 then c else ".repeat(200) + "c\nreport x";
+    assertLimit(onSmallStack(() -> Tok.compile(over)), "max nesting depth 200");
+  }
+
+  @Test
+  void aLongChainOfComparisonsIsASyntaxErrorNotANestingLimit() throws Exception {
+    Compilation c = onSmallStack(() -> Tok.compile("let x = 1" + " < 1".repeat(50_000) + "\nreport x"));
+    Diagnostic d = first(c, "TOK100");
+    assertEquals("comparisons do not chain", d.message());
+    assertEquals(15, d.column()); // the second '<'
+    assertTrue(c.diagnostics().stream().noneMatch(x -> x.code().equals("TOK600")), c.diagnostics().toString());
+    assertEquals(1.0, Tok.eval("let x = (1 < 2) == (2 < 3)\nreport x").value("x").asBool() ? 1.0 : 0.0, 0);
+  }
+
+  @Test
+  void everyConstructAtTheDepthLimitChecksAndEvaluatesOnASmallStack() throws Exception {
+    String pre = "timeline 2026 to 2030 yearly\nparam p = 1\nfn f(y) = y * 2 + max(y, 1)\n";
+    List<String> atLimit = List.of(
+        "let x = " + "p + p * -abs(".repeat(49) + "1" + ")".repeat(49),
+        "let x = " + "(".repeat(6) + "p" + (" + p".repeat(31) + ")").repeat(6),
+        "let x = " + "p > 0 and (p > 0 or (".repeat(49) + "p > 0" + "))".repeat(49),
+        // (199 nested calls of a user function overflow the checker's inlining on this stack: the
+        // checker's recursion, reported with issue 14 and left to the checker's rewrite)
+        "let x = " + "f(".repeat(40) + "p" + ")".repeat(40),
+        "let x = " + "cumsum(p * dt / yr + ".repeat(99) + "p * dt / yr" + ")".repeat(99),
+        "let x = " + "p ^ -".repeat(99) + "p",
+        "let x = " + "-".repeat(199) + "p",
+        "let x = " + "(".repeat(199) + "p" + ")".repeat(199));
+    for (String let : atLimit) {
+      String src = pre + let + "\nreport x";
+      Compilation c = onSmallStack(() -> Tok.compile(src));
+      assertTrue(c.ok(), () -> let.substring(0, 40) + ": " + c.diagnostics());
+      assertTrue(onSmallStack(() -> c.model().evaluate().reports().size()) == 1);
+    }
   }
 
   @Test

@@ -1,0 +1,65 @@
+package org.tokenomics.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Code;
+import org.tokenomics.diag.SafetyMessages;
+
+/** Reading a user's source file within the size limit, and what may be shown of other files. */
+public final class Sources {
+  private Sources() {}
+
+  /**
+   * The file's text, or null when it has more than {@code maxChars} characters. Reads at most
+   * {@code maxChars + 1} characters whatever the file is (a 1.5 GB file, a named pipe, a device):
+   * the size is never trusted and the whole file is never held.
+   */
+  public static String read(Path file, long maxChars) throws IOException {
+    try (InputStream in = Files.newInputStream(file);
+         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      StringBuilder b = new StringBuilder((int) Math.min(maxChars + 1, 1 << 16));
+      char[] buf = new char[8192];
+      int n;
+      while ((n = r.read(buf)) >= 0) {
+        b.append(buf, 0, n);
+        if (b.length() > maxChars) {
+          return null;
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  /**
+   * The diagnostics with any about a file that is not Tok source (an import of {@code
+   * secret.properties}) replaced by one that names the file and quotes nothing of it: its tokens
+   * and lines would otherwise reach whoever sees the diagnostics. Tok source is a {@code .tok}
+   * file, the main source and a module ({@code std:chips}, {@code acme:x}).
+   */
+  public static List<Diagnostic> withoutForeignText(List<Diagnostic> diagnostics, String mainName) {
+    List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+    Set<String> said = new HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      String f = d.file();
+      if (f == null || f.equals(mainName) || f.endsWith(".tok") || f.contains(":") && !f.matches("^[A-Za-z]:[\\\\/].*")) {
+        out.add(d);
+      } else if (said.add(f)) {
+        out.add(new Diagnostic(d.severity(), Code.TOK202.name(), SafetyMessages.notTok(f), f, 0, 0, 0, 0,
+            SafetyMessages.notTokHelp(), null, null));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package org.tokenomics.run;
+
+import java.util.Locale;
+import org.tokenomics.diag.Diagnostic;
+import org.tokenomics.diag.Severity;
+import org.tokenomics.check.CompiledModel;
+import org.tokenomics.diag.Code;
+import org.tokenomics.syntax.Diagnostics;
+import org.tokenomics.diag.SafetyMessages;
+import org.tokenomics.units.Unit;
+
+/**
+ * The last guard before a number is shown: a finite value can overflow when converted to its
+ * display unit ({@code 1e306 as bp} is 1e310 bp). Such a report is TOK500 at the report, never a
+ * printed {@code Infinity}.
+ */
+public final class Display {
+  private Display() {}
+
+  /** Null when every value of {@code base} is finite in the report's display unit; else the TOK500. */
+  public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base) {
+    Unit unit = spec.unit();
+    for (double v : base) {
+      double shown = unit == null ? v : unit.fromBase(v);
+      if (!Double.isNaN(v) && !Double.isFinite(shown)) {
+        String value = String.format(Locale.ROOT, "%.3g", v);
+        return Diagnostics.make(model.sources(), Severity.ERROR, Code.TOK500, spec.span(),
+            SafetyMessages.displayOverflow(spec.name(), value, spec.unitText()), SafetyMessages.displayOverflowHelp(), null);
+      }
+    }
+    return null;
+  }
+}
