@@ -309,6 +309,9 @@ public final class Model {
    * param with a domain or a distribution (or those named in the options) is varied; each failure
    * is shrunk toward the defaults. Throws IllegalArgumentException (with the diagnostic's message)
    * when a named param cannot be varied, EvaluationException when the defaults do not evaluate.
+   *
+   * @param options tries, seed, threads and the params to vary
+   * @return the tries spent and a shrunk counterexample per failing assertion
    */
   public TestResult test(TestOptions options) {
     org.tokenomics.mc.TestSpace space = space(options.params());
@@ -324,6 +327,9 @@ public final class Model {
   /**
    * The inputs a property-based test varies: every param with a domain or a distribution, or the
    * ones named (EMBEDDING.md §6; the jqwik bridge is built on this).
+   *
+   * @param names the params to list; none: every param with a domain or a distribution
+   * @return each input's range, default and unit
    */
   public List<TestInput> testInputs(String... names) {
     List<TestInput> out = new ArrayList<>();

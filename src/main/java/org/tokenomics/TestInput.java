@@ -14,15 +14,27 @@ import java.util.function.DoubleUnaryOperator;
  * @param high         the range's high end (99.9 % for a distribution)
  * @param defaultValue the value in a run without overrides (a distribution's median)
  * @param uncertain    whether the param's value is a distribution
+ * @param share        the value at a share of the range (see {@link #at})
+ * @param writer       a value as a Tok expression (see {@link #literal})
  */
 public record TestInput(String name, String unit, double low, double high, double defaultValue, boolean uncertain,
                         DoubleUnaryOperator share, java.util.function.DoubleFunction<String> writer) {
-  /** The value at share {@code u} (0–1) of the range: the distribution's quantile, else linear. */
+  /**
+   * The value at a share of the range: the distribution's quantile, else linear.
+   *
+   * @param u the share, 0 to 1
+   * @return the value in {@link #unit}
+   */
   public double at(double u) {
     return share.applyAsDouble(u);
   }
 
-  /** {@code v} (in {@link #unit}) as a Tok expression for {@link Model#evaluate(java.util.Map)} or {@code --set}. */
+  /**
+   * A value as a Tok expression for {@link Model#evaluate(java.util.Map)} or {@code --set}.
+   *
+   * @param v the value in {@link #unit}
+   * @return a literal such as {@code 24.99 %} or {@code $25k/chip}
+   */
   public String literal(double v) {
     return writer.apply(v);
   }

@@ -12,11 +12,23 @@ import java.util.Map;
  * @param errorTries      tries that ended in an evaluation error (division by zero …) instead of a verdict
  */
 public record TestResult(int tries, long seed, List<Counterexample> counterexamples, int errorTries) {
+  /**
+   * Copies the list.
+   *
+   * @param tries           the input points evaluated
+   * @param seed            the seed
+   * @param counterexamples one per failing assertion
+   * @param errorTries      tries that ended in an evaluation error
+   */
   public TestResult {
     counterexamples = List.copyOf(counterexamples);
   }
 
-  /** True when no assertion failed. */
+  /**
+   * Whether no assertion failed.
+   *
+   * @return true when there is no counterexample
+   */
   public boolean passed() {
     return counterexamples.isEmpty();
   }
@@ -30,6 +42,13 @@ public record TestResult(int tries, long seed, List<Counterexample> counterexamp
    * @param set     param → Tok expression ({@code "29.9 %"}), only the params that differ from their defaults
    */
   public record Counterexample(int line, String message, Map<String, String> set) {
+    /**
+     * Copies the overrides, keeping their order.
+     *
+     * @param line    the assertion's line
+     * @param message its message
+     * @param set     param → Tok expression
+     */
     public Counterexample {
       set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
     }
