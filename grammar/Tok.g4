@@ -25,7 +25,7 @@ unitEntry : unitExpr EOF ;
 
 statement
   : TIMELINE start=dateLit TO end=dateLit step=(YEARLY | QUARTERLY | MONTHLY)         # timelineStmt
-  | PARAM name=IDENT (':' type=unitExpr)? '=' expr                                    # paramStmt
+  | PARAM name=IDENT (':' type=unitExpr)? '=' value=expr (WITHIN low=expr TO high=expr)?  # paramStmt
   | LET name=IDENT (':' type=unitExpr)? '=' expr                                      # letStmt
   | FN name=IDENT '(' (fnParam (',' fnParam)*)? ')' '=' expr                          # fnStmt
   | UNIT name=IDENT ('=' expr)?                                                       # unitStmt

@@ -323,6 +323,56 @@ public final class Model {
     return all;
   }
 
+  /**
+   * Searches for inputs under which an assertion fails (EMBEDDING.md §6, {@code tok test}): every
+   * param with a domain or a distribution (or those named in the options) is varied; each failure
+   * is shrunk toward the defaults. Throws IllegalArgumentException (with the diagnostic's message)
+   * when a named param cannot be varied, EvaluationException when the defaults do not evaluate.
+   *
+   * @param options tries, seed, threads and the params to vary
+   * @return the tries spent and a shrunk counterexample per failing assertion
+   */
+  public TestResult test(TestOptions options) {
+    org.tokenomics.mc.TestSpace space = space(options.params());
+    org.tokenomics.mc.PropertySearch.Result r = org.tokenomics.mc.PropertySearch.run(space, options.tries(),
+        options.seed(), options.threads());
+    List<TestResult.Counterexample> found = new ArrayList<>();
+    for (org.tokenomics.mc.PropertySearch.Found f : r.found()) {
+      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set()));
+    }
+    return new TestResult(r.tries(), r.seed(), found, r.errors());
+  }
+
+  /**
+   * The inputs a property-based test varies: every param with a domain or a distribution, or the
+   * ones named (EMBEDDING.md §6; the jqwik bridge is built on this).
+   *
+   * @param names the params to list; none: every param with a domain or a distribution
+   * @return each input's range, default and unit
+   */
+  public List<TestInput> testInputs(String... names) {
+    List<TestInput> out = new ArrayList<>();
+    for (org.tokenomics.mc.TestSpace.Axis a : space(List.of(names)).axes()) {
+      double f = a.unit().factor();
+      out.add(new TestInput(a.name(), a.unit().name(), a.low() / f, a.high() / f, a.defaultValue() / f,
+          a.family() != null, u -> a.at(u) / f, v -> a.literal(v * f, 15)));
+    }
+    return out;
+  }
+
+  private org.tokenomics.mc.TestSpace space(List<String> names) {
+    List<org.tokenomics.diag.Diagnostic> errors = new ArrayList<>();
+    org.tokenomics.mc.TestSpace space = org.tokenomics.mc.TestSpace.of(compiled, names, errors);
+    if (space == null) {
+      Diagnostic d = Diagnostic.of(errors.get(0));
+      if (d.code().startsWith("TOK5")) {
+        throw new EvaluationException(d);
+      }
+      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
+    }
+    return space;
+  }
+
   private Evaluation run(Program program, String scenario) {
     Runner.Result r = Runner.run(compiled, program, scenario);
     if (!r.errors().isEmpty()) {

@@ -36,6 +36,9 @@ public final class CellSym implements Symbol {
   /** For a solve: its declaration, and what checking it found. */
   org.tokenomics.syntax.Decl.Solve solve;
   Solves.Plan solvePlan;
+  /** A top-level param's {@code within} clause as written, and its checked domain (null: none, or it did not check). */
+  org.tokenomics.syntax.Decl.Domain domainDecl;
+  ParamDomain domain;
 
   CellSym(String name, Role role, Span nameSpan, Expr expr, UnitExpr declared, Ctx ctx, int slot, boolean defaulted) {
     this.name = name;
@@ -96,6 +99,11 @@ public final class CellSym implements Symbol {
       return TExpr.refs(solvePlan.low(), solvePlan.high());
     }
     return typed == null ? new int[0] : TExpr.refs(typed);
+  }
+
+  /** A param's domain (LANGUAGE.md §16), or null. */
+  public ParamDomain domain() {
+    return domain;
   }
 
   /** True for an instance attribute left at its kind's default. */

@@ -59,4 +59,30 @@ final class Messages {
     }
     return null;
   }
+
+  // ---- param domains (LANGUAGE.md §16) ----
+
+  static String outsideDomain(String name, String written, String domain) {
+    return name + " = " + written + " is outside its domain " + domain;
+  }
+
+  static String domainNeedsNumber(String name, String found) {
+    return "a domain needs a single-number param; " + name + " is " + found;
+  }
+
+  static String domainBound(String name, String want, String found) {
+    return "the ends of " + name + "'s domain must be " + want + " like " + name + ", found " + found;
+  }
+
+  static String domainNotConstant(String name) {
+    return "the ends of " + name + "'s domain must be constants";
+  }
+
+  static String domainReversed(String domain) {
+    return "the domain " + domain + " is empty: its low end is above its high end";
+  }
+
+  static String bracketOutsideDomain(String target, String bracket, String domain) {
+    return "the bracket " + bracket + " reaches outside " + target + "'s domain " + domain;
+  }
 }

@@ -61,8 +61,13 @@ final class Overrides {
       ck.error(ctx, Code.TOK400, value.span(), "the override of " + target + " refers to " + target + " itself", null);
       return null;
     }
+    if (param.domain != null && !Domains.within(ck, param.domain, target, t.expr(), value.span(), ctx,
+        file.slice(value.span()).strip())) {
+      return null;
+    }
     holder.typed = t.expr();
     holder.type = param.type;
+    holder.domain = param.domain;
     NodeBuilder nb = new NodeBuilder(ck.timeline.declared());
     Cell cell = ProgramBuilder.cell(holder, ck, nb);
     List<Cell> hidden = new ArrayList<>();

@@ -54,6 +54,12 @@ final class ProgramBuilder {
   static Cell cell(CellSym c, Checker ck, NodeBuilder nb) {
     boolean series = c.type.series() && ck.timeline.declared();
     Node node = c.typed == null || c.type.tag() == Type.Tag.INSTANCE ? null : nb.build(c.typed);
+    if (node != null && c.domain != null && !node.isConstant()) {
+      // A value known only at evaluation is checked then (constants were checked by Domains).
+      ParamDomain d = c.domain;
+      node = new org.tokenomics.eval.InDomain(node, d.low(), d.high(), c.span(),
+          x -> Messages.outsideDomain(c.name, d.show(x), d.text()));
+    }
     Computer computer = node == null ? ZERO : c.runningSum ? Computer.runningSum(node) : Computer.of(node);
     if (!c.runningSum && node instanceof Ref r && r.series() == series && r.slot() != c.slot
         && ck.cells.get(r.slot()).type.sameShape(c.type)) {

@@ -185,7 +185,9 @@ final class Registrar {
   private void value(Decl d, SourceFile file) {
     Ctx top = Ctx.top(file);
     if (d instanceof Decl.Param p && claim(p.name(), p.nameSpan(), "a param")) {
-      ck.globals.put(p.name(), ck.newCell(p.name(), CellSym.Role.PARAM, p.nameSpan(), p.value(), p.type(), top, false));
+      CellSym c = ck.newCell(p.name(), CellSym.Role.PARAM, p.nameSpan(), p.value(), p.type(), top, false);
+      c.domainDecl = p.domain();
+      ck.globals.put(p.name(), c);
     } else if (d instanceof Decl.Let l && claim(l.name(), l.nameSpan(), "a let")) {
       ck.globals.put(l.name(), ck.newCell(l.name(), CellSym.Role.LET, l.nameSpan(), l.value(), l.type(), top, false));
     } else if (d instanceof Decl.Solve s && claim(s.name(), s.nameSpan(), "a solve")) {

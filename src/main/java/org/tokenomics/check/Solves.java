@@ -56,6 +56,17 @@ final class Solves {
         return;
       }
     }
+    if (target.domain != null) {
+      Double lo = TExpr.constant(low.expr());
+      Double hi = TExpr.constant(high.expr());
+      if ((lo != null && !target.domain.contains(lo)) || (hi != null && !target.domain.contains(hi))) {
+        String bracket = ctx.file().slice(s.low().span()).strip() + " to " + ctx.file().slice(s.high().span()).strip();
+        ck.error(ctx, Code.TOK302, s.low().span().to(s.high().span()),
+            Messages.bracketOutsideDomain(target.name, bracket, target.domain.text()),
+            "search within " + target.domain.text() + ", or widen the domain of " + target.name);
+        return;
+      }
+    }
     // What each probe of the equation must recompute: the cells its two sides read, but the target.
     int[] probeDeps = java.util.Arrays.stream(TExpr.refs(lhs.expr(), rhs.expr()))
         .filter(d -> d != target.slot).toArray();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     footer = {"  tok run samples/gigawatt/two_dark_years.tok", "  tok check model.tok",
         "  tok run --help      (every command has --help with examples)"},
     subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, SweepCommand.class,
-        SensitivityCommand.class, ChartCommand.class, LspCommand.class,
+        SensitivityCommand.class, ChartCommand.class, LspCommand.class, TestCommand.class,
         org.tokenomics.serve.ServeCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec

@@ -100,6 +100,9 @@ public final class Explainer {
     } else if (cell.dist() != null) {
       kind += ", median of a distribution";
     }
+    if (cell.domain() != null) {
+      kind += ", within " + cell.domain().text();
+    }
     String key = System.identityHashCode(frame) + ":" + cell.slot();
     boolean repeat = !shown.add(key);
     Value v = value(cell, unit == null ? literalUnit(cell, expr) : unit, frame);

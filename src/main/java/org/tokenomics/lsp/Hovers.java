@@ -80,6 +80,11 @@ final class Hovers {
       default -> b.append("**").append(s.what().name().toLowerCase(java.util.Locale.ROOT)).append("** `")
           .append(s.name()).append("`\n");
     }
+    if (s.decl() instanceof Decl.Param p && p.domain() != null) {
+      // Its domain (LANGUAGE.md §16): what overrides and tok test may give it.
+      b.append("\nwithin `").append(Printer.expr(p.domain().low())).append(" to ")
+          .append(Printer.expr(p.domain().high())).append("`\n");
+    }
     value(a, s, b);
     where(a, s, b);
     return b.toString();

@@ -39,7 +39,8 @@ final class Insight {
 
   /**
    * A slider for a number param: its unit (as the source writes it where possible), its value,
-   * and a range: the distribution's support (or its 0.5 %–99.5 % range), else 0 to twice the value.
+   * and a range: the distribution's support (or its 0.5 %–99.5 % range), else 0 to twice the value;
+   * a domain ({@code within}) bounds either.
    */
   record Slider(String name, String unit, double value, double min, double max, boolean uncertain, String source) {}
 
@@ -77,6 +78,17 @@ final class Insight {
         hi = value + span;
         if (value > 0) {
           lo = 0;
+        }
+      }
+      org.tokenomics.check.ParamDomain domain = cm.cells().get(p.slot()).domain();
+      if (domain != null) {
+        // A domain (LANGUAGE.md §16) is the range the param accepts: a slider beyond it would only
+        // produce TOK302; a distribution's range is cut to it.
+        lo = u == null ? domain.low() : Math.max(lo, domain.low());
+        hi = u == null ? domain.high() : Math.min(hi, domain.high());
+        if (!(lo < hi)) {
+          lo = domain.low();
+          hi = domain.high();
         }
       }
       if (!(Double.isFinite(lo) && Double.isFinite(hi)) || lo >= hi) {

@@ -43,7 +43,8 @@ final class AstBuilder {
     if (s instanceof TimelineStmtContext t) {
       return new Decl.Timeline(dateLit(t.start), dateLit(t.end), t.step.getText(), span);
     } else if (s instanceof ParamStmtContext p) {
-      return new Decl.Param(p.name.getText(), span(p.name), unit(p.type), expr(p.expr()), span);
+      Decl.Domain domain = p.low == null ? null : new Decl.Domain(expr(p.low), expr(p.high), span(p.low).to(span(p.high)));
+      return new Decl.Param(p.name.getText(), span(p.name), unit(p.type), expr(p.value), domain, span);
     } else if (s instanceof LetStmtContext l) {
       return new Decl.Let(l.name.getText(), span(l.name), unit(l.type), expr(l.expr()), span);
     } else if (s instanceof FnStmtContext f) {

@@ -9,8 +9,15 @@ public sealed interface Decl {
   /** {@code timeline 2026-01 to 2030-12 monthly}. */
   record Timeline(Expr.Date start, Expr.Date end, String step, Span span) implements Decl {}
 
-  /** {@code param NAME [: TYPE] = EXPR}. */
-  record Param(String name, Span nameSpan, UnitExpr type, Expr value, Span span) implements Decl {}
+  /** {@code param NAME [: TYPE] = EXPR [within LOW to HIGH]}; {@code domain} is null without {@code within}. */
+  record Param(String name, Span nameSpan, UnitExpr type, Expr value, Domain domain, Span span) implements Decl {
+    public Param(String name, Span nameSpan, UnitExpr type, Expr value, Span span) {
+      this(name, nameSpan, type, value, null, span);
+    }
+  }
+
+  /** A param's domain (LANGUAGE.md §16): {@code within LOW to HIGH}, both ends included. */
+  record Domain(Expr low, Expr high, Span span) {}
 
   /** {@code let NAME [: TYPE] = EXPR}. */
   record Let(String name, Span nameSpan, UnitExpr type, Expr value, Span span) implements Decl {}

@@ -36,7 +36,8 @@ public final class Printer {
     if (d instanceof Decl.Timeline t) {
       return "timeline " + t.start().text() + " to " + t.end().text() + " " + t.step();
     } else if (d instanceof Decl.Param p) {
-      return "param " + p.name() + typed(p.type()) + " = " + expr(p.value());
+      return "param " + p.name() + typed(p.type()) + " = " + expr(p.value())
+          + (p.domain() == null ? "" : " within " + expr(p.domain().low()) + " to " + expr(p.domain().high()));
     } else if (d instanceof Decl.Let l) {
       return "let " + l.name() + typed(l.type()) + " = " + expr(l.value());
     } else if (d instanceof Decl.Fn f) {

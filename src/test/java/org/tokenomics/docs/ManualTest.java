@@ -298,8 +298,9 @@ class ManualTest {
       return null;
     }
     List<String> words = split(head.substring(2));
-    if (words.size() < 3 || !(words.get(1).equals("run") || words.get(1).equals("check"))) {
-      fail(t.where() + ": an output block must start with '$ ./tok run FILE' or '$ ./tok check FILE', found: " + head);
+    if (words.size() < 3 || !List.of("run", "check", "test").contains(words.get(1))) {
+      fail(t.where() + ": an output block must start with '$ ./tok run FILE', '$ ./tok check FILE' or"
+          + " '$ ./tok test FILE', found: " + head);
     }
     return words;
   }

@@ -150,6 +150,14 @@ class LanguageServerTest {
   }
 
   @Test
+  void hoverShowsAParamsDomain() throws Exception {
+    String uri = open("d.tok", "param usage = 60 % within 20 % to 100 %\nreport usage as %\n");
+    assertTrue(next().getDiagnostics().isEmpty());
+    String h = hover(uri, 1, 8); // usage in `report usage as %`
+    assertTrue(h.contains("within `20 % to 100 %`"), h);
+  }
+
+  @Test
   void completionOffersNamesAttributesAndUnsetParams() throws Exception {
     String uri = open("c.tok", MODEL);
     assertTrue(next().getDiagnostics().isEmpty());

@@ -193,6 +193,10 @@ class ServeServerTest {
     assertEquals(0, power.get("min").asDouble(), power.toString());
     assertEquals(153.7, power.get("max").asDouble(), 0.1, power.toString());
     assertFalse(param(r, "build_start").has("slider"), "a date has a text box, not a slider");
+    JsonNode domained = param(ok("POST", "/api/compile", Map.of("path", "buildout.tok", "text",
+        "param usage = 60 % within 20 % to 90 %\nreport usage as %\n")), "usage").get("slider");
+    assertEquals(20, domained.get("min").asDouble(), 1e-9, "a slider spans the param's domain");
+    assertEquals(90, domained.get("max").asDouble(), 1e-9);
     assertEquals(-75.13, report(r.get("runs").get(0), "value").get("values").get(0).asDouble(), 0.01);
     assertEquals(60, report(r.get("runs").get(0), "revenue").get("values").size());
   }

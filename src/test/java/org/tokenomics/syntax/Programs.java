@@ -31,6 +31,8 @@ final class Programs {
     Arbitrary<Expr> e = expr(3);
     return Arbitraries.frequencyOf(
         Tuple.of(4, Combinators.combine(name, type, e).as((n, t, v) -> (Decl) new Decl.Param(n, N, t, v, N))),
+        Tuple.of(2, Combinators.combine(name, type, e, expr(1), expr(1))
+            .as((n, t, v, lo, hi) -> (Decl) new Decl.Param(n, N, t, v, new Decl.Domain(lo, hi, N), N))),
         Tuple.of(4, Combinators.combine(name, type, e).as((n, t, v) -> (Decl) new Decl.Let(n, N, t, v, N))),
         Tuple.of(3, Combinators.combine(name.injectNull(0.5), e, unit(2).injectNull(0.5)).as(Programs::report)),
         Tuple.of(1, Combinators.combine(e, Arbitraries.of("ok", "a \"quoted\" word", "back\\slash").injectNull(0.3))
