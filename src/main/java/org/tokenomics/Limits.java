@@ -14,7 +14,10 @@ package org.tokenomics;
 public record Limits(long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames,
                      long maxSampleValues) {
   /** The defaults listed above; the one place they are written down. */
-  public static final Limits DEFAULT = new Limits(1 << 20, 200, 500_000, 10_000, 100_000, 2_000_000_000L);
+  public static final Limits DEFAULT = new Limits(org.tokenomics.diag.DefaultLimits.MAX_SOURCE_BYTES,
+      org.tokenomics.diag.DefaultLimits.MAX_NESTING, org.tokenomics.diag.DefaultLimits.MAX_NODES,
+      org.tokenomics.diag.DefaultLimits.MAX_PERIODS, org.tokenomics.diag.DefaultLimits.MAX_NAMES,
+      org.tokenomics.diag.DefaultLimits.MAX_SAMPLE_VALUES);
 
   /**
    * Checks that every limit is positive.

@@ -25,7 +25,9 @@ public final class Compiler {
   /** Limits and the import root. */
   public record Options(Path root, long maxSourceBytes, int maxNesting, int maxNodes, long maxPeriods, int maxNames) {
     public static Options defaults(Path root) {
-      return new Options(root, 1 << 20, SyntaxParser.DEFAULT_MAX_NESTING, 500_000, 10_000, 100_000);
+      return new Options(root, org.tokenomics.diag.DefaultLimits.MAX_SOURCE_BYTES, org.tokenomics.diag.DefaultLimits.MAX_NESTING,
+          org.tokenomics.diag.DefaultLimits.MAX_NODES, org.tokenomics.diag.DefaultLimits.MAX_PERIODS,
+          org.tokenomics.diag.DefaultLimits.MAX_NAMES);
     }
   }
 

@@ -7,7 +7,7 @@ final class Messages {
   private Messages() {}
 
   /** The largest model text read or written: the compiler's own limit (Limits.DEFAULT). */
-  static final long MAX_SOURCE_BYTES = 1 << 20;
+  static final long MAX_SOURCE_BYTES = org.tokenomics.Limits.DEFAULT.maxSourceBytes();
   /** The largest request body: a model at the limit, as JSON (escapes may double it), and room. */
   static final long MAX_REQUEST_BYTES = 3L << 20;
   /** Monte Carlo samples the page may ask for in one run: enough for smooth fans, quick to draw. */
