@@ -126,8 +126,7 @@ public final class BuiltinFunctions {
     for (org.tokenomics.dist.Family f : org.tokenomics.dist.Family.values()) {
       add(f.word(), String.join(", ", f.params()), Shape.DISTRIBUTION, f.doc(), null, null);
     }
-    // Events and price paths: drawn per sample (and per period for paths) under Monte Carlo.
-    add("bernoulli", "p", Shape.DISTRIBUTION, "bernoulli(P) — an event: 1 with probability P, else 0", null, null);
+    // Price paths (dist.Paths): drawn per sample and per period under Monte Carlo.
     add("gbm", "start, drift, volatility", Shape.DISTRIBUTION,
         "gbm(start: S0, drift: MU, volatility: SIGMA) — a geometric Brownian price path (a series)", null, null);
     add("ou", "start, mean, reversion, volatility", Shape.DISTRIBUTION,

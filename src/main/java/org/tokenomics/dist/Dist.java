@@ -8,8 +8,6 @@ package org.tokenomics.dist;
 public final class Dist {
   private Dist() {}
 
-  /** z of the 95th percentile: lognormal(P5, P95) spans ±1.645 standard deviations of ln X. */
-  private static final double Z95 = 1.6448536269514722;
 
   /** Why these arguments make no distribution, or null when they are fine. */
   public static String invalid(String family, double[] a) {
@@ -22,8 +20,7 @@ public final class Dist {
     if (f != null) {
       return f.invalid(a);
     }
-    return family.equals("bernoulli") ? a[0] >= 0 && a[0] <= 1 ? null : "bernoulli needs a probability between 0 % and 100 %"
-        : "unknown distribution " + family;
+    return "unknown distribution " + family;
   }
 
   /** The value below which a share {@code u} of the distribution lies (arguments must be valid). */
@@ -36,16 +33,13 @@ public final class Dist {
    * #invalid}), its constants computed once: call it per draw.
    */
   public static Quantile prepare(String family, double[] a) {
-    return switch (family) {
-      case "uniform" -> Quantile.uniform(a[0], a[1]);
-      case "normal" -> Quantile.normal(a[0], a[1]);
-      case "lognormal" -> Quantile.lognormal(a[0], a[1], Z95);
-      case "triangular" -> Quantile.triangular(a[0], a[1], a[2]);
-      case "pert" -> Quantile.pert(a[0], a[1], a[2]);
-      case "bernoulli" -> Quantile.bernoulli(a[0]);
-      default -> throw new IllegalArgumentException(family);
-    };
+    Family f = Family.of(family);
+    if (f == null) {
+      throw new IllegalArgumentException(family);
+    }
+    return f.prepare(a);
   }
+
 
   /** The median: what a distribution param is in a deterministic run. */
   public static double median(String family, double[] a) {

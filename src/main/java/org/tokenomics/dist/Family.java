@@ -3,8 +3,9 @@ package org.tokenomics.dist;
 import java.util.List;
 
 /**
- * The one registry of distribution families (LANGUAGE.md §7): each family's parameter labels,
- * its documentation, when its arguments make a distribution, and its quantile function. The
+ * The one registry of distribution families (LANGUAGE.md §7, §18's events): each family's
+ * parameter labels, its documentation, when its arguments make a distribution, and its quantile
+ * function ({@link Quantile}, prepared once per param). Price paths are {@link Paths}. The
  * checker's built-in registry, the deterministic median and Monte Carlo sampling all read it.
  * To add a family: a constant here, a row in {@code dsl/manual/reference.md} §7.5.
  */
@@ -16,8 +17,8 @@ public enum Family {
     }
 
     @Override
-    public double quantile(double[] a, double u) {
-      return Dist.prepare(word(), a).at(u);
+    public Quantile prepare(double[] a) {
+      return Quantile.uniform(a[0], a[1]);
     }
   },
   NORMAL("normal", List.of("mean", "sd"), "normal(MEAN, SD) — a distribution") {
@@ -27,8 +28,8 @@ public enum Family {
     }
 
     @Override
-    public double quantile(double[] a, double u) {
-      return Dist.prepare(word(), a).at(u);
+    public Quantile prepare(double[] a) {
+      return Quantile.normal(a[0], a[1]);
     }
   },
   LOGNORMAL("lognormal", List.of("p5", "p95"), "lognormal(P5, P95) — a distribution given its 90 % interval") {
@@ -38,8 +39,8 @@ public enum Family {
     }
 
     @Override
-    public double quantile(double[] a, double u) {
-      return Dist.prepare(word(), a).at(u);
+    public Quantile prepare(double[] a) {
+      return Quantile.lognormal(a[0], a[1], Z95);
     }
   },
   TRIANGULAR("triangular", List.of("low", "mode", "high"), "triangular(LOW, MODE, HIGH) — a distribution") {
@@ -49,8 +50,8 @@ public enum Family {
     }
 
     @Override
-    public double quantile(double[] a, double u) {
-      return Dist.prepare(word(), a).at(u);
+    public Quantile prepare(double[] a) {
+      return Quantile.triangular(a[0], a[1], a[2]);
     }
   },
   PERT("pert", List.of("low", "mode", "high"), "pert(LOW, MODE, HIGH) — a distribution") {
@@ -60,11 +61,25 @@ public enum Family {
     }
 
     @Override
-    public double quantile(double[] a, double u) {
-      return Dist.prepare(word(), a).at(u);
+    public Quantile prepare(double[] a) {
+      return Quantile.pert(a[0], a[1], a[2]);
+    }
+  },
+  BERNOULLI("bernoulli", List.of("p"), "bernoulli(P) — an event: 1 with probability P, else 0") {
+    @Override
+    public String invalid(double[] a) {
+      return a[0] >= 0 && a[0] <= 1 ? null : "bernoulli needs a probability between 0 % and 100 %";
+    }
+
+    @Override
+    public Quantile prepare(double[] a) {
+      return Quantile.bernoulli(a[0]);
     }
   };
 
+
+  /** z of the 95th percentile: lognormal(P5, P95) spans ±1.645 standard deviations of ln X. */
+  static final double Z95 = 1.6448536269514722;
 
   private final String word;
   private final List<String> params;
@@ -116,8 +131,13 @@ public enum Family {
     return Double.isFinite(range) ? low + range * x : low * (1 - x) + high * x;
   }
 
+  /** Its quantile function for arguments {@code a} (valid ones), constants computed once: call it per draw. */
+  public abstract Quantile prepare(double[] a);
+
   /** The value below which a share {@code u} of the distribution lies. */
-  public abstract double quantile(double[] a, double u);
+  public double quantile(double[] a, double u) {
+    return prepare(a).at(u);
+  }
 
   /** The family written {@code word}, or null. */
   public static Family of(String word) {
