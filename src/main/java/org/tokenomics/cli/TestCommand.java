@@ -55,8 +55,7 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("table") && !format.equals("json")) {
-      err.println("tok: --format must be table or json, got '" + format + "'");
+    if (!CliInputs.knownFormat(format, java.util.List.of("table", "json"), "test", err)) {
       return 2;
     }
     if (tries < 1 || tries > TestOptions.MAX_TRIES) {
