@@ -47,6 +47,8 @@ public final class Checker {
   /** Function calls inlined by this checker, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
+  /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link Prevs#verify}). */
+  final List<Prevs.Use> prevUses = new ArrayList<>();
 
   /** The cells being checked, innermost first: where a cycle closes. */
   private final Deque<CellSym> stack = new ArrayDeque<>();
