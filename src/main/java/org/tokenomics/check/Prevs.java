@@ -218,7 +218,9 @@ final class Prevs {
       }
       return new TExpr.Op("prev", o.args(), type, o.span(), u);
     }
-    if (!List.of("neg", "+", "-", "if", "minmax").contains(o.op())) {
+    boolean scaled = (o.op().equals("*") || o.op().equals("/")) && o.args().stream()
+        .anyMatch(a -> a.type().isNumber() && a.type().dim().isNone()); // prev(cash) * (1 + r)
+    if (!scaled && !List.of("neg", "+", "-", "if", "minmax").contains(o.op())) {
       return null;
     }
     List<TExpr> args = new ArrayList<>();
@@ -243,6 +245,13 @@ final class Prevs {
     boolean ok = true;
     for (Use u : ck.prevUses) {
       Type t = u.target.type;
+      if (u.dim == null) {
+        // Never known: x's own error, if any, may have been silenced because of it.
+        String unit = !t.isNumber() || unknown(t) ? "" : DimensionFormat.unitText(t.dim());
+        ck.error(u.ctx, Code.TOK300, u.span, Messages.prevUnitUnknown(u.call, u.name), Messages.prevUnitHelp(u.name, unit));
+        ok = false;
+        continue;
+      }
       if (t.isError()) {
         continue;
       }

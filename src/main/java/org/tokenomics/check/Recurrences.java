@@ -50,25 +50,20 @@ final class Recurrences {
     }
     Arrays.sort(group);
     String cycle = describe(ck, group);
-    boolean ok = true;
     Node[] nodes = new Node[group.length];
     for (int i = 0; i < group.length; i++) {
+      // One error per group: the first member (in declaration order) that cannot be computed period by period.
       CellSym c = ck.cells.get(group[i]);
       if (c.isParam() || c.role == CellSym.Role.SOLVE) {
         ck.error(c.ctx, Code.TOK400, c.nameSpan, Messages.recurrenceParam(c.name), "make it a let");
-        ok = false;
-        continue;
+        return;
       }
       if (c.runningSum || !out[c.slot].series() || c.typed instanceof TExpr.Op o && readsEveryPeriod(o)) {
         ck.error(c.ctx, Code.TOK400, c.span(), Messages.recurrenceWholeSeries(what(c), cycle),
             Messages.recurrenceWholeSeriesHelp());
-        ok = false;
-        continue;
+        return;
       }
       nodes[i] = nb.build(c.typed);
-    }
-    if (!ok) {
-      return;
     }
     int[] order = sameOrder(group, nodes, in);
     if (order == null) {
