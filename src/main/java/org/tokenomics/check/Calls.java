@@ -131,7 +131,7 @@ final class Calls {
       Type t = xs.get(i).type();
       if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
         if (Prevs.unknown(t) || Prevs.unknown(first)) {
-          return Typed.ERROR; // Prevs.verify reports the prev whose unit is not known
+          return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
         }
         ck.error(ctx, t.isNumber() && first.isNumber() ? Code.TOK300 : Code.TOK302, c.args().get(i).span(),
             c.name() + " needs values of one dimension: " + first.shortName() + " and " + t.shortName(), null);

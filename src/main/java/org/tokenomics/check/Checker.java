@@ -49,6 +49,8 @@ public final class Checker {
   int maxInlined = 100_000;
   /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link Prevs#verify}). */
   final List<Prevs.Use> prevUses = new ArrayList<>();
+  /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
+  boolean prevSilenced;
 
   /** The cells being checked, innermost first: where a cycle closes. */
   private final Deque<CellSym> stack = new ArrayDeque<>();

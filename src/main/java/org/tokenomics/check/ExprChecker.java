@@ -197,7 +197,7 @@ final class ExprChecker {
     a = u[0];
     b = u[1];
     if (!a.type().sameShape(b.type()) && (Prevs.unknown(a.type()) || Prevs.unknown(b.type()))) {
-      return Typed.ERROR; // Prevs.verify reports the prev whose unit is not known
+      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
     }
     if (c.type().tag() != Type.Tag.BOOL) {
       ck.error(ctx, Code.TOK302, i.cond().span(), "'if' needs a condition, found " + c.type().describe(),

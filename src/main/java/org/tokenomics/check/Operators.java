@@ -57,7 +57,7 @@ final class Operators {
       return Typed.op(b.op(), Type.number(Units.TIME, series), b.span(), l.expr(), r.expr());
     }
     if (Prevs.unknown(lt) || Prevs.unknown(rt)) {
-      return Typed.ERROR; // Prevs.verify reports the prev whose unit is not known
+      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
     }
     String verb = add ? "add" : "subtract";
     if (lt.isNumber() && rt.isNumber()) {
@@ -137,7 +137,7 @@ final class Operators {
     boolean equality = b.op().equals("==") || b.op().equals("!=");
     boolean ok = lt.sameShape(rt) && (lt.tag() != Type.Tag.BOOL || equality);
     if (!ok && (Prevs.unknown(lt) || Prevs.unknown(rt))) {
-      return Typed.ERROR; // Prevs.verify reports the prev whose unit is not known
+      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
     }
     if (!ok) {
       Code code = lt.isNumber() && rt.isNumber() ? Code.TOK300 : Code.TOK302;

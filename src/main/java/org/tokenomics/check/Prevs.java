@@ -235,6 +235,12 @@ final class Prevs {
     return new TExpr.Op(o.op(), args, type, o.span(), o.data());
   }
 
+  /** An error left to {@link #verify}: it is about a prev whose unit is not known. */
+  static Typed silenced(Checker ck) {
+    ck.prevSilenced = true;
+    return Typed.ERROR;
+  }
+
   // ---- after checking ---------------------------------------------------------------------
 
   /**
@@ -245,6 +251,9 @@ final class Prevs {
     boolean ok = true;
     for (Use u : ck.prevUses) {
       Type t = u.target.type;
+      if (u.dim == null && t.isError() && !ck.prevSilenced) {
+        continue; // x's own error is reported; the unit of prev(x) is a consequence
+      }
       if (u.dim == null) {
         // Never known: x's own error, if any, may have been silenced because of it.
         String unit = !t.isNumber() || unknown(t) ? "" : DimensionFormat.unitText(t.dim());
