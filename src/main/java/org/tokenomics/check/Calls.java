@@ -120,7 +120,7 @@ final class Calls {
       xs.add(t);
     }
     for (int i = 1; i < xs.size(); i++) { // an unknown prev unit takes the others' (LANGUAGE.md §10)
-      Typed[] u = Prevs.unify(xs.get(0), xs.get(i));
+      Typed[] u = Prevs.unify(ck, xs.get(0), xs.get(i));
       xs.set(0, u[0]);
       xs.set(i, u[1]);
     }

@@ -49,6 +49,9 @@ public final class Checker {
   int maxInlined = 100_000;
   /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link Prevs#verify}). */
   final List<Prevs.Use> prevUses = new ArrayList<>();
+  /** Unit variables of delayed references solved so far, and how many were made (their names). */
+  final Map<String, org.tokenomics.units.Dimension> prevSolutions = new HashMap<>();
+  int prevVariables;
   /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
   boolean prevSilenced;
 

@@ -193,7 +193,7 @@ final class ExprChecker {
     if (c.isError() || a.isError() || b.isError()) {
       return Typed.ERROR;
     }
-    Typed[] u = Prevs.unify(a, b); // an unknown prev unit takes the other branch's (LANGUAGE.md §10)
+    Typed[] u = Prevs.unify(ck, a, b); // an unknown prev unit takes the other branch's (LANGUAGE.md §10)
     a = u[0];
     b = u[1];
     if (!a.type().sameShape(b.type()) && (Prevs.unknown(a.type()) || Prevs.unknown(b.type()))) {

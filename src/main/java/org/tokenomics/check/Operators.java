@@ -17,7 +17,7 @@ final class Operators {
       return Typed.ERROR;
     }
     if (!b.op().equals("*") && !b.op().equals("/") && !b.op().equals("^")) {
-      Typed[] u = Prevs.unify(l, r); // an unknown prev unit takes the other side's (LANGUAGE.md §10)
+      Typed[] u = Prevs.unify(ck, l, r); // an unknown prev unit takes the other side's (LANGUAGE.md §10)
       l = u[0];
       r = u[1];
     }

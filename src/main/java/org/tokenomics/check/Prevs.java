@@ -24,7 +24,6 @@ import org.tokenomics.units.DimensionFormat;
 final class Prevs {
   /** The base dimension standing for a unit not known yet. */
   static final String PLACEHOLDER = "?prev";
-  static final Dimension UNKNOWN = Dimension.base(PLACEHOLDER);
 
   private Prevs() {}
 
@@ -38,11 +37,14 @@ final class Prevs {
     final String call;
     /** The name as written ({@code debt}, {@code site.balance}). */
     final String name;
+    /** Its unit variable while the unit is not known ({@code ?prev3}). */
+    final String var;
     /** Its unit: from initial:, from x, from the other side of an addition; null while unknown. */
     Dimension dim;
     boolean fromInitial;
 
-    Use(CellSym target, int periods, Span span, Ctx ctx, String call, String name) {
+    Use(CellSym target, int periods, Span span, Ctx ctx, String call, String name, String var) {
+      this.var = var;
       this.target = target;
       this.periods = periods;
       this.span = span;
@@ -127,11 +129,11 @@ final class Prevs {
       }
       dim = init.type().dim();
     }
-    Use use = new Use(target, periods, c.span(), ctx, call, name);
+    Use use = new Use(target, periods, c.span(), ctx, call, name, PLACEHOLDER + (++ck.prevVariables));
     use.dim = dim;
     use.fromInitial = init != null;
     ck.prevUses.add(use);
-    Type type = Type.number(dim == null ? UNKNOWN : dim, ck.timeline.declared());
+    Type type = Type.number(dim == null ? Dimension.base(use.var) : dim, ck.timeline.declared());
     return new Typed(new TExpr.Op("prev", Arrays.asList(init == null ? null : init.expr()), type, c.span(), use), type);
   }
 
@@ -177,62 +179,130 @@ final class Prevs {
   }
 
   // ---- units not known yet ----------------------------------------------------------------
+  //
+  // A delayed reference whose unit is not known yet has a unit variable of its own: a base
+  // dimension "?prevN". Products, quotients and powers carry it like any unit; where two sides
+  // must agree (+, -, comparisons, min/max, if, a declared type) and one side has a single
+  // variable to the power ±1 while the other has none, the variable is solved. Solutions are
+  // applied to the operands as they are met and, once every cell is checked, to every cell.
 
-  /** True when the type's unit involves a delayed reference's unknown unit. */
+  /** True when the type's unit involves a unit variable (solved or not). */
   static boolean unknown(Type t) {
-    return t.isNumber() && t.dim().exponent(PLACEHOLDER) != 0;
+    if (!t.isNumber()) {
+      return false;
+    }
+    for (String base : t.dim().exponents().keySet()) {
+      if (base.startsWith(PLACEHOLDER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static boolean bare(Type t) {
-    return t.isNumber() && t.dim().equals(UNKNOWN);
+  /** {@code dim} with the solved variables replaced by their solutions. */
+  private static Dimension solved(Checker ck, Dimension dim) {
+    Dimension out = dim;
+    for (Map.Entry<String, Integer> e : dim.exponents().entrySet()) {
+      Dimension d = ck.prevSolutions.get(e.getKey());
+      if (d != null) {
+        out = out.over(Dimension.base(e.getKey()).pow(e.getValue())).times(d.pow(e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  private static Type solved(Checker ck, Type t) {
+    return unknown(t) ? Type.number(solved(ck, t.dim()), t.series()) : t;
+  }
+
+  /** The typed expression with every solved variable replaced (its tree and the cells it reads keep theirs until {@link #verify}). */
+  static Typed apply(Checker ck, Typed t) {
+    if (!unknown(t.type())) {
+      return t;
+    }
+    TExpr e = substitute(ck, t.expr(), new java.util.IdentityHashMap<>());
+    return new Typed(e, e.type());
+  }
+
+  private static TExpr substitute(Checker ck, TExpr e, Map<TExpr, TExpr> memo) {
+    if (e == null || !unknown(e.type())) {
+      return e;
+    }
+    TExpr done = memo.get(e);
+    if (done != null) {
+      return done;
+    }
+    Type type = solved(ck, e.type());
+    TExpr out;
+    if (e instanceof TExpr.CellRef r) {
+      out = new TExpr.CellRef(r.slot(), type, r.span());
+    } else if (e instanceof TExpr.Op o) {
+      List<TExpr> args = new ArrayList<>();
+      for (TExpr a : o.args()) {
+        args.add(substitute(ck, a, memo));
+      }
+      out = new TExpr.Op(o.op(), args, type, o.span(), o.data());
+    } else {
+      out = e;
+    }
+    memo.put(e, out);
+    return out;
+  }
+
+  /** The single unsolved variable of a unit, to the power ±1, or null. */
+  private static String single(Dimension dim) {
+    String found = null;
+    for (Map.Entry<String, Integer> e : dim.exponents().entrySet()) {
+      if (e.getKey().startsWith(PLACEHOLDER)) {
+        if (found != null || Math.abs(e.getValue()) != 1) {
+          return null;
+        }
+        found = e.getKey();
+      }
+    }
+    return found;
+  }
+
+  /** Solves {@code l}'s variable so that its unit is {@code want}; false when it has no single variable. */
+  private static boolean solve(Checker ck, Type l, Dimension want) {
+    String v = single(l.dim());
+    if (v == null) {
+      return false;
+    }
+    int k = l.dim().exponent(v);
+    Dimension rest = l.dim().over(Dimension.base(v).pow(k));
+    Dimension d = k == 1 ? want.over(rest) : rest.over(want);
+    ck.prevSolutions.put(v, d);
+    for (Use u : ck.prevUses) {
+      if (u.var.equals(v)) {
+        u.dim = d;
+      }
+    }
+    return true;
   }
 
   /**
-   * Two operands that must share a unit: one whose unit is an unknown delayed reference's (or
-   * built of those by {@code +}, {@code -}, negation, {@code if}, min/max) takes the other's.
+   * Two operands that must share a unit: solved variables are applied, then one side's single
+   * unknown variable is solved from the other side's unit.
    */
-  static Typed[] unify(Typed l, Typed r) {
-    if (bare(l.type()) && r.type().isNumber() && !unknown(r.type())) {
-      TExpr s = settle(l.expr(), r.type().dim());
-      if (s != null) {
-        return new Typed[] {new Typed(s, s.type()), r};
-      }
-    } else if (bare(r.type()) && l.type().isNumber() && !unknown(l.type())) {
-      TExpr s = settle(r.expr(), l.type().dim());
-      if (s != null) {
-        return new Typed[] {l, new Typed(s, s.type())};
-      }
+  static Typed[] unify(Checker ck, Typed l, Typed r) {
+    l = apply(ck, l);
+    r = apply(ck, r);
+    if (unknown(l.type()) && r.type().isNumber() && !unknown(r.type()) && solve(ck, l.type(), r.type().dim())) {
+      l = apply(ck, l);
+    } else if (unknown(r.type()) && l.type().isNumber() && !unknown(l.type()) && solve(ck, r.type(), l.type().dim())) {
+      r = apply(ck, r);
     }
     return new Typed[] {l, r};
   }
 
-  /** The same operation with its unknown unit set to {@code dim}; null when it is not made of delayed references. */
-  private static TExpr settle(TExpr e, Dimension dim) {
-    if (!(e instanceof TExpr.Op o) || !bare(o.type())) {
-      return null;
+  /** A cell's value against its declared unit: an unknown variable in it is solved from the declaration. */
+  static Typed unifyDeclared(Checker ck, Typed t, Type want) {
+    t = apply(ck, t);
+    if (unknown(t.type()) && want.isNumber() && solve(ck, t.type(), want.dim())) {
+      t = apply(ck, t);
     }
-    Type type = Type.number(dim, o.type().series());
-    if (o.op().equals("prev") && o.data() instanceof Use u) {
-      if (u.dim == null) {
-        u.dim = dim;
-      }
-      return new TExpr.Op("prev", o.args(), type, o.span(), u);
-    }
-    boolean scaled = (o.op().equals("*") || o.op().equals("/")) && o.args().stream()
-        .anyMatch(a -> a.type().isNumber() && a.type().dim().isNone()); // prev(cash) * (1 + r)
-    if (!scaled && !List.of("neg", "+", "-", "if", "minmax").contains(o.op())) {
-      return null;
-    }
-    List<TExpr> args = new ArrayList<>();
-    for (int i = 0; i < o.args().size(); i++) {
-      TExpr a = o.args().get(i);
-      TExpr s = a != null && bare(a.type()) ? settle(a, dim) : a;
-      if (s == null && a != null) {
-        return null;
-      }
-      args.add(s);
-    }
-    return new TExpr.Op(o.op(), args, type, o.span(), o.data());
+    return t;
   }
 
   /** An error left to {@link #verify}: it is about a prev whose unit is not known. */
@@ -248,6 +318,15 @@ final class Prevs {
    * reads, and that no cell was left with a unit not known; returns false after reporting.
    */
   static boolean verify(Checker ck) {
+    if (!ck.prevSolutions.isEmpty()) {
+      Map<TExpr, TExpr> memo = new java.util.IdentityHashMap<>();
+      for (CellSym c : ck.cells) {
+        if (c.state == CellSym.State.DONE && unknown(c.type)) {
+          c.typed = substitute(ck, c.typed, memo);
+          c.type = solved(ck, c.type);
+        }
+      }
+    }
     boolean ok = true;
     for (Use u : ck.prevUses) {
       Type t = u.target.type;
@@ -279,6 +358,7 @@ final class Prevs {
       }
     }
     ck.prevUses.clear();
+    ck.prevSolutions.clear();
     if (ok) {
       for (CellSym c : ck.cells) {
         if (!c.type.isError() && unknown(c.type)) {
