@@ -58,6 +58,8 @@ final class AstBuilder {
       return new Decl.Unit(u.name.getText(), span(u.name), u.expr() == null ? null : expr(u.expr()), span);
     } else if (s instanceof ImportStmtContext i) {
       return new Decl.Import(string(i.STRING().getSymbol()), span);
+    } else if (s instanceof AmendsStmtContext a) {
+      return new Decl.Amends(string(a.STRING().getSymbol()), span);
     } else if (s instanceof ReportStmtContext r) {
       Expr value = expr(r.expr());
       String label;
