@@ -132,7 +132,7 @@ public final class Loader {
       }
       return loaded.containsKey(path) ? loaded.get(path) : load(path, new SourceFile(path, text, true), null);
     }
-    Path target = resolve(path, span, fromLocation);
+    Path target = resolve(path, span, amends ? "amended file" : "import", fromLocation);
     if (target == null) {
       return null;
     }
@@ -169,7 +169,7 @@ public final class Loader {
   }
 
   /** The file an import names, checked to lie inside the root and to be Tok source; null after reporting TOK202. */
-  private Path resolve(String path, Span span, Path fromLocation) {
+  private Path resolve(String path, Span span, String what, Path fromLocation) {
     if (root == null || fromLocation == null && root == null) {
       diags.error(Code.TOK202, span, "'" + path + "' cannot be imported here: no root folder was given", null);
       return null;
@@ -182,30 +182,30 @@ public final class Loader {
       return null;
     }
     if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-      diags.error(Code.TOK202, span, "absolute import '" + path + "' is not allowed",
+      diags.error(Code.TOK202, span, "absolute " + what + " '" + path + "' is not allowed",
           "import files by a path relative to the importing file, inside the root folder " + shown(root));
       return null;
     }
     Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
     Path target = base.resolve(raw).normalize();
     if (!target.startsWith(root)) {
-      diags.error(Code.TOK202, span, "import '" + path + "' leaves the root folder " + shown(root),
+      diags.error(Code.TOK202, span, what + " '" + path + "' leaves the root folder " + shown(root),
           "imports must stay inside the root (see --root)");
       return null;
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
-      diags.error(Code.TOK202, span, "import '" + path + "' not found", "looked for " + shown(target));
+      diags.error(Code.TOK202, span, what + " '" + path + "' not found", "looked for " + shown(target));
       return null;
     }
     try {
       Path real = target.toRealPath();
       Path realRoot = root.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diags.error(Code.TOK202, span, "import '" + path + "' links out of the root folder " + shown(root), null);
+        diags.error(Code.TOK202, span, what + " '" + path + "' links out of the root folder " + shown(root), null);
         return null;
       }
       if (!Files.isRegularFile(real)) {
-        diags.error(Code.TOK202, span, "import '" + path + "' is not a file", null);
+        diags.error(Code.TOK202, span, what + " '" + path + "' is not a file", null);
         return null;
       }
       if (real.getFileName() == null || !real.getFileName().toString().endsWith(".tok")) {
@@ -216,7 +216,7 @@ public final class Loader {
       }
       return real;
     } catch (IOException e) {
-      diags.error(Code.TOK202, span, "import '" + path + "' not found", null);
+      diags.error(Code.TOK202, span, what + " '" + path + "' not found", null);
       return null;
     }
   }
