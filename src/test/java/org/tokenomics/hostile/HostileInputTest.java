@@ -54,6 +54,14 @@ class HostileInputTest {
     assertEquals("revenue", Suggest.closest("revenu", List.of("capex", "revenue", "margin")));
     assertEquals("time", Suggest.closest("tiem", List.of("time", "team_x")));
     assertNull(Suggest.closest("x".repeat(1000), List.of("x".repeat(999))));
+    // With as many declared names as unknown ones, the visible names are gathered once, not per unknown name.
+    String declared = IntStream.range(0, 20_000).mapToObj(i -> "let d" + i + " = 1").collect(Collectors.joining("\n"))
+        + "\nreport many = " + IntStream.range(0, 20_000).mapToObj(i -> (i % 16 == 0 ? "\n" : "") + "e" + i)
+        .collect(Collectors.joining(" + "));
+    // (Building the set per unknown name took over 27 s here; once per scope, a few seconds.)
+    Compilation wide = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Tok.compile(declared));
+    assertEquals(20_000, wide.diagnostics().stream().filter(d -> d.code().equals("TOK200")).count());
+    assertTrue(wide.diagnostics().get(0).help().contains("did you mean d0"), wide.diagnostics().get(0).help());
     String longNames = IntStream.range(0, 400).mapToObj(i -> "report r" + i + " = " + "q".repeat(999) + i)
         .collect(Collectors.joining("\n"));
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Tok.compile(longNames));
