@@ -73,14 +73,14 @@ public record GoalSeek(Plan plan, int[] affected) implements Computer {
     try {
       double g = gap(f, target, x);
       if (!Double.isFinite(g)) {
-        throw noSolution(which, x, "the two sides are not finite numbers there", null);
+        throw noSolution(which, x, "the two sides are not finite numbers there");
       }
       return g;
     } catch (EvalError e) {
       if (e.code() != Code.TOK500) {
         throw e;
       }
-      throw noSolution(which, x, e.getMessage(), e.span());
+      throw noSolution(which, x, e.getMessage());
     }
   }
 
@@ -89,25 +89,24 @@ public record GoalSeek(Plan plan, int[] affected) implements Computer {
     try {
       double g = gap(f, target, x);
       if (!Double.isFinite(g)) {
-        throw noSolution(null, x, "the two sides are not finite numbers there", null);
+        throw noSolution(null, x, "the two sides are not finite numbers there");
       }
       return g;
     } catch (EvalError e) {
       if (e.code() != Code.TOK500) {
         throw e;
       }
-      throw noSolution(null, x, e.getMessage(), e.span());
+      throw noSolution(null, x, e.getMessage());
     }
   }
 
-  private EvalError noSolution(String end, double x, String why, Span where) {
+  // The message names no line: the probe's error may be anywhere, and the words say what failed.
+  private EvalError noSolution(String end, double x, String why) {
     String at = number(plan.unit().fromBase(x)) + (plan.unit().name().isEmpty() ? "" : " " + plan.unit().name());
     String place = end == null ? "inside the bracket, at " + plan.targetName() + " = " + at
         : "at the " + end + " end of the bracket, " + plan.targetName() + " = " + at;
-    String from = where == null || where.line() <= 0 || where.line() == plan.span().line() && where.file().equals(plan.span().file())
-        ? "" : " (line " + where.line() + ")";
     return new EvalError(Code.TOK502, plan.span(), "no solution for " + plan.targetName() + " in the bracket: "
-        + place + ", the equation cannot be evaluated: " + why + from,
+        + place + ", the equation cannot be evaluated: " + why,
         "narrow the bracket after 'within' to values where both sides are defined");
   }
 
