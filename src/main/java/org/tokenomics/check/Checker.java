@@ -272,15 +272,28 @@ public final class Checker {
     return diags;
   }
 
-  /** Every name visible at top level, for "did you mean". */
+  /**
+   * Every name visible at top level (and in {@code self}), for "did you mean": built once per
+   * scope and kept while no name is added, so a flood of unknown names does not copy the symbol
+   * table once each (issue 14). Read-only.
+   */
   Set<String> visibleNames(InstanceSym self) {
-    Set<String> names = new java.util.LinkedHashSet<>(globals.keySet());
-    if (self != null) {
-      names.addAll(self.attrs.keySet());
+    if (visible == null || visibleSelf != self || visibleCount != globals.size()) {
+      Set<String> names = new java.util.LinkedHashSet<>(globals.keySet());
+      if (self != null) {
+        names.addAll(self.attrs.keySet());
+      }
+      names.addAll(List.of("t", "dt", "date", "year", "period"));
+      visible = java.util.Collections.unmodifiableSet(names);
+      visibleSelf = self;
+      visibleCount = globals.size();
     }
-    names.addAll(List.of("t", "dt", "date", "year", "period"));
-    return names;
+    return visible;
   }
+
+  private Set<String> visible;
+  private InstanceSym visibleSelf;
+  private int visibleCount = -1;
 
   /** Checks an expression at top level (for callers outside this package): its typed form. */
   public TExpr checkTopLevel(Expr e, SourceFile file) {

@@ -113,9 +113,9 @@ final class ExprChecker {
   }
 
   private void unknownName(Expr.Name n, Ctx ctx) {
-    java.util.Set<String> names = ck.visibleNames(ctx.self());
-    names.addAll(ctx.fnArgs().keySet());
-    String nearName = Suggest.closest(n.name(), names);
+    // A function's parameters first, then the scope's names (one set per scope, never copied here).
+    String nearName = Suggest.closest(n.name(), ctx.fnArgs().isEmpty() ? ck.visibleNames(ctx.self())
+        : Suggest.concat(ctx.fnArgs().keySet(), ck.visibleNames(ctx.self())));
     String nearUnit = Suggest.unit(n.name(), ck.units.names());
     if (nearName == null && nearUnit != null) {
       ck.error(ctx, Code.TOK301, n.span(), "unknown unit '" + n.name() + "'", "did you mean " + nearUnit + "?");

@@ -119,4 +119,23 @@ final class Messages {
   static String recurrenceWholeSeriesHelp() {
     return "compute it period by period (e.g. with prev), or read the series outside the recurrence";
   }
+
+  /** {@code amends} after another declaration (LANGUAGE.md §19). */
+  static String amendsNotFirst() {
+    return "amends must be the first declaration of a file";
+  }
+
+  static String amendsNotFirstHelp() {
+    return "move amends \"…\" to the top; a file amends at most one model";
+  }
+
+  /** A variant redeclares something of its base that is not a param. */
+  static String notRedeclarable(String name, String base) {
+    return "'" + name + "' is already defined in " + base + ", which this file amends; a variant may redeclare only params";
+  }
+
+  /** A variant's param redeclares a name its base declares as something else, or the reverse. */
+  static String redeclareHelp(String where) {
+    return "first defined at " + where + "; give the new value another name";
+  }
 }
