@@ -1,6 +1,7 @@
 package org.tokenomics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.diag.Suggest;
+import org.tokenomics.mc.AutoRun;
 import org.tokenomics.mc.McDiagnostics;
 import org.tokenomics.mc.McResult;
 import org.tokenomics.mc.MonteCarlo;
@@ -36,13 +38,15 @@ public final class Simulation {
   private final String scenario;
   private final List<String> periods;
   private final List<Diagnostic> errors;
+  private final List<Diagnostic> warnings;
 
-  private Simulation(CompiledModel model, McResult result, String scenario) {
+  private Simulation(CompiledModel model, McResult result, String scenario, List<Diagnostic> warnings) {
     this.model = model;
     this.result = result;
     this.scenario = scenario;
     this.periods = model.program().timeline().labelList();
     this.errors = Diagnostic.of(McDiagnostics.errors(model, result));
+    this.warnings = List.copyOf(warnings);
   }
 
   /** Runs the engine; TOK600 (as an EvaluationException) when the run would exceed the limits. */
@@ -51,11 +55,13 @@ public final class Simulation {
     if (samples <= 0) {
       throw new IllegalArgumentException("samples must be at least 1, got " + samples);
     }
-    String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
-    if (problem != null) {
-      throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
-          Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
-    }
+    limitCheck(model, limits, samples);
+    McResult r = MonteCarlo.run(model, overrides, samples, seed, engineOptions(options));
+    return new Simulation(model, r, scenario, List.of());
+  }
+
+  /** The engine's options: the caller's threads, progress and cancellation. */
+  static MonteCarlo.Options engineOptions(SimulationOptions options) {
     MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress((done, total) -> {
       if (options.cancelled().getAsBoolean()) {
         throw new java.util.concurrent.CancellationException("the simulation was cancelled after " + done + " of "
@@ -63,11 +69,87 @@ public final class Simulation {
       }
       options.progress().update(done, total);
     });
-    if (options.threads() > 0) {
-      o = o.withThreads(options.threads());
+    return options.threads() > 0 ? o.withThreads(options.threads()) : o;
+  }
+
+  /**
+   * An automatic run: as many samples as the tolerance needs ({@link AutoRun}); a TOK600 warning
+   * at the report furthest from it when the cap comes first, TOK600 (an EvaluationException) when
+   * an explicit cap is over the limits.
+   */
+  static Simulation until(CompiledModel model, Limits limits, List<CompiledModel.Override> overrides, String scenario,
+                          Tolerance tolerance, long seed, SimulationOptions options) {
+    int cap = tolerance.maxSamples();
+    if (cap == 0) { // the default, cut to what the limits allow
+      long values = (long) model.program().timeline().size() * Math.max(1, model.reports().size());
+      cap = (int) Math.max(2, Math.min(org.tokenomics.diag.DefaultLimits.MAX_AUTO_SAMPLES,
+          limits.maxSampleValues() / values));
     }
-    McResult r = MonteCarlo.run(model, overrides, samples, seed, o);
-    return new Simulation(model, r, scenario);
+    limitCheck(model, limits, cap);
+    AutoRun.Result r = AutoRun.run(model, overrides, tolerance.relative(), tolerance.reports(), cap, seed,
+        engineOptions(options));
+    List<Diagnostic> warnings = List.of();
+    if (!r.reached()) {
+      String rel = Double.isNaN(r.worstRelSe()) ? "unknown (fewer than two samples evaluated it)"
+          : Double.isInfinite(r.worstRelSe()) ? "unbounded (its mean is 0)" : McDiagnostics.percent(r.worstRelSe());
+      warnings = List.of(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.WARNING,
+          Code.TOK600, r.worst().span(), String.format(java.util.Locale.ROOT, "--samples auto stopped at its cap of %,d"
+              + " samples: the relative standard error of %s's mean is %s, above the tolerance of %s", cap,
+              r.worst().name(), rel, McDiagnostics.percent(tolerance.relative())),
+          "raise the cap (--max-samples N), loosen --tolerance, or name the reports that must converge"
+              + " (--tolerance-for NAME)", null)));
+    }
+    return new Simulation(model, r.result(), scenario, warnings);
+  }
+
+  /** TOK600 (as an EvaluationException) when {@code samples} would exceed the limits. */
+  static void limitCheck(CompiledModel model, Limits limits, long samples) {
+    String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
+    if (problem != null) {
+      throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
+          Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
+    }
+  }
+
+  /**
+   * The simulation of samples {@code 0..n-1} from parts that hold them all ({@link SimulationPart}),
+   * in any order and grouping: bit for bit what {@link Model#simulate} gives for n samples with
+   * the same scenario, overrides and seed.
+   *
+   * @param model the model the parts were simulated from (compiled from the same sources)
+   * @param parts parts of one run that together cover samples 0..n-1 without gaps or overlaps
+   * @return the simulation of all their samples
+   * @throws IllegalArgumentException when the parts come from different runs or models, overlap or leave a gap
+   */
+  public static Simulation merge(Model model, Collection<SimulationPart> parts) {
+    return merge(model, parts, SimulationOptions.DEFAULT);
+  }
+
+  /**
+   * {@link #merge(Model, Collection)} with options (threads for the statistics, cancellation).
+   *
+   * @param model   the model the parts were simulated from
+   * @param parts   parts of one run covering samples 0..n-1
+   * @param options threads, progress callback and cancellation
+   * @return the simulation of all their samples
+   */
+  public static Simulation merge(Model model, Collection<SimulationPart> parts, SimulationOptions options) {
+    SimulationPart all = SimulationPart.mergeAll(parts);
+    all.requireModel(model.compiled());
+    org.tokenomics.mc.Partial whole = all.whole();
+    List<CompiledModel.Override> overrides = model.allOverrides(Scenario.named(all.scenario()), all.overrides());
+    McResult r = MonteCarlo.merge(model.compiled(), overrides, List.of(whole), engineOptions(options));
+    return new Simulation(model.compiled(), r, all.scenario(), List.of());
+  }
+
+  /**
+   * Warnings about the run itself: an automatic run ({@link Tolerance}) that reached its cap
+   * before the tolerance says so here (TOK600, at the report furthest from it). Empty otherwise.
+   *
+   * @return the warnings, usually none
+   */
+  public List<Diagnostic> warnings() {
+    return warnings;
   }
 
   /**
@@ -149,6 +231,64 @@ public final class Simulation {
     }
     McResult.ReportStats s = stats(report);
     return value(s, s.quantile(q));
+  }
+
+  /**
+   * The standard error of a report's mean (per period for a series): the samples' standard
+   * deviation over √n, n the samples that evaluated; the mean's relative standard error is this
+   * over |mean| ({@code tok run --samples auto} stops on it).
+   *
+   * @param report the report's name
+   * @return the standard error of the mean, in the report's dimension
+   * @throws IllegalStateException when fewer than two samples evaluated (it has no value then)
+   */
+  public Value standardError(String report) {
+    McResult.ReportStats s = stats(report);
+    for (double v : s.se()) {
+      if (Double.isNaN(v)) {
+        throw new IllegalStateException("the standard error of " + report + " needs at least two samples that"
+            + " evaluated; " + (result.samples() - s.failed()) + " did");
+      }
+    }
+    return value(s, s.se());
+  }
+
+  /**
+   * The share of the samples (among those that evaluated) in which a report is below zero, per
+   * period for a series: for money, the probability of a loss. {@code tok run} shows it as
+   * {@code below_zero} for money reports ({@code $}, {@code $/yr}); here any numeric report.
+   *
+   * @param report the report's name
+   * @return a share between 0 and 1 per period (one for a scalar)
+   */
+  public double[] belowZeroShare(String report) {
+    return stats(report).belowZero();
+  }
+
+  /**
+   * A scalar report's value in every sample, in sample order (sample i at index i) and in
+   * {@code unit}: the raw draws behind the statistics, e.g. for a histogram of your own. NaN marks a
+   * sample in which the report could not be evaluated ({@link #errors()}).
+   *
+   * @param report a scalar report's name
+   * @param unit   a unit of its dimension ({@code $B}), or null for its display unit
+   * @return one value per sample
+   * @throws IllegalArgumentException for a series report or a unit of another dimension
+   * @throws IllegalStateException    when the run was too large to keep every value (more than
+   *                                  50 million report values: it kept histograms); run it in
+   *                                  parts ({@link Model#simulatePart}) and read each part's draws
+   */
+  public double[] draws(String report, String unit) {
+    McResult.ReportStats s = stats(report);
+    if (s.series()) {
+      throw new IllegalArgumentException(report + " is a series; raw draws are kept for scalar reports");
+    }
+    if (s.draws() == null) {
+      throw new IllegalStateException("this run of " + result.samples() + " samples kept histograms, not every value;"
+          + " simulate it in parts (Model.simulatePart) to read the draws of each");
+    }
+    return new Value(report, s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), s.draws(),
+        true, List.of(), model.units()).series(unit);
   }
 
   /**
