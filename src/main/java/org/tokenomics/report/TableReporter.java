@@ -71,6 +71,9 @@ public final class TableReporter {
   }
 
   private static void run(StringBuilder b, RunReport.Run run, List<String> periods) {
+    if (run.samples() > 0) { // said, because --samples auto chooses it
+      b.append(String.format(java.util.Locale.ROOT, "  %,d samples", run.samples())).append('\n');
+    }
     List<String[]> scalars = new ArrayList<>();
     List<RunReport.Report> series = new ArrayList<>();
     for (RunReport.Report r : run.reports()) {
