@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,23 @@ class AutoSamplesCommandTest {
     assertEquals("TOK600", warning.get("code").asText());
     assertEquals(11, warning.get("line").asInt(), "the npv report's line");
     assertTrue(warning.get("message").asText().contains("npv's mean"), warning.toString());
+  }
+
+  @Test
+  void csvHasAColumnPerStatisticOfAnyReport() throws IOException {
+    Path f = dir.resolve("mixed.tok");
+    Files.writeString(f, """
+        param g = normal(5 %, 3 %)
+        param cash = normal($1M, $1M)
+        report g as %
+        report cash as $M
+        """);
+    UncertaintyCommandsTest.Out o = tok("run", f.toString(), "--samples", "4000", "--format", "csv");
+    List<String> lines = o.out().lines().toList();
+    assertEquals("scenario,report,period,value,unit,mean,p5,p50,p95,se,below_zero", lines.get(0));
+    assertTrue(lines.get(1).startsWith("base,g,,5,%,") && lines.get(1).endsWith(","), lines.get(1)); // a share is no money
+    double below = Double.parseDouble(lines.get(2).substring(lines.get(2).lastIndexOf(',') + 1));
+    assertEquals(0.1587, below, 0.02); // P(Z < -1)
   }
 
   @Test
