@@ -48,6 +48,10 @@ public final class BenchMain {
     int rounds = Integer.getInteger("bench.rounds", 3);
     int samples = Integer.getInteger("bench.samples", 1_000_000);
     machine();
+    if (Boolean.getBoolean("bench.sobolOnly")) {
+      sobolLines(sobol());
+      return;
+    }
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
     System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
         StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
@@ -87,6 +91,8 @@ public final class BenchMain {
           scalarMc[r][0]);
     }
 
+    double sobolSeconds = sobol();
+
     System.out.println();
     double[] evalRatio = ratios(tok, java);
     double[] jexlRatio = ratios(jexl, tok);
@@ -114,6 +120,34 @@ public final class BenchMain {
         median(column(tokMc, 0)) <= 15 && max(column(tokMc, 1)) <= 1024, null);
     goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
+    sobolLines(sobolSeconds);
+  }
+
+  /** Sobol with 10 params and N = 65,536 on the 60-month model, once, in a fresh -Xmx1g JVM (SobolMain). */
+  static double sobol() throws IOException, InterruptedException {
+    int n = Integer.getInteger("bench.sobol.samples", 65_536);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        SobolMain.class.getName(), String.valueOf(n), "42");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String l; (l = in.readLine()) != null; ) {
+        lines.add(l);
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the Sobol run failed:\n" + String.join("\n", lines));
+    }
+    lines.stream().filter(l -> l.startsWith("SOBOL")).forEach(System.out::println);
+    return field(lines.stream().filter(l -> l.startsWith("SOBOL ")).findFirst().orElseThrow(), "seconds");
+  }
+
+  /** The Sobol figure and its goal (issue 17). */
+  static void sobolLines(double seconds) {
+    line("TIME", "sobol_10_params_65536_s", new double[] {seconds}, "%.2f");
+    goal("Sobol with 10 params and N = 65,536 on the 60-month model within 30 s", seconds <= 30, null);
   }
 
   /** The start-up figures and their goal (issue #22). */
