@@ -261,7 +261,7 @@ public final class Model {
    */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, Tolerance tolerance, long seed,
                              SimulationOptions options) {
-    return Simulation.until(compiled, limits, allOverrides(scenario, overrides), scenario.name(), tolerance, seed,
+    return SimulationRuns.until(compiled, limits, allOverrides(scenario, overrides), scenario.name(), tolerance, seed,
         options);
   }
 
@@ -286,9 +286,9 @@ public final class Model {
       throw new IllegalArgumentException("a part needs a first sample of 0 or more and a count of 1 or more, got "
           + first + " and " + count);
     }
-    Simulation.limitCheck(compiled, limits, count);
+    SimulationRuns.limitCheck(compiled, limits, count);
     org.tokenomics.mc.Partial run = org.tokenomics.mc.MonteCarlo.runPartial(compiled, allOverrides(scenario, overrides),
-        first, count, seed, Simulation.engineOptions(options));
+        first, count, seed, SimulationRuns.engineOptions(options));
     return SimulationPart.of(compiled, scenario.name(), overrides, run);
   }
 
