@@ -35,6 +35,8 @@ public final class Loader {
   private final List<TokFile> order = new ArrayList<>();
   private final Set<String> loading = new HashSet<>();
   private final List<String> loadingStack = new ArrayList<>();
+  /** Where each file read from disk lives, by the name its spans carry (csv paths resolve against it). */
+  private final Map<String, Path> locations = new LinkedHashMap<>();
 
   /**
    * @param modules  {@code "std:chips"} → its source, or null when there is no such module
@@ -69,6 +71,9 @@ public final class Loader {
       diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " is larger than the limit of "
           + maxSourceBytes + " characters (limit: max source size " + maxSourceBytes + ")", "split the model into files joined by import");
       return null;
+    }
+    if (location != null) {
+      locations.put(source.name(), location);
     }
     loading.add(key);
     loadingStack.add(key);
@@ -138,48 +143,68 @@ public final class Loader {
 
   /** The file an import names, checked to lie inside the root; null after reporting TOK202. */
   private Path resolve(Decl.Import imp, Path fromLocation) {
-    String path = imp.path();
+    return resolve(imp.path(), imp.span(), fromLocation, "import");
+  }
+
+  /**
+   * The file a data call ({@code csv("rents.csv", …)}) names, by the rules of an import: relative
+   * to the file the call is written in (for a model compiled from a string, the root), inside the
+   * root; null after reporting TOK202.
+   */
+  Path resolveData(String path, Span at) {
+    return resolve(path, at, locations.get(at.file()), "data file");
+  }
+
+  /** The name diagnostics show for a file read from disk. */
+  String shownName(Path target) {
+    return displayName(target);
+  }
+
+  /** Resolves {@code path} written at {@code at} ({@code what}: "import" or "data file"); null after TOK202. */
+  private Path resolve(String path, Span at, Path fromLocation, String what) {
+    boolean imports = what.equals("import");
     if (root == null || fromLocation == null && root == null) {
-      diags.error(Code.TOK202, imp.span(), "'" + path + "' cannot be imported here: no root folder was given", null);
+      diags.error(Code.TOK202, at, "'" + path + "' cannot be " + (imports ? "imported" : "read") + " here: no root folder was given", null);
       return null;
     }
     Path raw;
     try {
       raw = Path.of(path);
     } catch (RuntimeException e) {
-      diags.error(Code.TOK202, imp.span(), "'" + path + "' is not a valid path", null);
+      diags.error(Code.TOK202, at, "'" + path + "' is not a valid path", null);
       return null;
     }
     if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-      diags.error(Code.TOK202, imp.span(), "absolute import '" + path + "' is not allowed",
-          "import files by a path relative to the importing file, inside the root folder " + shown(root));
+      diags.error(Code.TOK202, at, "absolute " + what + " '" + path + "' is not allowed",
+          (imports ? "import files by a path relative to the importing file" : "name data files by a path relative to the model")
+              + ", inside the root folder " + shown(root));
       return null;
     }
     Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
     Path target = base.resolve(raw).normalize();
     if (!target.startsWith(root)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' leaves the root folder " + shown(root),
-          "imports must stay inside the root (see --root)");
+      diags.error(Code.TOK202, at, what + " '" + path + "' leaves the root folder " + shown(root),
+          (imports ? "imports" : "data files") + " must stay inside the root (see --root)");
       return null;
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", "looked for " + shown(target));
+      diags.error(Code.TOK202, at, what + " '" + path + "' not found", "looked for " + shown(target));
       return null;
     }
     try {
       Path real = target.toRealPath();
       Path realRoot = root.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diags.error(Code.TOK202, imp.span(), "import '" + path + "' links out of the root folder " + shown(root), null);
+        diags.error(Code.TOK202, at, what + " '" + path + "' links out of the root folder " + shown(root), null);
         return null;
       }
       if (!Files.isRegularFile(real)) {
-        diags.error(Code.TOK202, imp.span(), "import '" + path + "' is not a file", null);
+        diags.error(Code.TOK202, at, what + " '" + path + "' is not a file", null);
         return null;
       }
       return real;
     } catch (IOException e) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", null);
+      diags.error(Code.TOK202, at, what + " '" + path + "' not found", null);
       return null;
     }
   }
