@@ -95,7 +95,7 @@ final class DataFiles {
       }
       CsvTable.Parsed p = CsvTable.parse(text);
       if (p.problem() != null) {
-        report(shown, text, p.problem(), "");
+        report(shown, text.indexOf('\0') >= 0 ? "" : text, p.problem(), ""); // binary is never echoed
         return Boolean.FALSE;
       }
       texts.put(shown, text);

@@ -152,7 +152,17 @@ public final class Loader {
    * root; null after reporting TOK202.
    */
   Path resolveData(String path, Span at) {
-    return resolve(path, at, locations.get(at.file()), "data file");
+    Path from = locations.get(at.file());
+    if (from == null && root != null) {
+      // A main file given as text under its own absolute path (the language server): its folder, if inside the root.
+      try {
+        Path named = Path.of(at.file());
+        from = named.isAbsolute() && named.normalize().startsWith(root) ? named.normalize() : null;
+      } catch (RuntimeException e) {
+        from = null;
+      }
+    }
+    return resolve(path, at, from, "data file");
   }
 
   /** The name diagnostics show for a file read from disk. */

@@ -70,6 +70,13 @@ final class TokTextDocuments implements TextDocumentService {
     }
   }
 
+  /** Checks every open document again (a data file one of them reads may have changed). */
+  void recheckAll() {
+    for (Analysis a : List.copyOf(docs.values())) {
+      update(a.uri, a.text);
+    }
+  }
+
   private synchronized void update(String uri, String text) {
     Analysis a;
     try {
