@@ -96,6 +96,17 @@ class PointsTest {
   }
 
   @Test
+  void fmtSpacesKeyedListsAndLinesUpAClosingBracket() {
+    String src = "param capex = series([\n  2026: $10B,   // first\n  2027-07: $20B,\n])\n"
+        + "let x=lookup(5 tok/s,[1 tok/s:2,10 tok/s:3],interpolate:step)\nlet y = x[2026-01]\n";
+    String want = "param capex = series([\n    2026: $10B,  // first\n    2027-07: $20B,\n])\n"
+        + "let x = lookup(5 tok/s, [1 tok/s: 2, 10 tok/s: 3], interpolate: step)\nlet y = x[2026-01]\n";
+    org.tokenomics.syntax.Formatter.Result r = org.tokenomics.syntax.Formatter.format("t.tok", src);
+    assertEquals(want, r.text());
+    assertEquals(want, org.tokenomics.syntax.Formatter.format("t.tok", want).text(), "stable");
+  }
+
+  @Test
   void csvIsReadAtCompileTimeAndAggregatedIntoPeriods() throws Exception {
     Files.writeString(dir.resolve("rents.csv"), "date,h100,note\n2025-Q4,2.60,old\n2026-01,2.40,a\n\"2026-07-15\",\"2.00\",\"b, c\"\n2027,1.70,d\n");
     Path model = dir.resolve("m.tok");
