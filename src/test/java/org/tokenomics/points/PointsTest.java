@@ -74,6 +74,23 @@ class PointsTest {
   }
 
   @Test
+  void solveSeeksAParamInsideACurveAndALookup() {
+    Model m = TestModels.compile("""
+        timeline 2026 to 2029 yearly
+        param p0 = 2 $/GPU/h
+        param speed = 35 tok/s
+        let rent = curve([2026: p0, 2028: 1 $/GPU/h])
+        let tput = lookup(speed, [20 tok/s: 3000 tok/s/GPU, 50 tok/s: 1800 tok/s/GPU, 100 tok/s: 1000 tok/s/GPU])
+        solve start_price for p0 so that rent[2027-01] == 2 $/GPU/h within 0.1 $/GPU/h to 10 $/GPU/h
+        solve target_speed for speed so that tput == 1500 tok/s/GPU within 20 tok/s to 100 tok/s
+        report start_price as $/GPU/h
+        report target_speed as tok/s
+        """);
+    assertEquals(3, m.evaluate().value("start_price").in("$/GPU/h"), 1e-7);
+    assertEquals(68.75, m.evaluate().value("target_speed").in("tok/s"), 1e-6);
+  }
+
+  @Test
   void aStaticModelHasOnePeriodStartingIn2026() {
     Model m = TestModels.compile("report y = curve([2025: 1, 2027: 3])\nreport z = series([2026-03: $1B]) as $B\n");
     assertEquals(2, m.evaluate().value("y").in("1"), 1e-9);
