@@ -91,6 +91,33 @@ class PointsTest {
   }
 
   @Test
+  void sweepSensitivityAndExplainSeeParamsInsidePoints() throws Exception {
+    Path model = dir.resolve("s.tok");
+    Files.writeString(model, """
+        timeline 2026 to 2029 yearly
+        param p0 = uniform(1 $/GPU/h, 3 $/GPU/h)
+        param speed = 35 tok/s
+        let rent = curve([2026: p0, 2028: 1 $/GPU/h], interpolate: log)
+        report first_rent = rent[2026-01] as $/GPU/h
+        report tput = lookup(speed, [20 tok/s: 3000 tok/s/GPU, 50 tok/s: 1800 tok/s/GPU]) as tok/s/GPU
+        """);
+    String sweep = cli("sweep", model.toString(), "--vary", "speed=20 tok/s..50 tok/s:3");
+    assertTrue(sweep.contains("20,2,3000") && sweep.contains("35,2,2400") && sweep.contains("50,2,1800"), sweep);
+    String tornado = cli("sensitivity", model.toString(), "--output", "first_rent");
+    assertTrue(tornado.contains("p0") && tornado.contains("swing"), tornado);
+    String explain = cli("explain", model.toString(), "first_rent");
+    assertTrue(explain.contains("curve([2026: p0") && explain.contains("p0 ="), explain);
+  }
+
+  private static String cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = org.tokenomics.cli.Main.execute(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    assertEquals(0, exit, () -> out + "\n" + err);
+    return out.toString();
+  }
+
+  @Test
   void aStaticModelHasOnePeriodStartingIn2026() {
     Model m = TestModels.compile("report y = curve([2025: 1, 2027: 3])\nreport z = series([2026-03: $1B]) as $B\n");
     assertEquals(2, m.evaluate().value("y").in("1"), 1e-9);
