@@ -79,7 +79,13 @@ primary
   | IDENT                                                          # nameExpr
   | DOLLAR                                                         # dollarExpr
   | '(' expr ')'                                                   # parenExpr
+  | STRING                                                         # stringLit
+  | '[' keyedEntry (',' keyedEntry)* ','? ']'                      # keyedList
   ;
+
+// A keyed list `[2026: $10B, 2027-07: $20B]` (LANGUAGE.md §11): only an argument of series, curve,
+// lookup and discrete; the checker says so elsewhere (TOK302), so it parses wherever a value may.
+keyedEntry : key=expr ':' value=expr ;
 
 unitAtom : IDENT | DOLLAR | '%' ;
 

@@ -96,6 +96,9 @@ final class Calls {
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
+      if (BuiltinFunctions.raw(c.name(), e.getKey())) {
+        continue; // a keyed list, word or string: the rule reads it as written
+      }
       Typed t = ex.check(e.getValue(), ctx);
       failed |= t.isError();
       args.put(e.getKey(), t);

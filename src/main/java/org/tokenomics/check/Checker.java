@@ -40,6 +40,8 @@ public final class Checker {
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
   Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
+  /** The data files csv calls read (none for an override's checker: files are read when the model compiles). */
+  DataFiles data = DataFiles.NONE;
   /** How deep user functions may call each other (TOK600 beyond, at the call): a counted limit. */
   static final int MAX_FUNCTION_DEPTH = 64;
   /** Every this many levels of nested function bodies, a body's result is a cell of its own. */

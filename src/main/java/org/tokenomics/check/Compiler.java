@@ -107,6 +107,7 @@ public final class Compiler {
     }
     Checker ck = new Checker(diags, new Units());
     ck.pluginFunctions = Map.copyOf(functions);
+    ck.data = new DataFiles(loader, diags, options.maxSourceBytes());
     Registrar reg = new Registrar(ck, options.maxPeriods());
     reg.register(loader.files(), mainFile, loader.amended());
     if (ck.globals.size() > options.maxNames()) {

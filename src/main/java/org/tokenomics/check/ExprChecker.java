@@ -51,6 +51,14 @@ final class ExprChecker {
       return Operators.binary(ck, this, b, ctx);
     } else if (e instanceof Expr.If i) {
       return conditional(i, ctx);
+    } else if (e instanceof Expr.KeyedList k) {
+      ck.error(ctx, Code.TOK302, k.span(), "a keyed list [KEY: VALUE, …] is only an argument of series, curve, lookup or discrete",
+          "e.g. series([2026: $10B, 2027: $20B]) or curve([2026: 2 $/GPU/h, 2028: 1 $/GPU/h])");
+      return Typed.ERROR;
+    } else if (e instanceof Expr.Str s) {
+      ck.error(ctx, Code.TOK302, s.span(), "a string is only the path or column of csv(…)",
+          "e.g. csv(\"rents.csv\", column: \"h100\") * 1 $/GPU/h");
+      return Typed.ERROR;
     }
     throw new IllegalStateException("unknown expression " + e);
   }

@@ -29,6 +29,12 @@ final class Completions {
       }
       return filter(items, prefix);
     }
+    ArgCompletions.Offer inCall = ArgCompletions.at(a.text, offset);
+    if (!inCall.words().isEmpty()) {
+      inCall.words().forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "interpolation or aggregation", "0")));
+      return filter(items, prefix);
+    }
+    inCall.labels().forEach(x -> add(items, item(x + ":", CompletionItemKind.Property, "argument label", "0")));
     Block block = Block.at(a.text, offset);
     if (block != null && block.kind().equals("kind")) {
       Decl.Kind k = a.index.kinds.get(block.name());

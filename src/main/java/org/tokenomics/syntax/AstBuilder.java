@@ -198,6 +198,14 @@ final class AstBuilder {
       return new Expr.Name(d.DOLLAR().getText(), span);
     } else if (p instanceof ParenExprContext pe) {
       return expr(pe.expr());
+    } else if (p instanceof StringLitContext st) {
+      return new Expr.Str(string(st.STRING().getSymbol()), span);
+    } else if (p instanceof KeyedListContext k) {
+      List<Expr.Entry> entries = new ArrayList<>();
+      for (KeyedEntryContext en : k.keyedEntry()) {
+        entries.add(new Expr.Entry(expr(en.key), expr(en.value), span(en)));
+      }
+      return new Expr.KeyedList(entries, span);
     }
     throw new IllegalStateException("unknown primary " + p.getClass().getSimpleName());
   }

@@ -181,6 +181,15 @@ public final class Printer {
       return l + " " + b.op() + " " + expr(b.right(), right);
     } else if (e instanceof Expr.If i) {
       return "if " + expr(i.cond()) + " then " + expr(i.then()) + " else " + expr(i.otherwise());
+    } else if (e instanceof Expr.Str s) {
+      return string(s.value());
+    } else if (e instanceof Expr.KeyedList k) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < k.entries().size(); i++) {
+        Expr.Entry en = k.entries().get(i);
+        b.append(i == 0 ? "" : ", ").append(expr(en.key())).append(": ").append(expr(en.value()));
+      }
+      return b.append(']').toString();
     }
     throw new IllegalArgumentException("unknown expression " + e);
   }
