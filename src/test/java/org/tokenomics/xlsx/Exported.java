@@ -23,11 +23,19 @@ import org.tokenomics.check.CompiledModel;
 record Exported(String sample, String scenario, Path file, Plan plan) {
   static final Path SAMPLES = Path.of("samples");
 
-  /** Every sample file, sorted. */
+  /** Models written for these tests: every operation the exporter knows, a static model, scenarios. */
+  static final Path OWN = Path.of("src/test/resources/xlsx");
+
+  /** Every sample file and this test's own models, sorted. */
   static List<Path> samples() throws IOException {
-    try (Stream<Path> s = Files.walk(SAMPLES)) {
-      return s.filter(p -> p.toString().endsWith(".tok") && !p.toString().contains("/src/")).sorted().toList();
+    List<Path> all = new ArrayList<>();
+    for (Path root : List.of(SAMPLES, OWN)) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(".tok") && !p.toString().contains("/src/main") && !p.toString().contains("/src/test/java"))
+            .sorted().forEach(all::add);
+      }
     }
+    return all;
   }
 
   /** Exports every sample in every scenario into {@code dir}. */
@@ -42,12 +50,14 @@ record Exported(String sample, String scenario, Path file, Plan plan) {
       names.addAll(cm.scenarios().keySet());
       for (String s : names) {
         Plan plan = XlsxExport.plan(cm, names, s, Map.of());
-        String id = SAMPLES.relativize(sample).toString().replace('/', '_').replace(".tok", "") + "-" + s;
+        String name = (sample.startsWith(SAMPLES) ? SAMPLES.relativize(sample) : Path.of("own").resolve(sample.getFileName()))
+            .toString();
+        String id = name.replace('/', '_').replace(".tok", "") + "-" + s;
         Path file = dir.resolve(id + ".xlsx");
         try (OutputStream o = Files.newOutputStream(file)) {
           WorkbookWriter.write(plan, o, false);
         }
-        out.add(new Exported(SAMPLES.relativize(sample).toString(), s, file, plan));
+        out.add(new Exported(name, s, file, plan));
       }
     }
     return out;
