@@ -83,8 +83,7 @@ final class Formulas {
           + "+" + TOL + ")=" + calc.time(Calc.PERIOD, col), CMP);
       case "median" -> throw new Inexpressible("the median of a " + o.data() + " distribution (a deterministic run); "
           + "Monte Carlo draws are not formulas");
-      case "path-median" -> throw new Inexpressible("the median path of " + o.data() + " (a deterministic run); "
-          + "its Monte Carlo paths are not formulas");
+      case "path-median" -> pathMedian((String) o.data(), a, col);
       case "plugin" -> throw new Inexpressible("a plugin function, computed in Java by Tok");
       case "ramp" -> ramp(a.get(0), a.size() > 1 ? a.get(1) : null, col);
       case "active" -> active(a.get(0), a.get(1), a.get(2), col);
@@ -189,6 +188,24 @@ final class Formulas {
       return number(1);
     }
     return atom("IF(" + (conds.size() == 1 ? conds.get(0) : "AND(" + String.join(",", conds) + ")") + ",1,0)");
+  }
+
+  /**
+   * The median path of a price path (a deterministic run, dist.Paths): gbm S0·exp((μ − σ²/2)·t),
+   * ou M + (X0 − M)·exp(−K·t), t in years from the timeline's start; arguments at period 0.
+   */
+  private E pathMedian(String family, List<TExpr> a, int col) {
+    String t = calc.time(Calc.T, col);
+    if (family.equals("gbm")) {
+      String sigma = wrap(emit(a.get(2), 0), ATOM);
+      return new E(wrap(emit(a.get(0), 0), MUL) + "*EXP((" + text(a.get(1), 0) + "-" + sigma + "^2/2)*" + t + ")", MUL);
+    }
+    if (family.equals("ou")) {
+      String mean = wrap(emit(a.get(1), 0), ADD + 1);
+      return new E(wrap(emit(a.get(1), 0), ADD) + "+(" + text(a.get(0), 0) + "-" + mean + ")*EXP(-"
+          + wrap(emit(a.get(2), 0), NEG) + "*" + t + ")", ADD);
+    }
+    throw new Inexpressible("the median path of " + family + " (a deterministic run)");
   }
 
   /** base ^ (t / every). */

@@ -51,6 +51,7 @@ final class Plan {
     this.formulas = new Formulas(calc, this::source);
     Frame run = frames.get(selected);
     List<CellSym> rowCells = new ArrayList<>();
+    Map<String, Row> hidden = new java.util.HashMap<>();
     for (CellSym c : cm.cells()) {
       if (!shown(c)) {
         continue;
@@ -61,8 +62,13 @@ final class Plan {
         in.name = names.name(c.name());
         inputs.add(in);
         calc.input(c.slot(), in.name != null ? in.name : "Inputs!$B$" + (in.row + 1));
+      } else if (c.role() == CellSym.Role.HIDDEN && hidden.containsKey(sameAs(c))) {
+        calc.place(c.slot(), hidden.get(sameAs(c))); // the same text reading the same cells: the same value
       } else {
         Row r = calc.add(label(c), SheetUnits.text(c.type()), c.type().series(), c.type());
+        if (c.role() == CellSym.Role.HIDDEN) {
+          hidden.put(sameAs(c), r);
+        }
         calc.place(c.slot(), r);
         if (!r.series && named(c)) {
           r.name = names.name(c.name());
@@ -99,6 +105,11 @@ final class Plan {
         checks.add(new Check(a.message() == null || a.message().isEmpty() ? source(a.span()) : a.message(), row));
       }
     }
+  }
+
+  /** What makes two hidden cells one value: their source text, the cells they read, running sum or not. */
+  private String sameAs(CellSym c) {
+    return label(c) + java.util.Arrays.toString(c.deps()) + c.runningSum() + c.type();
   }
 
   private CellSym cellNamed(String name) {
@@ -196,6 +207,10 @@ final class Plan {
     if (overridden) {
       valuesOnly(r, c, "the run's scenario or --set replaces this param; the row holds the values Tok computed");
       return;
+    }
+    if (c.dist() != null) {
+      r.note = "The median path of " + c.dist() + "(…), the value of a deterministic run; its Monte Carlo paths are "
+          + "not formulas.";
     }
     try {
       if (!r.series) {

@@ -170,7 +170,8 @@ final class WorkbookWriter {
       org.apache.poi.ss.usermodel.Row row = sh.createRow(r.index);
       cell(row, 0, r.label, r.label.startsWith("↳") ? styles.helper : null);
       cell(row, 1, r.unit, styles.unit);
-      CellStyle num = r.valuesBecause != null ? styles.valueOnly : styles.number(r.values);
+      CellStyle num = r.valuesBecause != null ? styles.valueOnly
+          : r.type.tag() == org.tokenomics.check.Type.Tag.BOOL ? null : r.values == null ? styles.general : styles.number(r.values);
       Cell firstCell = null;
       for (int i = 0; i <= calc.periods; i++) {
         if (i == 0 && r.series && r.formulas[0] == null || i > 0 && !r.series && r.formulas[i] == null) {
@@ -195,11 +196,11 @@ final class WorkbookWriter {
         comment(sh, firstCell, note);
       }
     }
-    sh.setColumnWidth(0, 36 * 256);
+    sh.setColumnWidth(0, 40 * 256);
     sh.setColumnWidth(1, 12 * 256);
-    sh.setColumnWidth(2, 14 * 256);
+    sh.setColumnWidth(2, 16 * 256);
     for (int p = 0; p < calc.periods; p++) {
-      sh.setColumnWidth(Calc.PERIOD_COL + p, 12 * 256);
+      sh.setColumnWidth(Calc.PERIOD_COL + p, 15 * 256);
     }
     sh.createFreezePane(Calc.PERIOD_COL, Calc.HEADER + 1);
   }
@@ -330,6 +331,7 @@ final class WorkbookWriter {
     final CellStyle time;
     final CellStyle input;
     final CellStyle valueOnly;
+    final CellStyle general;
     private final CellStyle[] numbers = new CellStyle[4];
     private final CellStyle[] inputs = new CellStyle[4];
     private static final String[] FORMATS = {"#,##0", "#,##0.00", "0.0000", "0.000E+00"};
@@ -361,6 +363,8 @@ final class WorkbookWriter {
       valueOnly.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
       valueOnly.setFillPattern(FillPatternType.SOLID_FOREGROUND);
       valueOnly.setDataFormat(wb.createDataFormat().getFormat("General"));
+      general = wb.createCellStyle();
+      general.setDataFormat(wb.createDataFormat().getFormat("General"));
       for (int i = 0; i < FORMATS.length; i++) {
         numbers[i] = wb.createCellStyle();
         numbers[i].setDataFormat(wb.createDataFormat().getFormat(FORMATS[i]));

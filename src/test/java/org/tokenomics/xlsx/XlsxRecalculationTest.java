@@ -46,7 +46,6 @@ class XlsxRecalculationTest {
       Map.entry("uncertainty/breakeven-token-price.tok", MEDIAN),
       Map.entry("uncertainty/correlated-rent-and-token.tok", MEDIAN),
       Map.entry("uncertainty/growth-cone.tok", MEDIAN),
-      Map.entry("uncertainty/hedged-gpu-hours.tok", "median path of gbm"),
       Map.entry("valuation/merchant_margin.tok", GOAL_SEEK));
 
   @TempDir
@@ -65,6 +64,29 @@ class XlsxRecalculationTest {
     LibreOffice.convert(exported.stream().map(Exported::file).toList(), "xlsx", out);
     List<String> problems = check((e, wb) -> null, e -> out.resolve(e.file().getFileName()));
     assertEquals(List.of(), problems);
+  }
+
+  /** The workbook a person opens: LibreOffice prints each sheet on a page of its own, pdftoppm renders them. */
+  @Test
+  void theSheetsRenderAsPages() throws Exception {
+    LibreOffice.require();
+    Exported two = exported.stream().filter(e -> e.sample().equals("gigawatt/two_dark_years.tok")).findFirst().orElseThrow();
+    Path out = Files.createDirectories(dir.resolve("pdf"));
+    LibreOffice.convert(List.of(two.file()),
+        "pdf:calc_pdf_Export:{\"SinglePageSheets\":{\"type\":\"boolean\",\"value\":\"true\"}}", out);
+    Path pdf = out.resolve(two.file().getFileName().toString().replace(".xlsx", ".pdf"));
+    assertTrue(Files.size(pdf) > 10_000, "a PDF of the three sheets");
+    Path ppm = LibreOffice.find("pdftoppm");
+    if (ppm == null) {
+      org.junit.jupiter.api.Assertions.fail("pdftoppm is missing: install Debian's poppler-utils, as .ci/run does");
+    }
+    Process p = new ProcessBuilder(ppm.toString(), "-png", "-r", "50", pdf.toString(), out.resolve("page").toString())
+        .redirectErrorStream(true).start();
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "pdftoppm renders the PDF");
+    for (int page = 1; page <= 3; page++) {
+      Path png = out.resolve("page-" + page + ".png");
+      assertTrue(Files.isRegularFile(png) && Files.size(png) > 2_000, "sheet " + page + " renders: " + png);
+    }
   }
 
   @Test
