@@ -37,10 +37,16 @@ statement
   | CORRELATE a=target ',' b=target '=' expr                                          # correlateStmt
   | KIND name=IDENT '{' (member ';'?)* '}'                                            # kindStmt
   | kindName=IDENT name=IDENT '{' (assignment ';'?)* '}'                              # instanceStmt
+  | kindName=IDENT name=IDENT '[' var=IDENT IN familyRange ']' '{' (assignment ';'?)* '}'  # familyStmt
   | ';'                                                                               # emptyStmt
   ;
 
 dateLit : DATE | NUMBER ;
+
+// A family's members (LANGUAGE.md §15): dates with a step, or whole numbers without one.
+familyRange : start=memberKey TO end=memberKey step=(YEARLY | QUARTERLY | MONTHLY)? ;
+
+memberKey : '-'? (DATE | NUMBER) ;
 
 fnParam : name=IDENT (':' type=unitExpr)? ('=' expr)? ;
 
@@ -51,7 +57,7 @@ member
 
 assignment : target '=' expr ;
 
-target : IDENT ('.' IDENT)? ;
+target : IDENT ('[' memberKey ']')? ('.' IDENT)? ;
 
 // Precedence from tight (first) to loose (last), as LANGUAGE.md §4 lists it.
 expr
@@ -88,7 +94,7 @@ arg : (label ':')? expr ;
 
 label : IDENT | TIMELINE | TO | YEARLY | QUARTERLY | MONTHLY | PARAM | LET | REPORT | ASSERT
       | KIND | FN | IMPORT | SCENARIO | SOLVE | FOR | SO | THAT | WITHIN | IF | THEN | ELSE
-      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE ;
+      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE | IN ;
 
 // Unit expressions: `as` clauses and types (`$B/yr`, `GPU*h`, `W/GPU`, `1`, `date`, `chip`).
 unitExpr
@@ -128,6 +134,7 @@ TRUE     : 'true' ;
 FALSE    : 'false' ;
 UNIT     : 'unit' ;
 CORRELATE: 'correlate' ;
+IN       : 'in' ;
 
 // A date wins over a subtraction: `2027-06` is June 2027, `2027 - 6` is 2021.
 DATE   : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)? ;

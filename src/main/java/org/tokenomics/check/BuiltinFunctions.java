@@ -101,6 +101,12 @@ public final class BuiltinFunctions {
     add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
     add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
         BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
+    // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
+    add("total", "x", Shape.POINTWISE,
+        "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
+        b -> {
+          throw new IllegalStateException("total is checked by Totals");
+        }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
     // 7.3 finance
     add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
         "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",

@@ -23,6 +23,9 @@ final class Calls {
   }
 
   Typed call(Expr.Call c, Ctx ctx) {
+    if (c.name().equals("total") && !ck.fns.containsKey("total") && !ck.pluginFunctions.containsKey("total")) {
+      return Totals.check(ck, ex, c, ctx);
+    }
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
     // A whole-series operator is a cell of its own (cumsum and lag make theirs in their rule).
     boolean ownCell = entry != null && entry.shape() == BuiltinFunctions.Shape.WHOLE_SERIES

@@ -39,6 +39,11 @@ public final class Diagnostics {
 
   public Diagnostic add(Severity severity, Code code, Span span, String message, String help, String label) {
     Diagnostic d = make(sources, severity, code, span, message, help, label);
+    // The members of a family share their block: an error in it is reported once, not per member.
+    int at = list.lastIndexOf(d);
+    if (at >= 0) {
+      return list.get(at);
+    }
     list.add(d);
     return d;
   }
