@@ -91,6 +91,9 @@ final class ExprChecker {
       return new Typed(null, Type.instance(inst));
     }
     if (global instanceof FamilySym f) {
+      if (f.members().isEmpty()) {
+        return Typed.ERROR; // a family whose declaration failed: reported there
+      }
       ck.error(ctx, Code.TOK302, n.span(), FamilyMessages.familyWide(f, name), FamilyMessages.familyWideHelp(f, null));
       return Typed.ERROR;
     }
@@ -134,6 +137,9 @@ final class ExprChecker {
 
   private Typed attr(Expr.Attr a, Ctx ctx) {
     FamilySym family = Families.named(ck, a.target(), ctx);
+    if (family != null && family.members().isEmpty()) {
+      return Typed.ERROR;
+    }
     if (family != null) {
       ck.error(ctx, Code.TOK302, a.span(), FamilyMessages.familyWide(family, family.name() + "." + a.name()),
           FamilyMessages.familyWideHelp(family, a.name()));

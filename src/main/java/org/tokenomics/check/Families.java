@@ -33,12 +33,14 @@ final class Families {
   static void register(Checker ck, Registrar reg, Decl.Instance in, Decl.Kind kind, SourceFile file) {
     Decl.Family f = in.family();
     Range range = range(ck, f);
-    if (range == null) {
-      return;
-    }
-    if (kind.members().stream().anyMatch(m -> m.name().equals(f.var()))
-        || org.tokenomics.time.TimeVar.named(f.var()) != null || Units.isBuiltIn(f.var())) {
+    boolean shadows = kind.members().stream().anyMatch(m -> m.name().equals(f.var()))
+        || org.tokenomics.time.TimeVar.named(f.var()) != null || Units.isBuiltIn(f.var());
+    if (range != null && shadows) {
       ck.diags.error(Code.TOK201, f.varSpan(), FamilyMessages.varShadows(f.var()), "choose another name, e.g. k");
+    }
+    if (range == null || shadows) {
+      // A family without members: uses of it are errors already reported here, not again.
+      ck.globals.put(in.name(), new FamilySym(in.name(), kind, in, false, new double[0], List.of(), new ArrayList<>()));
       return;
     }
     List<InstanceSym> members = new ArrayList<>();
@@ -147,6 +149,9 @@ final class Families {
 
   /** {@code NAME[KEY]}: the member, as an instance value; TOK302 when the key is not a member. */
   static Typed member(Checker ck, ExprChecker ex, FamilySym f, Expr.Index i, Ctx ctx) {
+    if (f.members.isEmpty()) {
+      return Typed.ERROR; // its declaration's error is reported
+    }
     Typed k = ex.check(i.index(), ctx);
     if (k.isError()) {
       return Typed.ERROR;
@@ -188,6 +193,9 @@ final class Families {
         .matcher(head);
     if (!m.matches() || !(ck.globals.get(m.group(1)) instanceof FamilySym f)) {
       return null;
+    }
+    if (f.members.isEmpty()) {
+      return "";
     }
     String text = m.group(2);
     double key;

@@ -38,6 +38,9 @@ final class Totals {
     }
     String name = names.iterator().next();
     List<InstanceSym> members = members(ck, name);
+    if (members.isEmpty() && ck.globals.get(name) instanceof FamilySym) {
+      return Typed.ERROR; // a family whose declaration failed: reported there
+    }
     if (members.isEmpty()) {
       ck.error(ctx, Code.TOK302, c.span(), FamilyMessages.totalNoInstances(name), null);
       return Typed.ERROR;
