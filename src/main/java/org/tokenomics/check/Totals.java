@@ -37,6 +37,23 @@ final class Totals {
       return Typed.ERROR;
     }
     String name = names.iterator().next();
+    // Nested in another total over the same name, it does not depend on the outer member: check it once.
+    Map<String, Typed> rest = new HashMap<>(ctx.fnArgs());
+    Typed outer = rest.remove(name);
+    boolean independent = outer != null && ck.totalBindings.contains(outer) && rest.isEmpty();
+    Object key = List.of(c, ctx.self() == null ? "" : ctx.self());
+    if (independent && ck.totals.containsKey(key)) {
+      return ck.totals.get(key);
+    }
+    Typed sum = sum(ck, ex, c, ctx, x, name, text);
+    if (independent && !sum.isError()) {
+      sum = ex.calls().hoist(c.span(), sum);
+      ck.totals.put(key, sum);
+    }
+    return sum;
+  }
+
+  private static Typed sum(Checker ck, ExprChecker ex, Expr.Call c, Ctx ctx, Expr x, String name, String text) {
     List<InstanceSym> members = members(ck, name);
     if (members.isEmpty() && ck.globals.get(name) instanceof FamilySym) {
       return Typed.ERROR; // a family whose declaration failed: reported there
@@ -50,7 +67,9 @@ final class Totals {
     boolean series = false;
     for (int i = 0; i < terms.length; i++) {
       Map<String, Typed> args = new HashMap<>(ctx.fnArgs());
-      args.put(name, new Typed(null, Type.instance(members.get(i))));
+      Typed binding = new Typed(null, Type.instance(members.get(i)));
+      ck.totalBindings.add(binding);
+      args.put(name, binding);
       Ctx one = new Ctx(ctx.file(), ctx.self(), args, ctx.fnStack(), ctx.anchor(), ctx.anchorWhat());
       Typed t = ex.check(x, one);
       if (t.isError()) {
@@ -95,9 +114,17 @@ final class Totals {
    * (a function parameter, an attribute of the enclosing instance) or by a value do not count.
    */
   static Set<String> wide(Checker ck, Expr e, Ctx ctx, boolean kinds) {
-    java.util.function.Predicate<String> family = n -> Families.named(ck, new Expr.Name(n, null), ctx) != null;
+    // A name an enclosing total bound to one member still means the whole family (or kind) here.
+    Ctx outer = ctx;
+    if (ctx.fnArgs().values().stream().anyMatch(ck.totalBindings::contains)) {
+      Map<String, Typed> args = new HashMap<>(ctx.fnArgs());
+      args.values().removeIf(ck.totalBindings::contains);
+      outer = new Ctx(ctx.file(), ctx.self(), args, ctx.fnStack(), ctx.anchor(), ctx.anchorWhat());
+    }
+    Ctx look = outer;
+    java.util.function.Predicate<String> family = n -> Families.named(ck, new Expr.Name(n, null), look) != null;
     java.util.function.Predicate<String> kind = n -> kinds && ck.kinds.containsKey(n) && !ck.globals.containsKey(n)
-        && !ctx.fnArgs().containsKey(n) && (ctx.self() == null || !ctx.self().attrs.containsKey(n));
+        && !look.fnArgs().containsKey(n) && (look.self() == null || !look.self().attrs.containsKey(n));
     return walk(e, family.or(kind), family);
   }
 
