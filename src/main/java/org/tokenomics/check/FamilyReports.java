@@ -30,6 +30,13 @@ final class FamilyReports {
       Pending one = pending.get(p);
       Decl.Report r = one.decl();
       Set<String> names = Totals.wideNames(r.value(), familyNames(ck));
+      if (names.isEmpty()) {
+        // the family it names did not register (e.g. its name was taken): an ordinary report, checked as one
+        CellSym c = ck.newCell("report " + r.label(), CellSym.Role.REPORT, r.value().span(), r.value(), null,
+            Ctx.top(one.file()), false);
+        reg.reports.add(one.position(), new Registrar.ReportDecl(r, c, one.file()));
+        continue;
+      }
       if (names.size() != 1) {
         List<String> two = new java.util.ArrayList<>(names);
         ck.diags.error(Code.TOK302, r.value().span(), "a report shows the members of one family; this one reads "
