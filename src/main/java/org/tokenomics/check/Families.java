@@ -33,6 +33,11 @@ final class Families {
   static void register(Checker ck, Registrar reg, Decl.Instance in, Decl.Kind kind, SourceFile file) {
     Decl.Family f = in.family();
     Range range = range(ck, f);
+    if (range != null && (long) ck.globals.size() + range.keys().length > reg.maxNames) {
+      ck.diags.error(Code.TOK600, f.span(), "with its " + range.keys().length + " members the model would declare more than "
+          + reg.maxNames + " names (limit: max names " + reg.maxNames + ")", "declare fewer or smaller families");
+      range = null;
+    }
     boolean shadows = kind.members().stream().anyMatch(m -> m.name().equals(f.var()))
         || org.tokenomics.time.TimeVar.named(f.var()) != null || Units.isBuiltIn(f.var());
     if (range != null && shadows) {

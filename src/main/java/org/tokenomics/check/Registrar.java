@@ -37,6 +37,8 @@ final class Registrar {
   /** An assertion and its cell. */
   record AssertDecl(Decl.Assert decl, CellSym cell) {}
   private final long maxPeriods;
+  /** Names the model may declare: a family's members count, and are not made beyond it. */
+  int maxNames = org.tokenomics.diag.DefaultLimits.MAX_NAMES;
 
   Registrar(Checker ck, long maxPeriods) {
     this.ck = ck;
