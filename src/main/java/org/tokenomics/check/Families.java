@@ -71,7 +71,7 @@ final class Families {
       Long a = whole(f.start());
       Long b = whole(f.end());
       if (a == null || b == null) {
-        ck.diags.error(Code.TOK302, f.span(), FamilyMessages.rangeNeedsWholeNumbers(), FamilyMessages.RANGE_STEP_HELP);
+        error(ck, Code.TOK302, f.span(), FamilyMessages.rangeNeedsWholeNumbers(), FamilyMessages.RANGE_STEP_HELP);
         return null;
       }
       long count = b - a + 1;
@@ -89,7 +89,7 @@ final class Families {
     Expr.Date s = date(f.start());
     Expr.Date e = date(f.end());
     if (s == null || e == null || !Dates.valid(s.year(), s.month(), s.day()) || !Dates.valid(e.year(), e.month(), e.day())) {
-      ck.diags.error(Code.TOK302, f.span(), FamilyMessages.rangeNeedsDates(f.step()), FamilyMessages.RANGE_STEP_HELP);
+      error(ck, Code.TOK302, f.span(), FamilyMessages.rangeNeedsDates(f.step()), FamilyMessages.RANGE_STEP_HELP);
       return null;
     }
     Step step = Step.parse(f.step());
@@ -114,15 +114,28 @@ final class Families {
 
   private static boolean counted(Checker ck, Decl.Family f, long count) {
     if (count <= 0) {
-      ck.diags.error(Code.TOK302, f.span(), FamilyMessages.rangeEmpty(), null);
+      error(ck, Code.TOK302, f.span(), FamilyMessages.rangeEmpty(), null);
       return false;
     }
     if (count > DefaultLimits.MAX_FAMILY_MEMBERS) {
-      ck.diags.error(Code.TOK600, f.span(), FamilyMessages.tooMany(count, DefaultLimits.MAX_FAMILY_MEMBERS),
+      error(ck, Code.TOK600, f.span(), FamilyMessages.tooMany(count, DefaultLimits.MAX_FAMILY_MEMBERS),
           FamilyMessages.TOO_MANY_HELP);
       return false;
     }
     return true;
+  }
+
+  /** Reports a range's error; a null checker (the language server reading keys) reports nothing. */
+  private static void error(Checker ck, Code code, org.tokenomics.syntax.Span span, String message, String help) {
+    if (ck != null) {
+      ck.diags.error(code, span, message, help);
+    }
+  }
+
+  /** The members' keys as written in their names ({@code 2026}, {@code 2027-03}, {@code 4}); empty for a bad range. */
+  static List<String> labels(Decl.Family f) {
+    Range r = range(null, f);
+    return r == null ? List.of() : r.labels();
   }
 
   private static Long whole(Expr e) {

@@ -79,6 +79,17 @@ public final class FamilySym implements Symbol {
     return -1;
   }
 
+  /**
+   * The keys a family declaration gives its members, as in their names, without checking a model
+   * (the language server completes {@code NAME[} with them while the text does not parse).
+   *
+   * @param family a family's range as written
+   * @return the keys in order ({@code 2026}, {@code 2027-03}, {@code 4} …); empty when the range is not valid
+   */
+  public static List<String> keys(Decl.Family family) {
+    return Families.labels(family);
+  }
+
   /** @return the range as written, for messages: {@code 2026 to 2028 yearly} */
   public String rangeText() {
     String first = labels.get(0);
