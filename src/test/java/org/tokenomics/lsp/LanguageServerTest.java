@@ -198,6 +198,8 @@ class LanguageServerTest {
     assertTrue(inTotal.contains("depreciation"), inTotal.toString());
     List<String> inBlock = complete(uri, 5, 75);
     assertTrue(inBlock.contains("k") && inBlock.contains("amount"), inBlock.toString());
+    String h = hover(uri, 2, 19); // `vintage` inside total(…)
+    assertTrue(h.contains("vintage"), h);
   }
 
   @Test
