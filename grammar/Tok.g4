@@ -30,6 +30,7 @@ statement
   | FN name=IDENT '(' (fnParam (',' fnParam)*)? ')' '=' expr                          # fnStmt
   | UNIT name=IDENT ('=' expr)?                                                       # unitStmt
   | IMPORT STRING                                                                     # importStmt
+  | AMENDS STRING                                                                     # amendsStmt
   | REPORT (name=IDENT '=')? expr (AS unit=unitExpr)?                                 # reportStmt
   | ASSERT expr STRING?                                                               # assertStmt
   | SCENARIO name=IDENT '{' (assignment ';'?)* '}'                                    # scenarioStmt
@@ -94,7 +95,7 @@ arg : (label ':')? expr ;
 
 label : IDENT | TIMELINE | TO | YEARLY | QUARTERLY | MONTHLY | PARAM | LET | REPORT | ASSERT
       | KIND | FN | IMPORT | SCENARIO | SOLVE | FOR | SO | THAT | WITHIN | IF | THEN | ELSE
-      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE | IN ;
+      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE | AMENDS | IN ;
 
 // Unit expressions: `as` clauses and types (`$B/yr`, `GPU*h`, `W/GPU`, `1`, `date`, `chip`).
 unitExpr
@@ -134,6 +135,7 @@ TRUE     : 'true' ;
 FALSE    : 'false' ;
 UNIT     : 'unit' ;
 CORRELATE: 'correlate' ;
+AMENDS   : 'amends' ;
 IN       : 'in' ;
 
 // A date wins over a subtraction: `2027-06` is June 2027, `2027 - 6` is 2021.

@@ -1,12 +1,6 @@
 package org.tokenomics.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,20 +20,7 @@ public final class Sources {
    * the size is never trusted and the whole file is never held.
    */
   public static String read(Path file, long maxChars) throws IOException {
-    try (InputStream in = Files.newInputStream(file);
-         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      StringBuilder b = new StringBuilder((int) Math.min(maxChars + 1, 1 << 16));
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) >= 0) {
-        b.append(buf, 0, n);
-        if (b.length() > maxChars) {
-          return null;
-        }
-      }
-      return b.toString();
-    }
+    return org.tokenomics.syntax.SourceReader.read(file, maxChars);
   }
 
   /**

@@ -27,7 +27,9 @@ public final class BuiltinFunctions {
     /** Reads a whole series or shifts periods: evaluated as a cell of its own. */
     WHOLE_SERIES,
     /** A distribution: only the whole value of a param (LANGUAGE.md §7). */
-    DISTRIBUTION
+    DISTRIBUTION,
+    /** Reads an earlier period of a value that may depend on it ({@code prev}): checked by {@link Prevs}. */
+    DELAYED
   }
 
   /** A parameter: its label ({@code from:}) and whether it may be left out. */
@@ -101,6 +103,9 @@ public final class BuiltinFunctions {
     add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
     add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
         BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
+    add("prev", "x, initial?", Shape.DELAYED,
+        "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
+        null, BuiltinFunctions::prev);
     // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
     add("total", "x", Shape.POINTWISE,
         "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
@@ -140,6 +145,16 @@ public final class BuiltinFunctions {
   }
 
   private BuiltinFunctions() {}
+
+  /** A delayed reference: the cell some periods back; in a static model, its initial value. */
+  private static org.tokenomics.eval.Node prev(org.tokenomics.eval.Node[] a, NodeBuilder b, TExpr.Op op) {
+    Prevs.Use u = (Prevs.Use) op.data();
+    org.tokenomics.eval.Node initial = a.length > 0 ? a[0] : null;
+    if (!b.timeline()) {
+      return initial != null ? initial : new Const(0);
+    }
+    return new org.tokenomics.eval.Prev(u.slot(), u.periods, initial);
+  }
 
   private static NodeBuilder.Factory reduce(Reductions.Kind kind) {
     return (a, b, op) -> new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);

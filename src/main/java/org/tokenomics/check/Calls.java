@@ -27,6 +27,14 @@ final class Calls {
       return Totals.check(ck, ex, c, ctx);
     }
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
+    // prev, and lag in its delayed form, read an earlier period without checking x now (LANGUAGE.md §10).
+    if ((c.name().equals("prev") || c.name().equals("lag")) && !ck.fns.containsKey(c.name())
+        && !ck.pluginFunctions.containsKey(c.name())) {
+      Typed delayed = Prevs.call(ck, ex, this, c, ctx);
+      if (delayed != null) {
+        return delayed;
+      }
+    }
     // A whole-series operator is a cell of its own (cumsum and lag make theirs in their rule).
     boolean ownCell = entry != null && entry.shape() == BuiltinFunctions.Shape.WHOLE_SERIES
         && !c.name().equals("cumsum") && !c.name().equals("lag");
@@ -114,12 +122,20 @@ final class Calls {
       }
       xs.add(t);
     }
+    for (int i = 1; i < xs.size(); i++) { // an unknown prev unit takes the others' (LANGUAGE.md §10)
+      Typed[] u = Prevs.unify(ck, xs.get(0), xs.get(i));
+      xs.set(0, u[0]);
+      xs.set(i, u[1]);
+    }
     Type first = xs.get(0).type();
     boolean series = false;
     TExpr[] args = new TExpr[xs.size()];
     for (int i = 0; i < xs.size(); i++) {
       Type t = xs.get(i).type();
       if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
+        if (Prevs.unknown(t) || Prevs.unknown(first)) {
+          return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
+        }
         ck.error(ctx, t.isNumber() && first.isNumber() ? Code.TOK300 : Code.TOK302, c.args().get(i).span(),
             c.name() + " needs values of one dimension: " + first.shortName() + " and " + t.shortName(), null);
         return Typed.ERROR;

@@ -39,11 +39,13 @@ final class CellChecks {
 
   private static Typed checkDeclared(Checker ck, CellSym cell, Typed t) {
     Ctx typeCtx = cell.ctx;
-    SourceFile typeFile = cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
+    SourceFile typeFile = cell.typeFile != null ? cell.typeFile
+        : cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
     Type want = ck.unitResolver.type(cell.declared, (code, span, message, help) -> { });
     if (want.isError()) {
       return t;
     }
+    t = Prevs.unifyDeclared(ck, t, want); // an unknown prev unit is the declared one (LANGUAGE.md §10)
     Type got = t.type();
     boolean ok;
     if (want.tag() == Type.Tag.INSTANCE) {

@@ -39,6 +39,10 @@ public final class CellSym implements Symbol {
   /** A top-level param's {@code within} clause as written, and its checked domain (null: none, or it did not check). */
   org.tokenomics.syntax.Decl.Domain domainDecl;
   ParamDomain domain;
+  /** A variant's param that keeps its base's domain: where that domain is written (null: in the cell's own file). */
+  Ctx domainCtx;
+  /** A variant's param that keeps its base's type: the file it is written in (null: the cell's own file). */
+  org.tokenomics.syntax.SourceFile typeFile;
 
   CellSym(String name, Role role, Span nameSpan, Expr expr, UnitExpr declared, Ctx ctx, int slot, boolean defaulted) {
     this.name = name;

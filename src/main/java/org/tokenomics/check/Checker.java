@@ -47,6 +47,13 @@ public final class Checker {
   /** Function calls inlined by this checker, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
+  /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link Prevs#verify}). */
+  final List<Prevs.Use> prevUses = new ArrayList<>();
+  /** Unit variables of delayed references solved so far, and how many were made (their names). */
+  final Map<String, org.tokenomics.units.Dimension> prevSolutions = new HashMap<>();
+  int prevVariables;
+  /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
+  boolean prevSilenced;
 
   /** The bindings {@code total(…)} made of a family or kind name to one member: a nested total sees through them. */
   final Set<Typed> totalBindings = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -270,15 +277,28 @@ public final class Checker {
     return diags;
   }
 
-  /** Every name visible at top level, for "did you mean". */
+  /**
+   * Every name visible at top level (and in {@code self}), for "did you mean": built once per
+   * scope and kept while no name is added, so a flood of unknown names does not copy the symbol
+   * table once each (issue 14). Read-only.
+   */
   Set<String> visibleNames(InstanceSym self) {
-    Set<String> names = new java.util.LinkedHashSet<>(globals.keySet());
-    if (self != null) {
-      names.addAll(self.attrs.keySet());
+    if (visible == null || visibleSelf != self || visibleCount != globals.size()) {
+      Set<String> names = new java.util.LinkedHashSet<>(globals.keySet());
+      if (self != null) {
+        names.addAll(self.attrs.keySet());
+      }
+      names.addAll(List.of("t", "dt", "date", "year", "period"));
+      visible = java.util.Collections.unmodifiableSet(names);
+      visibleSelf = self;
+      visibleCount = globals.size();
     }
-    names.addAll(List.of("t", "dt", "date", "year", "period"));
-    return names;
+    return visible;
   }
+
+  private Set<String> visible;
+  private InstanceSym visibleSelf;
+  private int visibleCount = -1;
 
   /** Checks an expression at top level (for callers outside this package): its typed form. */
   public TExpr checkTopLevel(Expr e, SourceFile file) {

@@ -109,7 +109,7 @@ public final class Compiler {
     ck.pluginFunctions = Map.copyOf(functions);
     Registrar reg = new Registrar(ck, options.maxPeriods());
     reg.maxNames = options.maxNames();
-    reg.register(loader.files(), mainFile);
+    reg.register(loader.files(), mainFile, loader.amended());
     if (ck.globals.size() > options.maxNames()) {
       diags.error(Code.TOK600, Span.NONE, "the model declares " + ck.globals.size() + " names (limit: max names "
           + options.maxNames() + ")");
@@ -127,6 +127,7 @@ public final class Compiler {
           "split long chains of definitions, or run the compiler on a thread with a larger stack");
       return new Result(null, diags.all());
     }
+    Prevs.verify(ck); // every prev's unit against the value it reads, now that all are checked
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
     for (Registrar.AssertDecl a : reg.asserts) {
@@ -169,7 +170,11 @@ public final class Compiler {
         });
       }
     });
-    CompiledModel model = new CompiledModel(ProgramBuilder.build(ck), List.copyOf(reports), List.copyOf(asserts),
+    org.tokenomics.eval.Program program = ProgramBuilder.build(ck); // reports recurrences it cannot compute
+    if (diags.hasErrors()) {
+      return new Result(null, diags.all());
+    }
+    CompiledModel model = new CompiledModel(program, List.copyOf(reports), List.copyOf(asserts),
         List.copyOf(params), scenarios, byName, correlations, ck);
     return new Result(model, diags.all());
   }

@@ -15,7 +15,8 @@ final class Domains {
 
   /** Checks a param's {@code within} clause after its value; sets {@code cell.domain} when it is sound. */
   static void check(Checker ck, CellSym cell, Decl.Domain d) {
-    Ctx ctx = cell.ctx;
+    // A variant's param may keep its base's domain, written in the base (LANGUAGE.md §19).
+    Ctx ctx = cell.domainCtx != null ? cell.domainCtx : cell.ctx;
     Typed low = ck.exprs.check(d.low(), ctx);
     Typed high = ck.exprs.check(d.high(), ctx);
     if (low.isError() || high.isError() || cell.type.isError()) {
@@ -44,18 +45,18 @@ final class Domains {
       unit = ck.display.readable(cell.type);
     }
     cell.domain = new ParamDomain(lo, hi, text, unit);
-    within(ck, cell.domain, cell.name, cell.typed, cell.expr.span(), ctx, ctx.file().slice(cell.expr.span()).strip());
+    within(ck, cell.domain, cell.name, cell.typed, cell.expr.span(), cell.ctx, cell.ctx.file().slice(cell.expr.span()).strip());
   }
 
   private static Double bound(Checker ck, CellSym cell, org.tokenomics.syntax.Expr e, Typed t) {
     if (!t.type().isNumber() || t.type().series() || !t.type().dim().equals(cell.type.dim())) {
       Code code = t.type().isNumber() && !t.type().series() ? Code.TOK300 : Code.TOK302;
-      ck.error(cell.ctx, code, e.span(), Messages.domainBound(cell.name, cell.type.describe(), t.type().describe()), null);
+      ck.error(cell.domainCtx != null ? cell.domainCtx : cell.ctx, code, e.span(), Messages.domainBound(cell.name, cell.type.describe(), t.type().describe()), null);
       return null;
     }
     Double v = TExpr.constant(t.expr());
     if (v == null || !Double.isFinite(v)) {
-      ck.error(cell.ctx, Code.TOK302, e.span(), Messages.domainNotConstant(cell.name),
+      ck.error(cell.domainCtx != null ? cell.domainCtx : cell.ctx, Code.TOK302, e.span(), Messages.domainNotConstant(cell.name),
           "write the end as a number with its unit, e.g. 100 %");
       return null;
     }

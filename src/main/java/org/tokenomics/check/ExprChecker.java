@@ -120,9 +120,9 @@ final class ExprChecker {
   }
 
   private void unknownName(Expr.Name n, Ctx ctx) {
-    java.util.Set<String> names = ck.visibleNames(ctx.self());
-    names.addAll(ctx.fnArgs().keySet());
-    String nearName = Suggest.closest(n.name(), names);
+    // A function's parameters first, then the scope's names (one set per scope, never copied here).
+    String nearName = Suggest.closest(n.name(), ctx.fnArgs().isEmpty() ? ck.visibleNames(ctx.self())
+        : Suggest.concat(ctx.fnArgs().keySet(), ck.visibleNames(ctx.self())));
     String nearUnit = Suggest.unit(n.name(), ck.units.names());
     if (nearName == null && nearUnit != null) {
       ck.error(ctx, Code.TOK301, n.span(), "unknown unit '" + n.name() + "'", "did you mean " + nearUnit + "?");
@@ -212,6 +212,12 @@ final class ExprChecker {
     Typed b = check(i.otherwise(), ctx);
     if (c.isError() || a.isError() || b.isError()) {
       return Typed.ERROR;
+    }
+    Typed[] u = Prevs.unify(ck, a, b); // an unknown prev unit takes the other branch's (LANGUAGE.md §10)
+    a = u[0];
+    b = u[1];
+    if (!a.type().sameShape(b.type()) && (Prevs.unknown(a.type()) || Prevs.unknown(b.type()))) {
+      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
     }
     if (c.type().tag() != Type.Tag.BOOL) {
       ck.error(ctx, Code.TOK302, i.cond().span(), "'if' needs a condition, found " + c.type().describe(),

@@ -1,12 +1,12 @@
 package org.tokenomics.check;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.syntax.Decl;
 import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.SourceReader;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.syntax.SyntaxParser;
 import org.tokenomics.syntax.TokFile;
@@ -23,7 +24,10 @@ import org.tokenomics.syntax.TokFile;
 /**
  * Finds and parses the files of one compilation: the prelude, then each import before the file
  * that imports it, the main file last. Relative imports must stay inside the root folder
- * (LANGUAGE.md §8); {@code std:NAME} comes from the library or a plugin.
+ * (LANGUAGE.md §8); {@code std:NAME} comes from the library or a plugin. A file's {@code amends
+ * "PATH"} (§19, its first declaration only) is resolved and loaded like an import, and the loader
+ * remembers which file each variant amends ({@link #amended()}). Files are read through the
+ * size-limited {@link SourceReader}, and only {@code .tok} files are read at all.
  */
 public final class Loader {
   private final Diagnostics diags;
@@ -35,6 +39,8 @@ public final class Loader {
   private final List<TokFile> order = new ArrayList<>();
   private final Set<String> loading = new HashSet<>();
   private final List<String> loadingStack = new ArrayList<>();
+  /** Variant → the file it amends (identity: a parsed file is one object). */
+  private final Map<SourceFile, SourceFile> amended = new IdentityHashMap<>();
 
   /**
    * @param modules  {@code "std:chips"} → its source, or null when there is no such module
@@ -58,6 +64,11 @@ public final class Loader {
     return load(location == null ? source.name() : key(location), source, location);
   }
 
+  /** Each variant file's source → the source of the file it amends (LANGUAGE.md §19). */
+  public Map<SourceFile, SourceFile> amended() {
+    return java.util.Collections.unmodifiableMap(amended);
+  }
+
   /** Every parsed file, dependencies first. */
   public List<TokFile> files() {
     return List.copyOf(order);
@@ -78,10 +89,14 @@ public final class Loader {
       if (file == null) {
         return null;
       }
+      boolean first = true;
       for (Decl d : file.decls()) {
-        if (d instanceof Decl.Import imp) {
-          importFile(imp, source, location);
+        if (d instanceof Decl.Amends a) {
+          amends(a, first, source, location);
+        } else if (d instanceof Decl.Import imp) {
+          importFile(imp.path(), imp.span(), false, source, location);
         }
+        first = false;
       }
       order.add(file);
       return file;
@@ -91,95 +106,117 @@ public final class Loader {
     }
   }
 
-  private void importFile(Decl.Import imp, SourceFile from, Path fromLocation) {
-    String path = imp.path();
+  /** {@code amends "PATH"}: only as a file's first declaration; loaded like an import. */
+  private void amends(Decl.Amends a, boolean first, SourceFile from, Path fromLocation) {
+    if (!first) {
+      diags.error(Code.TOK100, a.span(), Messages.amendsNotFirst(), Messages.amendsNotFirstHelp());
+      return;
+    }
+    TokFile base = importFile(a.path(), a.span(), true, from, fromLocation);
+    if (base != null) {
+      amended.put(from, base.source());
+    }
+  }
+
+  /** Loads an imported or amended file; returns it (null when it cannot be loaded). */
+  private TokFile importFile(String path, Span span, boolean amends, SourceFile from, Path fromLocation) {
     if (path.contains(":") && !path.matches("^[A-Za-z]:[\\\\/].*")) {
       String text = modules.apply(path);
       if (text == null) {
-        diags.error(Code.TOK202, imp.span(), "no module '" + path + "'", "the library ships std:chips; plugins add more");
-        return;
+        diags.error(Code.TOK202, span, "no module '" + path + "'", "the library ships std:chips; plugins add more");
+        return null;
       }
       if (loading.contains(path)) {
-        cycle(imp, path);
-      } else if (!loaded.containsKey(path)) {
-        load(path, new SourceFile(path, text, true), null);
+        cycle(span, amends, path);
+        return null;
       }
-      return;
+      return loaded.containsKey(path) ? loaded.get(path) : load(path, new SourceFile(path, text, true), null);
     }
-    Path target = resolve(imp, fromLocation);
+    Path target = resolve(path, span, amends ? "amended file" : "import", fromLocation);
     if (target == null) {
-      return;
+      return null;
     }
     String key = key(target);
     if (loading.contains(key)) {
-      cycle(imp, key);
-      return;
+      cycle(span, amends, key);
+      return null;
     }
     if (loaded.containsKey(key)) {
-      return;
-    }
-    String text;
-    try {
-      text = Files.readString(target, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      diags.error(Code.TOK202, imp.span(), "cannot read '" + path + "'", null);
-      return;
+      return loaded.get(key);
     }
     String display = displayName(target);
-    load(key, new SourceFile(display, text, from.isLibrary()), target);
+    String text;
+    try {
+      text = SourceReader.read(target, maxSourceBytes);
+    } catch (IOException | RuntimeException e) {
+      diags.error(Code.TOK202, span, "cannot read '" + path + "'", "a Tok file is UTF-8 text");
+      return null;
+    }
+    if (text == null) {
+      diags.error(Code.TOK600, span, org.tokenomics.diag.SafetyMessages.sourceTooLarge(display, maxSourceBytes),
+          "split the model into files joined by import");
+      return null;
+    }
+    return load(key, new SourceFile(display, text, from.isLibrary()), target);
   }
 
-  private void cycle(Decl.Import imp, String key) {
+  private void cycle(Span at, boolean amends, String key) {
     List<String> path = new ArrayList<>(loadingStack.subList(loadingStack.indexOf(key), loadingStack.size()));
     path.add(key);
     List<String> names = path.stream().map(p -> Path.of(p).getFileName() == null ? p : Path.of(p).getFileName().toString()).toList();
-    diags.error(Code.TOK400, imp.span(), "import cycle: " + String.join(" -> ", names), "move the shared names into a third file");
+    diags.error(Code.TOK400, at, (amends ? "amends cycle: " : "import cycle: ") + String.join(" -> ", names),
+        amends ? "a variant amends its base; the base must not import or amend the variant" : "move the shared names into a third file");
   }
 
-  /** The file an import names, checked to lie inside the root; null after reporting TOK202. */
-  private Path resolve(Decl.Import imp, Path fromLocation) {
-    String path = imp.path();
+  /** The file an import names, checked to lie inside the root and to be Tok source; null after reporting TOK202. */
+  private Path resolve(String path, Span span, String what, Path fromLocation) {
     if (root == null || fromLocation == null && root == null) {
-      diags.error(Code.TOK202, imp.span(), "'" + path + "' cannot be imported here: no root folder was given", null);
+      diags.error(Code.TOK202, span, "'" + path + "' cannot be imported here: no root folder was given", null);
       return null;
     }
     Path raw;
     try {
       raw = Path.of(path);
     } catch (RuntimeException e) {
-      diags.error(Code.TOK202, imp.span(), "'" + path + "' is not a valid path", null);
+      diags.error(Code.TOK202, span, "'" + path + "' is not a valid path", null);
       return null;
     }
     if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-      diags.error(Code.TOK202, imp.span(), "absolute import '" + path + "' is not allowed",
+      diags.error(Code.TOK202, span, "absolute " + what + " '" + path + "' is not allowed",
           "import files by a path relative to the importing file, inside the root folder " + shown(root));
       return null;
     }
     Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
     Path target = base.resolve(raw).normalize();
     if (!target.startsWith(root)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' leaves the root folder " + shown(root),
+      diags.error(Code.TOK202, span, what + " '" + path + "' leaves the root folder " + shown(root),
           "imports must stay inside the root (see --root)");
       return null;
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", "looked for " + shown(target));
+      diags.error(Code.TOK202, span, what + " '" + path + "' not found", "looked for " + shown(target));
       return null;
     }
     try {
       Path real = target.toRealPath();
       Path realRoot = root.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diags.error(Code.TOK202, imp.span(), "import '" + path + "' links out of the root folder " + shown(root), null);
+        diags.error(Code.TOK202, span, what + " '" + path + "' links out of the root folder " + shown(root), null);
         return null;
       }
       if (!Files.isRegularFile(real)) {
-        diags.error(Code.TOK202, imp.span(), "import '" + path + "' is not a file", null);
+        diags.error(Code.TOK202, span, what + " '" + path + "' is not a file", null);
+        return null;
+      }
+      if (real.getFileName() == null || !real.getFileName().toString().endsWith(".tok")) {
+        // Never read a file that is not Tok source: its lines would reach the diagnostics.
+        diags.error(Code.TOK202, span, org.tokenomics.diag.SafetyMessages.notTok(path),
+            org.tokenomics.diag.SafetyMessages.notTokHelp());
         return null;
       }
       return real;
     } catch (IOException e) {
-      diags.error(Code.TOK202, imp.span(), "import '" + path + "' not found", null);
+      diags.error(Code.TOK202, span, what + " '" + path + "' not found", null);
       return null;
     }
   }

@@ -85,4 +85,57 @@ final class Messages {
   static String bracketOutsideDomain(String target, String bracket, String domain) {
     return "the bracket " + bracket + " reaches outside " + target + "'s domain " + domain;
   }
+
+  // ---- state across periods: prev (LANGUAGE.md §10) ----
+
+  static String prevNeedsNumber(String call, String name, String found) {
+    return call + " needs a number; " + name + " is " + found;
+  }
+
+  static String prevInitialUnit(String name, String want, String found) {
+    return "prev(" + name + ")'s initial must be " + want + " like " + name + ", found " + found;
+  }
+
+  static String prevUnitUnknown(String call, String name) {
+    return "the unit of " + call + " is not known here: " + name + " is defined from it";
+  }
+
+  static String prevUnitHelp(String name, String unit) {
+    return "give its first value, e.g. prev(" + name + ", initial: 0" + (unit.isEmpty() ? "" : " " + unit) + ")";
+  }
+
+  static String prevUsedAs(String call, String used, String name, String found) {
+    return call + " is used as " + used + " here, but " + name + " is " + found;
+  }
+
+  static String recurrenceParam(String name) {
+    return name + " is a param: a param cannot depend on its own earlier values";
+  }
+
+  static String recurrenceWholeSeries(String what, String cycle) {
+    return what + " needs every period of a value that depends on its own earlier periods: " + cycle;
+  }
+
+  static String recurrenceWholeSeriesHelp() {
+    return "compute it period by period (e.g. with prev), or read the series outside the recurrence";
+  }
+
+  /** {@code amends} after another declaration (LANGUAGE.md §19). */
+  static String amendsNotFirst() {
+    return "amends must be the first declaration of a file";
+  }
+
+  static String amendsNotFirstHelp() {
+    return "move amends \"…\" to the top; a file amends at most one model";
+  }
+
+  /** A variant redeclares something of its base that is not a param. */
+  static String notRedeclarable(String name, String base) {
+    return "'" + name + "' is already defined in " + base + ", which this file amends; a variant may redeclare only params";
+  }
+
+  /** A variant's param redeclares a name its base declares as something else, or the reverse. */
+  static String redeclareHelp(String where) {
+    return "first defined at " + where + "; give the new value another name";
+  }
 }

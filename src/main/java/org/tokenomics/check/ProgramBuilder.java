@@ -34,6 +34,7 @@ final class ProgramBuilder {
     for (CellSym c : cells) {
       out[c.slot] = cell(c, ck, nb);
     }
+    Recurrences.build(ck, nb, out); // cells that read their own earlier periods: computed period by period
     // Goal seeks need to know which cells to recompute: those between the target and the equation.
     Program draft = new Program(ck.timeline, out);
     Map<Integer, Cell> seeks = new HashMap<>();
@@ -67,9 +68,24 @@ final class ProgramBuilder {
     } else if (!c.runningSum && node instanceof Const k && Double.isFinite(k.constant())) {
       computer = new Constant(k.constant()); // e.g. param capacity = 2 GW
     }
-    int[] deps = node == null ? new int[0] : Nodes.refs(node); // read off the node tree
+    int[] deps = node == null ? new int[0] : withDelayed(Nodes.refs(node), Nodes.delayed(node)); // read off the node tree
     boolean finite = c.type.tag() == Type.Tag.NUMBER;
     return new Cell(c.slot, c.name, spanOf(c), computer, series, deps, finite);
+  }
+
+  /** Same-period references, then the cells read in earlier periods ({@code prev}): both must be computed first. */
+  private static int[] withDelayed(int[] refs, int[] delayed) {
+    if (delayed.length == 0) {
+      return refs;
+    }
+    java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+    for (int r : refs) {
+      all.add(r);
+    }
+    for (int d : delayed) {
+      all.add(d);
+    }
+    return all.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** A param's distribution with its arguments as nodes, or null. */

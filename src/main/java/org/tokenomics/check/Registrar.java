@@ -39,6 +39,7 @@ final class Registrar {
   private final long maxPeriods;
   /** Names the model may declare: a family's members count, and are not made beyond it. */
   int maxNames = org.tokenomics.diag.DefaultLimits.MAX_NAMES;
+  private Variants variants;
 
   Registrar(Checker ck, long maxPeriods) {
     this.ck = ck;
@@ -46,10 +47,26 @@ final class Registrar {
   }
 
   void register(List<TokFile> files, TokFile main) {
+    register(files, main, Map.of());
+  }
+
+  /**
+   * @param amended each variant file → the file it amends (LANGUAGE.md §19)
+   */
+  void register(List<TokFile> files, TokFile main, Map<SourceFile, SourceFile> amended) {
+    variants = new Variants(files, main, amended);
     for (TokFile f : files) {
+      if (f.decls().stream().anyMatch(d -> d instanceof Decl.Timeline)) {
+        variants.declaresTimeline(f.source());
+      }
+    }
+    SourceFile timelineFile = variants.timelineFile();
+    for (TokFile f : files) {
+      boolean inChain = variants.inMainChain(f.source());
       for (Decl d : f.decls()) {
-        if (d instanceof Decl.Timeline t) {
-          timeline(t, f == main);
+        // A variant's timeline replaces the one of the file it amends.
+        if (d instanceof Decl.Timeline t && (!inChain || f.source() == timelineFile)) {
+          timeline(t, inChain);
         }
       }
     }
@@ -134,6 +151,11 @@ final class Registrar {
       return false;
     }
     Span previous = defined.get(name);
+    if (previous != null && variants != null && variants.amends(span.file(), previous.file())) {
+      ck.diags.error(Code.TOK201, span, Messages.notRedeclarable(name, previous.file()),
+          Messages.redeclareHelp(previous.file() + ":" + previous.line()));
+      return false;
+    }
     if (previous != null) {
       ck.diags.error(Code.TOK201, span, "'" + name + "' is already defined",
           "first defined at " + previous.file() + ":" + previous.line());
@@ -199,9 +221,21 @@ final class Registrar {
 
   private void value(Decl d, SourceFile file) {
     Ctx top = Ctx.top(file);
-    if (d instanceof Decl.Param p && claim(p.name(), p.nameSpan(), "a param")) {
-      CellSym c = ck.newCell(p.name(), CellSym.Role.PARAM, p.nameSpan(), p.value(), p.type(), top, false);
-      c.domainDecl = p.domain();
+    if (d instanceof Decl.Param p && variants.superseded(p)) {
+      return; // a variant declares this param again (LANGUAGE.md §19)
+    } else if (d instanceof Decl.Param p && claim(p.name(), p.nameSpan(), "a param")) {
+      // A redeclared param keeps its base's type and domain unless it writes its own.
+      Decl.Param typeFrom = variants.typeFrom(p);
+      Decl.Param domainFrom = variants.domainFrom(p);
+      CellSym c = ck.newCell(p.name(), CellSym.Role.PARAM, p.nameSpan(), p.value(), typeFrom == null ? null : typeFrom.type(),
+          top, false);
+      c.domainDecl = domainFrom == null ? null : domainFrom.domain();
+      if (typeFrom != null && typeFrom != p) {
+        c.typeFile = variants.fileOf(typeFrom);
+      }
+      if (domainFrom != null && domainFrom != p) {
+        c.domainCtx = Ctx.top(variants.fileOf(domainFrom));
+      }
       ck.globals.put(p.name(), c);
     } else if (d instanceof Decl.Let l && claim(l.name(), l.nameSpan(), "a let")) {
       ck.globals.put(l.name(), ck.newCell(l.name(), CellSym.Role.LET, l.nameSpan(), l.value(), l.type(), top, false));

@@ -67,6 +67,28 @@ public final class Suggest {
    */
   private static final ThreadLocal<long[]> BUDGET = new ThreadLocal<>();
 
+  /**
+   * Two collections as one, without copying either (the candidates of "did you mean" are a
+   * function's few parameters and a scope's many names).
+   *
+   * @param first  iterated first
+   * @param second iterated after {@code first}
+   * @return a read-only view of both, in that order (a name in both appears twice)
+   */
+  public static Collection<String> concat(Collection<String> first, Collection<String> second) {
+    return new java.util.AbstractCollection<>() {
+      @Override
+      public java.util.Iterator<String> iterator() {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).iterator();
+      }
+
+      @Override
+      public int size() {
+        return first.size() + second.size();
+      }
+    };
+  }
+
   /** Bounds the comparisons of every call on this thread until the returned scope is closed. */
   public static AutoCloseable budget(long comparisons) {
     long[] previous = BUDGET.get();

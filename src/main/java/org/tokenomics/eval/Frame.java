@@ -203,6 +203,11 @@ public final class Frame {
       state[cell.slot()] = 2;
       return;
     }
+    if (cell.computer() instanceof Adopt) {
+      // A recurrence member: its group's leader (a dependency, so computed just before) installed it.
+      state[cell.slot()] = 2;
+      return;
+    }
     if (cell.computer() instanceof Alias a && slots[a.slot()].length == n) {
       double[] shared = slots[a.slot()];
       if (cell.checkFinite() && !program.cell(a.slot()).checkFinite() && !Computer.allFinite(shared)) {

@@ -62,4 +62,35 @@ public final class Nodes {
     }
     return slots.stream().mapToInt(Integer::intValue).toArray();
   }
+
+  /**
+   * The slots of the cells {@code roots} read in earlier periods ({@link Prev}), in first-seen
+   * order: not same-period dependencies, so a cell may read itself this way.
+   *
+   * @param roots the node trees
+   * @return the slots read through {@link Prev}
+   */
+  public static int[] delayed(Node... roots) {
+    Set<Integer> slots = new LinkedHashSet<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Node> todo = new ArrayDeque<>();
+    for (Node r : roots) {
+      if (r != null) {
+        todo.push(r);
+      }
+    }
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (!seen.add(n) || n instanceof Ref) {
+        continue;
+      }
+      if (n instanceof Prev d) {
+        slots.add(d.slot());
+      }
+      for (Node k : n.children()) {
+        todo.push(k);
+      }
+    }
+    return slots.stream().mapToInt(Integer::intValue).toArray();
+  }
 }

@@ -121,6 +121,7 @@ public final class Explainer {
         children.add(node(cm.cells().get(slot), cm.cells().get(slot).name(), null, null, childFrame,
             depth + 1, childNote));
       }
+      children.addAll(Earlier.of(cm, program, cell.slot(), childFrame));
     } else if (!repeat) {
       hidden = inputs.size();
     }

@@ -2,7 +2,6 @@ package org.tokenomics.lsp;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -93,6 +92,13 @@ final class Index {
         put(new Symbol(in.name(), What.INSTANCE, in.name(), in.nameSpan(), source, d, null, null, null));
       }
     }
+    // The amended file after the file's own names: a param the variant declares again is found in
+    // the variant, every other name in the base (LANGUAGE.md §19).
+    for (Decl d : file.decls()) {
+      if (d instanceof Decl.Amends a && depth < 8) {
+        addImport(a.path(), folder, depth);
+      }
+    }
   }
 
   private void put(Symbol s) {
@@ -116,10 +122,13 @@ final class Index {
     try {
       Path target = folder.resolve(path).normalize();
       if (Path.of(path).isAbsolute() || !target.startsWith(root) || !target.toRealPath().startsWith(root.toRealPath())
-          || !Files.isRegularFile(target) || Files.size(target) > org.tokenomics.Limits.DEFAULT.maxSourceBytes() * 4) {
-        return; // the compiler reports it (TOK202 or TOK600); the index just lacks its names
+          || !Files.isRegularFile(target) || !target.toRealPath().toString().endsWith(".tok")) {
+        return; // the compiler reports it (TOK202); the index just lacks its names
       }
-      String text = Files.readString(target, StandardCharsets.UTF_8);
+      String text = org.tokenomics.syntax.SourceReader.read(target, org.tokenomics.Limits.DEFAULT.maxSourceBytes());
+      if (text == null) {
+        return; // too large: the compiler reports TOK600
+      }
       TokFile f = new SyntaxParser().parse(new SourceFile(target.toString(), text, false), new Diagnostics());
       if (f != null) {
         add(f, new Source(path, target.toUri(), f.source()), target.getParent(), depth + 1);

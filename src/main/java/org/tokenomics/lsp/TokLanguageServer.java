@@ -25,7 +25,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 public final class TokLanguageServer implements LanguageServer, LanguageClientAware {
   private final TokTextDocuments documents = new TokTextDocuments();
-  private final WorkspaceService workspace = new TokWorkspace();
+  private final WorkspaceService workspace = new TokWorkspace(documents);
   private int exitCode = 1;
   private Runnable onExit = () -> { };
 
@@ -93,14 +93,21 @@ public final class TokLanguageServer implements LanguageServer, LanguageClientAw
     return workspace;
   }
 
-  /** Nothing to do for workspace events: each open document is analysed on its own. */
+  /** Workspace events: a changed file on disk may be imported or amended by an open document. */
   private static final class TokWorkspace implements WorkspaceService {
+    private final TokTextDocuments documents;
+
+    TokWorkspace(TokTextDocuments documents) {
+      this.documents = documents;
+    }
+
     @Override
     public void didChangeConfiguration(org.eclipse.lsp4j.DidChangeConfigurationParams params) {
     }
 
     @Override
     public void didChangeWatchedFiles(org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {
+      documents.refresh();
     }
   }
 }

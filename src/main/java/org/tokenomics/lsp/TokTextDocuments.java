@@ -64,9 +64,19 @@ final class TokTextDocuments implements TextDocumentService {
 
   @Override
   public void didSave(DidSaveTextDocumentParams params) {
-    Analysis a = docs.get(params.getTextDocument().getUri());
-    if (a != null) {
-      update(a.uri, a.text); // imported files may have changed
+    // The saved file may be imported or amended by other open documents (a variant and its base).
+    refresh();
+  }
+
+  /**
+   * Analyses every open document again: a file they import or amend may have changed on disk.
+   * Cheap enough to do whole: an analysis is one compile, and an editor has a few documents open.
+   */
+  void refresh() {
+    for (Analysis a : List.copyOf(docs.values())) {
+      if (docs.get(a.uri) == a) {
+        update(a.uri, a.text);
+      }
     }
   }
 

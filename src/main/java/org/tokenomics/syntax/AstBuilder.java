@@ -15,9 +15,25 @@ import org.tokenomics.internal.parser.TokParser.*;
 final class AstBuilder {
   private final SourceFile source;
   private int nodes;
+  /** Number literals too large for a double (they would silently become Infinity): each is a TOK100. */
+  private final List<Span> tooLarge = new ArrayList<>();
 
   AstBuilder(SourceFile source) {
     this.source = source;
+  }
+
+  /** The number literals, in order, whose value is beyond the largest double (about 1.8e308). */
+  List<Span> tooLarge() {
+    return tooLarge;
+  }
+
+  /** A literal's value; one beyond the largest double is recorded for a TOK100 at {@code span}. */
+  private double literal(String text, Span span) {
+    double v = Literals.number(text);
+    if (Double.isInfinite(v)) {
+      tooLarge.add(span);
+    }
+    return v;
   }
 
   /** Expression nodes built so far (for the node limit). */
@@ -58,6 +74,8 @@ final class AstBuilder {
       return new Decl.Unit(u.name.getText(), span(u.name), u.expr() == null ? null : expr(u.expr()), span);
     } else if (s instanceof ImportStmtContext i) {
       return new Decl.Import(string(i.STRING().getSymbol()), span);
+    } else if (s instanceof AmendsStmtContext a) {
+      return new Decl.Amends(string(a.STRING().getSymbol()), span);
     } else if (s instanceof ReportStmtContext r) {
       Expr value = expr(r.expr());
       String label;
@@ -176,7 +194,7 @@ final class AstBuilder {
     Span span = span(p);
     if (p instanceof NumberLitContext n) {
       Token numberToken = n.NUMBER().getSymbol();
-      Expr.Num number = new Expr.Num(Literals.number(numberToken.getText()), numberToken.getText(), span(numberToken));
+      Expr.Num number = new Expr.Num(literal(numberToken.getText(), span(numberToken)), numberToken.getText(), span(numberToken));
       if (n.unitAtom() == null) {
         return number;
       }
@@ -184,7 +202,7 @@ final class AstBuilder {
       return new Expr.Quantity(number, n.unitAtom().getText(), exponent, span(n.unitAtom()), span);
     } else if (p instanceof MoneyLitContext m) {
       String text = m.MONEY().getText();
-      return new Expr.Money(Literals.number(text.substring(1)), text, span);
+      return new Expr.Money(literal(text.substring(1), span), text, span);
     } else if (p instanceof DateExprContext d) {
       return date(d.DATE().getSymbol());
     } else if (p instanceof BoolLitContext b) {
@@ -232,7 +250,7 @@ final class AstBuilder {
       base = unit(f.unitExpr());
     } else if (f.NUMBER() != null) {
       Token t = f.NUMBER().getSymbol();
-      base = new UnitExpr.Num(Literals.number(t.getText()), t.getText(), span(t));
+      base = new UnitExpr.Num(literal(t.getText(), span(t)), t.getText(), span(t));
     } else {
       Token t = f.getStart();
       base = new UnitExpr.Atom(t.getText(), span(t));

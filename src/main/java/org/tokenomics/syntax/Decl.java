@@ -37,6 +37,9 @@ public sealed interface Decl {
   /** {@code import "path"} or {@code import "std:NAME"}. */
   record Import(String path, Span span) implements Decl {}
 
+  /** {@code amends "path"} (LANGUAGE.md §19): this file is a variant of the model in {@code path}. */
+  record Amends(String path, Span span) implements Decl {}
+
   /**
    * {@code report [NAME =] EXPR [as UNIT]}. {@code label} is the report's name: the given one, a
    * bare identifier, or else the expression's source text.

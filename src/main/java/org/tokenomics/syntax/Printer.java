@@ -54,6 +54,8 @@ public final class Printer {
       return "unit " + u.name() + (u.value() == null ? "" : " = " + expr(u.value()));
     } else if (d instanceof Decl.Import i) {
       return "import " + string(i.path());
+    } else if (d instanceof Decl.Amends a) {
+      return "amends " + string(a.path());
     } else if (d instanceof Decl.Report r) {
       return "report " + (r.name() == null ? "" : r.name() + " = ") + expr(r.value())
           + (r.as() == null ? "" : " as " + unit(r.as()));

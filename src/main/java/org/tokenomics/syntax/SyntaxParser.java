@@ -69,6 +69,9 @@ public final class SyntaxParser {
     try {
       AstBuilder builder = new AstBuilder(source);
       TokFile file = builder.file(tree);
+      if (tooLarge(builder, diags)) {
+        return null;
+      }
       if (builder.nodes() > maxNodes) {
         diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " has " + builder.nodes()
             + " syntax nodes (limit: max nodes " + maxNodes + ")", "split the model into files joined by import");
@@ -81,6 +84,18 @@ public final class SyntaxParser {
     }
   }
 
+  /**
+   * TOK100 at each number literal beyond the largest double ({@code 1e309}, {@code $1e300T}):
+   * written as Infinity it would flow silently into every value that reads it (safety.md).
+   */
+  private static boolean tooLarge(AstBuilder builder, Diagnostics diags) {
+    for (Span at : builder.tooLarge()) {
+      diags.error(Code.TOK100, at, "this number is too large: the largest is about 1.8e308",
+          "write a smaller number, or a larger unit (1e309 W is 1e300 GW)");
+    }
+    return !builder.tooLarge().isEmpty();
+  }
+
   /** Parses a lone expression (an override value); null after reporting syntax errors. */
   public Expr parseExpression(SourceFile source, Diagnostics diags) {
     TokParser parser = setUp(source, diags);
@@ -90,8 +105,12 @@ public final class SyntaxParser {
     int before = diags.errorCount();
     try {
       TokParser.ExprEntryContext tree = parser.exprEntry();
-      return diags.errorCount() > before || !NestingLimit.check(source, tree, maxNesting, diags) ? null
-          : new AstBuilder(source).expr(tree.expr());
+      if (diags.errorCount() > before || !NestingLimit.check(source, tree, maxNesting, diags)) {
+        return null;
+      }
+      AstBuilder builder = new AstBuilder(source);
+      Expr e = builder.expr(tree.expr());
+      return tooLarge(builder, diags) ? null : e;
     } catch (NestingLimit.TooDeep e) {
       diags.error(Code.TOK600, Spans.of(source, e.at, e.at), NestingLimit.message(maxNesting), NestingLimit.HELP);
       return null;
@@ -110,7 +129,12 @@ public final class SyntaxParser {
     int before = diags.errorCount();
     try {
       TokParser.UnitEntryContext tree = parser.unitEntry();
-      return diags.errorCount() > before ? null : new AstBuilder(source).unit(tree.unitExpr());
+      if (diags.errorCount() > before) {
+        return null;
+      }
+      AstBuilder builder = new AstBuilder(source);
+      UnitExpr u = builder.unit(tree.unitExpr());
+      return tooLarge(builder, diags) ? null : u;
     } catch (NestingLimit.TooDeep | StackOverflowError e) {
       diags.error(Code.TOK600, Span.NONE, NestingLimit.message(maxNesting), null);
       return null;

@@ -39,6 +39,8 @@ import org.tokenomics.syntax.SyntaxParser;
  *   <li>A {@code tok} block compiles and evaluates with exit code 0, and every assertion holds.
  *   <li>A first line {@code // run: ARGS} passes ARGS to {@code tok run} (e.g. {@code --samples 2000
  *       --seed 1}); a first line starting {@code // fragment} means the block is only parsed.
+ *   <li>A first line {@code // file: NAME.tok} saves the block, besides running it, as NAME.tok beside
+ *       every later example of the same page, so a later block may import or amend it.
  *   <li>A {@code tok} block directly followed by a {@code text} block that contains
  *       {@code error[TOKnnn]} is an error example: running it must fail with every such code.
  *   <li>A {@code text} block whose first line is {@code $ ./tok run FILE ARGS} or
@@ -202,6 +204,17 @@ class ManualTest {
     return out;
   }
 
+  /** The tok blocks above {@code block} on its page whose first line is {@code // file: NAME}. */
+  static List<Block> companions(Block block) throws IOException {
+    List<Block> out = new ArrayList<>();
+    for (Example x : examples(block.file())) {
+      if (x.tok().line() < block.line() && x.tok().text().startsWith("// file:")) {
+        out.add(x.tok());
+      }
+    }
+    return out;
+  }
+
   /** The error codes of the text blocks that follow a tok block directly. */
   static List<String> codes(Example e) {
     Set<String> codes = new LinkedHashSet<>();
@@ -228,6 +241,10 @@ class ManualTest {
     try {
       String name = e.texts().stream().map(ManualTest::command).filter(c -> c != null).map(c -> c.get(2))
           .findFirst().orElse("example.tok");
+      for (Block earlier : companions(e.tok())) {
+        String companion = earlier.text().lines().findFirst().orElseThrow().strip().substring("// file:".length()).strip();
+        Files.writeString(dir.resolve(companion), earlier.text(), StandardCharsets.UTF_8);
+      }
       Path file = dir.resolve(name);
       Files.writeString(file, text, StandardCharsets.UTF_8);
       List<String> args = new ArrayList<>(List.of("run", "--format", "json"));

@@ -30,6 +30,23 @@ import org.tokenomics.check.CompiledModel;
  */
 class CodegenTest {
   static final List<String> MODELS = List.of(
+      // prev and lag(x, 1) recurrences (LANGUAGE.md §10), cells reading them, and one that divides by zero
+      """
+      timeline 2026-01 to 2027-12 monthly
+      param opening = $100M
+      param rate = 8 %
+      let interest = prev(debt, initial: opening) * rate * dt / 1 yr
+      let repay = min(prev(debt, initial: opening) + interest, $7M)
+      let debt = prev(debt, initial: opening) + interest - repay
+      let paid = lag(paid, 1) + repay
+      let share = paid / debt
+      let left = prev(left, initial: 3) - 1
+      let bad = prev(bad, initial: 1) / left
+      report debt as $M
+      report share
+      report total = sum(repay) as $M
+      report bad
+      """,
       // arithmetic, comparisons, logic, if, element-wise min/max, math functions
       """
       timeline 2026 to 2027 quarterly

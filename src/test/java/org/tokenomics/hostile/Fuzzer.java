@@ -26,7 +26,7 @@ final class Fuzzer {
   static final long HANG_MILLIS = 120_000;
   private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
   static final String[] TOKENS = {"let", "param", "report", "assert", "kind", "fn", "unit", "import", "timeline",
-      "scenario", "solve", "correlate", "for", "so that", "within", "to", "if", "then", "else", "and", "or", "not", "as", "=", "==",
+      "scenario", "solve", "correlate", "amends", "amends \"x.tok\"", "for", "so that", "within", "to", "if", "then", "else", "and", "or", "not", "as", "=", "==",
       "<=", "+", "-", "*", "/", "^", "(", ")", "{", "}", "[", "]", ",", ":", ";", ".", "0", "1e308", "-1", "100k",
       "$50B", "$", "$B/yr", "%", "bp", "GW", "yr", "month", "2027-06", "2099-13", "\"x\"", "\n", "dt", "t", "year",
       "sum(", "cumsum(", "npv(", "irr(", "payback(", "ramp(", "once(", "uniform(", "pert(", "x", "chip", "cluster",
@@ -141,12 +141,13 @@ final class Fuzzer {
     return one.length() > 300 ? one.substring(0, 300) + "…" : one;
   }
 
-  /** The long run outside Maven: {@code java -cp … org.tokenomics.hostile.Fuzzer [inputs] [seed] [corpus]}. */
+  /** The long run outside Maven: {@code java -cp … org.tokenomics.hostile.Fuzzer [inputs] [seed] [corpus] [millis]}. */
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : FuzzTest.SEED;
     Path corpus = args.length > 2 ? Path.of(args[2]) : null;
-    Report r = new Fuzzer(corpus, true).run(seed, n, Long.MAX_VALUE);
+    long budget = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
+    Report r = new Fuzzer(corpus, true).run(seed, n, budget);
     System.out.print(r.summary());
     System.exit(r.findings().isEmpty() ? 0 : 1);
   }

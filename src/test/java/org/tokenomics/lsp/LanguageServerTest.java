@@ -150,6 +150,20 @@ class LanguageServerTest {
   }
 
   @Test
+  void prevIsHoveredAndCompletedAndARecurrenceHasValues() throws Exception {
+    String src = "timeline 2026 to 2028 yearly\nlet repay = min(prev(debt, initial: $100M), $40M)\n"
+        + "let debt = prev(debt, initial: $100M) - repay\nreport debt as $M\n";
+    String uri = open("p.tok", src);
+    assertTrue(next().getDiagnostics().isEmpty());
+    String fn = hover(uri, 2, 12); // "prev" in `let debt = prev(debt, …)`
+    assertTrue(fn.contains("previous period"), fn);
+    String value = hover(uri, 3, 8); // debt in `report debt as $M`
+    assertTrue(value.contains("debt") && value.contains("60"), value);
+    List<String> names = complete(uri, 2, 13);
+    assertTrue(names.contains("prev"), names.toString());
+  }
+
+  @Test
   void hoverShowsAParamsDomain() throws Exception {
     String uri = open("d.tok", "param usage = 60 % within 20 % to 100 %\nreport usage as %\n");
     assertTrue(next().getDiagnostics().isEmpty());

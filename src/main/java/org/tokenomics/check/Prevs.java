@@ -1,0 +1,401 @@
+package org.tokenomics.check;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.tokenomics.diag.Code;
+import org.tokenomics.syntax.Expr;
+import org.tokenomics.syntax.Span;
+import org.tokenomics.units.Dimension;
+import org.tokenomics.units.DimensionFormat;
+
+/**
+ * State across periods (LANGUAGE.md §10): {@code prev(x, initial: X0)} and {@code lag(x, n)} with
+ * a whole number n ≥ 1 written in place, as a delayed reference (the operation {@code prev}, whose
+ * data is a {@link Use}). A delayed reference does not check x: it is no same-period dependency,
+ * so {@code debt = prev(debt) - repay} with {@code repay = min(prev(debt), …)} is not a cycle (the
+ * build pass, {@link Recurrences}, computes such cells period by period). Its unit is the
+ * {@code initial:}'s, else x's when x is already checked or declared, else unknown until an
+ * addition, comparison, {@code min}/{@code max} or {@code if} gives it the other side's unit
+ * ({@code prev(repaid) + repay}); {@link #verify} checks every delayed reference against x's type
+ * once every cell is checked.
+ */
+final class Prevs {
+  /** The base dimension standing for a unit not known yet. */
+  static final String PLACEHOLDER = "?prev";
+
+  private Prevs() {}
+
+  /** One delayed reference: the cell it reads, how many periods back, and the unit it was given. */
+  static final class Use {
+    final CellSym target;
+    final int periods;
+    final Span span;
+    final Ctx ctx;
+    /** The call as written, for messages: {@code prev(debt)}. */
+    final String call;
+    /** The name as written ({@code debt}, {@code site.balance}). */
+    final String name;
+    /** Its unit variable while the unit is not known ({@code ?prev3}). */
+    final String var;
+    /** Its unit: from initial:, from x, from the other side of an addition; null while unknown. */
+    Dimension dim;
+    boolean fromInitial;
+
+    Use(CellSym target, int periods, Span span, Ctx ctx, String call, String name, String var) {
+      this.var = var;
+      this.target = target;
+      this.periods = periods;
+      this.span = span;
+      this.ctx = ctx;
+      this.call = call;
+      this.name = name;
+    }
+
+    /** @return the slot of the cell read */
+    int slot() {
+      return target.slot;
+    }
+  }
+
+  /**
+   * Checks a call of {@code prev}, or of {@code lag} in its delayed form; null when it is a
+   * {@code lag} to check the usual way (a name already checked, or n not a whole number ≥ 1
+   * written in place: {@code lag(x, 0)} on itself stays a cycle).
+   */
+  static Typed call(Checker ck, ExprChecker ex, Calls calls, Expr.Call c, Ctx ctx) {
+    BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
+    Map<String, Expr> bound = calls.bind(c, ctx, entry.binderNames());
+    if (bound == null) {
+      return Typed.ERROR;
+    }
+    Expr x = bound.get("x");
+    String name = ctx.file() == null ? "x" : ctx.file().slice(x.span()).strip();
+    if (c.name().equals("lag")) {
+      Integer k = wholeLiteral(bound.get("n"));
+      CellSym target = k == null ? null : target(ck, ex, x, ctx);
+      if (target == null || target.state == CellSym.State.DONE) {
+        return null; // no cycle can pass through it: the usual lag
+      }
+      return delayed(ck, c, ctx, target, k, null, "lag(" + name + ", " + k + ")", name);
+    }
+    Typed init = null;
+    if (bound.containsKey("initial")) {
+      init = ex.check(bound.get("initial"), ctx);
+      if (init.isError()) {
+        return Typed.ERROR;
+      }
+      if (!init.type().isNumber()) {
+        ck.error(ctx, Code.TOK302, bound.get("initial").span(), "prev's initial must be a number, found "
+            + init.type().describe(), null);
+        return Typed.ERROR;
+      }
+    }
+    CellSym target = target(ck, ex, x, ctx);
+    if (target == null) {
+      // An expression, not a name: checked now (it cannot read itself), then read from a cell of its own.
+      Typed xt = ex.check(x, ctx);
+      if (xt.isError()) {
+        return Typed.ERROR;
+      }
+      if (!xt.type().isNumber()) {
+        ck.error(ctx, Code.TOK302, x.span(), Messages.prevNeedsNumber("prev", name, xt.type().describe()), null);
+        return Typed.ERROR;
+      }
+      Typed held = xt.expr() instanceof TExpr.CellRef ? xt
+          : ck.hidden(cellName(ck, x.span()), x.span(), xt.expr(), false, xt.type());
+      target = ck.cells.get(((TExpr.CellRef) held.expr()).slot());
+    }
+    return delayed(ck, c, ctx, target, 1, init, "prev(" + name + ")", name);
+  }
+
+  private static Typed delayed(Checker ck, Expr.Call c, Ctx ctx, CellSym target, int periods, Typed init, String call,
+                               String name) {
+    Type known = target.state == CellSym.State.DONE ? target.type : declared(ck, target);
+    if (known != null && known.isError()) {
+      return Typed.ERROR;
+    }
+    if (known != null && !known.isNumber()) {
+      ck.error(ctx, Code.TOK302, c.span(), Messages.prevNeedsNumber(call, name, known.describe()), null);
+      return Typed.ERROR;
+    }
+    Dimension dim = known == null ? null : known.dim();
+    if (init != null) {
+      if (dim != null && !init.type().dim().equals(dim)) {
+        ck.error(ctx, Code.TOK300, init.expr().span() != null ? init.expr().span() : c.span(),
+            Messages.prevInitialUnit(name, known.shortName(), init.type().shortName()), null);
+        return Typed.ERROR;
+      }
+      dim = init.type().dim();
+    }
+    Use use = new Use(target, periods, c.span(), ctx, call, name, PLACEHOLDER + (++ck.prevVariables));
+    use.dim = dim;
+    use.fromInitial = init != null;
+    ck.prevUses.add(use);
+    Type type = Type.number(dim == null ? Dimension.base(use.var) : dim, ck.timeline.declared());
+    return new Typed(new TExpr.Op("prev", Arrays.asList(init == null ? null : init.expr()), type, c.span(), use), type);
+  }
+
+  /** The cell a plain name or attribute names, without checking it; null for anything else. */
+  private static CellSym target(Checker ck, ExprChecker ex, Expr x, Ctx ctx) {
+    if (x instanceof Expr.Name n) {
+      Typed arg = ctx.fnArgs().get(n.name());
+      if (arg != null) {
+        return arg.expr() instanceof TExpr.CellRef r ? ck.cells.get(r.slot()) : null;
+      }
+      if (ctx.self() != null && ctx.self().attrs.get(n.name()) != null) {
+        return ctx.self().attrs.get(n.name()); // prev(balance) inside balance is its own earlier value
+      }
+      return ck.globals.get(n.name()) instanceof CellSym cell ? cell : null;
+    }
+    if (x instanceof Expr.Attr a) {
+      Typed owner = ex.check(a.target(), ctx);
+      if (!owner.isError() && owner.type().tag() == Type.Tag.INSTANCE) {
+        return owner.type().instance().attrs.get(a.name());
+      }
+    }
+    return null;
+  }
+
+  private static Type declared(Checker ck, CellSym target) {
+    if (target.declared == null) {
+      return null;
+    }
+    Type t = ck.unitResolver.type(target.declared, (code, span, message, help) -> { });
+    return t.isError() ? null : t;
+  }
+
+  private static Integer wholeLiteral(Expr n) {
+    if (n instanceof Expr.Num num && num.value() >= 1 && num.value() == Math.rint(num.value()) && num.value() <= 1e6) {
+      return (int) num.value();
+    }
+    return null;
+  }
+
+  private static String cellName(Checker ck, Span span) {
+    CellSym user = ck.current();
+    return (user == null ? "" : user.name + ".") + "prev@" + span.line() + ":" + span.column();
+  }
+
+  // ---- units not known yet ----------------------------------------------------------------
+  //
+  // A delayed reference whose unit is not known yet has a unit variable of its own: a base
+  // dimension "?prevN". Products, quotients and powers carry it like any unit; where two sides
+  // must agree (+, -, comparisons, min/max, if, a declared type) and one side has a single
+  // variable to the power ±1 while the other has none, the variable is solved. Solutions are
+  // applied to the operands as they are met and, once every cell is checked, to every cell.
+
+  /** True when the type's unit involves a unit variable (solved or not). */
+  static boolean unknown(Type t) {
+    if (!t.isNumber()) {
+      return false;
+    }
+    for (String base : t.dim().exponents().keySet()) {
+      if (base.startsWith(PLACEHOLDER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code dim} with the solved variables replaced by their solutions. */
+  private static Dimension solved(Checker ck, Dimension dim) {
+    Dimension out = dim;
+    for (Map.Entry<String, Integer> e : dim.exponents().entrySet()) {
+      Dimension d = ck.prevSolutions.get(e.getKey());
+      if (d != null) {
+        out = out.over(Dimension.base(e.getKey()).pow(e.getValue())).times(d.pow(e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  private static Type solved(Checker ck, Type t) {
+    return unknown(t) ? Type.number(solved(ck, t.dim()), t.series()) : t;
+  }
+
+  /** The typed expression with every solved variable replaced (its tree and the cells it reads keep theirs until {@link #verify}). */
+  static Typed apply(Checker ck, Typed t) {
+    if (!unknown(t.type())) {
+      return t;
+    }
+    TExpr e = substitute(ck, t.expr(), new java.util.IdentityHashMap<>());
+    return new Typed(e, e.type());
+  }
+
+  private static TExpr substitute(Checker ck, TExpr e, Map<TExpr, TExpr> memo) {
+    if (e == null || !unknown(e.type())) {
+      return e;
+    }
+    TExpr done = memo.get(e);
+    if (done != null) {
+      return done;
+    }
+    Type type = solved(ck, e.type());
+    TExpr out;
+    if (e instanceof TExpr.CellRef r) {
+      out = new TExpr.CellRef(r.slot(), type, r.span());
+    } else if (e instanceof TExpr.Op o) {
+      List<TExpr> args = new ArrayList<>();
+      for (TExpr a : o.args()) {
+        args.add(substitute(ck, a, memo));
+      }
+      out = new TExpr.Op(o.op(), args, type, o.span(), o.data());
+    } else {
+      out = e;
+    }
+    memo.put(e, out);
+    return out;
+  }
+
+  /** The single unsolved variable of a unit, to the power ±1, or null. */
+  private static String single(Dimension dim) {
+    String found = null;
+    for (Map.Entry<String, Integer> e : dim.exponents().entrySet()) {
+      if (e.getKey().startsWith(PLACEHOLDER)) {
+        if (found != null || Math.abs(e.getValue()) != 1) {
+          return null;
+        }
+        found = e.getKey();
+      }
+    }
+    return found;
+  }
+
+  /** Solves {@code l}'s variable so that its unit is {@code want}; false when it has no single variable. */
+  private static boolean solve(Checker ck, Type l, Dimension want) {
+    String v = single(l.dim());
+    if (v == null) {
+      return false;
+    }
+    int k = l.dim().exponent(v);
+    Dimension rest = l.dim().over(Dimension.base(v).pow(k));
+    Dimension d = k == 1 ? want.over(rest) : rest.over(want);
+    ck.prevSolutions.put(v, d);
+    for (Use u : ck.prevUses) {
+      if (u.var.equals(v)) {
+        u.dim = d;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Two operands that must share a unit: solved variables are applied, then one side's single
+   * unknown variable is solved from the other side's unit.
+   */
+  static Typed[] unify(Checker ck, Typed l, Typed r) {
+    l = apply(ck, l);
+    r = apply(ck, r);
+    if (unknown(l.type()) && r.type().isNumber() && !unknown(r.type()) && solve(ck, l.type(), r.type().dim())) {
+      l = apply(ck, l);
+    } else if (unknown(r.type()) && l.type().isNumber() && !unknown(l.type()) && solve(ck, r.type(), l.type().dim())) {
+      r = apply(ck, r);
+    }
+    return new Typed[] {l, r};
+  }
+
+  /** A cell's value against its declared unit: an unknown variable in it is solved from the declaration. */
+  static Typed unifyDeclared(Checker ck, Typed t, Type want) {
+    t = apply(ck, t);
+    if (unknown(t.type()) && want.isNumber() && solve(ck, t.type(), want.dim())) {
+      t = apply(ck, t);
+    }
+    return t;
+  }
+
+  /** An error left to {@link #verify}: it is about a prev whose unit is not known. */
+  static Typed silenced(Checker ck) {
+    ck.prevSilenced = true;
+    return Typed.ERROR;
+  }
+
+  // ---- after checking ---------------------------------------------------------------------
+
+  /**
+   * Checks every delayed reference made since the last call against the type of the cell it
+   * reads, and that no cell was left with a unit not known; returns false after reporting.
+   */
+  static boolean verify(Checker ck) {
+    if (!ck.prevSolutions.isEmpty()) {
+      Map<TExpr, TExpr> memo = new java.util.IdentityHashMap<>();
+      for (CellSym c : ck.cells) {
+        if (c.state == CellSym.State.DONE && unknown(c.type)) {
+          c.typed = substitute(ck, c.typed, memo);
+          c.type = solved(ck, c.type);
+        }
+      }
+    }
+    boolean ok = true;
+    for (Use u : ck.prevUses) {
+      Type t = u.target.type;
+      if (u.dim == null && t.isError() && !ck.prevSilenced) {
+        continue; // x's own error is reported; the unit of prev(x) is a consequence
+      }
+      if (u.dim == null) {
+        // Never known: x's own error, if any, may have been silenced because of it.
+        String unit = !t.isNumber() || unknown(t) ? "" : DimensionFormat.unitText(t.dim());
+        ck.error(u.ctx, Code.TOK300, u.span, Messages.prevUnitUnknown(u.call, u.name), Messages.prevUnitHelp(u.name, unit));
+        ok = false;
+        continue;
+      }
+      if (t.isError()) {
+        continue;
+      }
+      if (!t.isNumber()) {
+        ck.error(u.ctx, Code.TOK302, u.span, Messages.prevNeedsNumber(u.call, u.name, t.describe()), null);
+        ok = false;
+      } else if (unknown(t) || u.dim == null) {
+        String unit = unknown(t) ? "" : DimensionFormat.unitText(t.dim());
+        ck.error(u.ctx, Code.TOK300, u.span, Messages.prevUnitUnknown(u.call, u.name), Messages.prevUnitHelp(u.name, unit));
+        ok = false;
+      } else if (!u.dim.equals(t.dim())) {
+        String found = Type.number(u.dim, false).shortName();
+        ck.error(u.ctx, Code.TOK300, u.span, u.fromInitial ? Messages.prevInitialUnit(u.name, t.shortName(), found)
+            : Messages.prevUsedAs(u.call, found, u.name, t.shortName()), null);
+        ok = false;
+      }
+    }
+    ck.prevUses.clear();
+    ck.prevSolutions.clear();
+    if (ok) {
+      for (CellSym c : ck.cells) {
+        if (!c.type.isError() && unknown(c.type)) {
+          // Safety net: every unknown unit comes from a delayed reference reported above.
+          ck.error(c.ctx, Code.TOK300, c.span(), "the unit of " + c.name + " is not known: it reads prev without initial:",
+              "give prev its first value, e.g. prev(x, initial: 0 …)");
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  /**
+   * The delayed references in a typed tree: pairs of the slot read and how many periods back.
+   */
+  static List<int[]> delayedRefs(TExpr root) {
+    List<int[]> out = new ArrayList<>();
+    java.util.Set<TExpr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Deque<TExpr> todo = new java.util.ArrayDeque<>();
+    if (root != null) {
+      todo.push(root);
+    }
+    while (!todo.isEmpty()) {
+      TExpr e = todo.pop();
+      if (!seen.add(e)) {
+        continue;
+      }
+      if (e instanceof TExpr.Op o && o.op().equals("prev") && o.data() instanceof Use u) {
+        out.add(new int[] {u.slot(), u.periods});
+      }
+      for (TExpr a : e.args()) {
+        if (a != null) {
+          todo.push(a);
+        }
+      }
+    }
+    return out;
+  }
+}
