@@ -135,6 +135,31 @@ class FamiliesTest {
   }
 
   @Test
+  void prevInsideAMemberIsEachMembersOwnState() {
+    Evaluation e = Tok.eval("""
+        timeline 2026 to 2030 yearly
+        kind book {
+          param growth: 1
+          param opening: $
+          let balance: $ = prev(balance, initial: opening) * (1 + growth)
+        }
+        book b[n in 1 to 3] { growth = n * 10 %; opening = $1B }
+        report all = total(b.balance) as $B
+        report rows = b.balance as $B
+        """);
+    double[] all = e.value("all").series("$B");
+    for (int p = 0; p < 5; p++) {
+      double sum = 0;
+      for (int n = 1; n <= 3; n++) {
+        double own = Math.pow(1 + n * 0.1, p + 1);
+        assertEquals(own, e.value("rows[" + n + "]").series("$B")[p], 1e-12);
+        sum += own;
+      }
+      assertEquals(sum, all[p], 1e-12);
+    }
+  }
+
+  @Test
   void aThousandMembersCompileAndEvaluate() {
     Model m = Tok.model("""
         timeline 2026-01 to 2030-12 monthly
