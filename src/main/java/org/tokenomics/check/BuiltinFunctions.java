@@ -111,6 +111,12 @@ public final class BuiltinFunctions {
     add("prev", "x, initial?", Shape.DELAYED,
         "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
         null, BuiltinFunctions::prev);
+    // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
+    add("total", "x", Shape.POINTWISE,
+        "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
+        b -> {
+          throw new IllegalStateException("total is checked by Totals");
+        }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
     // 7.3 finance
     add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
         "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",

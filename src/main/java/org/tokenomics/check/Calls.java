@@ -23,6 +23,9 @@ final class Calls {
   }
 
   Typed call(Expr.Call c, Ctx ctx) {
+    if (c.name().equals("total") && !ck.fns.containsKey("total") && !ck.pluginFunctions.containsKey("total")) {
+      return Totals.check(ck, ex, c, ctx);
+    }
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
     // prev, and lag in its delayed form, read an earlier period without checking x now (LANGUAGE.md §10).
     if ((c.name().equals("prev") || c.name().equals("lag")) && !ck.fns.containsKey(c.name())

@@ -98,6 +98,13 @@ final class ExprChecker {
     if (global instanceof InstanceSym inst) {
       return new Typed(null, Type.instance(inst));
     }
+    if (global instanceof FamilySym f) {
+      if (f.members().isEmpty()) {
+        return Typed.ERROR; // a family whose declaration failed: reported there
+      }
+      ck.error(ctx, Code.TOK302, n.span(), FamilyMessages.familyWide(f, name), FamilyMessages.familyWideHelp(f, null));
+      return Typed.ERROR;
+    }
     org.tokenomics.time.TimeVar which = org.tokenomics.time.TimeVar.named(name);
     if (which != null) {
       boolean series = ck.timeline.declared();
@@ -137,6 +144,15 @@ final class ExprChecker {
   }
 
   private Typed attr(Expr.Attr a, Ctx ctx) {
+    FamilySym family = Families.named(ck, a.target(), ctx);
+    if (family != null && family.members().isEmpty()) {
+      return Typed.ERROR;
+    }
+    if (family != null) {
+      ck.error(ctx, Code.TOK302, a.span(), FamilyMessages.familyWide(family, family.name() + "." + a.name()),
+          FamilyMessages.familyWideHelp(family, a.name()));
+      return Typed.ERROR;
+    }
     Typed target = check(a.target(), ctx);
     if (target.isError()) {
       return Typed.ERROR;
@@ -158,6 +174,10 @@ final class ExprChecker {
   }
 
   private Typed index(Expr.Index i, Ctx ctx) {
+    FamilySym family = Families.named(ck, i.target(), ctx);
+    if (family != null) {
+      return Families.member(ck, this, family, i, ctx);
+    }
     Typed x = check(i.target(), ctx);
     Typed d = check(i.index(), ctx);
     if (x.isError() || d.isError()) {
