@@ -71,10 +71,10 @@ public final class BuiltinFunctions {
 
   static {
     // 7.1 series functions
-    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — clamp((period end − D) / DUR, 0, 1)",
+    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — the period's average of clamp((τ − D) / DUR, 0, 1)",
         BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
     add("active", "from?, for?, until?", Shape.POINTWISE,
-        "active(from: D, for: DUR) or active(until: D) — 1 in the periods in range, else 0", BuiltIns::active,
+        "active(from: D, for: DUR) or active(until: D) — the share of each period in range", BuiltIns::active,
         (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
     add("once", "amount, at", Shape.POINTWISE, "once(AMOUNT, at: D) — AMOUNT in the period containing D, 0 elsewhere",
         BuiltIns::once, null);

@@ -199,6 +199,10 @@ final class Registrar {
     } else if (d instanceof Decl.Report r) {
       CellSym c = ck.newCell("report " + r.label(), CellSym.Role.REPORT, r.value().span(), r.value(), null, top, false);
       reports.add(new ReportDecl(r, c, file));
+      // `report NAME = EXPR` also declares NAME (LANGUAGE.md §4, v2); an unnamed report declares nothing.
+      if (r.name() != null && claim(r.name(), r.nameSpan(), "a report")) {
+        ck.globals.put(r.name(), c);
+      }
     } else if (d instanceof Decl.Assert a) {
       CellSym c = ck.newCell("assert@" + a.span().line(), CellSym.Role.ASSERT, a.cond().span(), a.cond(), null, top, false);
       asserts.add(new AssertDecl(a, c));
