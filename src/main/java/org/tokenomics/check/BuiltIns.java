@@ -230,7 +230,12 @@ final class BuiltIns {
       case "irr" -> Dimension.NONE;
       default -> Units.TIME; // payback
     };
-    return Typed.op(name, Type.number(dim, false), call.span(), operand(amounts), rate, initial);
+    // timing: where each period's amount sits (LANGUAGE.md §14); the word is carried as the op's data
+    String timing = exprs.containsKey("timing") ? ((Expr.Name) exprs.get("timing")).name() : null;
+    DayOneCash.check(ck, ctx, name, amounts.expr(), timing, call.span());
+    TExpr op = new TExpr.Op(name, java.util.Arrays.asList(operand(amounts), rate, initial), Type.number(dim, false),
+        call.span(), timing);
+    return new Typed(op, op.type());
   }
 
   Typed crf() {

@@ -86,29 +86,30 @@ public final class BuiltinFunctions {
     add("halving", "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)",
         BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
     // 7.2 reductions and shifts
-    add("sum", "x, from?, to?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2)",
+    add("sum", "x, from?, to?, by?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2); in a report, sum(x, by: yr|quarter) per year or quarter",
         b -> b.reduce("sum"), reduce(Reductions.Kind.SUM));
-    add("mean", "x", Shape.WHOLE_SERIES, "mean(x) over all periods",
+    add("mean", "x, by?", Shape.WHOLE_SERIES, "mean(x) over all periods; in a report, by: yr|quarter",
         b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
-    add("min", "x", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise",
+    add("min", "x, by?", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise; in a report, by: yr|quarter",
         b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
-    add("max", "x", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise",
+    add("max", "x, by?", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise; in a report, by: yr|quarter",
         b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
-    add("first", "x", Shape.WHOLE_SERIES, "first(x): the value in the first period",
+    add("first", "x, by?", Shape.WHOLE_SERIES, "first(x): the value in the first period; in a report, by: yr|quarter",
         b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
-    add("last", "x", Shape.WHOLE_SERIES, "last(x): the value in the last period",
+    add("last", "x, by?", Shape.WHOLE_SERIES, "last(x): the value in the last period; in a report, by: yr|quarter",
         b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
     add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
     add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
         BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
     // 7.3 finance
-    add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
-        "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",
+    add("npv", "amounts, rate, initial?, timing?", Shape.WHOLE_SERIES,
+        "npv(amounts, rate, initial: AMOUNT, timing: end|mid|start) — net present value, amounts at period ends by default",
         b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
-    add("irr", "amounts, initial?", Shape.WHOLE_SERIES, "irr(amounts, initial: AMOUNT) — the rate where npv = 0",
+    add("irr", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+        "irr(amounts, initial: AMOUNT, timing: end|mid|start) — the rate where npv = 0",
         b -> b.cashFlow("irr"), cashFlow(FinanceNodes.Fn.IRR));
-    add("payback", "amounts, initial?", Shape.WHOLE_SERIES,
-        "payback(amounts, initial: AMOUNT) — when cumulative cash turns non-negative (yr)",
+    add("payback", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+        "payback(amounts, initial: AMOUNT, timing: end|mid|start) — when cumulative cash turns non-negative (yr)",
         b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
     add("crf", "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year",
         BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
@@ -145,7 +146,8 @@ public final class BuiltinFunctions {
   }
 
   private static NodeBuilder.Factory cashFlow(FinanceNodes.Fn fn) {
-    return (a, b, op) -> new FinanceNodes.CashFlow(fn, a[0], a[1], a[2], op.span());
+    return (a, b, op) -> new FinanceNodes.CashFlow(fn, a[0], a[1], a[2], op.span(),
+        op.data() == null ? FinanceNodes.Timing.END : FinanceNodes.Timing.valueOf(((String) op.data()).toUpperCase(java.util.Locale.ROOT)));
   }
 
   private static void add(String name, String params, Shape shape, String doc, Rule rule, NodeBuilder.Factory factory) {

@@ -88,6 +88,10 @@ final class Calls {
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
+      if (WordArgs.of(c.name(), e.getKey()) != null) { // a word (timing: mid), read by the rule from the syntax
+        failed |= WordArgs.word(ck, ctx, c.name(), e.getKey(), e.getValue()) == null;
+        continue;
+      }
       Typed t = ex.check(e.getValue(), ctx);
       failed |= t.isError();
       args.put(e.getKey(), t);
