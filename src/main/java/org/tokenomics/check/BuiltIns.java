@@ -133,6 +133,15 @@ final class BuiltIns {
     }
     TExpr from = args.containsKey("from") ? date("from") : null;
     TExpr to = args.containsKey("to") ? date("to") : null;
+    if (exprs.containsKey("by")) { // a roll-up (LANGUAGE.md §13): one value per year or quarter, a report's whole value
+      org.tokenomics.time.Step by = RollUps.check(ck, ctx, call, ((Expr.Name) exprs.get("by")).name(), from != null || to != null);
+      if (by == null) {
+        throw new Bad();
+      }
+      Type type = x.type().asSeries(true);
+      TExpr r = new TExpr.Op(name, java.util.Arrays.asList(operand(x), null, null), type, call.span(), by);
+      return new Typed(r, type);
+    }
     TExpr n = TExpr.op(name, x.type().asSeries(false), call.span(), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself

@@ -137,7 +137,8 @@ public final class BuiltinFunctions {
   private BuiltinFunctions() {}
 
   private static NodeBuilder.Factory reduce(Reductions.Kind kind) {
-    return (a, b, op) -> new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
+    return (a, b, op) -> op.data() instanceof org.tokenomics.time.Step by ? new org.tokenomics.eval.series.RollUp(kind, a[0], by)
+        : new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
   }
 
   private static org.tokenomics.eval.Node compound(org.tokenomics.eval.Node base, org.tokenomics.eval.Node every,

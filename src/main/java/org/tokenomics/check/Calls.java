@@ -28,7 +28,7 @@ final class Calls {
     boolean ownCell = entry != null && entry.shape() == BuiltinFunctions.Shape.WHOLE_SERIES
         && !c.name().equals("cumsum") && !c.name().equals("lag");
     if (ownCell && !ck.fns.containsKey(c.name()) && c.args().size() >= 1
-        && !((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1)) {
+        && !elementWise(c)) {
       return hoisted(c, () -> direct(c, ctx));
     }
     return direct(c, ctx);
@@ -78,7 +78,7 @@ final class Calls {
           "declare it as a param: param x = " + c.name() + "(…)");
       return Typed.ERROR;
     }
-    if ((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1) {
+    if (elementWise(c)) {
       return minMax(c, ctx);
     }
     Map<String, Expr> bound = bind(c, ctx, entry.binderNames());
@@ -100,6 +100,12 @@ final class Calls {
       return Typed.ERROR;
     }
     return new BuiltIns(ck, ex, c, ctx, bound, args).build(entry);
+  }
+
+  /** {@code min(a, b, …)}/{@code max(a, b, …)}: element-wise (a roll-up's {@code by:} does not count as a value). */
+  private static boolean elementWise(Expr.Call c) {
+    return (c.name().equals("min") || c.name().equals("max"))
+        && c.args().stream().filter(a -> !"by".equals(a.label())).count() > 1;
   }
 
   private Typed minMax(Expr.Call c, Ctx ctx) {

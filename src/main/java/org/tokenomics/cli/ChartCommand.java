@@ -130,6 +130,7 @@ final class ChartCommand implements Callable<Integer> {
     }
     List<Charts.Line> lines = new ArrayList<>();
     String unit = null;
+    List<String> periods = model.periods();
     for (String scenario : scenarioNames(model)) {
       Evaluation e = model.tryEvaluate(Scenario.named(scenario), overrides);
       if (!e.reportNames().contains(name)) {
@@ -147,9 +148,10 @@ final class ChartCommand implements Callable<Integer> {
         return null;
       }
       unit = v.unit();
+      periods = v.periods(); // a roll-up's years or quarters, else the timeline's periods
       lines.add(new Charts.Line(scenario, v.values()));
     }
-    return Charts.line(name, unit, model.periods(), lines);
+    return Charts.line(name, unit, periods, lines);
   }
 
   private List<String> scenarioNames(Model model) {
@@ -183,7 +185,7 @@ final class ChartCommand implements Callable<Integer> {
     }
     String unit = v.unit().isEmpty() ? null : v.unit();
     Simulation mc = model.simulate(samples, seed);
-    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), model.periods(),
+    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
         mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
   }
 
