@@ -118,7 +118,7 @@ public final class Explainer {
         childNote = "evaluated at the solution of " + cell.solveTarget().name();
       }
       for (int slot : inputs) {
-        children.add(node(cm.cells().get(slot), cm.cells().get(slot).name(), null, null, childFrame,
+        children.add(node(cm.cells().get(slot), shownName(cm.cells().get(slot)), null, null, childFrame,
             depth + 1, childNote));
       }
     } else if (!repeat) {
@@ -175,6 +175,11 @@ public final class Explainer {
       u = cm.units().fromLiteral("1 %", cell.type().dim());
     }
     return u;
+  }
+
+  /** A cell's name as the model writes it: a named report read by another value is its NAME (LANGUAGE.md §4). */
+  private static String shownName(CellSym cell) {
+    return cell.role() == CellSym.Role.REPORT && cell.name().startsWith("report ") ? cell.name().substring(7) : cell.name();
   }
 
   private record Value(Unit unit, double[] base, String error) {}

@@ -29,6 +29,11 @@ final class Completions {
       }
       return filter(items, prefix);
     }
+    List<String> words = wordArgument(a.text, w.start());
+    if (words != null) { // timing: end|mid|start, by: yr|quarter (LANGUAGE.md §13–§14): only the words fit
+      words.forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "word", "0")));
+      return filter(items, prefix);
+    }
     Block block = Block.at(a.text, offset);
     if (block != null && block.kind().equals("kind")) {
       Decl.Kind k = a.index.kinds.get(block.name());
@@ -105,6 +110,37 @@ final class Completions {
       }
       return out;
     }
+  }
+
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*$");
+  private static final java.util.regex.Pattern CALLEE =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+
+  /**
+   * The words an argument takes when the cursor is at its value ({@code npv(x, 8 %, timing: |)}):
+   * the label before the cursor and the function whose '(' is open there, looked up in
+   * {@link org.tokenomics.check.WordArgs}; null elsewhere.
+   */
+  static List<String> wordArgument(String text, int wordStart) {
+    java.util.regex.Matcher label = LABEL.matcher(text.substring(Math.max(0, wordStart - 40), wordStart));
+    if (!label.find()) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = wordStart - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+      char c = text.charAt(i);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(') {
+        if (depth == 0) {
+          java.util.regex.Matcher fn = CALLEE.matcher(text.substring(Math.max(0, i - 40), i));
+          return fn.find() ? org.tokenomics.check.WordArgs.of(fn.group(1), label.group(1)) : null;
+        }
+        depth--;
+      }
+    }
+    return null;
   }
 
   /** True where a setting's target goes: nothing but spaces since the block's '{', a ';' or a line break. */
