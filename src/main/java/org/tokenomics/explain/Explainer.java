@@ -125,8 +125,12 @@ public final class Explainer {
       hidden = inputs.size();
     }
     String dimension = cell.type().isNumber() && cell.type().dim().isNone() ? "" : cell.type().shortName();
-    return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, v.base,
-        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children));
+    // a roll-up report: one value per year or quarter, under its own labels (LANGUAGE.md §13)
+    List<String> periods = cm.reports().stream().filter(r -> r.slot() == cell.slot() && r.rolledUp())
+        .map(CompiledModel.ReportSpec::periods).findFirst().orElse(null);
+    double[] base = periods != null && v.base != null ? java.util.Arrays.copyOf(v.base, periods.size()) : v.base;
+    return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, base,
+        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children), periods);
   }
 
   /** The named values a cell reads: hidden cells and instances looked through, in first-read order. */

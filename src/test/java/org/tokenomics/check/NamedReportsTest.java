@@ -56,5 +56,9 @@ class NamedReportsTest {
     assertEquals(List.of("TOK201"), Tok.codes("report y = 1\nreport y = 2"));
     assertEquals(List.of("TOK200"), Tok.codes("report 2 * 3\nlet z = six"));
     assertTrue(Tok.codes("let x = 1\nreport x\nreport x * 2").isEmpty(), "a bare name and an expression name nothing new");
+    // a report named like a unit stays a report (as in v1) and declares nothing: s is still seconds
+    Evaluation e = Tok.eval("report s = 2 h as s\nreport u = 3 * s as s");
+    assertEquals(7200, e.value("s").in("s"), 1e-9);
+    assertEquals(3, e.value("u").in("s"), 1e-12);
   }
 }
