@@ -48,6 +48,26 @@ class TimingTest {
   }
 
   @Test
+  void checkAndRunShowTheWarningAndExitZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = dir.resolve("lease.tok");
+    java.nio.file.Files.writeString(f, "timeline 2026 to 2030 yearly\nlet flows = $13B/yr * dt - once($50B, at: 2026-01)\n"
+        + "report v = npv(flows, 8 %) as $B\n");
+    java.io.StringWriter out = new java.io.StringWriter();
+    int exit = org.tokenomics.cli.Main.execute(new String[] {"check", f.toString()}, new java.io.PrintWriter(out),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(0, exit, out.toString());
+    assertTrue(out.toString().contains("warning[TOK700]") && out.toString().contains(": ok"), out.toString());
+    java.io.StringWriter json = new java.io.StringWriter();
+    exit = org.tokenomics.cli.Main.execute(new String[] {"run", f.toString(), "--format", "json"}, new java.io.PrintWriter(json),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(0, exit);
+    var d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("diagnostics").get(0);
+    assertEquals("warning", d.get("severity").asText());
+    assertEquals("TOK700", d.get("code").asText());
+    assertEquals(3, d.get("line").asInt());
+  }
+
+  @Test
   void aFirstDayAmountInAYearlyTimelineIsAWarningNotAnError() {
     String model = "timeline 2026 to 2030 yearly\nparam start = 2026-01\n"
         + "purchase build { amount = $50B; at = start; life = 5 yr }\n"

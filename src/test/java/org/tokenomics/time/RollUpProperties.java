@@ -103,6 +103,8 @@ class RollUpProperties {
     String csv = run(f, "--format", "csv");
     assertTrue(csv.contains("base,per_year,2027,0.5,$M"), csv);
     assertTrue(csv.contains("base,per_q,2027-Q2,0.25,$M"), csv);
+    String html = run(f, "--format", "html");
+    assertTrue(html.contains("<th>2026</th><th>2027</th>") && html.contains("<th>2027-Q2</th>"), "a table per set of periods");
     String table = run(f);
     assertTrue(table.contains("2026-Q1  2026-Q2"), table);
     assertTrue(table.matches("(?s).*2026\\s+2027\\s*\\n.*per_year \\(\\$M\\)\\s+1\\s+0\\.5.*"), table);
