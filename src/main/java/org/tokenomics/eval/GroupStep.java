@@ -43,7 +43,8 @@ import org.objectweb.asm.Type;
  * periods ({@link Prev}) and of members before it in the same period see the values computed so
  * far, exactly as the interpreter's; a NaN or infinite value is the interpreter's TOK500 at the
  * same member and period ({@link Recurrence#notFinite}). The group's nodes count together against
- * {@link Codegen#MAX_NODES}: a larger group stays interpreted.
+ * {@link Codegen#MAX_NODES}, and its step must stay small enough for the JIT
+ * ({@link HiddenClass#HUGE_METHOD}): a larger group stays interpreted.
  */
 final class GroupStep {
   private static final String RECURRENCE = Type.getInternalName(Recurrence.class);

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
@@ -39,7 +40,11 @@ final class HiddenClass {
       false);
   private static final String FRAME_DESC = Type.getDescriptor(Frame.class);
 
+  /** The JVM does not JIT-compile a method of more bytes of bytecode (-XX:-DontCompileHugeMethods). */
+  static final int HUGE_METHOD = 8000;
+
   private final String name;
+  private int codeSize;
   private final List<Object> constants = new ArrayList<>();
   private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
   private final Set<ConstantDynamic> loaded = new LinkedHashSet<>();
@@ -62,9 +67,15 @@ final class HiddenClass {
     mv.visitLdcInsn(c);
   }
 
-  /** Generates the class with {@code compute}'s body written by {@code body}, defines it and makes one. */
+  /**
+   * Generates the class with {@code compute}'s body written by {@code body}, defines it and makes
+   * one; null when {@code compute} is too large for the JIT.
+   */
   Computer define(Consumer<MethodVisitor> body) throws ReflectiveOperationException {
     byte[] bytes = generate(body);
+    if (codeSize > HUGE_METHOD) {
+      return null; // the JIT would never compile it: the interpreter's virtual calls are faster
+    }
     MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
     try {
       return (Computer) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
@@ -93,6 +104,9 @@ final class HiddenClass {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "compute", "(" + FRAME_DESC + "[D)V", null, null);
     mv.visitCode();
     body.accept(mv);
+    Label end = new Label();
+    mv.visitLabel(end);
+    codeSize = end.getOffset();
     mv.visitMaxs(0, 0);
     mv.visitEnd();
 
