@@ -30,7 +30,7 @@ import org.tokenomics.check.CompiledModel;
  */
 class CodegenTest {
   static final List<String> MODELS = List.of(
-      // prev and lag(x, 1) recurrences (LANGUAGE.md §10), cells reading them, and one that divides by zero
+      // prev and lag(x, 1) recurrences (LANGUAGE.md §10), a cumsum in its group, cells reading them, and one that divides by zero
       """
       timeline 2026-01 to 2027-12 monthly
       param opening = $100M
@@ -39,12 +39,15 @@ class CodegenTest {
       let repay = min(prev(debt, initial: opening) + interest, $7M)
       let debt = prev(debt, initial: opening) + interest - repay
       let paid = lag(paid, 1) + repay
+      let part = min(repay, $50M - prev(taken))
+      let taken = cumsum(part)
       let share = paid / debt
       let left = prev(left, initial: 3) - 1
       let bad = prev(bad, initial: 1) / left
       report debt as $M
       report share
       report total = sum(repay) as $M
+      report taken as $M
       report bad
       """,
       // a group whose middle member overflows (TOK500 at that member and period, from the group),
