@@ -132,8 +132,9 @@ public final class BenchMain {
     double[][] tok = new double[rounds][];
     double[][] java = new double[rounds][];
     for (int r = 0; r < rounds; r++) {
-      tok[r] = jmh(RECURRENCE + ".tok", 5, 1, TimeUnit.MICROSECONDS);
-      java[r] = jmh(RECURRENCE + ".java", 5, 1, TimeUnit.MICROSECONDS);
+      // 8 s of warm-up: the group step is one large method, which C2 may compile twice on a busy machine
+      tok[r] = jmh(RECURRENCE + ".tok", 8, 1, TimeUnit.MICROSECONDS);
+      java[r] = jmh(RECURRENCE + ".java", 8, 1, TimeUnit.MICROSECONDS);
       System.out.printf(Locale.ROOT, "round %d: recurrence tok %.3f ± %.3f us, java %.3f ± %.3f us%n",
           r + 1, tok[r][0], tok[r][1], java[r][0], java[r][1]);
     }
