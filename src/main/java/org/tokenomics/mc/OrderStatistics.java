@@ -72,47 +72,73 @@ final class OrderStatistics {
   }
 
   /**
-   * Puts the k-th smallest of values[lo..hi] at k, smaller-or-equal values before it and
-   * greater-or-equal after. Three-way partitions around a median of three (many equal values, as
-   * in an event's 0/1 outcomes, end in one pass); after too many rounds (an unlucky pivot
-   * sequence) the range is sorted instead, so the worst case stays n log n.
+   * Puts the k-th smallest of values[lo..hi] at k, values not greater before it and not smaller
+   * after. At an end of the range (the upper neighbour an interpolated quantile also needs) that
+   * is one scan for the extreme; otherwise Hoare partitions around a median of three, stopping on
+   * equal values so that many ties (an event's 0/1 outcomes) still split evenly (Numerical
+   * Recipes' select). After too many rounds (an unlucky pivot sequence) the range is sorted
+   * instead, so the worst case stays n log n.
    */
   private void select(int lo, int hi, int k) {
     double[] a = values;
+    if (k == lo || k == hi) {
+      int at = lo;
+      for (int i = lo + 1; i <= hi; i++) {
+        if (k == lo ? a[i] < a[at] : a[i] > a[at]) {
+          at = i;
+        }
+      }
+      swap(a, at, k);
+      return;
+    }
     int rounds = 2 * (32 - Integer.numberOfLeadingZeros(hi - lo + 1)) + 8;
-    while (hi > lo) {
+    while (hi - lo > 1) {
       if (hi - lo < 16 || rounds-- == 0) {
         Arrays.sort(a, lo, hi + 1);
         return;
       }
-      double pivot = medianOf3(a[lo], a[(lo + hi) >>> 1], a[hi]);
-      // Dijkstra's three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        double x = a[i];
-        if (x < pivot) {
-          a[i++] = a[lt];
-          a[lt++] = x;
-        } else if (x > pivot) {
-          a[i] = a[gt];
-          a[gt--] = x;
-        } else {
+      swap(a, (lo + hi) >>> 1, lo + 1); // the median of a[lo], a[mid], a[hi] to lo + 1, sentinels around
+      if (a[lo] > a[hi]) {
+        swap(a, lo, hi);
+      }
+      if (a[lo + 1] > a[hi]) {
+        swap(a, lo + 1, hi);
+      }
+      if (a[lo] > a[lo + 1]) {
+        swap(a, lo, lo + 1);
+      }
+      double pivot = a[lo + 1];
+      int i = lo + 1;
+      int j = hi;
+      while (true) {
+        do {
           i++;
+        } while (a[i] < pivot);
+        do {
+          j--;
+        } while (a[j] > pivot);
+        if (j < i) {
+          break;
         }
+        swap(a, i, j);
       }
-      if (k < lt) {
-        hi = lt - 1;
-      } else if (k > gt) {
-        lo = gt + 1;
-      } else {
-        return; // k holds the pivot's value, the range is partitioned around it
+      a[lo + 1] = a[j];
+      a[j] = pivot;
+      if (j >= k) {
+        hi = j - 1;
       }
+      if (j <= k) {
+        lo = i;
+      }
+    }
+    if (hi - lo == 1 && a[hi] < a[lo]) {
+      swap(a, lo, hi);
     }
   }
 
-  private static double medianOf3(double x, double y, double z) {
-    return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 }
