@@ -54,6 +54,49 @@ final class BuiltIns {
     return number(name, Dimension.NONE, args.get("x").type().series(), x);
   }
 
+  // ---- for rules kept in classes of their own (PointCalls) -------------------------------------
+
+  Checker checker() {
+    return ck;
+  }
+
+  ExprChecker exprChecker() {
+    return ex;
+  }
+
+  Expr.Call call() {
+    return call;
+  }
+
+  Ctx ctx() {
+    return ctx;
+  }
+
+  /** The argument as written (null when left out). */
+  Expr written(String name) {
+    return exprs.get(name);
+  }
+
+  /** The checked argument (null when left out, or when the registry leaves it to the rule: {@link BuiltinFunctions#raw}). */
+  Typed checked(String name) {
+    return args.get(name);
+  }
+
+  boolean hasTimeline() {
+    return timeline;
+  }
+
+  /** Reports an error and abandons the call (the rule's caller returns {@link Typed#ERROR}). */
+  RuntimeException fail(Code code, org.tokenomics.syntax.Span span, String message, String help) {
+    ck.error(ctx, code, span, message, help);
+    return new Bad();
+  }
+
+  /** Abandons the call after an error that has been reported. */
+  RuntimeException bad() {
+    return new Bad();
+  }
+
   /** Thrown after an argument error has been reported. */
   private static final class Bad extends RuntimeException {
     Bad() {
@@ -133,6 +176,15 @@ final class BuiltIns {
     }
     TExpr from = args.containsKey("from") ? date("from") : null;
     TExpr to = args.containsKey("to") ? date("to") : null;
+    if (exprs.containsKey("by")) { // a roll-up (LANGUAGE.md §13): one value per year or quarter, a report's whole value
+      org.tokenomics.time.Step by = RollUps.check(ck, ctx, call, ((Expr.Name) exprs.get("by")).name(), from != null || to != null);
+      if (by == null) {
+        throw new Bad();
+      }
+      Type type = x.type().asSeries(true);
+      TExpr r = new TExpr.Op(name, java.util.Arrays.asList(operand(x), null, null), type, call.span(), by);
+      return new Typed(r, type);
+    }
     TExpr n = TExpr.op(name, x.type().asSeries(false), call.span(), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself
@@ -230,7 +282,12 @@ final class BuiltIns {
       case "irr" -> Dimension.NONE;
       default -> Units.TIME; // payback
     };
-    return Typed.op(name, Type.number(dim, false), call.span(), operand(amounts), rate, initial);
+    // timing: where each period's amount sits (LANGUAGE.md §14); the word is carried as the op's data
+    String timing = exprs.containsKey("timing") ? ((Expr.Name) exprs.get("timing")).name() : null;
+    DayOneCash.check(ck, ctx, name, amounts.expr(), timing, call.span());
+    TExpr op = new TExpr.Op(name, java.util.Arrays.asList(operand(amounts), rate, initial), Type.number(dim, false),
+        call.span(), timing);
+    return new Typed(op, op.type());
   }
 
   Typed crf() {

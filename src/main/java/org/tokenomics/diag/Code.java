@@ -6,6 +6,7 @@ public enum Code {
   TOK200("unknown name"),
   TOK201("duplicate name"),
   TOK202("import not found or outside the root"),
+  TOK203("data file cannot be read as the call says"),
   TOK300("dimension mismatch"),
   TOK301("unknown unit"),
   TOK302("wrong type"),
@@ -16,7 +17,9 @@ public enum Code {
   TOK500("evaluation error"),
   TOK501("assertion failed"),
   TOK502("no solution"),
-  TOK600("limit exceeded");
+  TOK600("limit exceeded"),
+  /** A warning (the 700s are warnings: the model runs): a first-day amount discounted from a period's end (LANGUAGE.md §14). */
+  TOK700("first-day amount discounted from the period's end");
 
   private final String title;
 
