@@ -245,6 +245,54 @@ public final class Model {
   }
 
   /**
+   * A Monte Carlo run of as many samples as {@code tolerance} needs ({@code tok run --samples auto}):
+   * it stops once the relative standard error of each report's mean is within the tolerance,
+   * checked at points that depend only on the samples done, so it chooses the same number of
+   * samples, and gives the same numbers as a run of that many, on any thread count. When the cap
+   * comes first, {@link Simulation#warnings()} says so (TOK600).
+   *
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name to a Tok expression
+   * @param tolerance the relative standard error to reach, which reports, and the cap on samples
+   * @param seed      the seed
+   * @param options   threads, progress callback and cancellation
+   * @return the simulation; {@link Simulation#samples()} is the number of samples it took
+   * @throws IllegalArgumentException for an unknown scenario or report, a bad override, or a series named
+   */
+  public Simulation simulate(Scenario scenario, Map<String, String> overrides, Tolerance tolerance, long seed,
+                             SimulationOptions options) {
+    return SimulationRuns.until(compiled, limits, allOverrides(scenario, overrides), scenario.name(), tolerance, seed,
+        options);
+  }
+
+  /**
+   * Samples {@code first .. first + count - 1} of a Monte Carlo run (EMBEDDING.md §10): a part to
+   * merge with others ({@link SimulationPart#merge}, in any grouping) into exactly the run over all
+   * of them ({@link Simulation#merge}), e.g. on the machines of a cluster.
+   *
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name to a Tok expression
+   * @param first     the first sample's index (0 or more)
+   * @param count     how many samples (1 or more)
+   * @param seed      the seed, the same for every part of a run
+   * @param options   threads, progress callback and cancellation
+   * @return the part: every report value of its samples, serializable
+   * @throws IllegalArgumentException for a negative first sample, a count below 1, an unknown scenario or a bad
+   *                                  override
+   */
+  public SimulationPart simulatePart(Scenario scenario, Map<String, String> overrides, long first, int count,
+                                     long seed, SimulationOptions options) {
+    if (first < 0 || count < 1 || first > Long.MAX_VALUE - count) {
+      throw new IllegalArgumentException("a part needs a first sample of 0 or more and a count of 1 or more, got "
+          + first + " and " + count);
+    }
+    SimulationRuns.limitCheck(compiled, limits, count);
+    org.tokenomics.mc.Partial run = org.tokenomics.mc.MonteCarlo.runPartial(compiled, allOverrides(scenario, overrides),
+        first, count, seed, SimulationRuns.engineOptions(options));
+    return SimulationPart.of(compiled, scenario.name(), overrides, run);
+  }
+
+  /**
    * A tornado of {@code output} (a report or named value with one number): each uncertain param at
    * its p5 and p95, the others at their median, in the given scenario with overrides on top. Why
    * there is none (an unknown name, a series, a failed base run) is in its diagnostics.
@@ -317,7 +365,8 @@ public final class Model {
     return r.tree();
   }
 
-  private List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
+  /** A scenario's overrides, then {@code overrides} on top (checked; IllegalArgumentException when one does not). */
+  List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
     List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
     all.addAll(OverrideParser.compile(compiled, overrides));
     return all;

@@ -210,13 +210,24 @@ public final class RunReports {
     }
   }
 
-  /** mean, then each quantile asked for, in the report's display unit. */
+  /**
+   * mean, then each quantile asked for, then {@code se} (the standard error of the mean), all in
+   * the report's display unit, and for money {@code below_zero} (a share of the samples). No
+   * {@code se} with fewer than two samples (it has no value then, and no NaN is ever shown).
+   */
   private static Map<String, double[]> stats(McResult.ReportStats s, org.tokenomics.units.Unit unit, List<Double> quantiles) {
     Map<String, double[]> out = new LinkedHashMap<>();
     out.put("mean", display(unit, s.mean()));
     for (double q : quantiles) {
       double percent = Math.round(q * 100 * 1e9) / 1e9; // 0.05 → 5, not 5.000000000000001
       out.putIfAbsent(McDiagnostics.statName(percent), display(unit, s.quantile(q)));
+    }
+    double[] se = display(unit, s.se());
+    if (java.util.Arrays.stream(se).allMatch(Double::isFinite)) {
+      out.put(McDiagnostics.STANDARD_ERROR, se);
+    }
+    if (s.money()) {
+      out.put(McDiagnostics.BELOW_ZERO, s.belowZero());
     }
     return out;
   }

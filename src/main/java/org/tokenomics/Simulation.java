@@ -1,6 +1,7 @@
 package org.tokenomics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,13 +37,15 @@ public final class Simulation {
   private final String scenario;
   private final List<String> periods;
   private final List<Diagnostic> errors;
+  private final List<Diagnostic> warnings;
 
-  private Simulation(CompiledModel model, McResult result, String scenario) {
+  Simulation(CompiledModel model, McResult result, String scenario, List<Diagnostic> warnings) {
     this.model = model;
     this.result = result;
     this.scenario = scenario;
     this.periods = model.program().timeline().labelList();
     this.errors = Diagnostic.of(McDiagnostics.errors(model, result));
+    this.warnings = List.copyOf(warnings);
   }
 
   /** Runs the engine; TOK600 (as an EvaluationException) when the run would exceed the limits. */
@@ -51,23 +54,50 @@ public final class Simulation {
     if (samples <= 0) {
       throw new IllegalArgumentException("samples must be at least 1, got " + samples);
     }
-    String problem = MonteCarlo.limitProblem(model, samples, limits.maxSampleValues());
-    if (problem != null) {
-      throw new EvaluationException(Diagnostic.of(Diagnostics.make(model.sources(), org.tokenomics.diag.Severity.ERROR,
-          Code.TOK600, null, problem, "use fewer samples, or raise Limits.maxSampleValues", null)));
-    }
-    MonteCarlo.Options o = MonteCarlo.Options.defaults().withProgress((done, total) -> {
-      if (options.cancelled().getAsBoolean()) {
-        throw new java.util.concurrent.CancellationException("the simulation was cancelled after " + done + " of "
-            + total + " samples");
-      }
-      options.progress().update(done, total);
-    });
-    if (options.threads() > 0) {
-      o = o.withThreads(options.threads());
-    }
-    McResult r = MonteCarlo.run(model, overrides, samples, seed, o);
-    return new Simulation(model, r, scenario);
+    SimulationRuns.limitCheck(model, limits, samples);
+    McResult r = MonteCarlo.run(model, overrides, samples, seed, SimulationRuns.engineOptions(options));
+    return new Simulation(model, r, scenario, List.of());
+  }
+
+  /**
+   * The simulation of samples {@code 0..n-1} from parts that hold them all ({@link SimulationPart}),
+   * in any order and grouping: bit for bit what {@link Model#simulate} gives for n samples with
+   * the same scenario, overrides and seed.
+   *
+   * @param model the model the parts were simulated from (compiled from the same sources)
+   * @param parts parts of one run that together cover samples 0..n-1 without gaps or overlaps
+   * @return the simulation of all their samples
+   * @throws IllegalArgumentException when the parts come from different runs or models, overlap or leave a gap
+   */
+  public static Simulation merge(Model model, Collection<SimulationPart> parts) {
+    return merge(model, parts, SimulationOptions.DEFAULT);
+  }
+
+  /**
+   * {@link #merge(Model, Collection)} with options (threads for the statistics, cancellation).
+   *
+   * @param model   the model the parts were simulated from
+   * @param parts   parts of one run covering samples 0..n-1
+   * @param options threads, progress callback and cancellation
+   * @return the simulation of all their samples
+   */
+  public static Simulation merge(Model model, Collection<SimulationPart> parts, SimulationOptions options) {
+    SimulationPart all = SimulationPart.mergeAll(parts);
+    all.requireModel(model.compiled());
+    org.tokenomics.mc.Partial whole = all.whole();
+    List<CompiledModel.Override> overrides = model.allOverrides(Scenario.named(all.scenario()), all.overrides());
+    McResult r = MonteCarlo.merge(model.compiled(), overrides, List.of(whole), SimulationRuns.engineOptions(options));
+    return new Simulation(model.compiled(), r, all.scenario(), List.of());
+  }
+
+  /**
+   * Warnings about the run itself: an automatic run ({@link Tolerance}) that reached its cap
+   * before the tolerance says so here (TOK600, at the report furthest from it). Empty otherwise.
+   *
+   * @return the warnings, usually none
+   */
+  public List<Diagnostic> warnings() {
+    return warnings;
   }
 
   /**
@@ -149,6 +179,64 @@ public final class Simulation {
     }
     McResult.ReportStats s = stats(report);
     return value(s, s.quantile(q));
+  }
+
+  /**
+   * The standard error of a report's mean (per period for a series): the samples' standard
+   * deviation over √n, n the samples that evaluated; the mean's relative standard error is this
+   * over |mean| ({@code tok run --samples auto} stops on it).
+   *
+   * @param report the report's name
+   * @return the standard error of the mean, in the report's dimension
+   * @throws IllegalStateException when fewer than two samples evaluated (it has no value then)
+   */
+  public Value standardError(String report) {
+    McResult.ReportStats s = stats(report);
+    for (double v : s.se()) {
+      if (Double.isNaN(v)) {
+        throw new IllegalStateException("the standard error of " + report + " needs at least two samples that"
+            + " evaluated; " + (result.samples() - s.failed()) + " did");
+      }
+    }
+    return value(s, s.se());
+  }
+
+  /**
+   * The share of the samples (among those that evaluated) in which a report is below zero, per
+   * period for a series: for money, the probability of a loss. {@code tok run} shows it as
+   * {@code below_zero} for money reports ({@code $}, {@code $/yr}); here any numeric report.
+   *
+   * @param report the report's name
+   * @return a share between 0 and 1 per period (one for a scalar)
+   */
+  public double[] belowZeroShare(String report) {
+    return stats(report).belowZero();
+  }
+
+  /**
+   * A scalar report's value in every sample, in sample order (sample i at index i) and in
+   * {@code unit}: the raw draws behind the statistics, e.g. for a histogram of your own. NaN marks a
+   * sample in which the report could not be evaluated ({@link #errors()}).
+   *
+   * @param report a scalar report's name
+   * @param unit   a unit of its dimension ({@code $B}), or null for its display unit
+   * @return one value per sample
+   * @throws IllegalArgumentException for a series report or a unit of another dimension
+   * @throws IllegalStateException    when the run was too large to keep every value (more than
+   *                                  50 million report values: it kept histograms); run it in
+   *                                  parts ({@link Model#simulatePart}) and read each part's draws
+   */
+  public double[] draws(String report, String unit) {
+    McResult.ReportStats s = stats(report);
+    if (s.series()) {
+      throw new IllegalArgumentException(report + " is a series; raw draws are kept for scalar reports");
+    }
+    if (s.draws() == null) {
+      throw new IllegalStateException("this run of " + result.samples() + " samples kept histograms, not every value;"
+          + " simulate it in parts (Model.simulatePart) to read the draws of each");
+    }
+    return new Value(report, s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), s.draws(),
+        true, List.of(), model.units()).series(unit);
   }
 
   /**

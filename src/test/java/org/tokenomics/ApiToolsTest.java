@@ -60,7 +60,7 @@ class ApiToolsTest {
     RunReport r = RunReports.builder("t.tok", model.periods()).add(e, s, List.of(0.05, 0.5)).build();
     RunReport.Report revenue = r.runs().get(0).reports().get(0);
     assertEquals("$/yr", revenue.unit());
-    assertEquals(List.of("mean", "p5", "p50"), List.copyOf(revenue.stats().keySet()));
+    assertEquals(List.of("mean", "p5", "p50", "se", "below_zero"), List.copyOf(revenue.stats().keySet()));
     assertEquals(model.simulate(2_000, 7).quantile("revenue", 0.5).series("$/yr")[0], revenue.stats().get("p50")[0], 1e-9);
     assertTrue(seen.get() == 0 || seen.get() == 2_000);
     RunReport.Message failed = r.diagnostics().stream().filter(m -> m.code().equals("TOK501")).findFirst().orElseThrow();

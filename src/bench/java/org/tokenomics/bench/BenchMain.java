@@ -48,6 +48,14 @@ public final class BenchMain {
     int rounds = Integer.getInteger("bench.rounds", 3);
     int samples = Integer.getInteger("bench.samples", 1_000_000);
     machine();
+    if (Boolean.getBoolean("bench.sobolOnly")) {
+      sobolLines(sobol());
+      return;
+    }
+    if (Boolean.getBoolean("bench.squiggleOnly")) {
+      squiggleLines(monteCarlo("tok-scalar", samples)[0], squiggle(samples), samples);
+      return;
+    }
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
     System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
         StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
@@ -87,6 +95,9 @@ public final class BenchMain {
           scalarMc[r][0]);
     }
 
+    double sobolSeconds = sobol();
+    double squiggleSeconds = squiggle(samples);
+
     System.out.println();
     double[] evalRatio = ratios(tok, java);
     double[] jexlRatio = ratios(jexl, tok);
@@ -114,6 +125,83 @@ public final class BenchMain {
         median(column(tokMc, 0)) <= 15 && max(column(tokMc, 1)) <= 1024, null);
     goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
+    sobolLines(sobolSeconds);
+    squiggleLines(median(column(scalarMc, 0)), squiggleSeconds, samples);
+  }
+
+  /**
+   * The four-param scalar model in Squiggle 0.10 (node, one thread), once: seconds from run() to
+   * the statistics, or NaN when node or the package is missing (the bench profile installs
+   * {@code @quri/squiggle-lang} 0.10.0 under target/squiggle with npm).
+   */
+  static double squiggle(int samples) throws IOException, InterruptedException {
+    Path dir = Path.of(System.getProperty("basedir", "."), "target", "squiggle");
+    Path script = dir.resolve("four-params.mjs");
+    Files.copy(Path.of(System.getProperty("basedir", "."), "src", "bench", "squiggle", "four-params.mjs"), script,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    if (!Files.isDirectory(dir.resolve("node_modules").resolve("@quri").resolve("squiggle-lang"))) {
+      System.out.println("SQUIGGLE skipped: @quri/squiggle-lang is not installed under " + dir);
+      return Double.NaN;
+    }
+    ProcessBuilder pb = new ProcessBuilder("node", "--max-old-space-size=4096", script.toString(),
+        String.valueOf(samples)).directory(dir.toFile());
+    pb.redirectErrorStream(true);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      System.out.println("SQUIGGLE skipped: no node (" + e.getMessage() + ")");
+      return Double.NaN;
+    }
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String l; (l = in.readLine()) != null; ) {
+        lines.add(l);
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the Squiggle run failed:\n" + String.join("\n", lines));
+    }
+    lines.stream().filter(l -> l.startsWith("SQUIGGLE")).forEach(System.out::println);
+    return field(lines.stream().filter(l -> l.startsWith("SQUIGGLE ")).findFirst().orElseThrow(), "seconds");
+  }
+
+  /** Tok against Squiggle on the four-param model (issue 17: Tok at least 10x faster). */
+  static void squiggleLines(double tokSeconds, double squiggleSeconds, int samples) {
+    line("TIME", "mc_scalar_squiggle_s", new double[] {squiggleSeconds}, "%.2f");
+    if (Double.isNaN(squiggleSeconds)) {
+      return;
+    }
+    double ratio = squiggleSeconds / tokSeconds;
+    line("RATIO", "squiggle_vs_tok_scalar", new double[] {ratio}, "%.1f");
+    goal("the four-param model at " + samples + " samples at least 10x faster than Squiggle 0.10", ratio >= 10, null);
+  }
+
+  /** Sobol with 10 params and N = 65,536 on the 60-month model, once, in a fresh -Xmx1g JVM (SobolMain). */
+  static double sobol() throws IOException, InterruptedException {
+    int n = Integer.getInteger("bench.sobol.samples", 65_536);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        SobolMain.class.getName(), String.valueOf(n), "42");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String l; (l = in.readLine()) != null; ) {
+        lines.add(l);
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the Sobol run failed:\n" + String.join("\n", lines));
+    }
+    lines.stream().filter(l -> l.startsWith("SOBOL")).forEach(System.out::println);
+    return field(lines.stream().filter(l -> l.startsWith("SOBOL ")).findFirst().orElseThrow(), "seconds");
+  }
+
+  /** The Sobol figure and its goal (issue 17). */
+  static void sobolLines(double seconds) {
+    line("TIME", "sobol_10_params_65536_s", new double[] {seconds}, "%.2f");
+    goal("Sobol with 10 params and N = 65,536 on the 60-month model within 30 s", seconds <= 30, null);
   }
 
   /** The start-up figures and their goal (issue #22). */

@@ -84,4 +84,22 @@ final class CliInputs {
     return d.file() != null ? d : new Diagnostic(d.severity(), d.code(), d.message(), file, d.line(), d.column(),
         d.endLine(), d.endColumn(), d.help(), d.sourceLine(), d.label());
   }
+
+  /**
+   * A percentage as the command line takes one ({@code 1 %}, {@code 0.5%}) as a share (0.01,
+   * 0.005); null when the text is not a number followed by {@code %} (a bare number would be
+   * ambiguous between a share and a percentage).
+   */
+  static Double percent(String text) {
+    String t = text.strip();
+    if (!t.endsWith("%")) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(t.substring(0, t.length() - 1).strip());
+      return Double.isFinite(v) ? v / 100 : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 }

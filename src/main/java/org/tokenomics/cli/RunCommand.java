@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     footer = {"  tok run samples/gigawatt/two_dark_years.tok",
         "  tok run model.tok --set 'margin=40 %%' --scenario all",
         "  tok run samples/growth/cone_of_uncertainty.tok --samples 10000 --seed 42",
+        "  tok run model.tok --samples auto --tolerance '1 %%' --tolerance-for npv",
         "  tok run model.tok --format json > out.json",
         "  tok run model.tok --format html --out report.html"})
 final class RunCommand implements Callable<Integer> {
@@ -44,8 +45,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples (0: deterministic)")
+  @Option(names = "--samples", paramLabel = "N|auto", description = "Monte Carlo samples (0: deterministic; auto: until"
+      + " --tolerance is reached)")
+  String samplesText = "0";
+
+  @Option(names = "--tolerance", paramLabel = "PERCENT", description = "with --samples auto: the relative standard error"
+      + " of the mean to reach, e.g. '1 %%'")
+  String tolerance;
+
+  @Option(names = "--tolerance-for", paramLabel = "NAME", description = "with --samples auto: a scalar report that must"
+      + " reach the tolerance (repeatable; default: every scalar report)")
+  List<String> toleranceFor = new ArrayList<>();
+
+  @Option(names = "--max-samples", paramLabel = "N", description = "with --samples auto: the most samples to draw"
+      + " (default 1,000,000)")
+  int maxSamples;
+
   int samples;
+  /** The --samples auto request, or null for a fixed number of samples. */
+  org.tokenomics.Tolerance auto;
 
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
   long seed = 1;
@@ -65,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Set when a run found bad usage (a --tolerance-for that names no scalar report). */
+  private boolean usage;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -73,8 +94,9 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: --out goes with --format html");
       return 2;
     }
-    if (samples < 0) {
-      err.println("tok: --samples must be 0 or more");
+    String badSamples = samplesAndTolerance();
+    if (badSamples != null) {
+      err.println("tok: " + badSamples);
       return 2;
     }
     String badQuantiles = checkQuantiles(quantiles);
@@ -109,6 +131,9 @@ final class RunCommand implements Callable<Integer> {
     if (c.ok()) {
       run(c.model(), overrides, report, err);
     }
+    if (usage) {
+      return 2;
+    }
     RunReport result = report.build();
     boolean ok = report.diagnostics().stream().noneMatch(Diagnostic::isError);
     return write(reporter, result, out, err) && ok ? 0 : 1;
@@ -131,10 +156,17 @@ final class RunCommand implements Callable<Integer> {
         continue;
       }
       try (ProgressBar bar = ProgressBar.onStderr(err, name.equals("base") ? "sampling" : "sampling " + name)) {
-        Simulation s = model.simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT.withProgress(bar));
-        report.add(e, s, shares);
+        Simulation s = auto != null
+            ? model.simulate(scenario, overrides, auto, seed, SimulationOptions.DEFAULT.withProgress(bar))
+            : model.simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT.withProgress(bar));
+        report.add(e, s, shares).diagnostics(s.warnings());
       } catch (EvaluationException x) { // over the limits: the deterministic run alone, and why
         report.add(e).diagnostics(List.of(x.diagnostic()));
+      } catch (IllegalArgumentException x) { // --tolerance-for names no scalar report
+        report.add(e);
+        err.println("tok: " + x.getMessage());
+        usage = true;
+        return;
       }
     }
   }
@@ -164,6 +196,34 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: cannot write " + outFile + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /** Reads --samples (a count or {@code auto}) and the options of an automatic run; why they are unusable, or null. */
+  private String samplesAndTolerance() {
+    if (samplesText.strip().equals("auto")) {
+      if (tolerance == null) {
+        return "--samples auto needs --tolerance, e.g. --tolerance '1 %'";
+      }
+      Double share = CliInputs.percent(tolerance);
+      if (share == null || !(share > 0 && share < 1)) {
+        return "--tolerance takes a percentage above 0 and below 100, e.g. '1 %' or 0.5%, got '" + tolerance + "'";
+      }
+      if (maxSamples < 0 || maxSamples == 1) {
+        return "--max-samples must be 2 or more";
+      }
+      auto = new org.tokenomics.Tolerance(share, toleranceFor, maxSamples);
+      samples = 1; // a Monte Carlo run
+      return null;
+    }
+    if (tolerance != null || !toleranceFor.isEmpty() || maxSamples != 0) {
+      return "--tolerance, --tolerance-for and --max-samples go with --samples auto";
+    }
+    try {
+      samples = Integer.parseInt(samplesText.strip());
+    } catch (NumberFormatException x) {
+      return "--samples takes a number of samples or 'auto', got '" + samplesText + "'";
+    }
+    return samples < 0 ? "--samples must be 0 or more" : null;
   }
 
   /** Why a {@code --quantiles} list is unusable, or null. */

@@ -18,6 +18,8 @@ public final class DefaultLimits {
   public static final int MAX_NAMES = 100_000;
   /** Samples × periods × reports of one Monte Carlo run. */
   public static final long MAX_SAMPLE_VALUES = 2_000_000_000L;
+  /** Samples an automatic run ({@code --samples auto}) draws at most unless told otherwise. */
+  public static final int MAX_AUTO_SAMPLES = 1_000_000;
 
   private DefaultLimits() {}
 }

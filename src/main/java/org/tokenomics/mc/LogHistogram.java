@@ -98,6 +98,11 @@ public final class LogHistogram implements Quantiles {
     return negative.count() + zeros + positive.count();
   }
 
+  @Override
+  public long negatives() {
+    return negative.count();
+  }
+
   /** Buckets merged pairwise so far: 0 at full resolution (for tests and documentation). */
   int coarsening() {
     return Math.max(positive.shift, negative.shift);

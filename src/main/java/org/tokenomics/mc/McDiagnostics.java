@@ -14,6 +14,11 @@ import org.tokenomics.syntax.Diagnostics;
 public final class McDiagnostics {
   private McDiagnostics() {}
 
+  /** The statistic holding the standard error of the mean (EMBEDDING.md §3's {@code stats}). */
+  public static final String STANDARD_ERROR = "se";
+  /** The statistic holding a money report's share of samples below zero. */
+  public static final String BELOW_ZERO = "below_zero";
+
   /** One diagnostic per distinct evaluation error, naming the share of samples it spoiled. */
   public static List<Diagnostic> errors(CompiledModel model, McResult r) {
     List<Diagnostic> out = new ArrayList<>();

@@ -15,6 +15,9 @@ public interface Quantiles {
   /** How many samples it holds. */
   long count();
 
+  /** How many of them are below zero (exactly, in both forms). */
+  long negatives();
+
   /** Every value, kept and sorted. */
   final class Exact implements Quantiles {
     private final double[] sorted;
@@ -48,6 +51,21 @@ public interface Quantiles {
     @Override
     public long count() {
       return sorted.length;
+    }
+
+    @Override
+    public long negatives() {
+      int lo = 0;
+      int hi = sorted.length; // the first index whose value is not below zero (-0.0 is not)
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
   }
 }

@@ -21,6 +21,11 @@ import org.tokenomics.eval.Frame;
  * mean((f(A) − f(A_B^i))²) / (2V), V the variance of the f(A) and f(B) values together. Each index
  * gets a 95 % percentile interval from {@link #RESAMPLES} bootstrap resamples of the N rows.
  *
+ * <p>Streaming: rows are evaluated a wave of {@link #WAVE} at a time and added to running sums
+ * ({@link SobolSums}), one set for the estimate and one per resample; a resample is a Poisson
+ * bootstrap (each row weighted by a Poisson(1) draw, counter-based from the seed, row and
+ * resample), which needs no stored rows. So memory is independent of N.
+ *
  * <p>Every draw is counter-based (A from the seed, B from a seed derived from it, the bootstrap
  * rows from a third), and each evaluation writes its own slot, so the indices are the same for any
  * thread count. The params are drawn independently (Sobol indices assume it; {@code correlate}
@@ -32,6 +37,8 @@ public final class Sobol {
 
   /** Bootstrap resamples per interval. */
   static final int RESAMPLES = 500;
+  /** Rows evaluated and held at a time: memory does not grow with N. */
+  static final int WAVE = 4_096;
 
   /** One param's indices and their 95 % bootstrap intervals. */
   public record Index(String param, double first, double total, double firstLow, double firstHigh,
@@ -62,63 +69,43 @@ public final class Sobol {
       return null;
     }
     long seedB = Draws.mix(seed ^ 0x2545F4914F6CDD1DL);
-    // values[m][j]: m = 0 for A, 1 for B, 2 + i for A with column i from B
-    double[][] values = new double[k + 2][n];
-    EvalError[] firstError = new EvalError[1];
-    long[] firstErrorAt = {Long.MAX_VALUE};
-    int block = 64;
-    int blocks = (n + block - 1) / block;
+    long seedBoot = Draws.mix(seed ^ 0x61C8864680B583EBL);
+    // sums[0]: every row once (the estimate); sums[1 + r]: bootstrap resample r
+    SobolSums[] sums = null;
+    int wave = Math.min(n, WAVE);
+    double[][] values = new double[k + 2][wave]; // values[m][j]: m = 0 for A, 1 for B, 2 + i for A_B^i
     ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
-    Parallel.run(blocks, threads, b -> {
-      Frame f = frames.get();
-      double[] a = new double[k];
-      double[] bRow = new double[k];
-      for (int j = b * block; j < Math.min(n, (b + 1) * block); j++) {
-        for (UncertainParam p : params) {
-          a[p.index()] = Draws.uniform(seed, j, p.stream());
-          bRow[p.index()] = Draws.uniform(seedB, j, p.stream());
-        }
-        for (int m = 0; m < k + 2; m++) {
-          System.arraycopy(m == 1 ? bRow : a, 0, f.draws, 0, k);
-          if (m >= 2) {
-            f.draws[m - 2] = bRow[m - 2];
-          }
-          f.reset();
-          try {
-            values[m][j] = f.values(out.slot())[0];
-          } catch (EvalError e) {
-            synchronized (firstError) {
-              long at = (long) j * (k + 2) + m;
-              if (at < firstErrorAt[0]) {
-                firstErrorAt[0] = at;
-                firstError[0] = e;
-              }
-            }
-            values[m][j] = Double.NaN;
-          }
+    for (int start = 0; start < n; start += wave) {
+      int len = Math.min(wave, n - start);
+      EvalError error = evaluate(sampler, out.slot(), params, seed, seedB, start, len, values, frames, threads);
+      if (error != null) {
+        errors.add(Runner.diagnostic(cm, error));
+        return null;
+      }
+      if (sums == null) {
+        sums = new SobolSums[RESAMPLES + 1];
+        for (int r = 0; r <= RESAMPLES; r++) {
+          sums[r] = new SobolSums(k, values[0][0]);
         }
       }
-    }, () -> { });
-    if (firstError[0] != null) {
-      errors.add(Runner.diagnostic(cm, firstError[0]));
-      return null;
+      SobolSums[] all = sums;
+      int from = start;
+      // each estimate takes the wave's rows in order, whichever thread runs it
+      Parallel.run(RESAMPLES + 1, threads, r -> {
+        for (int j = 0; j < len; j++) {
+          all[r].add(values, j, r == 0 ? 1 : SobolSums.poisson(Draws.uniform(seedBoot, from + j, r)));
+        }
+      }, () -> { });
     }
-    int[] identity = new int[n];
-    Arrays.setAll(identity, j -> j);
-    double[][] point = estimate(values, identity);
+    double[][] point = sums[0].estimate();
     if (point == null) {
       errors.add(error(cm, name + " does not vary with the uncertain params: its Sobol indices are undefined", null));
       return null;
     }
     double[][][] boot = new double[RESAMPLES][][];
-    long seedBoot = Draws.mix(seed ^ 0x61C8864680B583EBL);
-    Parallel.run(RESAMPLES, threads, r -> {
-      int[] rows = new int[n];
-      for (int j = 0; j < n; j++) {
-        rows[j] = (int) (Draws.uniform(seedBoot, (long) r * n + j, 0) * n);
-      }
-      boot[r] = estimate(values, rows);
-    }, () -> { });
+    for (int r = 0; r < RESAMPLES; r++) {
+      boot[r] = sums[r + 1].estimate();
+    }
     List<Index> indices = new ArrayList<>();
     for (UncertainParam p : params) {
       int i = p.index();
@@ -146,39 +133,48 @@ public final class Sobol {
     return Diagnostics.make(cm.sources(), Severity.ERROR, Code.TOK302, null, message, help, null);
   }
 
-  /** {first[i]…}, {total[i]…} over the given rows; null when the output has no variance. */
-  static double[][] estimate(double[][] values, int[] rows) {
-    int k = values.length - 2;
-    double[] fa = values[0];
-    double[] fb = values[1];
-    int n = rows.length;
-    double mean = 0;
-    for (int j : rows) {
-      mean += fa[j] + fb[j];
-    }
-    mean /= 2.0 * n;
-    double var = 0;
-    for (int j : rows) {
-      var += (fa[j] - mean) * (fa[j] - mean) + (fb[j] - mean) * (fb[j] - mean);
-    }
-    var /= 2.0 * n - 1;
-    if (!(var > 0)) {
-      return null;
-    }
-    double[] first = new double[k];
-    double[] total = new double[k];
-    for (int i = 0; i < k; i++) {
-      double[] fab = values[i + 2];
-      double s = 0;
-      double t = 0;
-      for (int j : rows) {
-        s += fb[j] * (fab[j] - fa[j]);
-        t += (fa[j] - fab[j]) * (fa[j] - fab[j]);
+  /**
+   * Evaluates rows {@code [start, start + len)} into {@code values} (row j of the wave at index j),
+   * in parallel blocks; the error of the earliest failing evaluation, or null.
+   */
+  private static EvalError evaluate(Sampler sampler, int slot, List<UncertainParam> params, long seed, long seedB,
+                                    int start, int len, double[][] values, ThreadLocal<Frame> frames, int threads) {
+    int k = params.size();
+    EvalError[] firstError = new EvalError[1];
+    long[] firstErrorAt = {Long.MAX_VALUE};
+    int block = 64;
+    Parallel.run((len + block - 1) / block, threads, b -> {
+      Frame f = frames.get();
+      double[] a = new double[k];
+      double[] bRow = new double[k];
+      for (int j = b * block; j < Math.min(len, (b + 1) * block); j++) {
+        long row = (long) start + j;
+        for (UncertainParam p : params) {
+          a[p.index()] = Draws.uniform(seed, row, p.stream());
+          bRow[p.index()] = Draws.uniform(seedB, row, p.stream());
+        }
+        for (int m = 0; m < k + 2; m++) {
+          System.arraycopy(m == 1 ? bRow : a, 0, f.draws, 0, k);
+          if (m >= 2) {
+            f.draws[m - 2] = bRow[m - 2];
+          }
+          f.reset();
+          try {
+            values[m][j] = f.values(slot)[0];
+          } catch (EvalError e) {
+            synchronized (firstError) {
+              long at = row * (k + 2) + m;
+              if (at < firstErrorAt[0]) {
+                firstErrorAt[0] = at;
+                firstError[0] = e;
+              }
+            }
+            values[m][j] = Double.NaN;
+          }
+        }
       }
-      first[i] = s / n / var;
-      total[i] = t / (2.0 * n) / var;
-    }
-    return new double[][] {first, total};
+    }, () -> { });
+    return firstError[0];
   }
 
   /** Type-7 percentile of sorted values. */

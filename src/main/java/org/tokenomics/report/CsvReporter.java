@@ -12,8 +12,9 @@ public final class CsvReporter {
     boolean stats = out.runs().stream().anyMatch(r -> r.samples() > 0);
     java.util.List<String> statNames = new java.util.ArrayList<>();
     if (stats) {
-      out.runs().stream().flatMap(r -> r.reports().stream()).filter(r -> !r.stats().isEmpty()).findFirst()
-          .ifPresent(r -> statNames.addAll(r.stats().keySet()));
+      // every report's keys, in order: below_zero is there for money reports only
+      out.runs().stream().flatMap(r -> r.reports().stream()).flatMap(r -> r.stats().keySet().stream())
+          .filter(k -> !statNames.contains(k)).forEach(statNames::add);
       statNames.forEach(s -> b.append(',').append(s));
     }
     b.append('\n');

@@ -123,7 +123,7 @@ public final class HtmlReporter {
         b.append("<tr><td>").append(esc(r.name())).append("</td><td>").append(esc(cell(r, r.values(), 0))).append("</td>");
         for (String s : stats) {
           double[] v = r.stats() == null ? null : r.stats().get(s);
-          b.append("<td>").append(v == null ? "" : esc(Fmt.quantity(v[0], r.unit()))).append("</td>");
+          b.append("<td>").append(v == null ? "" : esc(Fmt.stat(s, v[0], r.unit()))).append("</td>");
         }
         b.append("</tr>\n");
       }

@@ -71,6 +71,9 @@ public final class TableReporter {
   }
 
   private static void run(StringBuilder b, RunReport.Run run, List<String> periods) {
+    if (run.samples() > 0) { // said, because --samples auto chooses it
+      b.append(String.format(java.util.Locale.ROOT, "  %,d samples", run.samples())).append('\n');
+    }
     List<String[]> scalars = new ArrayList<>();
     List<RunReport.Report> series = new ArrayList<>();
     for (RunReport.Report r : run.reports()) {
@@ -79,7 +82,7 @@ public final class TableReporter {
       } else {
         List<String> row = new ArrayList<>(List.of(r.name(), scalar(r, 0)));
         if (r.stats() != null) {
-          r.stats().forEach((k, v) -> row.add(k + " " + Fmt.quantity(v[0], r.unit())));
+          r.stats().forEach((k, v) -> row.add(k + " " + Fmt.stat(k, v[0], r.unit())));
         }
         scalars.add(row.toArray(String[]::new));
       }
@@ -133,8 +136,9 @@ public final class TableReporter {
     rows.add(header.toArray(String[]::new));
     for (int i = 0; i < periods.size(); i++) {
       List<String> row = new ArrayList<>(List.of(periods.get(i), plain(r, i)));
-      for (double[] v : r.stats().values()) {
-        row.add(Fmt.compact(v[i]));
+      for (java.util.Map.Entry<String, double[]> e : r.stats().entrySet()) {
+        double v = e.getValue()[i];
+        row.add(e.getKey().equals("below_zero") ? Fmt.stat(e.getKey(), v, "") : Fmt.compact(v));
       }
       rows.add(row.toArray(String[]::new));
     }

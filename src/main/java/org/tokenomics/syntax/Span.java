@@ -7,7 +7,8 @@ package org.tokenomics.syntax;
  * <p>Spans take no part in equality: two ASTs are equal when they say the same thing, wherever it
  * was written. That is what makes "print, parse again, compare" a meaningful round-trip test.
  */
-public record Span(String file, int line, int column, int endLine, int endColumn, int start, int end) {
+public record Span(String file, int line, int column, int endLine, int endColumn, int start, int end)
+    implements java.io.Serializable {
 
   public static final Span NONE = new Span("<none>", 0, 0, 0, 0, 0, 0);
 

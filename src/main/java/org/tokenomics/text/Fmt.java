@@ -65,6 +65,19 @@ public final class Fmt {
     return Math.abs(v) < NOISE ? 0 : v;
   }
 
+  /**
+   * A Monte Carlo statistic of a report in {@code unit}: a share ({@code below_zero}, the samples
+   * below zero) as a percentage, any other statistic as a value in the unit.
+   *
+   * @param name the statistic's key in a report's stats ({@code mean}, {@code p5}, {@code se} …)
+   * @param v    its value
+   * @param unit the report's unit text
+   * @return the statistic as people read it
+   */
+  public static String stat(String name, double v, String unit) {
+    return "below_zero".equals(name) ? quantity(100 * v, "%") : quantity(v, unit);
+  }
+
   /** A value in {@code unit} (the unit's own text, e.g. {@code $B/yr}). */
   public static String quantity(double v, String unit) {
     v = tidy(v);

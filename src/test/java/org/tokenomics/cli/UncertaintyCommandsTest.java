@@ -72,7 +72,7 @@ class UncertaintyCommandsTest {
     assertEquals("npv", npv.get("name").asText());
     assertTrue(npv.get("value").isNumber());
     JsonNode stats = npv.get("stats");
-    assertEquals(List.of("mean", "p5", "p50", "p95"), iterator(stats));
+    assertEquals(List.of("mean", "p5", "p50", "p95", "se", "below_zero"), iterator(stats));
     assertTrue(stats.get("p5").asDouble() <= stats.get("p50").asDouble());
     assertTrue(stats.get("p50").asDouble() <= stats.get("p95").asDouble());
     JsonNode revenue = run.get("reports").get(1);
@@ -92,7 +92,7 @@ class UncertaintyCommandsTest {
     Out o = tok("run", file.toString(), "--samples", "500", "--quantiles", "1,10,90,99", "--scenario", "all", "--format", "json");
     JsonNode runs = o.json().get("runs");
     assertEquals(2, runs.size());
-    assertEquals(List.of("mean", "p1", "p10", "p90", "p99"), iterator(runs.get(1).get("reports").get(2).get("stats")));
+    assertEquals(List.of("mean", "p1", "p10", "p90", "p99", "se", "below_zero"), iterator(runs.get(1).get("reports").get(2).get("stats")));
     assertEquals(1.0, runs.get(1).get("assertions").get(0).get("failed_share").asDouble()); // long: 10 yr fails always
   }
 

@@ -281,7 +281,7 @@ class ServeServerTest {
     assertEquals(60, doc.get("runs").get(0).get("reports").get(0).get("periods").size());
     req.put("format", "csv").put("samples", 200);
     String csv = send("POST", "/api/download", req.toString(), Map.of()).body();
-    assertTrue(csv.startsWith("scenario,report,period,value,unit,mean,p5,p50,p95\n"), csv.substring(0, 80));
+    assertTrue(csv.startsWith("scenario,report,period,value,unit,mean,p5,p50,p95,se,below_zero\n"), csv.substring(0, 80));
     req.put("format", "html").put("samples", 0);
     assertTrue(send("POST", "/api/download", req.toString(), Map.of()).body().contains("<svg"));
     req.put("format", "xls");

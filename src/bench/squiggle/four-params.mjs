@@ -1,0 +1,26 @@
+// The four-param scalar model of issue 17 in Squiggle 0.10 (the bench profile installs
+// @quri/squiggle-lang under target/squiggle): the same inputs and formula as four-params.tok,
+// timed from run() until the mean, p5, p50 and p95 of the output are read.
+// Usage: node four-params.mjs SAMPLES   (run from target/squiggle so that the import resolves)
+import { run } from "@quri/squiggle-lang";
+
+const samples = Number(process.argv[2] ?? "1000000");
+const code = `
+life = uniform(3, 6)
+capex = 30 to 60
+margin = triangular(0.3, 0.5, 0.7)
+growth = normal(0.1, 0.05)
+profit = capex / life / (1 - margin) * (1 + growth) - capex / life
+{mean: mean(profit), p5: quantile(profit, 0.05), p50: quantile(profit, 0.5), p95: quantile(profit, 0.95)}
+`;
+const t0 = process.hrtime.bigint();
+const out = await run(code, { environment: { sampleCount: samples, xyPointLength: 1000, seed: "42" } });
+const end = out.result;
+if (!end.ok) {
+  console.error("squiggle failed: " + end.value.toString());
+  process.exit(1);
+}
+const stats = end.value.result.toString();
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`SQUIGGLE seconds=${seconds.toFixed(3)} samples=${samples}`);
+console.log(`SQUIGGLE_STATS ${stats}`);

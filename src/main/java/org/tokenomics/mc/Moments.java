@@ -1,0 +1,81 @@
+package org.tokenomics.mc;
+
+/**
+ * The spread of one report period's values, for the standard error of the mean: sums of the
+ * values' deviations from a shift {@code K} (the first value) and of their squares, fed in sample
+ * order. With K one of the values it lies within a few standard deviations of the mean, so
+ * {@code (S2 − S1²/n)} does not cancel badly (the "shifted data" algorithm), and each value costs
+ * a subtraction, a multiplication and two additions: no division, unlike Welford's update.
+ *
+ * <p>Values are scaled by a power of two {@code 2^-k} (exact) chosen from the first value, so that
+ * squares of values near {@code Double.MAX_VALUE} do not overflow; a value far beyond the others
+ * rescales the sums (as {@link CompensatedSum} does), so the result is finite for any finite
+ * values. Fed in sample order, the result does not depend on the thread count, and a merge of
+ * partial runs (which feeds values in the same order) reproduces it bit for bit.
+ */
+final class Moments {
+  /** Deviations above this are rescaled, so that a square and a sum of 2^31 squares stay finite. */
+  private static final double BIG = 0x1p400;
+  private static final int STEP = 400;
+
+  private long n;
+  private int k;
+  private double shift;
+  private double s1;
+  private double s2;
+
+  /** Adds {@code v[from..to)}, skipping NaN (a failed sample). */
+  void addAll(double[] v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double x = v[i];
+      if (x == x) {
+        add(x);
+      }
+    }
+  }
+
+  void add(double x) {
+    if (n == 0) {
+      k = x == 0 || !Double.isFinite(x) ? 0 : Math.getExponent(x);
+      shift = Math.scalb(x, -k);
+    }
+    double d = Math.scalb(x, -k) - shift;
+    if (!(Math.abs(d) <= BIG)) {
+      d = rescale(x);
+    }
+    n++;
+    s1 += d;
+    s2 += d * d;
+  }
+
+  /** Scales the sums down until {@code x}'s deviation fits; returns that deviation. */
+  private double rescale(double x) {
+    double d;
+    do {
+      k += STEP;
+      shift = Math.scalb(shift, -STEP);
+      s1 = Math.scalb(s1, -STEP);
+      s2 = Math.scalb(s2, -2 * STEP);
+      d = Math.scalb(x, -k) - shift;
+    } while (!(Math.abs(d) <= BIG) && k < 4 * STEP);
+    return d;
+  }
+
+  /** The values added. */
+  long count() {
+    return n;
+  }
+
+  /**
+   * The standard error of the mean, {@code s/√n} with the sample standard deviation {@code s}
+   * (divisor n − 1); NaN with fewer than two values; {@code Double.MAX_VALUE} at most.
+   */
+  double standardError() {
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double var = Math.max(0, (s2 - s1 * (s1 / n)) / (n - 1));
+    double se = Math.scalb(Math.sqrt(var / n), k);
+    return Double.isInfinite(se) ? Double.MAX_VALUE : se;
+  }
+}
