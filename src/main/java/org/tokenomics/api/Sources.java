@@ -36,6 +36,11 @@ public final class Sources {
       String f = d.file();
       if (f == null || f.equals(mainName) || f.endsWith(".tok") || f.contains(":") && !f.matches("^[A-Za-z]:[\\\\/].*")) {
         out.add(d);
+      } else if (d.code().equals(Code.TOK203.name()) && f.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+        out.add(d); // a data file the model reads with csv(…) (LANGUAGE.md §12): its bad cell is the point
+      } else if (d.code().equals(Code.TOK203.name()) && said.add(f)) {
+        out.add(new Diagnostic(d.severity(), d.code(), "'" + f + "' cannot be read as csv (its content is not shown)", f,
+            0, 0, 0, 0, "csv reads comma-separated files named *.csv", null, null));
       } else if (said.add(f)) {
         out.add(new Diagnostic(d.severity(), Code.TOK202.name(), SafetyMessages.notTok(f), f, 0, 0, 0, 0,
             SafetyMessages.notTokHelp(), null, null));

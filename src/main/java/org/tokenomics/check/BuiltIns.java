@@ -54,6 +54,49 @@ final class BuiltIns {
     return number(name, Dimension.NONE, args.get("x").type().series(), x);
   }
 
+  // ---- for rules kept in classes of their own (PointCalls) -------------------------------------
+
+  Checker checker() {
+    return ck;
+  }
+
+  ExprChecker exprChecker() {
+    return ex;
+  }
+
+  Expr.Call call() {
+    return call;
+  }
+
+  Ctx ctx() {
+    return ctx;
+  }
+
+  /** The argument as written (null when left out). */
+  Expr written(String name) {
+    return exprs.get(name);
+  }
+
+  /** The checked argument (null when left out, or when the registry leaves it to the rule: {@link BuiltinFunctions#raw}). */
+  Typed checked(String name) {
+    return args.get(name);
+  }
+
+  boolean hasTimeline() {
+    return timeline;
+  }
+
+  /** Reports an error and abandons the call (the rule's caller returns {@link Typed#ERROR}). */
+  RuntimeException fail(Code code, org.tokenomics.syntax.Span span, String message, String help) {
+    ck.error(ctx, code, span, message, help);
+    return new Bad();
+  }
+
+  /** Abandons the call after an error that has been reported. */
+  RuntimeException bad() {
+    return new Bad();
+  }
+
   /** Thrown after an argument error has been reported. */
   private static final class Bad extends RuntimeException {
     Bad() {

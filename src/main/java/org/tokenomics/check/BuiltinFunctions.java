@@ -8,6 +8,8 @@ import java.util.Map;
 import org.tokenomics.eval.Arith;
 import org.tokenomics.eval.Const;
 import org.tokenomics.eval.MathFn;
+import org.tokenomics.eval.series.DataSeries;
+import org.tokenomics.eval.series.Points;
 import org.tokenomics.eval.series.Reductions;
 import org.tokenomics.eval.series.TimeFns;
 import org.tokenomics.finance.FinanceNodes;
@@ -70,6 +72,9 @@ public final class BuiltinFunctions {
   private static final NodeBuilder.Factory MATH = (a, b, op) -> MathFn.of(op.op(), a[0], op.span());
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+  /** Arguments the rule reads as written (keyed lists, strings, words), never checked as values first. */
+  private static final java.util.Set<String> RAW = new java.util.HashSet<>();
+  private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
 
   static {
     // 7.1 series functions
@@ -106,6 +111,12 @@ public final class BuiltinFunctions {
     add("prev", "x, initial?", Shape.DELAYED,
         "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
         null, BuiltinFunctions::prev);
+    // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
+    add("total", "x", Shape.POINTWISE,
+        "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
+        b -> {
+          throw new IllegalStateException("total is checked by Totals");
+        }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
     // 7.3 finance
     add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
         "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",
@@ -127,6 +138,40 @@ public final class BuiltinFunctions {
     add("floor", "x", Shape.POINTWISE, "floor(x), x dimensionless", b -> b.math("floor"), MATH);
     add("ceil", "x", Shape.POINTWISE, "ceil(x), x dimensionless", b -> b.math("ceil"), MATH);
     add("round", "x", Shape.POINTWISE, "round(x), x dimensionless", b -> b.math("round"), MATH);
+    // 7.6 values given by points and data files (LANGUAGE.md §11, §12)
+    add("series", "points", Shape.POINTWISE,
+        "series([D1: A1, D2: A2, …]) — each period holds the sum of the amounts dated inside it, 0 elsewhere",
+        PointCalls::series, (a, b, op) -> {
+          PointCalls.Points pts = (PointCalls.Points) op.data();
+          return new Points.Sum(pts.keys(), pts.keySpans(), a, op.type().series());
+        });
+    add("curve", "points, interpolate?", Shape.POINTWISE,
+        "curve([D1: V1, D2: V2, …], interpolate: linear|step|log) — the value at each period's start, flat outside",
+        PointCalls::curve, (a, b, op) -> {
+          PointCalls.Points pts = (PointCalls.Points) op.data();
+          return new Points.Curve(pts.keys(), a, interp(pts), op.span(), op.type().series());
+        });
+    add("lookup", "x, points, interpolate?", Shape.POINTWISE,
+        "lookup(x, [K1: V1, K2: V2, …], interpolate: linear|step|log) — the value at x, flat beyond the ends",
+        PointCalls::lookup, (a, b, op) -> {
+          PointCalls.Points pts = (PointCalls.Points) op.data();
+          return new Points.Lookup(a[0], pts.keys(), java.util.Arrays.copyOfRange(a, 1, a.length), interp(pts), op.span());
+        });
+    add("csv", "path, column, aggregate?", Shape.POINTWISE,
+        "csv(\"FILE.csv\", column: \"NAME\", aggregate: mean|sum|last) — a column of a data file, read at compile time, per period",
+        PointCalls::csv, (a, b, op) -> {
+          PointCalls.Data d = (PointCalls.Data) op.data();
+          return new DataSeries(d.dates(), d.values(), DataSeries.Aggregate.valueOf(d.aggregate().toUpperCase(java.util.Locale.ROOT)),
+              op.span(), d.file(), op.type().series());
+        });
+    rawArg("series", "points");
+    rawArg("curve", "points");
+    rawArg("lookup", "points");
+    rawArg("csv", "path");
+    rawArg("csv", "column");
+    words("curve", "interpolate", "linear", "step", "log");
+    words("lookup", "interpolate", "linear", "step", "log");
+    words("csv", "aggregate", "mean", "sum", "last");
     // 7.5 distributions, from their own registry: checked as a param's whole value (Distributions), never as a call
     for (org.tokenomics.dist.Family f : org.tokenomics.dist.Family.values()) {
       add(f.word(), String.join(", ", f.params()), Shape.DISTRIBUTION, f.doc(), null, null);
@@ -161,6 +206,43 @@ public final class BuiltinFunctions {
 
   private static NodeBuilder.Factory cashFlow(FinanceNodes.Fn fn) {
     return (a, b, op) -> new FinanceNodes.CashFlow(fn, a[0], a[1], a[2], op.span());
+  }
+
+  private static Points.Interp interp(PointCalls.Points pts) {
+    return Points.Interp.valueOf(pts.interpolate().toUpperCase(java.util.Locale.ROOT));
+  }
+
+
+  private static void rawArg(String name, String label) {
+    RAW.add(name + "." + label);
+  }
+
+  private static void words(String name, String label, String... words) {
+    rawArg(name, label);
+    WORDS.put(name + "." + label, List.of(words));
+  }
+
+  /**
+   * Whether the argument {@code label} of {@code name} is read by the rule as written (a keyed
+   * list, a string, or a word such as {@code interpolate: log}) rather than checked as a value.
+   *
+   * @param name  a built-in's name
+   * @param label one of its parameters
+   * @return true when the rule reads it as written
+   */
+  public static boolean raw(String name, String label) {
+    return RAW.contains(name + "." + label);
+  }
+
+  /**
+   * The words an argument takes ({@code interpolate: linear|step|log}), for the checker and completion.
+   *
+   * @param name  a built-in's name
+   * @param label one of its parameters
+   * @return its words, or an empty list when it takes a value
+   */
+  public static List<String> words(String name, String label) {
+    return WORDS.getOrDefault(name + "." + label, List.of());
   }
 
   private static void add(String name, String params, Shape shape, String doc, Rule rule, NodeBuilder.Factory factory) {

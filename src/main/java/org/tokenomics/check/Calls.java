@@ -23,6 +23,9 @@ final class Calls {
   }
 
   Typed call(Expr.Call c, Ctx ctx) {
+    if (c.name().equals("total") && !ck.fns.containsKey("total") && !ck.pluginFunctions.containsKey("total")) {
+      return Totals.check(ck, ex, c, ctx);
+    }
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
     // prev, and lag in its delayed form, read an earlier period without checking x now (LANGUAGE.md §10).
     if ((c.name().equals("prev") || c.name().equals("lag")) && !ck.fns.containsKey(c.name())
@@ -96,6 +99,9 @@ final class Calls {
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
+      if (BuiltinFunctions.raw(c.name(), e.getKey())) {
+        continue; // a keyed list, word or string: the rule reads it as written
+      }
       Typed t = ex.check(e.getValue(), ctx);
       failed |= t.isError();
       args.put(e.getKey(), t);

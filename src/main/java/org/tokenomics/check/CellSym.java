@@ -125,6 +125,16 @@ public final class CellSym implements Symbol {
     return solvePlan == null ? null : solvePlan.target();
   }
 
+  /** For a hidden {@code cumsum} cell: true when its value is the running sum of its typed form. */
+  public boolean runningSum() {
+    return runningSum;
+  }
+
+  /** For a solve: the two sides of its equation (left, right) as typed trees; empty otherwise. */
+  public java.util.List<TExpr> solveSides() {
+    return solvePlan == null ? java.util.List.of() : java.util.List.of(solvePlan.lhs(), solvePlan.rhs());
+  }
+
   /** For a solve: the span of its whole declaration; null otherwise. */
   public Span solveSpan() {
     return solve == null ? null : solve.span();

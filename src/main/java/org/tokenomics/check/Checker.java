@@ -40,6 +40,8 @@ public final class Checker {
   Timeline timeline = Timeline.none();
   /** Java-implemented functions from plugins, by name. */
   Map<String, org.tokenomics.spi.TokFunction> pluginFunctions = Map.of();
+  /** The data files csv calls read (none for an override's checker: files are read when the model compiles). */
+  DataFiles data = DataFiles.NONE;
   /** How deep user functions may call each other (TOK600 beyond, at the call): a counted limit. */
   static final int MAX_FUNCTION_DEPTH = 64;
   /** Every this many levels of nested function bodies, a body's result is a cell of its own. */
@@ -54,6 +56,11 @@ public final class Checker {
   int prevVariables;
   /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
   boolean prevSilenced;
+
+  /** The bindings {@code total(…)} made of a family or kind name to one member: a nested total sees through them. */
+  final Set<Typed> totalBindings = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Totals that depend on no enclosing total's member, checked once (a hidden cell) however often they are nested. */
+  final Map<Object, Typed> totals = new HashMap<>();
 
   /** The cells being checked, innermost first: where a cycle closes. */
   private final Deque<CellSym> stack = new ArrayDeque<>();

@@ -107,7 +107,9 @@ public final class Compiler {
     }
     Checker ck = new Checker(diags, new Units());
     ck.pluginFunctions = Map.copyOf(functions);
+    ck.data = new DataFiles(loader, diags, options.maxSourceBytes());
     Registrar reg = new Registrar(ck, options.maxPeriods());
+    reg.maxNames = options.maxNames();
     reg.register(loader.files(), mainFile, loader.amended());
     if (ck.globals.size() > options.maxNames()) {
       diags.error(Code.TOK600, Span.NONE, "the model declares " + ck.globals.size() + " names (limit: max names "

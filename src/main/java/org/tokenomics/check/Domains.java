@@ -32,7 +32,7 @@ final class Domains {
     if (lo == null || hi == null) {
       return;
     }
-    String text = ctx.file().slice(d.low().span()).strip() + " to " + ctx.file().slice(d.high().span()).strip();
+    String text = shown(ctx.file().slice(d.low().span())) + " to " + shown(ctx.file().slice(d.high().span()));
     if (lo > hi) {
       ck.error(ctx, Code.TOK302, d.span(), Messages.domainReversed(text), "write the smaller end first");
       return;
@@ -76,5 +76,14 @@ final class Domains {
     ck.error(ctx, Code.TOK302, span, Messages.outsideDomain(name, written, domain.text()),
         "use a value from " + domain.text() + ", or widen the domain of " + name);
     return false;
+  }
+
+  /**
+   * A bound as written, with its layout normalised (runs of white space, line breaks included, as
+   * one space; none around {@code /}, {@code *}, {@code ^}), so that a message reads the same
+   * before and after {@code tok fmt} re-spaces the source.
+   */
+  private static String shown(String written) {
+    return written.strip().replaceAll("\\s+", " ").replaceAll(" ?([/*^]) ?", "$1");
   }
 }

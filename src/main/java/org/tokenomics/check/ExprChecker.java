@@ -51,6 +51,14 @@ final class ExprChecker {
       return Operators.binary(ck, this, b, ctx);
     } else if (e instanceof Expr.If i) {
       return conditional(i, ctx);
+    } else if (e instanceof Expr.KeyedList k) {
+      ck.error(ctx, Code.TOK302, k.span(), "a keyed list [KEY: VALUE, …] is only an argument of series, curve, lookup or discrete",
+          "e.g. series([2026: $10B, 2027: $20B]) or curve([2026: 2 $/GPU/h, 2028: 1 $/GPU/h])");
+      return Typed.ERROR;
+    } else if (e instanceof Expr.Str s) {
+      ck.error(ctx, Code.TOK302, s.span(), "a string is only the path or column of csv(…)",
+          "e.g. csv(\"rents.csv\", column: \"h100\") * 1 $/GPU/h");
+      return Typed.ERROR;
     }
     throw new IllegalStateException("unknown expression " + e);
   }
@@ -89,6 +97,13 @@ final class ExprChecker {
     }
     if (global instanceof InstanceSym inst) {
       return new Typed(null, Type.instance(inst));
+    }
+    if (global instanceof FamilySym f) {
+      if (f.members().isEmpty()) {
+        return Typed.ERROR; // a family whose declaration failed: reported there
+      }
+      ck.error(ctx, Code.TOK302, n.span(), FamilyMessages.familyWide(f, name), FamilyMessages.familyWideHelp(f, null));
+      return Typed.ERROR;
     }
     org.tokenomics.time.TimeVar which = org.tokenomics.time.TimeVar.named(name);
     if (which != null) {
@@ -129,6 +144,15 @@ final class ExprChecker {
   }
 
   private Typed attr(Expr.Attr a, Ctx ctx) {
+    FamilySym family = Families.named(ck, a.target(), ctx);
+    if (family != null && family.members().isEmpty()) {
+      return Typed.ERROR;
+    }
+    if (family != null) {
+      ck.error(ctx, Code.TOK302, a.span(), FamilyMessages.familyWide(family, family.name() + "." + a.name()),
+          FamilyMessages.familyWideHelp(family, a.name()));
+      return Typed.ERROR;
+    }
     Typed target = check(a.target(), ctx);
     if (target.isError()) {
       return Typed.ERROR;
@@ -150,6 +174,10 @@ final class ExprChecker {
   }
 
   private Typed index(Expr.Index i, Ctx ctx) {
+    FamilySym family = Families.named(ck, i.target(), ctx);
+    if (family != null) {
+      return Families.member(ck, this, family, i, ctx);
+    }
     Typed x = check(i.target(), ctx);
     Typed d = check(i.index(), ctx);
     if (x.isError() || d.isError()) {

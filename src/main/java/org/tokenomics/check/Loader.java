@@ -41,6 +41,8 @@ public final class Loader {
   private final List<String> loadingStack = new ArrayList<>();
   /** Variant → the file it amends (identity: a parsed file is one object). */
   private final Map<SourceFile, SourceFile> amended = new IdentityHashMap<>();
+  /** Where each file read from disk lives, by the name its spans carry (csv paths resolve against it). */
+  private final Map<String, Path> locations = new LinkedHashMap<>();
 
   /**
    * @param modules  {@code "std:chips"} → its source, or null when there is no such module
@@ -80,6 +82,9 @@ public final class Loader {
       diags.error(Code.TOK600, new Span(source.name(), 1, 1, 1, 2, 0, 1), source.name() + " is larger than the limit of "
           + maxSourceBytes + " characters (limit: max source size " + maxSourceBytes + ")", "split the model into files joined by import");
       return null;
+    }
+    if (location != null) {
+      locations.put(source.name(), location);
     }
     loading.add(key);
     loadingStack.add(key);
@@ -132,7 +137,7 @@ public final class Loader {
       }
       return loaded.containsKey(path) ? loaded.get(path) : load(path, new SourceFile(path, text, true), null);
     }
-    Path target = resolve(path, span, amends ? "amended file" : "import", fromLocation);
+    Path target = resolve(path, span, fromLocation, amends ? "amended file" : "import");
     if (target == null) {
       return null;
     }
@@ -168,55 +173,82 @@ public final class Loader {
         amends ? "a variant amends its base; the base must not import or amend the variant" : "move the shared names into a third file");
   }
 
-  /** The file an import names, checked to lie inside the root and to be Tok source; null after reporting TOK202. */
-  private Path resolve(String path, Span span, String what, Path fromLocation) {
+
+  /**
+   * The file a data call ({@code csv("rents.csv", …)}) names, by the rules of an import: relative
+   * to the file the call is written in (for a model compiled from a string, the root), inside the
+   * root; null after reporting TOK202.
+   */
+  Path resolveData(String path, Span at) {
+    Path from = locations.get(at.file());
+    if (from == null && root != null) {
+      // A main file given as text under its own absolute path (the language server): its folder, if inside the root.
+      try {
+        Path named = Path.of(at.file());
+        from = named.isAbsolute() && named.normalize().startsWith(root) ? named.normalize() : null;
+      } catch (RuntimeException e) {
+        from = null;
+      }
+    }
+    return resolve(path, at, from, "data file");
+  }
+
+  /** The name diagnostics show for a file read from disk. */
+  String shownName(Path target) {
+    return displayName(target);
+  }
+
+  /** Resolves {@code path} written at {@code at} ({@code what}: "import" or "data file"); null after TOK202. */
+  private Path resolve(String path, Span at, Path fromLocation, String what) {
+    boolean imports = !what.equals("data file");
     if (root == null || fromLocation == null && root == null) {
-      diags.error(Code.TOK202, span, "'" + path + "' cannot be imported here: no root folder was given", null);
+      diags.error(Code.TOK202, at, "'" + path + "' cannot be " + (imports ? "imported" : "read") + " here: no root folder was given", null);
       return null;
     }
     Path raw;
     try {
       raw = Path.of(path);
     } catch (RuntimeException e) {
-      diags.error(Code.TOK202, span, "'" + path + "' is not a valid path", null);
+      diags.error(Code.TOK202, at, "'" + path + "' is not a valid path", null);
       return null;
     }
     if (raw.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-      diags.error(Code.TOK202, span, "absolute " + what + " '" + path + "' is not allowed",
-          "import files by a path relative to the importing file, inside the root folder " + shown(root));
+      diags.error(Code.TOK202, at, "absolute " + what + " '" + path + "' is not allowed",
+          (imports ? "import files by a path relative to the importing file" : "name data files by a path relative to the model")
+              + ", inside the root folder " + shown(root));
       return null;
     }
     Path base = fromLocation == null ? root : fromLocation.toAbsolutePath().getParent();
     Path target = base.resolve(raw).normalize();
     if (!target.startsWith(root)) {
-      diags.error(Code.TOK202, span, what + " '" + path + "' leaves the root folder " + shown(root),
-          "imports must stay inside the root (see --root)");
+      diags.error(Code.TOK202, at, what + " '" + path + "' leaves the root folder " + shown(root),
+          (imports ? "imports" : "data files") + " must stay inside the root (see --root)");
       return null;
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(target)) {
-      diags.error(Code.TOK202, span, what + " '" + path + "' not found", "looked for " + shown(target));
+      diags.error(Code.TOK202, at, what + " '" + path + "' not found", "looked for " + shown(target));
       return null;
     }
     try {
       Path real = target.toRealPath();
       Path realRoot = root.toRealPath();
       if (!real.startsWith(realRoot)) {
-        diags.error(Code.TOK202, span, what + " '" + path + "' links out of the root folder " + shown(root), null);
+        diags.error(Code.TOK202, at, what + " '" + path + "' links out of the root folder " + shown(root), null);
         return null;
       }
       if (!Files.isRegularFile(real)) {
-        diags.error(Code.TOK202, span, what + " '" + path + "' is not a file", null);
+        diags.error(Code.TOK202, at, what + " '" + path + "' is not a file", null);
         return null;
       }
-      if (real.getFileName() == null || !real.getFileName().toString().endsWith(".tok")) {
+      if (imports && (real.getFileName() == null || !real.getFileName().toString().endsWith(".tok"))) {
         // Never read a file that is not Tok source: its lines would reach the diagnostics.
-        diags.error(Code.TOK202, span, org.tokenomics.diag.SafetyMessages.notTok(path),
+        diags.error(Code.TOK202, at, org.tokenomics.diag.SafetyMessages.notTok(path),
             org.tokenomics.diag.SafetyMessages.notTokHelp());
         return null;
       }
       return real;
     } catch (IOException e) {
-      diags.error(Code.TOK202, span, what + " '" + path + "' not found", null);
+      diags.error(Code.TOK202, at, what + " '" + path + "' not found", null);
       return null;
     }
   }

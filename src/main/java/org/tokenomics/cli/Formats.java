@@ -34,6 +34,23 @@ final class Formats {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /**
+   * Formats that write a file of their own rather than text ({@code xlsx}: a workbook with live
+   * formulas, EMBEDDING.md §8); they need {@code --out} and are not reporters of a run's values.
+   */
+  static final java.util.List<String> FILES = java.util.List.of("xlsx");
+
+  /** Every format name {@code tok run --format} takes: the reporters, then the file formats. */
+  static java.util.List<String> names(Tokenomics tok) {
+    java.util.List<String> names = new java.util.ArrayList<>(all(tok).keySet());
+    FILES.forEach(f -> {
+      if (!names.contains(f)) {
+        names.add(f);
+      }
+    });
+    return names;
+  }
+
   /** Every format available with {@code tok}: built-in first, then plugins. */
   static Map<String, TokReporter> all(Tokenomics tok) {
     Map<String, TokReporter> m = new LinkedHashMap<>(BUILT_IN);

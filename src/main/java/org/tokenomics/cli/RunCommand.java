@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         "  tok run model.tok --samples auto --tolerance '1 %%' --tolerance-for npv",
         "  tok run model.tok --format json > out.json",
         "  tok run model.tok --format html --out report.html",
+        "  tok run model.tok --format xlsx --out model.xlsx --scenario all",
         "  tok run model.tok --samples 1000000 --spark 'local[*]'"})
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
@@ -76,10 +77,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quantiles", paramLabel = "Q", split = ",", description = "quantiles in percent (default 5,50,95)")
   List<Double> quantiles = new ArrayList<>(List.of(5.0, 50.0, 95.0));
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, html or a plugin's format")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table, json, csv, html, xlsx (a workbook with live formulas) or a plugin's format")
   String format = "table";
 
-  @Option(names = "--out", paramLabel = "FILE", description = "with --format html: the page to write (default: stdout)")
+  @Option(names = "--out", paramLabel = "FILE", description = "with --format html: the page to write (default: stdout); with --format xlsx: the workbook (required)")
   Path outFile;
 
   @Option(names = "--root", paramLabel = "DIR", description = "folder imports must stay inside")
@@ -95,8 +96,18 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (outFile != null && !format.equals("html")) {
-      err.println("tok: --out goes with --format html");
+    boolean xlsx = Formats.FILES.contains(format);
+    if (outFile != null && !format.equals("html") && !xlsx) {
+      err.println("tok: --out goes with --format html or xlsx");
+      return 2;
+    }
+    if (xlsx && outFile == null) {
+      err.println("tok: --format " + format + " writes a workbook: give the file with --out FILE.xlsx");
+      return 2;
+    }
+    if (xlsx && samples != 0) {
+      err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
+          + "are not formulas: use --format json or html with --samples");
       return 2;
     }
     String badSamples = samplesAndTolerance();
@@ -130,8 +141,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Map<String, TokReporter> formats = Formats.all(tok);
     TokReporter reporter = formats.get(format);
-    if (reporter == null) {
-      err.println("tok: unknown format '" + format + "' (" + String.join(", ", formats.keySet()) + ")");
+    if (reporter == null && !xlsx) {
+      err.println("tok: unknown format '" + format + "' (" + String.join(", ", Formats.names(tok)) + ")");
       return 2;
     }
     Compilation c = tok.compile(file);
@@ -145,7 +156,35 @@ final class RunCommand implements Callable<Integer> {
     }
     RunReport result = report.build();
     boolean ok = report.diagnostics().stream().noneMatch(Diagnostic::isError);
+    if (xlsx) {
+      return workbook(c, result, ok, overrides, err);
+    }
     return write(reporter, result, out, err) && ok ? 0 : 1;
+  }
+
+  /** {@code --format xlsx}: the diagnostics on stderr, then the workbook when the model checks. */
+  private int workbook(Compilation c, RunReport result, boolean ok, Map<String, String> overrides, PrintWriter err) {
+    result.diagnostics().forEach(d -> err.println(d.rendered()));
+    boolean checked = c.ok() && result.diagnostics().stream().noneMatch(d -> d.isError() && !d.code().equals("TOK500")
+        && !d.code().equals("TOK501") && !d.code().equals("TOK502"));
+    if (!checked) {
+      return 1;
+    }
+    List<String> columns = CliInputs.scenarios(c.model(), scenarios, file.toString(), new ArrayList<>());
+    String selected = scenarios.size() == 1 && !scenarios.get(0).equals("all") ? scenarios.get(0) : "base";
+    try {
+      org.tokenomics.xlsx.XlsxExport.Result r = org.tokenomics.xlsx.XlsxExport.write(file, root, columns, selected,
+          overrides, outFile);
+      if (!r.notes().isEmpty()) {
+        err.println("tok: wrote " + outFile + "; " + r.notes().size() + " value(s) are numbers, not formulas "
+            + "(each cell says why in a comment):");
+        r.notes().forEach(n -> err.println("  " + n));
+      }
+    } catch (java.io.IOException e) {
+      err.println("tok: cannot write " + outFile + ": " + e.getMessage());
+      return 1;
+    }
+    return ok ? 0 : 1;
   }
 
   /** Evaluates every scenario asked for (base first), under Monte Carlo when --samples is given. */

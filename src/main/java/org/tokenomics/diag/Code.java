@@ -6,6 +6,7 @@ public enum Code {
   TOK200("unknown name"),
   TOK201("duplicate name"),
   TOK202("import not found or outside the root"),
+  TOK203("data file cannot be read as the call says"),
   TOK300("dimension mismatch"),
   TOK301("unknown unit"),
   TOK302("wrong type"),

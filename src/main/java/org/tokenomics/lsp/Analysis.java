@@ -107,7 +107,13 @@ final class Analysis {
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
     // A diagnostic about a file that is not Tok never quotes its content (safety.md).
     for (Diagnostic d : org.tokenomics.api.Sources.withoutForeignText(compilation.diagnostics(), name)) {
-      out.add(Positions.diagnostic(d, d.file() == null || d.file().equals(name)));
+      boolean here = d.file() == null || d.file().equals(name);
+      org.eclipse.lsp4j.Diagnostic lsp = Positions.diagnostic(d, here);
+      if (!here && "TOK203".equals(d.code())) {
+        Path file = path(uri);
+        DataDiagnostics.place(lsp, d, text, file == null ? null : file.toAbsolutePath().normalize().getParent());
+      }
+      out.add(lsp);
     }
     return out;
   }

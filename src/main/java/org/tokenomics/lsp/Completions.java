@@ -21,14 +21,29 @@ final class Completions {
     Positions.Word w = Positions.wordAt(a.text, offset);
     String prefix = a.text.substring(w.start(), Math.min(offset, a.text.length()));
     Map<String, CompletionItem> items = new LinkedHashMap<>();
+    String family = familyBefore(a, w.start());
+    if (family != null) {
+      // NAME[ of a family: its members' keys (LANGUAGE.md §15), read off the compiled model's cells
+      for (String key : memberKeys(a, family)) {
+        add(items, item(key, CompletionItemKind.EnumMember, "member " + family + "[" + key + "]", "0"));
+      }
+      return filter(items, prefix);
+    }
     if (w.qualifier() != null) {
-      String inst = a.index.instanceAt(w.qualifier());
+      // a member (vintage[2026].) or, inside total(…), the family (vintage.) has the kind's attributes
+      String inst = a.index.instanceAt(w.qualifier().replaceAll("\\[[^\\]]*\\]", ""));
       Decl.Kind kind = inst == null ? null : a.index.kindOf(inst);
       if (kind != null) {
         kind.members().forEach(m -> add(items, member(m, "0")));
       }
       return filter(items, prefix);
     }
+    ArgCompletions.Offer inCall = ArgCompletions.at(a.text, offset);
+    if (!inCall.words().isEmpty()) {
+      inCall.words().forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "interpolation or aggregation", "0")));
+      return filter(items, prefix);
+    }
+    inCall.labels().forEach(x -> add(items, item(x + ":", CompletionItemKind.Property, "argument label", "0")));
     Block block = Block.at(a.text, offset);
     if (block != null && block.kind().equals("kind")) {
       Decl.Kind k = a.index.kinds.get(block.name());
@@ -48,6 +63,9 @@ final class Completions {
           return filter(items, prefix);
         }
         kind.members().forEach(m -> add(items, member(m, "0")));
+        if (block.key() != null) {
+          add(items, item(block.key(), CompletionItemKind.Variable, "the member's key", "0"));
+        }
       }
     } else if (a.enclosing(offset) instanceof Decl.Fn f) {
       f.params().forEach(p -> add(items, item(p.name(), CompletionItemKind.Variable, "parameter", "0")));
@@ -67,9 +85,10 @@ final class Completions {
    * The block around the cursor, read from the text (it may not parse while the user types):
    * {@code KIND NAME {} or {@code kind NAME {} or {@code scenario NAME {}, with where its '{' is.
    */
-  record Block(String kind, String name, int open) {
-    private static final java.util.regex.Pattern HEADER =
-        java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+  record Block(String kind, String name, int open, String key) {
+    /** {@code KIND NAME}, or a family's {@code KIND NAME[KEY in RANGE]} (group 3: KEY). */
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile(
+        "([A-Za-z_][A-Za-z0-9_]*)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b[^\\]]*\\]\\s*)?$");
     private static final java.util.regex.Pattern TARGET =
         java.util.regex.Pattern.compile("(?:^|[{;\\n])\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
 
@@ -83,7 +102,7 @@ final class Completions {
           if (depth == 0) {
             int lineStart = text.lastIndexOf('\n', i - 1) + 1;
             java.util.regex.Matcher m = HEADER.matcher(text.substring(lineStart, i));
-            return m.find() ? new Block(m.group(1), m.group(2), i) : null;
+            return m.find() ? new Block(m.group(1), m.group(2), i, m.group(3)) : null;
           }
           depth--;
         }
@@ -105,6 +124,31 @@ final class Completions {
       }
       return out;
     }
+  }
+
+  /** The family whose members' keys go at {@code wordStart} ({@code NAME[} just before it), or null. */
+  private static String familyBefore(Analysis a, int wordStart) {
+    int i = wordStart;
+    while (i > 0 && a.text.charAt(i - 1) == ' ') {
+      i--;
+    }
+    if (i == 0 || a.text.charAt(i - 1) != '[') {
+      return null;
+    }
+    int end = i - 1;
+    int s = end;
+    while (s > 0 && (Character.isLetterOrDigit(a.text.charAt(s - 1)) || a.text.charAt(s - 1) == '_')) {
+      s--;
+    }
+    String name = a.text.substring(s, end);
+    Decl.Instance in = a.index.instances.get(name);
+    return in != null && in.family() != null ? name : null;
+  }
+
+  /** The keys of a family's members, in order, from its declaration (at most 1,000 offered). */
+  private static List<String> memberKeys(Analysis a, String family) {
+    List<String> keys = org.tokenomics.check.FamilySym.keys(a.index.instances.get(family).family());
+    return keys.size() > 1000 ? keys.subList(0, 1000) : keys;
   }
 
   /** True where a setting's target goes: nothing but spaces since the block's '{', a ';' or a line break. */

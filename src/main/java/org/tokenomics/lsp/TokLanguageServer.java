@@ -26,6 +26,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class TokLanguageServer implements LanguageServer, LanguageClientAware {
   private final TokTextDocuments documents = new TokTextDocuments();
   private final WorkspaceService workspace = new TokWorkspace(documents);
+  private volatile LanguageClient client;
   private int exitCode = 1;
   private Runnable onExit = () -> { };
 
@@ -49,7 +50,25 @@ public final class TokLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public void connect(LanguageClient client) {
+    this.client = client;
     documents.connect(client);
+  }
+
+  /** Asks the client to report changes of data files (csv, LANGUAGE.md §12), so open models are checked again. */
+  @Override
+  public void initialized(org.eclipse.lsp4j.InitializedParams params) {
+    LanguageClient c = client;
+    if (c == null) {
+      return;
+    }
+    try {
+      org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions watch = new org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions(
+          List.of(new org.eclipse.lsp4j.FileSystemWatcher(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft("**/*.csv"))));
+      c.registerCapability(new org.eclipse.lsp4j.RegistrationParams(List.of(new org.eclipse.lsp4j.Registration("tok-data-files",
+          "workspace/didChangeWatchedFiles", watch))));
+    } catch (RuntimeException e) {
+      // a client that cannot register watchers still re-checks on save
+    }
   }
 
   @Override

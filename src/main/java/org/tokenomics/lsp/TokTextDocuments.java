@@ -69,7 +69,8 @@ final class TokTextDocuments implements TextDocumentService {
   }
 
   /**
-   * Analyses every open document again: a file they import or amend may have changed on disk.
+   * Analyses every open document again: a file they import, amend or read
+   * data from may have changed on disk.
    * Cheap enough to do whole: an analysis is one compile, and an editor has a few documents open.
    */
   void refresh() {

@@ -22,6 +22,13 @@ public sealed interface Expr {
       return java.util.List.of(b.left(), b.right());
     } else if (this instanceof If i) {
       return java.util.List.of(i.cond(), i.then(), i.otherwise());
+    } else if (this instanceof KeyedList k) {
+      java.util.List<Expr> out = new java.util.ArrayList<>();
+      k.entries().forEach(en -> {
+        out.add(en.key());
+        out.add(en.value());
+      });
+      return out;
     }
     return java.util.List.of();
   }
@@ -71,4 +78,17 @@ public sealed interface Expr {
   record Binary(String op, Expr left, Expr right, Span span) implements Expr {}
 
   record If(Expr cond, Expr then, Expr otherwise, Span span) implements Expr {}
+
+  /** A string literal, unescaped: the path of {@code csv("rents.csv", …)} and its column name. */
+  record Str(String value, Span span) implements Expr {}
+
+  /** A keyed list {@code [2026: $10B, 2027-07: $20B]} (LANGUAGE.md §11): one or more entries. */
+  record KeyedList(List<Entry> entries, Span span) implements Expr {
+    public KeyedList {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /** One {@code KEY: VALUE} of a keyed list. */
+  record Entry(Expr key, Expr value, Span span) {}
 }

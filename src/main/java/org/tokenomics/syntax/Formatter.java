@@ -132,7 +132,9 @@ public final class Formatter {
       } else if (newlines > 0 && !t.getText().equals("{")) {
         out.endLine();
       }
-      int indent = depth * INDENT + (start || close ? 0 : CONTINUATION);
+      // A keyed list's closing bracket on a line of its own lines up with the statement.
+      boolean closesList = newlines > 0 && t.getText().equals("]");
+      int indent = depth * INDENT + (start || close || closesList ? 0 : CONTINUATION);
       String gap = out.atLineStart() ? "" : gap(prev, t);
       String key = plan.alignEq.get(i);
       if (key != null) {
@@ -188,6 +190,10 @@ public final class Formatter {
       }
       if (isTightOrSpaced(at) || isTightOrSpaced(bt)) {
         return spaced(isTightOrSpaced(at) ? a : b) ? " " : "";
+      }
+      if (bt.equals("[") && !(at.equals(")") || at.equals("]") || Character.isLetterOrDigit(at.charAt(at.length() - 1))
+          || at.endsWith("_"))) {
+        return " "; // a keyed list after `(`, `,`, `=` or an operator, not an index x[D]
       }
       if (bt.equals("[") || plan.callParens.contains(bi) || plan.unary.contains(ai)) {
         return "";

@@ -124,7 +124,7 @@ final class NestingLimit {
         || n instanceof TokParser.NegExprContext || n instanceof TokParser.NotExprContext
         || n instanceof TokParser.IfExprContext || n instanceof TokParser.PowExprContext
         || n instanceof TokParser.AttrExprContext || n instanceof TokParser.IndexExprContext
-        || n instanceof TokParser.CmpExprContext || isChain(n);
+        || n instanceof TokParser.CmpExprContext || n instanceof TokParser.KeyedListContext || isChain(n);
   }
 
   /** Operators whose long chains {@code Chains} balances. */

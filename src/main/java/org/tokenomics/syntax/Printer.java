@@ -70,6 +70,10 @@ public final class Printer {
       return "correlate " + c.a() + ", " + c.b() + " = " + expr(c.r());
     } else if (d instanceof Decl.Kind k) {
       return "kind " + k.name() + " " + block(k.members().stream().map(Printer::member).toList(), true);
+    } else if (d instanceof Decl.Instance in && in.family() != null) {
+      Decl.Family f = in.family();
+      return in.kind() + " " + in.name() + "[" + f.var() + " in " + expr(f.start()) + " to " + expr(f.end())
+          + (f.step() == null ? "" : " " + f.step()) + "] " + block(in.sets().stream().map(Printer::assign).toList(), false);
     } else if (d instanceof Decl.Instance in) {
       return in.kind() + " " + in.name() + " " + block(in.sets().stream().map(Printer::assign).toList(), false);
     }
@@ -181,6 +185,15 @@ public final class Printer {
       return l + " " + b.op() + " " + expr(b.right(), right);
     } else if (e instanceof Expr.If i) {
       return "if " + expr(i.cond()) + " then " + expr(i.then()) + " else " + expr(i.otherwise());
+    } else if (e instanceof Expr.Str s) {
+      return string(s.value());
+    } else if (e instanceof Expr.KeyedList k) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < k.entries().size(); i++) {
+        Expr.Entry en = k.entries().get(i);
+        b.append(i == 0 ? "" : ", ").append(expr(en.key())).append(": ").append(expr(en.value()));
+      }
+      return b.append(']').toString();
     }
     throw new IllegalArgumentException("unknown expression " + e);
   }

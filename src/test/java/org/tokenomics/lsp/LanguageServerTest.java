@@ -193,6 +193,30 @@ class LanguageServerTest {
   }
 
   @Test
+  void completionOffersAFamilysMembersTheirAttributesAndTheKey() throws Exception {
+    String model = """
+        timeline 2026 to 2030 yearly
+        purchase vintage[y in 2026 to 2028 yearly] { amount = $10B; at = y; life = 5 yr }
+        report d = total(vintage.depreciation)
+        """;
+    String uri = open("f.tok", model);
+    assertTrue(next().getDiagnostics().isEmpty());
+    String text = model + "let a = vintage[\nlet b = vintage[2027].\npurchase other[k in 1 to 2] { amount = $1B; life = 5 yr; at = 2026-01 + \n";
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(text))));
+    assertTrue(!next().getDiagnostics().isEmpty());
+    assertEquals(List.of("2026", "2027", "2028"), complete(uri, 3, 16));
+    List<String> attrs = complete(uri, 4, 22);
+    assertTrue(attrs.contains("depreciation") && attrs.contains("amount") && attrs.contains("cash"), attrs.toString());
+    List<String> inTotal = complete(uri, 2, 25);
+    assertTrue(inTotal.contains("depreciation"), inTotal.toString());
+    List<String> inBlock = complete(uri, 5, 75);
+    assertTrue(inBlock.contains("k") && inBlock.contains("amount"), inBlock.toString());
+    String h = hover(uri, 2, 19); // `vintage` inside total(…)
+    assertTrue(h.contains("vintage"), h);
+  }
+
+  @Test
   void definitionJumpsToTheDeclaration() throws Exception {
     String uri = open("d.tok", MODEL);
     next();

@@ -1,0 +1,113 @@
+package org.tokenomics.xlsx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.tokenomics.check.CompiledModel;
+
+/**
+ * Every sample exported once per scenario, for the recalculation tests: the workbook (formulas
+ * only, no cached values, so every number read back was computed by the engine under test), the
+ * plan it was written from and Tok's report values.
+ */
+record Exported(String sample, String scenario, Path file, Plan plan) {
+  static final Path SAMPLES = Path.of("samples");
+
+  /** Models written for these tests: every operation the exporter knows, a static model, scenarios. */
+  static final Path OWN = Path.of("src/test/resources/xlsx");
+
+  /** Every sample file and this test's own models, sorted. */
+  static List<Path> samples() throws IOException {
+    List<Path> all = new ArrayList<>();
+    for (Path root : List.of(SAMPLES, OWN)) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(".tok") && !p.toString().contains("/src/main") && !p.toString().contains("/src/test/java"))
+            .sorted().forEach(all::add);
+      }
+    }
+    return all;
+  }
+
+  /** Exports every sample in every scenario into {@code dir}. */
+  static List<Exported> all(Path dir) throws IOException {
+    List<Exported> out = new ArrayList<>();
+    for (Path sample : samples()) {
+      CompiledModel cm = XlsxExport.compile(sample, null);
+      if (cm == null) {
+        throw new AssertionError(sample + " does not check");
+      }
+      List<String> names = new ArrayList<>(List.of("base"));
+      names.addAll(cm.scenarios().keySet());
+      for (String s : names) {
+        Plan plan = XlsxExport.plan(cm, names, s, Map.of());
+        String name = (sample.startsWith(SAMPLES) ? SAMPLES.relativize(sample) : Path.of("own").resolve(sample.getFileName()))
+            .toString();
+        String id = name.replace('/', '_').replace(".tok", "") + "-" + s;
+        Path file = dir.resolve(id + ".xlsx");
+        try (OutputStream o = Files.newOutputStream(file)) {
+          WorkbookWriter.write(plan, o, false);
+        }
+        out.add(new Exported(name, s, file, plan));
+      }
+    }
+    return out;
+  }
+
+  static XSSFWorkbook open(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new XSSFWorkbook(in);
+    }
+  }
+
+  /** The Reports sheet's cell of report {@code i}, period {@code p} (-1: a single value). */
+  static Cell reportCell(XSSFWorkbook wb, int i, int p) {
+    Sheet sh = wb.getSheet(WorkbookWriter.REPORTS);
+    org.apache.poi.ss.usermodel.Row row = sh.getRow(3 + i);
+    return row == null ? null : row.getCell(p < 0 ? Calc.VALUE_COL : Calc.PERIOD_COL + p);
+  }
+
+  /** Compares a recalculated number with Tok's (relative 1e-9; absolute against the row's scale near zero). */
+  static String compare(String what, double tok, Cell cell, double scale) {
+    if (cell == null) {
+      return what + ": no cell";
+    }
+    CellType t = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    double got;
+    if (t == CellType.NUMERIC) {
+      got = cell.getNumericCellValue();
+    } else if (t == CellType.BOOLEAN) {
+      got = cell.getBooleanCellValue() ? 1 : 0;
+    } else if (t == CellType.ERROR) {
+      return what + ": Excel error " + org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString() + " (Tok " + tok + ")";
+    } else {
+      return what + ": not a number (" + t + ")";
+    }
+    return close(tok, got, scale) ? null : what + ": Tok " + tok + ", spreadsheet " + got;
+  }
+
+  static boolean close(double tok, double got, double scale) {
+    // relative 1e-9; near zero (a balance paid down to 0) a trillionth of the row's largest value
+    double tol = 1e-9 * Math.max(Math.abs(tok), Math.abs(got)) + 1e-12 * scale;
+    return Math.abs(tok - got) <= tol;
+  }
+
+  static double scale(double[] values) {
+    double m = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        m = Math.max(m, Math.abs(v));
+      }
+    }
+    return m;
+  }
+}
