@@ -25,7 +25,8 @@ import org.tokenomics.Tokenomics;
 
 /**
  * Monte Carlo on Spark in local mode (one session for the class, two cores): the numbers equal a
- * local run with the same seed bit for bit, a model's imports and data files reach the executors,
+ * local run with the same seed bit for bit, a model's import and CSV data file reach the executors
+ * (which compile the bundle in a folder of their own),
  * and a broken model or a bad override fails on the driver before any Spark job starts.
  */
 class SparkSimulateTest {
@@ -47,12 +48,13 @@ class SparkSimulateTest {
       }
     });
     Files.createDirectories(dir.resolve("campus/lib"));
+    Files.createDirectories(dir.resolve("campus/data"));
     Files.writeString(dir.resolve("campus/lib/costs.tok"), """
         param capex_per_gw = uniform($40B/GW, $55B/GW)
         param power_price  = lognormal(50 $/MWh, 120 $/MWh)
         param pue          = 1.25
         """);
-    Files.writeString(dir.resolve("campus/rents.csv"), "month,h100\n2026-01,2.1\n2026-02,2.0\n");
+    Files.writeString(dir.resolve("campus/data/prices.csv"), "quarter,power\n2026-Q1,1.0\n2026-Q3,1.1\n2027-Q2,1.3\n");
     Files.writeString(dir.resolve("campus/main.tok"), """
         import "lib/costs.tok"
         timeline 2026 to 2028 quarterly
@@ -61,7 +63,7 @@ class SparkSimulateTest {
         param value    = $20B/GW/yr
         let online     = capacity * ramp(from: 2026-04, over: 6 month)
         let revenue    = online * value * grow(by: growth, every: quarter)
-        let power      = online * pue * power_price
+        let power      = online * pue * power_price * csv("data/prices.csv", column: "power")
         let cash       = (revenue - power) * dt
         report revenue as $B/yr
         report cash as $B
@@ -85,7 +87,7 @@ class SparkSimulateTest {
   @Test
   void aSparkRunEqualsTheLocalRunBitForBit() {
     ModelBundle bundle = ModelBundle.of(dir.resolve("campus/main.tok"));
-    assertEquals(List.of("lib/costs.tok", "main.tok", "rents.csv"), List.copyOf(bundle.files().keySet()));
+    assertEquals(List.of("data/prices.csv", "lib/costs.tok", "main.tok"), List.copyOf(bundle.files().keySet()));
     Simulation here = local().simulate(Scenario.named("bear"), Map.of("pue", "1.4"), 3_000, 42L);
     // five ranges over two cores: parts merge on the executors and the driver in Spark's order
     Simulation there = SparkTok.simulate(spark, bundle, Scenario.named("bear"), Map.of("pue", "1.4"), 3_000, 42L, 5);
