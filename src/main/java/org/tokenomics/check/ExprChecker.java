@@ -93,6 +93,11 @@ final class ExprChecker {
     }
     Object global = ck.globals.get(name);
     if (global instanceof CellSym cell) {
+      if (cell.role == CellSym.Role.REPORT && RollUps.isRollUp(cell.expr)) { // one value per year, not per period
+        ck.error(ctx, Code.TOK302, n.span(), "'" + name + "' is a roll-up (one value per year or quarter): only the report shows it",
+            "use the series it rolls up, or sum(x, from: …, to: …) for one year");
+        return Typed.ERROR;
+      }
       return ck.ref(cell);
     }
     if (global instanceof InstanceSym inst) {

@@ -250,6 +250,15 @@ final class Registrar {
     } else if (d instanceof Decl.Report r) {
       CellSym c = ck.newCell("report " + r.label(), CellSym.Role.REPORT, r.value().span(), r.value(), null, top, false);
       reports.add(new ReportDecl(r, c, file));
+      // `report NAME = EXPR` also declares NAME (LANGUAGE.md §4, v2); an unnamed report declares nothing.
+      // Decision: a report named like a unit or a built-in series (`report s = …`, fine in v1) stays a
+      // report but declares nothing, since a bare `s` must keep meaning seconds.
+      String name = r.name();
+      boolean shadows = name != null && (Units.isBuiltIn(name) || ck.units.isUnit(name)
+          || org.tokenomics.time.TimeVar.named(name) != null);
+      if (name != null && !shadows && claim(name, r.nameSpan(), "a report")) {
+        ck.globals.put(name, c);
+      }
     } else if (d instanceof Decl.Assert a) {
       CellSym c = ck.newCell("assert@" + a.span().line(), CellSym.Role.ASSERT, a.cond().span(), a.cond(), null, top, false);
       asserts.add(new AssertDecl(a, c));

@@ -138,6 +138,7 @@ final class ChartCommand implements Callable<Integer> {
     String unit = null;
     List<String> members = members(model);
     List<String> names = members.isEmpty() ? List.of(name) : members;
+    List<String> periods = model.periods();
     List<String> scenarioList = scenarioNames(model);
     for (String scenario : scenarioList) {
       Evaluation e = model.tryEvaluate(Scenario.named(scenario), overrides);
@@ -153,9 +154,10 @@ final class ChartCommand implements Callable<Integer> {
           return null;
         }
         unit = v.unit();
+        periods = v.periods(); // a roll-up's years or quarters, else the timeline's periods
       }
     }
-    return Charts.line(name, unit, model.periods(), lines);
+    return Charts.line(name, unit, periods, lines);
   }
 
   /** A family-wide report's rows ({@code NAME[KEY]}, LANGUAGE.md §15): one line each; empty for a plain report. */
@@ -212,7 +214,7 @@ final class ChartCommand implements Callable<Integer> {
     }
     String unit = v.unit().isEmpty() ? null : v.unit();
     Simulation mc = model.simulate(samples, seed);
-    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), model.periods(),
+    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
         mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
   }
 

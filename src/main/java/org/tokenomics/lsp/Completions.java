@@ -38,6 +38,11 @@ final class Completions {
       }
       return filter(items, prefix);
     }
+    List<String> words = wordArgument(a.text, w.start());
+    if (words != null) { // timing: end|mid|start, by: yr|quarter (LANGUAGE.md §13–§14): only the words fit
+      words.forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "word", "0")));
+      return filter(items, prefix);
+    }
     ArgCompletions.Offer inCall = ArgCompletions.at(a.text, offset);
     if (!inCall.words().isEmpty()) {
       inCall.words().forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "interpolation or aggregation", "0")));
@@ -149,6 +154,37 @@ final class Completions {
   private static List<String> memberKeys(Analysis a, String family) {
     List<String> keys = org.tokenomics.check.FamilySym.keys(a.index.instances.get(family).family());
     return keys.size() > 1000 ? keys.subList(0, 1000) : keys;
+  }
+
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*$");
+  private static final java.util.regex.Pattern CALLEE =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+
+  /**
+   * The words an argument takes when the cursor is at its value ({@code npv(x, 8 %, timing: |)}):
+   * the label before the cursor and the function whose '(' is open there, looked up in
+   * {@link org.tokenomics.check.WordArgs}; null elsewhere.
+   */
+  static List<String> wordArgument(String text, int wordStart) {
+    java.util.regex.Matcher label = LABEL.matcher(text.substring(Math.max(0, wordStart - 40), wordStart));
+    if (!label.find()) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = wordStart - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+      char c = text.charAt(i);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(') {
+        if (depth == 0) {
+          java.util.regex.Matcher fn = CALLEE.matcher(text.substring(Math.max(0, i - 40), i));
+          return fn.find() ? org.tokenomics.check.WordArgs.of(fn.group(1), label.group(1)) : null;
+        }
+        depth--;
+      }
+    }
+    return null;
   }
 
   /** True where a setting's target goes: nothing but spaces since the block's '{', a ';' or a line break. */

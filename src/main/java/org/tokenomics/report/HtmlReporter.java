@@ -129,9 +129,12 @@ public final class HtmlReporter {
       }
       b.append("</table>\n");
     }
-    if (!series.isEmpty()) {
-      seriesTable(b, series, periods);
+    // the timeline's series in one table, each set of roll-ups (years, quarters) in one of its own
+    Map<List<String>, List<RunReport.Report>> byPeriods = new LinkedHashMap<>();
+    for (RunReport.Report r : series) {
+      byPeriods.computeIfAbsent(r.periodsIn(periods), k -> new ArrayList<>()).add(r);
     }
+    byPeriods.forEach((labels, reports) -> seriesTable(b, reports, labels));
     if (!run.assertions().isEmpty()) {
       b.append("<h3>Assertions</h3>\n<table>\n");
       for (RunReport.Assertion c : run.assertions()) {
@@ -208,8 +211,8 @@ public final class HtmlReporter {
       RunReport.Report r = e.getValue();
       Map<String, double[]> s = r.stats();
       JFreeChart chart = s != null && s.containsKey("p5") && s.containsKey("p50") && s.containsKey("p95")
-          ? Charts.fan(r.name(), r.unit(), result.periods(), s.get("p5"), s.get("p50"), s.get("p95"))
-          : Charts.line(r.name(), r.unit(), result.periods(), lines.get(e.getKey()));
+          ? Charts.fan(r.name(), r.unit(), r.periodsIn(result.periods()), s.get("p5"), s.get("p50"), s.get("p95"))
+          : Charts.line(r.name(), r.unit(), r.periodsIn(result.periods()), lines.get(e.getKey()));
       b.append("<figure>\n").append(ChartFiles.svg(chart, 860, 400)).append("\n</figure>\n");
     }
   }

@@ -86,7 +86,8 @@ final class AstBuilder {
         label = Printer.expr(value);
       }
       String asText = r.unit == null ? null : source.slice(span(r.unit)).replaceAll("\\s+", "");
-      return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span);
+      return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span,
+          r.name == null ? span : span(r.name));
     } else if (s instanceof AssertStmtContext a) {
       return new Decl.Assert(expr(a.expr()), a.STRING() == null ? null : string(a.STRING().getSymbol()), span);
     } else if (s instanceof ScenarioStmtContext sc) {

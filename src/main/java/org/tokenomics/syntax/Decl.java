@@ -42,10 +42,17 @@ public sealed interface Decl {
 
   /**
    * {@code report [NAME =] EXPR [as UNIT]}. {@code label} is the report's name: the given one, a
-   * bare identifier, or else the expression's source text.
+   * bare identifier, or else the expression's source text. {@code name} is non-null only for
+   * {@code report NAME = EXPR}, which also declares NAME (LANGUAGE.md §4, v2); {@code nameSpan}
+   * is where NAME is written (the whole declaration when there is none).
    */
-  record Report(String name, String label, Expr value, UnitExpr as, String asText, Span span)
-      implements Decl {}
+  record Report(String name, String label, Expr value, UnitExpr as, String asText, Span span, Span nameSpan)
+      implements Decl {
+    /** A report whose name, if any, is located at the whole declaration. */
+    public Report(String name, String label, Expr value, UnitExpr as, String asText, Span span) {
+      this(name, label, value, as, asText, span, span);
+    }
+  }
 
   /** {@code assert EXPR ["message"]}. */
   record Assert(Expr cond, String message, Span span) implements Decl {}

@@ -172,6 +172,21 @@ class LanguageServerTest {
   }
 
   @Test
+  void aFirstDayAmountIsAWarningAndTimingCompletesItsWords() throws Exception {
+    String text = "timeline 2026 to 2030 yearly\nlet flows = $13B/yr * dt - once($50B, at: 2026-01)\n"
+        + "report v = npv(flows, 8 %) as $B\nreport w = npv(flows, 8 %, timing: )\n";
+    String uri = open("w.tok", text.replace("report w = npv(flows, 8 %, timing: )\n", ""));
+    List<Diagnostic> ds = next().getDiagnostics();
+    assertEquals(1, ds.size(), ds.toString());
+    assertEquals("TOK700", ds.get(0).getCode().getLeft());
+    assertEquals(org.eclipse.lsp4j.DiagnosticSeverity.Warning, ds.get(0).getSeverity());
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(text))));
+    next();
+    assertEquals(List.of("end", "mid", "start"), complete(uri, 3, 35));
+  }
+
+  @Test
   void completionOffersNamesAttributesAndUnsetParams() throws Exception {
     String uri = open("c.tok", MODEL);
     assertTrue(next().getDiagnostics().isEmpty());
