@@ -60,6 +60,10 @@ public final class BenchMain {
       squiggleLines(tok[0], tok[3], squiggle(samples), samples);
       return;
     }
+    if (Boolean.getBoolean("bench.sparkOnly")) {
+      sparkLines(spark());
+      return;
+    }
     if (Boolean.getBoolean("bench.familiesOnly")) {
       familyLines(families(rounds));
       return;
@@ -110,6 +114,7 @@ public final class BenchMain {
     double sobolSeconds = sobol();
     double[] squiggleSeconds = squiggle(samples);
     double[][][] families = families(rounds);
+    double[] sparkSeconds = spark();
 
     System.out.println();
     double[] evalRatio = ratios(tok, java);
@@ -140,6 +145,7 @@ public final class BenchMain {
     goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
     sobolLines(sobolSeconds);
+    sparkLines(sparkSeconds);
     squiggleLines(median(column(scalarMc, 0)), median(column(scalarMc, 3)), squiggleSeconds, samples);
     recurrence(rounds);
   }
@@ -218,6 +224,45 @@ public final class BenchMain {
     }
     lines.stream().filter(l -> l.startsWith("SOBOL")).forEach(System.out::println);
     return field(lines.stream().filter(l -> l.startsWith("SOBOL ")).findFirst().orElseThrow(), "seconds");
+  }
+
+  /**
+   * {local, Spark} seconds of 10^7 evaluations of the 60-month model ({@code -Dbench.spark.samples}),
+   * the local engine on 2 threads against Spark in local[2], in a fresh JVM with Spark's Java 17
+   * options ({@code -Dspark.jvm.options}, the pom's property) and -Xmx3g (SparkMain).
+   */
+  static double[] spark() throws IOException, InterruptedException {
+    int n = Integer.getInteger("bench.spark.samples", 10_000_000);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx3g"));
+    cmd.addAll(List.of(System.getProperty("spark.jvm.options", "").trim().split("\\s+")));
+    cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        SparkMain.class.getName(), String.valueOf(n), "42"));
+    ProcessBuilder pb = new ProcessBuilder(cmd.stream().filter(a -> !a.isEmpty()).toList());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String l; (l = in.readLine()) != null; ) {
+        lines.add(l);
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the Spark run failed:\n" + String.join("\n", lines));
+    }
+    String line = lines.stream().filter(l -> l.startsWith("SPARK ")).findFirst().orElseThrow();
+    System.out.println(line);
+    return new double[] {field(line, "local_s"), field(line, "spark_s")};
+  }
+
+  /** Spark's overhead and its goal (issue 21). */
+  static void sparkLines(double[] seconds) {
+    line("TIME", "spark_local2_1e7_s", new double[] {seconds[1]}, "%.2f");
+    line("TIME", "local_2threads_1e7_s", new double[] {seconds[0]}, "%.2f");
+    line("RATIO", "spark_vs_local", new double[] {seconds[1] / seconds[0]}, "%.2f");
+    goal("10^7 evaluations of the 60-month model on Spark local[2] within 1.3x the local engine",
+        seconds[1] / seconds[0] <= 1.3, null);
   }
 
   /** The Sobol figure and its goal (issue 17). */

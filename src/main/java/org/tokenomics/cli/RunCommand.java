@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         "  tok run model.tok --samples auto --tolerance '1 %%' --tolerance-for npv",
         "  tok run model.tok --format json > out.json",
         "  tok run model.tok --format html --out report.html",
-        "  tok run model.tok --format xlsx --out model.xlsx --scenario all"})
+        "  tok run model.tok --format xlsx --out model.xlsx --scenario all",
+        "  tok run model.tok --samples 1000000 --spark 'local[*]'"})
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
@@ -65,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
   int samples;
   /** The --samples auto request, or null for a fixed number of samples. */
   org.tokenomics.Tolerance auto;
+
+  @Option(names = "--spark", paramLabel = "MASTER", description = "with --samples N: run the samples on Apache Spark"
+      + " (local[*], spark://HOST:7077, yarn …); the same numbers as a local run")
+  String spark;
 
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
   long seed = 1;
@@ -108,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
     if (xlsx && samples != 0) { // after --samples is read (a count or auto)
       err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
           + "are not formulas: use --format json or html with --samples");
+      return 2;
+    }
+    if (spark != null && (samples == 0 || auto != null)) {
+      err.println("tok: --spark goes with --samples N (a number of samples)");
       return 2;
     }
     String badQuantiles = checkQuantiles(quantiles);
@@ -195,12 +204,17 @@ final class RunCommand implements Callable<Integer> {
         continue;
       }
       try (ProgressBar bar = ProgressBar.onStderr(err, name.equals("base") ? "sampling" : "sampling " + name)) {
-        Simulation s = auto != null
+        Simulation s = spark != null ? SparkRoute.simulate(spark, file, scenario, overrides, samples, seed)
+            : auto != null
             ? model.simulate(scenario, overrides, auto, seed, SimulationOptions.DEFAULT.withProgress(bar))
             : model.simulate(scenario, overrides, samples, seed, SimulationOptions.DEFAULT.withProgress(bar));
         report.add(e, s, shares).diagnostics(s.warnings());
       } catch (EvaluationException x) { // over the limits: the deterministic run alone, and why
         report.add(e).diagnostics(List.of(x.diagnostic()));
+      } catch (SparkRoute.Unavailable x) {
+        err.println("tok: " + x.getMessage());
+        usage = true;
+        return;
       } catch (IllegalArgumentException x) { // --tolerance-for names no scalar report
         report.add(e);
         err.println("tok: " + x.getMessage());

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  *       built-in registry's node factories name the run-time (a rule below);</li>
  *   <li>{@code run} (one evaluation with overrides), then {@code mc} and {@code explain};</li>
  *   <li>{@code api}, {@code osgi} (plugin discovery) and the public API {@code org.tokenomics};</li>
- *   <li>the tools: {@code cli}, {@code lsp}, {@code chart}, {@code script}, {@code xlsx}.</li>
+ *   <li>the tools: {@code cli}, {@code lsp}, {@code chart}, {@code script}, {@code xlsx}, and {@code spark} (the
+ *       tok-spark artifact, on the public API only).</li>
  * </ol>
  * A package may use only its own layer and lower ones, and no packages form a cycle. Each rule
  * names the packages it constrains, so that a violation says where it is.
@@ -124,11 +125,13 @@ class LayeringTest {
   /** The command line, the chart and script packages go through the public API only. */
   @Test
   void toolsUseThePublicApi() {
-    noClasses().that().resideInAnyPackage("org.tokenomics.cli..", "org.tokenomics.chart..", "org.tokenomics.script..")
+    noClasses().that().resideInAnyPackage("org.tokenomics.cli..", "org.tokenomics.chart..", "org.tokenomics.script..",
+            "org.tokenomics.spark..")
         .should().dependOnClassesThat(resideInAPackage("org.tokenomics..").and(
             com.tngtech.archunit.base.DescribedPredicate.not(resideInAnyPackage("org.tokenomics", "org.tokenomics.spi..",
                 "org.tokenomics.cli..", "org.tokenomics.chart..", "org.tokenomics.script..", "org.tokenomics.lsp",
-                "org.tokenomics.serve", "org.tokenomics.xlsx", "org.tokenomics.text..", "org.tokenomics.report..")))
+                "org.tokenomics.serve", "org.tokenomics.xlsx", "org.tokenomics.text..", "org.tokenomics.report..",
+                "org.tokenomics.spark..")))
             .and(com.tngtech.archunit.base.DescribedPredicate.not(
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Suggest")))
             .and(com.tngtech.archunit.base.DescribedPredicate.not(

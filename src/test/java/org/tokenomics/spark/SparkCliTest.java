@@ -1,0 +1,60 @@
+package org.tokenomics.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenomics.cli.Main;
+
+/** {@code tok run --samples N --spark local[2]} prints exactly what the local run prints. */
+class SparkCliTest {
+  @TempDir
+  static Path dir;
+
+  @AfterAll
+  static void stop() {
+    org.apache.spark.sql.SparkSession.active().stop();
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void aSparkRunPrintsWhatTheLocalRunPrints() throws Exception {
+    Path f = dir.resolve("m.tok");
+    Files.writeString(f, """
+        timeline 2026 to 2027 quarterly
+        param price = pert($1/Mtok, $2/Mtok, $4/Mtok)
+        param volume = lognormal(100 Mtok/yr, 300 Mtok/yr)
+        let revenue = price * volume
+        report revenue as $/yr
+        report total = sum(revenue * dt) as $
+        scenario bear { volume = 80 Mtok/yr }
+        """);
+    String[] local = run("run", f.toString(), "--samples", "500", "--seed", "3", "--scenario", "all", "--format", "json");
+    String[] spark = run("run", f.toString(), "--samples", "500", "--seed", "3", "--scenario", "all", "--format", "json",
+        "--spark", "local[2]");
+    assertEquals("0", local[0], local[2]);
+    assertEquals("0", spark[0], spark[2]);
+    assertEquals(local[1], spark[1]);
+  }
+
+  @Test
+  void sparkNeedsAFixedNumberOfSamples() throws Exception {
+    Path f = dir.resolve("d.tok");
+    Files.writeString(f, "param x = uniform(1, 2)\nreport x\n");
+    String[] r = run("run", f.toString(), "--spark", "local[2]");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("--spark goes with --samples N"), r[2]);
+  }
+}
