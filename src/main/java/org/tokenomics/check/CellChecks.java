@@ -66,7 +66,10 @@ final class CellChecks {
     if (want.tag() == Type.Tag.NUMBER && got.tag() == Type.Tag.NUMBER) {
       String wantText = typeFile == null ? DimensionFormat.unitText(want.dim()) : typeFile.slice(cell.declared.span());
       String srcText = cell.ctx.file().slice(cell.expr.span());
-      help = Messages.literalFix(cell.expr, srcText, wantText.replaceAll("\\s+", ""));
+      help = PrecedenceHint.help(ck, cell.expr);
+      if (help == null) {
+        help = Messages.literalFix(cell.expr, srcText, wantText.replaceAll("\\s+", ""));
+      }
       if (help == null) {
         help = Messages.fix(got.dim(), want.dim(), srcText);
       }

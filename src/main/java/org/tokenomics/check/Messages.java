@@ -138,4 +138,13 @@ final class Messages {
   static String redeclareHelp(String where) {
     return "first defined at " + where + "; give the new value another name";
   }
+
+  /**
+   * The help for the precedence trap: {@code literal} is the number with its first unit as
+   * written ({@code 6.98 $}), {@code meant} the literal with the units after it ({@code 6.98 $/GPU/h}).
+   */
+  static String precedenceHelp(String literal, String meant, String left) {
+    return "a number takes only the unit right after it, so this divides by " + literal
+        + " and then by the rest; write " + left + " / (" + meant + ")";
+  }
 }
