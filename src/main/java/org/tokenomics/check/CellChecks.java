@@ -30,6 +30,9 @@ final class CellChecks {
         }
         cell.typed = t.expr();
         cell.type = t.type();
+        if (!t.isError()) {
+          RateWarning.cell(ck, cell, t.type());
+        }
         if (cell.domainDecl != null) {
           Domains.check(ck, cell, cell.domainDecl);
         }

@@ -147,4 +147,14 @@ final class Messages {
     return "a number takes only the unit right after it, so this divides by " + literal
         + " and then by the rest; write " + left + " / (" + meant + ")";
   }
+
+  /** TOK701's message: {@code rate} is 7.25, which is 725 %. */
+  static String rateAboveOne(String what, String text, String percent) {
+    return what + " is " + text + ", which is " + percent + " %; did you mean " + text + " %?";
+  }
+
+  /** TOK701's help. */
+  static String rateAboveOneHelp(String text, String fraction) {
+    return "a plain number 1 is 100 %: write " + text + " % (or " + fraction + ")";
+  }
 }
