@@ -45,6 +45,7 @@ final class CellChecks {
     SourceFile typeFile = cell.typeFile != null ? cell.typeFile
         : cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
     Type want = ck.unitResolver.type(cell.declared, (code, span, message, help) -> { });
+    cell.declaredText = typeFile == null ? null : typeFile.slice(cell.declared.span()).replaceAll("\\s+", "");
     if (want.isError()) {
       return t;
     }
