@@ -129,6 +129,7 @@ final class BuiltIns {
 
   private TExpr quantity(String name, Dimension dim, boolean scalarOnly) {
     Typed t = args.get(name);
+    RateWarning.arg(ck, ctx, call.name(), name, exprs.get(name)); // npv(x, 8) is 800 %
     if (!t.type().isNumber() || !t.type().dim().equals(dim)) {
       String hint = null;
       if ((call.name().equals("grow") || call.name().equals("decline")) && name.equals("by")) {

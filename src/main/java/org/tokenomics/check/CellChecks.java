@@ -30,6 +30,9 @@ final class CellChecks {
         }
         cell.typed = t.expr();
         cell.type = t.type();
+        if (!t.isError()) {
+          RateWarning.cell(ck, cell, t.type());
+        }
         if (cell.domainDecl != null) {
           Domains.check(ck, cell, cell.domainDecl);
         }
@@ -42,6 +45,7 @@ final class CellChecks {
     SourceFile typeFile = cell.typeFile != null ? cell.typeFile
         : cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
     Type want = ck.unitResolver.type(cell.declared, (code, span, message, help) -> { });
+    cell.declaredText = typeFile == null ? null : typeFile.slice(cell.declared.span()).replaceAll("\\s+", "");
     if (want.isError()) {
       return t;
     }
@@ -66,7 +70,10 @@ final class CellChecks {
     if (want.tag() == Type.Tag.NUMBER && got.tag() == Type.Tag.NUMBER) {
       String wantText = typeFile == null ? DimensionFormat.unitText(want.dim()) : typeFile.slice(cell.declared.span());
       String srcText = cell.ctx.file().slice(cell.expr.span());
-      help = Messages.literalFix(cell.expr, srcText, wantText.replaceAll("\\s+", ""));
+      help = PrecedenceHint.help(ck, cell.expr);
+      if (help == null) {
+        help = Messages.literalFix(cell.expr, srcText, wantText.replaceAll("\\s+", ""));
+      }
       if (help == null) {
         help = Messages.fix(got.dim(), want.dim(), srcText);
       }

@@ -43,6 +43,8 @@ public final class CellSym implements Symbol {
   Ctx domainCtx;
   /** A variant's param that keeps its base's type: the file it is written in (null: the cell's own file). */
   org.tokenomics.syntax.SourceFile typeFile;
+  /** The declared type as written ({@code $/kW/month}), set when the cell is checked; null without one. */
+  String declaredText;
 
   CellSym(String name, Role role, Span nameSpan, Expr expr, UnitExpr declared, Ctx ctx, int slot, boolean defaulted) {
     this.name = name;
@@ -108,6 +110,16 @@ public final class CellSym implements Symbol {
   /** A param's domain (LANGUAGE.md §16), or null. */
   public ParamDomain domain() {
     return domain;
+  }
+
+  /**
+   * The declared type as written ({@code $/kW/month} for {@code param colocation: $/kW/month}),
+   * the unit explain shows the value in; null when the cell declares none.
+   *
+   * @return the type's source text, or null
+   */
+  public String declaredText() {
+    return declaredText;
   }
 
   /** True for an instance attribute left at its kind's default. */

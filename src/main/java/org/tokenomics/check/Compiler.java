@@ -216,7 +216,8 @@ public final class Compiler {
         continue;
       }
       if (!unit.dim().equals(type.dim())) {
-        String help = Messages.fix(type.dim(), unit.dim(), decl.label().contains(" ") ? "(…)" : decl.label());
+        String help = PrecedenceHint.help(ck, decl.value());
+        help = help != null ? help : Messages.fix(type.dim(), unit.dim(), decl.label().contains(" ") ? "(…)" : decl.label());
         ck.diags.error(Code.TOK300, decl.as().span(), "cannot show " + decl.label() + " as " + decl.asText() + ": it is "
             + type.describe() + ", and " + decl.asText() + " is " + DimensionFormat.describe(unit.dim()), help);
         continue;

@@ -138,4 +138,23 @@ final class Messages {
   static String redeclareHelp(String where) {
     return "first defined at " + where + "; give the new value another name";
   }
+
+  /**
+   * The help for the precedence trap: {@code literal} is the number with its first unit as
+   * written ({@code 6.98 $}), {@code meant} the literal with the units after it ({@code 6.98 $/GPU/h}).
+   */
+  static String precedenceHelp(String literal, String meant, String left) {
+    return "a number takes only the unit right after it, so this divides by " + literal
+        + " and then by the rest; write " + left + " / (" + meant + ")";
+  }
+
+  /** TOK701's message: {@code rate} is 7.25, which is 725 %. */
+  static String rateAboveOne(String what, String text, String percent) {
+    return what + " is " + text + ", which is " + percent + " %; did you mean " + text + " %?";
+  }
+
+  /** TOK701's help. */
+  static String rateAboveOneHelp(String text, String fraction) {
+    return "a plain number 1 is 100 %: write " + text + " % (or " + fraction + ")";
+  }
 }

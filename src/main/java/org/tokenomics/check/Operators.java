@@ -71,7 +71,9 @@ final class Operators {
       } else if (lt.dim().isNone() || rt.dim().isNone()) {
         help = "give the plain number a unit, e.g. 0 " + DimensionFormat.unitText(lt.dim().isNone() ? rt.dim() : lt.dim());
       }
-      ck.error(ctx, Code.TOK300, b.span(), "cannot " + verb + " " + lt.shortName() + " and " + rt.shortName(), help,
+      String trap = PrecedenceHint.help(ck, b);
+      ck.error(ctx, Code.TOK300, b.span(), "cannot " + verb + " " + lt.shortName() + " and " + rt.shortName(),
+          trap != null ? trap : help,
           Messages.what(b.left(), "the left side") + " is " + lt.shortName() + ", "
               + Messages.what(b.right(), "the right side") + " is " + rt.shortName());
     } else {
@@ -143,6 +145,8 @@ final class Operators {
       Code code = lt.isNumber() && rt.isNumber() ? Code.TOK300 : Code.TOK302;
       String help = lt.isNumber() && rt.isNumber() && (lt.dim().isNone() || rt.dim().isNone())
           ? "give the plain number a unit, e.g. 0 " + DimensionFormat.unitText(lt.dim().isNone() ? rt.dim() : lt.dim()) : null;
+      String trap = code == Code.TOK300 ? PrecedenceHint.help(ck, b) : null;
+      help = trap != null ? trap : help;
       ck.error(ctx, code, b.span(), "cannot compare " + lt.shortName() + " and " + rt.shortName(), help,
           Messages.what(b.left(), "the left side") + " is " + lt.shortName() + ", "
               + Messages.what(b.right(), "the right side") + " is " + rt.shortName());

@@ -19,7 +19,9 @@ public enum Code {
   TOK502("no solution"),
   TOK600("limit exceeded"),
   /** A warning (the 700s are warnings: the model runs): a first-day amount discounted from a period's end (LANGUAGE.md §14). */
-  TOK700("first-day amount discounted from the period's end");
+  TOK700("first-day amount discounted from the period's end"),
+  /** A warning: a rate or share written as a plain number above 1 ({@code rate = 7.25} is 725 %). */
+  TOK701("rate-like plain number above 1");
 
   private final String title;
 

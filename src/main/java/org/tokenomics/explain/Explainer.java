@@ -13,6 +13,7 @@ import org.tokenomics.run.Runner;
 import org.tokenomics.check.CellSym;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.DisplayUnits;
+import org.tokenomics.check.TExpr;
 import org.tokenomics.check.Type;
 import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Diagnostics;
@@ -22,6 +23,7 @@ import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Program;
 import org.tokenomics.syntax.SourceFile;
 import org.tokenomics.syntax.Span;
+import org.tokenomics.units.DimensionFormat;
 import org.tokenomics.units.Unit;
 
 /**
@@ -105,7 +107,7 @@ public final class Explainer {
     }
     String key = System.identityHashCode(frame) + ":" + cell.slot();
     boolean repeat = !shown.add(key);
-    Value v = value(cell, unit == null ? literalUnit(cell, expr) : unit, frame);
+    Value v = value(cell, unit == null ? givenUnit(cell, expr, 0) : unit, frame);
     List<Integer> inputs = inputs(cell);
     List<ExplainNode> children = new ArrayList<>();
     int hidden = 0;
@@ -167,6 +169,33 @@ public final class Explainer {
     int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /**
+   * The unit a value was given in, when that is known: its literal's ({@code $50B/GW}), else its
+   * declared type's when that is not just the dimension's readable unit ({@code colocation:
+   * $/kW/month}, not {@code $/J}; a declared {@code W} is left to be scaled to {@code MW}), else,
+   * for a value that only names another ({@code colocation = colo_price}), that value's. Null otherwise.
+   */
+  private Unit givenUnit(CellSym cell, String expr, int hops) {
+    Unit u = literalUnit(cell, expr);
+    if (u != null || !cell.type().isNumber() || cell.type().dim().isNone()) {
+      return u;
+    }
+    String declared = cell.declaredText();
+    if (declared != null && !declared.equals(DimensionFormat.unitText(cell.type().dim()))) {
+      u = cm.units().fromText(declared);
+      if (u != null && u.dim().equals(cell.type().dim())) {
+        return u;
+      }
+    }
+    if (hops < 16 && cell.typed() instanceof TExpr.CellRef r && r.slot() < cm.cells().size()) {
+      CellSym to = cm.cells().get(r.slot());
+      Span span = to.span();
+      SourceFile file = span == null ? null : cm.sources().get(span.file());
+      return givenUnit(to, file == null ? null : oneLine(balanced(file, span)), hops + 1);
+    }
+    return null;
   }
 
   /** The unit the value's own literal is written in ({@code $50B/GW}, {@code 50 %}), or null. */
