@@ -47,9 +47,6 @@ public final class CostStacks {
     todo.push(cell.typed);
     while (!todo.isEmpty()) {
       TExpr e = todo.pop();
-      if (e == null) {
-        continue;
-      }
       if (e instanceof TExpr.CellRef r) {
         CellSym c = cm.cells().get(r.slot());
         if (c.role() == CellSym.Role.HIDDEN && c.typed != null && !c.runningSum && seen.add(r.slot())) {
@@ -68,7 +65,9 @@ public final class CostStacks {
       } else {
         List<TExpr> args = e.args();
         for (int i = args.size() - 1; i >= 0; i--) {
-          todo.push(args.get(i));
+          if (args.get(i) != null) { // an absent optional argument
+            todo.push(args.get(i));
+          }
         }
       }
     }
