@@ -18,6 +18,9 @@ import org.tokenomics.syntax.Expr;
 final class Totals {
   private Totals() {}
 
+  /** What a {@code total} operation adds up: the family or kind, and its members' names in term order. */
+  record Over(String name, List<String> members) {}
+
   static Typed check(Checker ck, ExprChecker ex, Expr.Call c, Ctx ctx) {
     Map<String, Expr> bound = ex.calls().bind(c, ctx, BuiltinFunctions.get("total").binderNames());
     if (bound == null) {
@@ -91,7 +94,8 @@ final class Totals {
       terms[i] = t.expr();
     }
     Type type = first.asSeries(series);
-    return new Typed(new TExpr.Op("total", java.util.Arrays.asList(terms), type, c.span(), name), type);
+    List<String> labels = members.stream().map(InstanceSym::name).toList();
+    return new Typed(new TExpr.Op("total", java.util.Arrays.asList(terms), type, c.span(), new Over(name, labels)), type);
   }
 
   /** The members a family name or a kind name stands for, in declaration order. */

@@ -50,7 +50,7 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples: a fan chart (p5–p95, p50)")
+  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples: a fan chart (p5–p95, p50); a p50 line per member for a family-wide report")
   int samples;
 
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
@@ -94,11 +94,6 @@ final class ChartCommand implements Callable<Integer> {
     }
     Model model = c.model();
     List<String> members = members(model);
-    if (!members.isEmpty() && samples > 0) {
-      err.println("tok: " + name + " has a row per member of a family; under --samples chart one of them, e.g. "
-          + members.get(0));
-      return 2;
-    }
     if (!model.reportNames().contains(name) && members.isEmpty()) {
       List<String> names = model.reportNames();
       String near = Suggest.closest(name, names);
@@ -107,7 +102,7 @@ final class ChartCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      JFreeChart chart = samples > 0 ? fan(model, err) : lines(model, err);
+      JFreeChart chart = samples == 0 ? lines(model, err) : members.isEmpty() ? fan(model, err) : medians(model, members, err);
       if (chart == null) {
         return 1;
       }
@@ -216,6 +211,28 @@ final class ChartCommand implements Callable<Integer> {
     Simulation mc = model.simulate(samples, seed);
     return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
         mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
+  }
+
+  /**
+   * A family-wide report under {@code --samples}: one p50 line per member, all in the first
+   * member's unit. Five overlapping p5–p95 bands would hide each other, so the bands are left to
+   * one member's own fan chart ({@code tok chart FILE NAME[KEY] --samples N}).
+   */
+  private JFreeChart medians(Model model, List<String> members, PrintWriter err) {
+    Value v = model.evaluate().value(members.get(0));
+    if (!v.isNumber() || !v.isSeries()) {
+      err.println("tok: " + name + " is " + (v.isNumber() ? "a scalar for each member" : v.dimension())
+          + "; a chart needs a number that varies by period");
+      return null;
+    }
+    String unit = v.unit().isEmpty() ? null : v.unit();
+    Simulation mc = model.simulate(samples, seed);
+    List<Charts.Line> lines = new ArrayList<>();
+    for (String one : members) {
+      lines.add(new Charts.Line(one, mc.quantile(one, 0.50).series(unit)));
+    }
+    return Charts.line(name + ": p50 per member (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
+        lines);
   }
 
   /** Bad usage found after option parsing (exit 2). */

@@ -43,6 +43,7 @@ final class ExplainText {
     if (n.error() != null) {
       b.append(under).append("! ").append(n.error()).append('\n');
     }
+    stack(b, n, under, periods);
     if (!n.inputs().isEmpty() && n.inputs().get(0).note() != null) {
       b.append(under).append("(inputs ").append(n.inputs().get(0).note()).append(")\n");
     }
@@ -53,6 +54,30 @@ final class ExplainText {
     if (n.hiddenInputs() > 0) {
       b.append(rest).append("└─ … ").append(n.hiddenInputs()).append(n.hiddenInputs() == 1 ? " input" : " inputs")
           .append(" below (raise --depth to see)\n");
+    }
+  }
+
+  /**
+   * A cost stack under a value made of {@code total(…)}: one line per member with its value and
+   * its share of the total, names aligned.
+   */
+  private static void stack(StringBuilder b, Explanation n, String under, List<String> periods) {
+    if (n.contributions().isEmpty()) {
+      return;
+    }
+    String over = null;
+    int width = n.contributions().stream().mapToInt(c -> c.member().length()).max().orElse(0);
+    for (Explanation.Contribution c : n.contributions()) {
+      if (!c.over().equals(over)) {
+        over = c.over();
+        b.append(under).append("by member of ").append(over).append(" (share of the total")
+            .append(n.series() ? " over the timeline" : "").append("):\n");
+      }
+      Explanation one = new Explanation(c.member(), "member", "number", n.unit(), c.values(), null,
+          c.values().length > 1, "", null, null, null, false, 0, List.of());
+      String share = Double.isNaN(c.share()) ? "—" : String.format(java.util.Locale.ROOT, "%.1f %%", c.share() * 100);
+      b.append(under).append("  ").append(c.member()).append(" ".repeat(width - c.member().length())).append("  ")
+          .append(share).append("  ").append(value(one, periods)).append('\n');
     }
   }
 
@@ -161,6 +186,28 @@ final class ExplainText {
     }
     if (n.hiddenInputs() > 0) {
       o.put("inputs_not_shown", n.hiddenInputs());
+    }
+    if (!n.contributions().isEmpty()) {
+      ArrayNode stack = o.putArray("by_member");
+      for (Explanation.Contribution c : n.contributions()) {
+        ObjectNode m = stack.addObject();
+        m.put("over", c.over());
+        m.put("member", c.member());
+        double[] v = c.values();
+        if (v.length > 1) {
+          ArrayNode vs = m.putArray("values");
+          for (double x : v) {
+            vs.add(x);
+          }
+        } else {
+          m.put("value", v[0]);
+        }
+        if (Double.isNaN(c.share())) {
+          m.putNull("share");
+        } else {
+          m.put("share", c.share());
+        }
+      }
     }
     ArrayNode inputs = o.putArray("inputs");
     n.inputs().forEach(c -> inputs.add(json(mapper, c, periods)));

@@ -22,7 +22,19 @@ import org.tokenomics.units.Unit;
  * @param hiddenInputs inputs left out at the depth limit
  * @param children     the values its expression reads
  * @param periods      a roll-up report's own period labels (years or quarters), or null for the timeline's
+ * @param stack        what each member contributes to the {@code total(…)} it is made of (a cost stack), or empty
  */
 public record ExplainNode(String name, String role, Type.Tag tag, String dimension, Unit unit, double[] values,
                           boolean series, String where, String expression, String note, String error, boolean repeat,
-                          int hiddenInputs, List<ExplainNode> children, List<String> periods) {}
+                          int hiddenInputs, List<ExplainNode> children, List<String> periods, List<Share> stack) {
+  /**
+   * One member's part of a total.
+   *
+   * @param over   the family or kind the total adds up
+   * @param member the member's name ({@code campus[2]})
+   * @param values its term's values in base units (one, or one per period)
+   * @param share  its part of the total: the sum of its values over the periods divided by the sum
+   *               of all members' (NaN when that sum is zero)
+   */
+  public record Share(String over, String member, double[] values, double share) {}
+}

@@ -132,8 +132,9 @@ public final class Explainer {
     List<String> periods = cm.reports().stream().filter(r -> r.slot() == cell.slot() && r.rolledUp())
         .map(CompiledModel.ReportSpec::periods).findFirst().orElse(null);
     double[] base = periods != null && v.base != null ? java.util.Arrays.copyOf(v.base, periods.size()) : v.base;
+    List<ExplainNode.Share> stack = repeat || periods != null || overridden.contains(cell.slot()) || v.base == null ? List.of() : Stacks.of(cm, cell, frame, v.base.length);
     return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, base,
-        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children), periods);
+        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children), periods, stack);
   }
 
   /** The named values a cell reads: hidden cells and instances looked through, in first-read order. */

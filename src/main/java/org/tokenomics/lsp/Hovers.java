@@ -20,6 +20,10 @@ final class Hovers {
 
   /** Markdown for the word at the cursor, or null when there is nothing to say. */
   static String hover(Analysis a, Positions.Word w, int offset) {
+    Members.Member member = Members.at(a, w);
+    if (member != null) {
+      return Members.hover(a, member);
+    }
     Index.Symbol s = a.resolve(w, offset);
     if (s != null) {
       return symbol(a, s);
@@ -118,7 +122,7 @@ final class Hovers {
     }
   }
 
-  private static String show(Analysis a, Type t, double[] v, List<String> periods) {
+  static String show(Analysis a, Type t, double[] v, List<String> periods) {
     StringBuilder out = new StringBuilder();
     Unit unit = t.isNumber() ? a.model.units().fromText(DimensionFormat.unitText(t.dim())) : null;
     unit = unit == null ? null : scaled(unit, v);

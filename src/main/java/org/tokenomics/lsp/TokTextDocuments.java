@@ -118,7 +118,10 @@ final class TokTextDocuments implements TextDocumentService {
     Analysis a = docs.get(params.getTextDocument().getUri());
     List<Location> out = a == null ? null : safely(() -> {
       int offset = Positions.offset(a.text, params.getPosition());
-      Index.Symbol s = a.resolve(Positions.wordAt(a.text, offset), offset);
+      Positions.Word w = Positions.wordAt(a.text, offset);
+      Members.Member member = Members.at(a, w);
+      // NAME[KEY], on the name or the key: the family's declaration
+      Index.Symbol s = member != null ? a.index.globals.get(member.family().name()) : a.resolve(w, offset);
       if (s == null || s.source() == null || s.source().uri() == null || s.span() == null) {
         return List.of();
       }

@@ -92,7 +92,7 @@ class LayeringTest {
    */
   /** The classes of {@code check} that build or hold evaluation nodes. */
   private static final String BUILD_PASS = "org\\.tokenomics\\.check\\.(NodeBuilder|ProgramBuilder|BuiltinFunctions"
-      + "|CompiledModel|DistSpec|Overrides|OverrideCompiler|Compiler|AssertionSlack|Recurrences)(\\$.*)?";
+      + "|CompiledModel|DistSpec|Overrides|OverrideCompiler|Compiler|AssertionSlack|Recurrences|CostStacks)(\\$.*)?";
 
   @Test
   void onlyTheBuildPassNamesEvaluationNodes() {

@@ -81,6 +81,47 @@ class ToolCommandsTest {
   }
 
   @Test
+  void aFamilyWideReportUnderSamplesIsAMedianLinePerMember() throws Exception {
+    Path model = dir.resolve("fleet.tok");
+    Files.writeString(model, """
+        timeline 2026 to 2030 yearly
+        purchase vintage[y in 2026 to 2028 yearly] { amount = uniform($5B, $15B); at = y; life = 5 yr }
+        report by_vintage = vintage.depreciation as $B/yr
+        report amounts = vintage.amount as $B
+        """);
+    Path svg = dir.resolve("members.svg");
+    assertEquals(0, tok("chart", model.toString(), "by_vintage", "--samples", "200", "--seed", "1",
+        "--out", svg.toString()), err.toString());
+    String text = Files.readString(svg);
+    for (String member : new String[] {"by_vintage[2026]", "by_vintage[2027]", "by_vintage[2028]"}) {
+      assertTrue(text.contains(member), "a line per member: " + member);
+    }
+    assertTrue(text.contains("p50 per member (200 samples, seed 1)"), "the title says what is drawn");
+    assertEquals(1, tok("chart", model.toString(), "amounts", "--samples", "50", "--out", dir.resolve("a.png").toString()));
+    assertTrue(err.toString().contains("amounts is a scalar for each member"), err.toString());
+  }
+
+  @Test
+  void explainOfATotalPrintsItsCostStackAsTextAndJson() throws Exception {
+    Path model = dir.resolve("stack.tok");
+    Files.writeString(model, """
+        purchase vintage[y in 2026 to 2029 yearly] { amount = $10B * (y - 2025-01) / 1 yr; at = y; life = 5 yr }
+        report capex = total(vintage.amount) as $B
+        """);
+    assertEquals(0, tok("explain", model.toString(), "capex", "--depth", "1"), err.toString());
+    String text = out.toString();
+    assertTrue(text.contains("by member of vintage (share of the total):"), text);
+    // $10B, $20B, $30B, $40B of $100B
+    assertTrue(text.contains("vintage[2026]  10.0 %  $10.00B"), text);
+    assertTrue(text.contains("vintage[2029]  40.0 %  $40.00B"), text);
+    out.getBuffer().setLength(0);
+    assertEquals(0, tok("explain", model.toString(), "capex", "--format", "json"), err.toString());
+    String json = out.toString();
+    assertTrue(json.contains("\"by_member\""), json);
+    assertTrue(json.matches("(?s).*\"member\" : \"vintage\\[2028\\]\",\\s*\"value\" : 30\\.0,\\s*\"share\" : 0\\.3.*"), json);
+  }
+
+  @Test
   void chartUnderSamplesIsAFanAndSensitivityDrawsATornado() throws Exception {
     Path fan = dir.resolve("fan.svg");
     assertEquals(0, tok("chart", "samples/growth/cone_of_uncertainty.tok", "arr", "--samples", "200", "--seed", "3",

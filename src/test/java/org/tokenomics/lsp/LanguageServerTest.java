@@ -232,6 +232,32 @@ class LanguageServerTest {
   }
 
   @Test
+  void hoverAndDefinitionOfAFamilysMemberByNameOrKey() throws Exception {
+    String model = """
+        timeline 2026 to 2030 yearly
+        purchase vintage[y in 2026 to 2028 yearly] { amount = $10B * (y - 2025-01) / 1 yr; at = y; life = 5 yr }
+        report d = vintage[2027].depreciation
+        """;
+    String uri = open("m.tok", model);
+    assertEquals(List.of(), next().getDiagnostics());
+    String onName = hover(uri, 2, 14); // `vintage` of vintage[2027]
+    assertTrue(onName.contains("**member** `vintage[2027]` of the family `vintage` (kind `purchase`)"), onName);
+    assertTrue(onName.contains("member 2 of 3: `y` = 2027"), onName);
+    assertTrue(onName.contains("`amount` = `$20.00B`"), onName); // its own amount: $10B × 2
+    assertEquals(onName, hover(uri, 2, 21)); // on the key
+    String bad = open("n.tok", model + "report e = vintage[2031].amount\n");
+    next();
+    String notOne = hover(bad, 3, 21);
+    assertTrue(notOne.contains("keys: 2026 to 2028"), notOne);
+    for (int character : new int[] {14, 21}) {
+      List<? extends Location> locs = server.getTextDocumentService()
+          .definition(new DefinitionParams(new TextDocumentIdentifier(uri), new Position(2, character)))
+          .get(10, TimeUnit.SECONDS).getLeft();
+      assertEquals(List.of(new Location(uri, new Range(new Position(1, 9), new Position(1, 16)))), locs);
+    }
+  }
+
+  @Test
   void definitionJumpsToTheDeclaration() throws Exception {
     String uri = open("d.tok", MODEL);
     next();
