@@ -52,8 +52,13 @@ final class Finance {
     String range = "$" + Row.column(Calc.VALUE_COL) + "$" + (flows.index + 1) + ":$"
         + Row.column(Calc.PERIOD_COL + calc.periods - 1) + "$" + (flows.index + 1);
     int k = calc.perYear();
-    return k == 1 ? Formulas.atom("IRR(" + range + ")")
-        : new Formulas.E("(1+IRR(" + range + "))^" + k + "-1", Formulas.ADD);
+    // Excel's default guess (10 % a period) leaves LibreOffice's Newton iteration without a root on
+    // long monthly flows (#N/A); inflows over outflows spread over the periods starts it near one.
+    String in = "SUMIF(" + range + ",\">0\")";
+    String out = "-SUMIF(" + range + ",\"<0\")";
+    String guess = "IF(AND(" + in + ">0," + out + ">0),(" + in + "/(" + out + "))^(1/" + calc.periods + ")-1,0.1)";
+    String irr = "IRR(" + range + "," + guess + ")";
+    return k == 1 ? Formulas.atom(irr) : new Formulas.E("(1+" + irr + ")^" + k + "-1", Formulas.ADD);
   }
 
   /**

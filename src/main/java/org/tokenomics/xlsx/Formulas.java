@@ -3,6 +3,7 @@ package org.tokenomics.xlsx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.tokenomics.check.OpParts;
 import org.tokenomics.check.TExpr;
 import org.tokenomics.check.Type;
 import org.tokenomics.syntax.Span;
@@ -38,11 +39,13 @@ final class Formulas {
   private final Calc calc;
   private final Function<Span, String> source;
   private final Finance finance;
+  private final KeyedFormulas keyed;
 
   Formulas(Calc calc, Function<Span, String> source) {
     this.calc = calc;
     this.source = source;
     this.finance = new Finance(this, calc);
+    this.keyed = new KeyedFormulas(this, calc);
   }
 
   /** The formula of {@code e} in column {@code col} ({@code -1}: the value column). */
@@ -99,6 +102,11 @@ final class Formulas {
       case "first" -> atom(Calc.ref(seriesRow(a.get(0)), 0).replaceAll("^([A-Z]+)(\\d+)$", "\\$$1\\$$2"));
       case "last" -> atom(Calc.ref(seriesRow(a.get(0)), calc.periods - 1).replaceAll("^([A-Z]+)(\\d+)$", "\\$$1\\$$2"));
       case "lag" -> lag(a.get(0), a.get(1), col);
+      case "prev" -> prev(o, col);
+      case "series" -> keyed.series(o, col);
+      case "curve" -> keyed.curve(o, col);
+      case "lookup" -> keyed.lookup(o, col);
+      case "csv" -> keyed.csv(o, col);
       case "npv" -> finance.npv(o, col);
       case "irr" -> finance.irr(o, col);
       case "payback" -> finance.payback(o, col);
@@ -220,6 +228,21 @@ final class Formulas {
     String f = r + "/(1-(1+" + r + ")^(-" + n + "))";
     Double c = TExpr.constant(rate);
     return atom(c != null && c != 0 ? "(" + f + ")" : "IF(" + r + "=0,1/" + n + "," + f + ")");
+  }
+
+  /**
+   * A delayed reference ({@code prev(x, initial: X0)}, a lag of a value that reads itself): the
+   * cell of x some columns to the left, the initial's formula in the first columns (0 without
+   * one). Each cell of a recurrence then reads only earlier columns or cells of its own column
+   * that do not read it back, so Excel computes it without iteration.
+   */
+  private E prev(TExpr.Op o, int col) {
+    OpParts.Delay d = OpParts.delay(o);
+    TExpr initial = o.args().isEmpty() ? null : o.args().get(0);
+    if (col < d.periods()) { // the first periods, or a static model (col −1)
+      return initial == null ? number(0) : emit(initial, col);
+    }
+    return atom(calc.ref(d.slot(), true, col - d.periods()));
   }
 
   /** lag(x, n): x n periods earlier, 0 before the timeline. */
