@@ -38,10 +38,16 @@ statement
   | CORRELATE a=target ',' b=target '=' expr                                          # correlateStmt
   | KIND name=IDENT '{' (member ';'?)* '}'                                            # kindStmt
   | kindName=IDENT name=IDENT '{' (assignment ';'?)* '}'                              # instanceStmt
+  | kindName=IDENT name=IDENT '[' var=IDENT IN familyRange ']' '{' (assignment ';'?)* '}'  # familyStmt
   | ';'                                                                               # emptyStmt
   ;
 
 dateLit : DATE | NUMBER ;
+
+// A family's members (LANGUAGE.md §15): dates with a step, or whole numbers without one.
+familyRange : start=memberKey TO end=memberKey step=(YEARLY | QUARTERLY | MONTHLY)? ;
+
+memberKey : '-'? (DATE | NUMBER) ;
 
 fnParam : name=IDENT (':' type=unitExpr)? ('=' expr)? ;
 
@@ -52,7 +58,7 @@ member
 
 assignment : target '=' expr ;
 
-target : IDENT ('.' IDENT)? ;
+target : IDENT ('[' memberKey ']')? ('.' IDENT)? ;
 
 // Precedence from tight (first) to loose (last), as LANGUAGE.md §4 lists it.
 expr
@@ -95,7 +101,7 @@ arg : (label ':')? expr ;
 
 label : IDENT | TIMELINE | TO | YEARLY | QUARTERLY | MONTHLY | PARAM | LET | REPORT | ASSERT
       | KIND | FN | IMPORT | SCENARIO | SOLVE | FOR | SO | THAT | WITHIN | IF | THEN | ELSE
-      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE | AMENDS ;
+      | AND | OR | NOT | AS | TRUE | FALSE | UNIT | CORRELATE | AMENDS | IN ;
 
 // Unit expressions: `as` clauses and types (`$B/yr`, `GPU*h`, `W/GPU`, `1`, `date`, `chip`).
 unitExpr
@@ -136,6 +142,7 @@ FALSE    : 'false' ;
 UNIT     : 'unit' ;
 CORRELATE: 'correlate' ;
 AMENDS   : 'amends' ;
+IN       : 'in' ;
 
 // A date wins over a subtraction: `2027-06` is June 2027, `2027 - 6` is 2021.
 DATE   : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)? ;

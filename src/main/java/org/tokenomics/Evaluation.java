@@ -62,7 +62,7 @@ public final class Evaluation {
   public List<Value> reports() {
     List<Value> out = new ArrayList<>();
     for (Runner.ReportValue r : result.reports()) {
-      out.add(new Value(r.spec().name(), r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units()));
+      out.add(new Value(r.spec().name(), r.spec().type(), r.unit(), r.values(), r.series(), periodsOf(r.spec()), model.units()));
     }
     return out;
   }
@@ -77,7 +77,7 @@ public final class Evaluation {
   public Value value(String name) {
     for (Runner.ReportValue r : result.reports()) {
       if (r.spec().name().equals(name)) {
-        return new Value(name, r.spec().type(), r.unit(), r.values(), r.series(), periods, model.units());
+        return new Value(name, r.spec().type(), r.unit(), r.values(), r.series(), periodsOf(r.spec()), model.units());
       }
     }
     CellSym cell = model.valuesByName().get(name);
@@ -125,6 +125,11 @@ public final class Evaluation {
    */
   public List<String> periods() {
     return periods;
+  }
+
+  /** A report's period labels: the timeline's, or a roll-up's years or quarters (LANGUAGE.md §13). */
+  private List<String> periodsOf(CompiledModel.ReportSpec spec) {
+    return spec.rolledUp() ? spec.periods() : periods;
   }
 
   /** The compiled model and this run's raw result, for {@link RunReports}. */

@@ -28,10 +28,36 @@ import org.tokenomics.time.Dates;
  * @param repeat       already shown above in the tree: its inputs are not repeated
  * @param hiddenInputs inputs left out at the depth limit
  * @param inputs       the values its expression reads
+ * @param periods      a roll-up report's own period labels (years {@code 2026} or quarters
+ *                     {@code 2026-Q1}), or null when its values are per period of the timeline
  */
 public record Explanation(String name, String role, String kind, String unit, double[] values, String[] text,
                           boolean series, String where, String expression, String note, String error, boolean repeat,
-                          int hiddenInputs, List<Explanation> inputs) {
+                          int hiddenInputs, List<Explanation> inputs, List<String> periods) {
+  /**
+   * An explanation whose values are per period of the timeline.
+   *
+   * @param name         {@code capex}, {@code site.chips}, or a report's name
+   * @param role         {@code let}, {@code param, median of a distribution}, {@code report} …
+   * @param kind         {@code number}, {@code date} or {@code bool}
+   * @param unit         the unit {@code values} are in; {@code date} or {@code bool} for those
+   * @param values       its values (one, or one per period), or null when it could not be evaluated
+   * @param text         the values as text for dates and bools; null for numbers
+   * @param series       one value per period?
+   * @param where        {@code file:line} of its definition ({@code ""} when unknown)
+   * @param expression   its source text on one line (null when overridden or unknown)
+   * @param note         why its value may differ from the model's, or null
+   * @param error        the evaluation error, or null
+   * @param repeat       already shown above in the tree: its inputs are not repeated
+   * @param hiddenInputs inputs left out at the depth limit
+   * @param inputs       the values its expression reads
+   */
+  public Explanation(String name, String role, String kind, String unit, double[] values, String[] text,
+                     boolean series, String where, String expression, String note, String error, boolean repeat,
+                     int hiddenInputs, List<Explanation> inputs) {
+    this(name, role, kind, unit, values, text, series, where, expression, note, error, repeat, hiddenInputs, inputs, null);
+  }
+
   /**
    * Copies the arrays and the list.
    *
@@ -49,8 +75,10 @@ public record Explanation(String name, String role, String kind, String unit, do
    * @param repeat       already shown above in the tree: its inputs are not repeated
    * @param hiddenInputs inputs left out at the depth limit
    * @param inputs       the values its expression reads
+   * @param periods      a roll-up's own period labels, or null
    */
   public Explanation {
+    periods = periods == null ? null : List.copyOf(periods);
     values = values == null ? null : values.clone();
     text = text == null ? null : text.clone();
     inputs = List.copyOf(inputs);
@@ -115,7 +143,7 @@ public record Explanation(String name, String role, String kind, String unit, do
     }
     List<Explanation> inputs = n.children().stream().map(Explanation::of).toList();
     return new Explanation(n.name(), n.role(), kind, unit, values, text, n.series(), n.where(), n.expression(), note,
-        n.error(), n.repeat(), n.hiddenInputs(), inputs);
+        n.error(), n.repeat(), n.hiddenInputs(), inputs, n.periods());
   }
 
   /** An explanation, or why there is none. */

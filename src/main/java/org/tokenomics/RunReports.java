@@ -133,7 +133,7 @@ public final class RunReports {
             .orElse(null);
         reports.add(st == null || !st.numeric() || st.failed() == mc.samples() ? rep
             : new RunReport.Report(rep.name(), rep.unit(), rep.series(), rep.values(), rep.text(),
-                stats(st, units.get(rep.name()), quantiles)));
+                stats(st, units.get(rep.name()), quantiles), rep.periods()));
       }
       List<RunReport.Assertion> checks = new ArrayList<>();
       for (int i = 0; i < det.assertions().size(); i++) {
@@ -195,7 +195,7 @@ public final class RunReports {
           units.put(spec.name(), v.unit());
         }
         String unit = tag == Type.Tag.DATE ? "date" : tag == Type.Tag.BOOL ? "bool" : v.unitText();
-        reports.add(new RunReport.Report(spec.name(), unit, v.series(), shown, text, null));
+        reports.add(new RunReport.Report(spec.name(), unit, v.series(), shown, text, null, spec.periods()));
       }
       List<RunReport.Assertion> checks = new ArrayList<>();
       for (Runner.AssertValue a : r.asserts()) {

@@ -340,7 +340,7 @@ public final class Simulation {
     }
     // Shown in the unit tok run would choose for the mean (the as unit when there is one).
     return new Value(s.spec().name(), s.spec().type(), org.tokenomics.run.ReportUnits.of(model, s.spec(), s.mean()), base,
-        s.series(), periods, model.units());
+        s.series(), s.spec().rolledUp() ? s.spec().periods() : periods, model.units());
   }
 
   /** The compiled model and the engine's result, for {@link RunReports}. */

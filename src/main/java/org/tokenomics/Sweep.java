@@ -100,8 +100,31 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param name   the report's name
    * @param unit   the unit its values are in ({@code ""} when dimensionless, {@code date}, {@code bool})
    * @param series one value per period, or a single value
+   * @param periods the report's own period labels (a roll-up's years or quarters, LANGUAGE.md §13),
+   *                or null when it has the model's periods
    */
-  public record Report(String name, String unit, boolean series) {}
+  public record Report(String name, String unit, boolean series, List<String> periods) {
+    /**
+     * A report over the model's periods.
+     *
+     * @param name   the report's name
+     * @param unit   the unit its values are in
+     * @param series one value per period, or a single value
+     */
+    public Report(String name, String unit, boolean series) {
+      this(name, unit, series, null);
+    }
+
+    /**
+     * The labels of this report's values: its own, else the model's.
+     *
+     * @param modelPeriods the model's period labels
+     * @return one label per value of a series
+     */
+    public List<String> periodsIn(List<String> modelPeriods) {
+      return periods != null ? periods : modelPeriods;
+    }
+  }
 
   /**
    * One grid point.
@@ -171,7 +194,7 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
       CompiledModel.ReportSpec spec = r.reports().get(k);
       Type.Tag tag = spec.type().tag();
       reports.add(new Report(spec.name(), tag == Type.Tag.DATE ? "date" : tag == Type.Tag.BOOL ? "bool" : spec.unitText(),
-          r.series()[k]));
+          r.series()[k], spec.periods()));
     }
     int periods = cm.program().timeline().labels().length;
     List<Point> points = new ArrayList<>(r.points().size());
@@ -190,7 +213,7 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
           text.add(null);
           continue;
         }
-        int n = r.series()[k] ? periods : 1;
+        int n = r.series()[k] ? (spec.rolledUp() ? spec.periods().size() : periods) : 1;
         double[] shown = new double[n];
         String[] words = spec.type().isNumber() ? null : new String[n];
         for (int i = 0; i < n; i++) {

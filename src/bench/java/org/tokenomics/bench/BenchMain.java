@@ -56,6 +56,10 @@ public final class BenchMain {
       squiggleLines(monteCarlo("tok-scalar", samples)[0], squiggle(samples), samples);
       return;
     }
+    if (Boolean.getBoolean("bench.familiesOnly")) {
+      familyLines(families(rounds));
+      return;
+    }
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
     System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
         StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
@@ -97,6 +101,7 @@ public final class BenchMain {
 
     double sobolSeconds = sobol();
     double squiggleSeconds = squiggle(samples);
+    double[][][] families = families(rounds);
 
     System.out.println();
     double[] evalRatio = ratios(tok, java);
@@ -116,6 +121,7 @@ public final class BenchMain {
     line("RATIO", "mc_vs_java", mcRatio, "%.2f");
     startupLines(startup);
     line("TIME", "mc_scalar_tok_s", column(scalarMc, 0), "%.2f");
+    familyLines(families);
 
     System.out.println();
     goal("Model.evaluate within 1.5x of hand-written Java (stretch 1.1x)", median(evalRatio) <= 1.5,
@@ -202,6 +208,32 @@ public final class BenchMain {
   static void sobolLines(double seconds) {
     line("TIME", "sobol_10_params_65536_s", new double[] {seconds}, "%.2f");
     goal("Sobol with 10 params and N = 65,536 on the 60-month model within 30 s", seconds <= 30, null);
+  }
+
+  /** Per round: {family, by hand} evaluation (µs) and {family, by hand} compile (µs) of 1,000 members (issue 16). */
+  static double[][][] families(int rounds) throws RunnerException {
+    String bench = FamilyBench.class.getName();
+    double[][][] out = new double[4][rounds][];
+    for (int r = 0; r < rounds; r++) {
+      out[0][r] = jmh(bench + ".family1000", 5, 1, TimeUnit.MICROSECONDS);
+      out[1][r] = jmh(bench + ".hand1000", 5, 1, TimeUnit.MICROSECONDS);
+      out[2][r] = jmh(bench + ".compileFamily1000", 3, 2, TimeUnit.MICROSECONDS);
+      out[3][r] = jmh(bench + ".compileHand1000", 3, 2, TimeUnit.MICROSECONDS);
+      System.out.printf(Locale.ROOT, "round %d: 1,000 members evaluate family %.1f ± %.1f us, by hand %.1f ± %.1f us;"
+          + " compile family %.1f ms, by hand %.1f ms%n", r + 1, out[0][r][0], out[0][r][1], out[1][r][0], out[1][r][1],
+          out[2][r][0] / 1000, out[3][r][0] / 1000);
+    }
+    return out;
+  }
+
+  /** The family figures and their goal: a family costs what its members written by hand cost. */
+  static void familyLines(double[][][] f) {
+    double[] ratio = ratios(f[0], f[1]);
+    line("TIME", "family_1000_evaluate_us", column(f[0], 0), "%.1f");
+    line("TIME", "hand_1000_evaluate_us", column(f[1], 0), "%.1f");
+    line("RATIO", "family_vs_hand_evaluate", ratio, "%.2f");
+    line("RATIO", "family_vs_hand_compile", ratios(f[2], f[3]), "%.2f");
+    goal("a family of 1,000 members evaluates within 1.2x of 1,000 hand-written instances", median(ratio) <= 1.2, null);
   }
 
   /** The start-up figures and their goal (issue #22). */

@@ -96,6 +96,11 @@ public final class HandWritten {
     return out;
   }
 
+  /** ∫ from 0 to u of clamp(τ / over, 0, 1) dτ. */
+  private static double rampIntegral(double u, double over) {
+    return u <= 0 ? 0 : u <= over ? u * u / (2 * over) : over / 2 + (u - over);
+  }
+
   /** Evaluates the model into {@code out}. */
   static void evaluate(Inputs in, Outputs out) {
     double capexSpend = in.capexPerGw * in.capacity / in.buildTime;
@@ -106,7 +111,9 @@ public final class HandWritten {
       double start = FIRST + p * MONTH;
       double end = start + MONTH;
       double t = start - FIRST;
-      double online = in.capacity * Math.max(0, Math.min(1, (end - in.buildStart) / in.buildTime));
+      // ramp(from:, over:) is the month's average of the clamped ramp (LANGUAGE.md §6, v2)
+      double online = in.capacity * (rampIntegral(end - in.buildStart, in.buildTime)
+          - rampIntegral(start - in.buildStart, in.buildTime)) / MONTH;
       double priceIndex = Math.pow(0.5, t / in.priceHalving);
       double demand = in.demandStart * Math.pow(1 + in.demandGrowth, t / MONTH);
       double revenue = Math.min(demand, online * in.valuePerGw * priceIndex);

@@ -15,7 +15,11 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  */
 public final class JexlModel {
   static final String SCRIPT = """
-      online = capacity * math:max(0.0, math:min(1.0, (end - build_start) / build_time));
+      u1 = end - build_start;
+      u0 = start - build_start;
+      g1 = u1 <= 0.0 ? 0.0 : (u1 <= build_time ? u1 * u1 / (2.0 * build_time) : build_time / 2.0 + u1 - build_time);
+      g0 = u0 <= 0.0 ? 0.0 : (u0 <= build_time ? u0 * u0 / (2.0 * build_time) : build_time / 2.0 + u0 - build_time);
+      online = capacity * (g1 - g0) / (end - start);
       price_index = math:pow(0.5, t / price_halving);
       demand = demand_start * math:pow(1.0 + demand_growth, t / month);
       supply_value = online * value_per_gw * price_index;

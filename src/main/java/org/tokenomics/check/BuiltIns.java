@@ -176,6 +176,15 @@ final class BuiltIns {
     }
     TExpr from = args.containsKey("from") ? date("from") : null;
     TExpr to = args.containsKey("to") ? date("to") : null;
+    if (exprs.containsKey("by")) { // a roll-up (LANGUAGE.md §13): one value per year or quarter, a report's whole value
+      org.tokenomics.time.Step by = RollUps.check(ck, ctx, call, ((Expr.Name) exprs.get("by")).name(), from != null || to != null);
+      if (by == null) {
+        throw new Bad();
+      }
+      Type type = x.type().asSeries(true);
+      TExpr r = new TExpr.Op(name, java.util.Arrays.asList(operand(x), null, null), type, call.span(), by);
+      return new Typed(r, type);
+    }
     TExpr n = TExpr.op(name, x.type().asSeries(false), call.span(), operand(x), from, to);
     if (!x.type().series() && from == null && !name.equals("sum")) {
       return x; // the min, mean, first … of a scalar is itself
@@ -273,7 +282,12 @@ final class BuiltIns {
       case "irr" -> Dimension.NONE;
       default -> Units.TIME; // payback
     };
-    return Typed.op(name, Type.number(dim, false), call.span(), operand(amounts), rate, initial);
+    // timing: where each period's amount sits (LANGUAGE.md §14); the word is carried as the op's data
+    String timing = exprs.containsKey("timing") ? ((Expr.Name) exprs.get("timing")).name() : null;
+    DayOneCash.check(ck, ctx, name, amounts.expr(), timing, call.span());
+    TExpr op = new TExpr.Op(name, java.util.Arrays.asList(operand(amounts), rate, initial), Type.number(dim, false),
+        call.span(), timing);
+    return new Typed(op, op.type());
   }
 
   Typed crf() {

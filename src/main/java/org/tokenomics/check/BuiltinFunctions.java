@@ -78,10 +78,10 @@ public final class BuiltinFunctions {
 
   static {
     // 7.1 series functions
-    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — clamp((period end − D) / DUR, 0, 1)",
+    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — the period's average of clamp((τ − D) / DUR, 0, 1)",
         BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
     add("active", "from?, for?, until?", Shape.POINTWISE,
-        "active(from: D, for: DUR) or active(until: D) — 1 in the periods in range, else 0", BuiltIns::active,
+        "active(from: D, for: DUR) or active(until: D) — the share of each period in range", BuiltIns::active,
         (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
     add("once", "amount, at", Shape.POINTWISE, "once(AMOUNT, at: D) — AMOUNT in the period containing D, 0 elsewhere",
         BuiltIns::once, null);
@@ -93,17 +93,17 @@ public final class BuiltinFunctions {
     add("halving", "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)",
         BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
     // 7.2 reductions and shifts
-    add("sum", "x, from?, to?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2)",
+    add("sum", "x, from?, to?, by?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2); in a report, sum(x, by: yr|quarter) per year or quarter",
         b -> b.reduce("sum"), reduce(Reductions.Kind.SUM));
-    add("mean", "x", Shape.WHOLE_SERIES, "mean(x) over all periods",
+    add("mean", "x, by?", Shape.WHOLE_SERIES, "mean(x) over all periods; in a report, by: yr|quarter",
         b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
-    add("min", "x", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise",
+    add("min", "x, by?", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise; in a report, by: yr|quarter",
         b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
-    add("max", "x", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise",
+    add("max", "x, by?", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise; in a report, by: yr|quarter",
         b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
-    add("first", "x", Shape.WHOLE_SERIES, "first(x): the value in the first period",
+    add("first", "x, by?", Shape.WHOLE_SERIES, "first(x): the value in the first period; in a report, by: yr|quarter",
         b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
-    add("last", "x", Shape.WHOLE_SERIES, "last(x): the value in the last period",
+    add("last", "x, by?", Shape.WHOLE_SERIES, "last(x): the value in the last period; in a report, by: yr|quarter",
         b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
     add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
     add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
@@ -111,14 +111,21 @@ public final class BuiltinFunctions {
     add("prev", "x, initial?", Shape.DELAYED,
         "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
         null, BuiltinFunctions::prev);
+    // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
+    add("total", "x", Shape.POINTWISE,
+        "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
+        b -> {
+          throw new IllegalStateException("total is checked by Totals");
+        }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
     // 7.3 finance
-    add("npv", "amounts, rate, initial?", Shape.WHOLE_SERIES,
-        "npv(amounts, rate, initial: AMOUNT) — net present value, amounts at period ends",
+    add("npv", "amounts, rate, initial?, timing?", Shape.WHOLE_SERIES,
+        "npv(amounts, rate, initial: AMOUNT, timing: end|mid|start) — net present value, amounts at period ends by default",
         b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
-    add("irr", "amounts, initial?", Shape.WHOLE_SERIES, "irr(amounts, initial: AMOUNT) — the rate where npv = 0",
+    add("irr", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+        "irr(amounts, initial: AMOUNT, timing: end|mid|start) — the rate where npv = 0",
         b -> b.cashFlow("irr"), cashFlow(FinanceNodes.Fn.IRR));
-    add("payback", "amounts, initial?", Shape.WHOLE_SERIES,
-        "payback(amounts, initial: AMOUNT) — when cumulative cash turns non-negative (yr)",
+    add("payback", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+        "payback(amounts, initial: AMOUNT, timing: end|mid|start) — when cumulative cash turns non-negative (yr)",
         b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
     add("crf", "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year",
         BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
@@ -190,7 +197,8 @@ public final class BuiltinFunctions {
   }
 
   private static NodeBuilder.Factory reduce(Reductions.Kind kind) {
-    return (a, b, op) -> new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
+    return (a, b, op) -> op.data() instanceof org.tokenomics.time.Step by ? new org.tokenomics.eval.series.RollUp(kind, a[0], by)
+        : new Reductions.Reduce(kind, a[0], a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null);
   }
 
   private static org.tokenomics.eval.Node compound(org.tokenomics.eval.Node base, org.tokenomics.eval.Node every,
@@ -199,7 +207,8 @@ public final class BuiltinFunctions {
   }
 
   private static NodeBuilder.Factory cashFlow(FinanceNodes.Fn fn) {
-    return (a, b, op) -> new FinanceNodes.CashFlow(fn, a[0], a[1], a[2], op.span());
+    return (a, b, op) -> new FinanceNodes.CashFlow(fn, a[0], a[1], a[2], op.span(),
+        op.data() == null ? FinanceNodes.Timing.END : FinanceNodes.Timing.valueOf(((String) op.data()).toUpperCase(java.util.Locale.ROOT)));
   }
 
   private static Points.Interp interp(PointCalls.Points pts) {

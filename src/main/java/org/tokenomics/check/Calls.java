@@ -23,6 +23,9 @@ final class Calls {
   }
 
   Typed call(Expr.Call c, Ctx ctx) {
+    if (c.name().equals("total") && !ck.fns.containsKey("total") && !ck.pluginFunctions.containsKey("total")) {
+      return Totals.check(ck, ex, c, ctx);
+    }
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
     // prev, and lag in its delayed form, read an earlier period without checking x now (LANGUAGE.md §10).
     if ((c.name().equals("prev") || c.name().equals("lag")) && !ck.fns.containsKey(c.name())
@@ -36,7 +39,7 @@ final class Calls {
     boolean ownCell = entry != null && entry.shape() == BuiltinFunctions.Shape.WHOLE_SERIES
         && !c.name().equals("cumsum") && !c.name().equals("lag");
     if (ownCell && !ck.fns.containsKey(c.name()) && c.args().size() >= 1
-        && !((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1)) {
+        && !elementWise(c)) {
       return hoisted(c, () -> direct(c, ctx));
     }
     return direct(c, ctx);
@@ -86,7 +89,7 @@ final class Calls {
           "declare it as a param: param x = " + c.name() + "(…)");
       return Typed.ERROR;
     }
-    if ((c.name().equals("min") || c.name().equals("max")) && c.args().size() > 1) {
+    if (elementWise(c)) {
       return minMax(c, ctx);
     }
     Map<String, Expr> bound = bind(c, ctx, entry.binderNames());
@@ -96,6 +99,10 @@ final class Calls {
     Map<String, Typed> args = new HashMap<>();
     boolean failed = false;
     for (Map.Entry<String, Expr> e : bound.entrySet()) {
+      if (WordArgs.of(c.name(), e.getKey()) != null) { // a word (timing: mid), read by the rule from the syntax
+        failed |= WordArgs.word(ck, ctx, c.name(), e.getKey(), e.getValue()) == null;
+        continue;
+      }
       if (BuiltinFunctions.raw(c.name(), e.getKey())) {
         continue; // a keyed list, word or string: the rule reads it as written
       }
@@ -107,6 +114,12 @@ final class Calls {
       return Typed.ERROR;
     }
     return new BuiltIns(ck, ex, c, ctx, bound, args).build(entry);
+  }
+
+  /** {@code min(a, b, …)}/{@code max(a, b, …)}: element-wise (a roll-up's {@code by:} does not count as a value). */
+  private static boolean elementWise(Expr.Call c) {
+    return (c.name().equals("min") || c.name().equals("max"))
+        && c.args().stream().filter(a -> !"by".equals(a.label())).count() > 1;
   }
 
   private Typed minMax(Expr.Call c, Ctx ctx) {

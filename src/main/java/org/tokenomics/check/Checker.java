@@ -57,6 +57,11 @@ public final class Checker {
   /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
   boolean prevSilenced;
 
+  /** The bindings {@code total(…)} made of a family or kind name to one member: a nested total sees through them. */
+  final Set<Typed> totalBindings = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Totals that depend on no enclosing total's member, checked once (a hidden cell) however often they are nested. */
+  final Map<Object, Typed> totals = new HashMap<>();
+
   /** The cells being checked, innermost first: where a cycle closes. */
   private final Deque<CellSym> stack = new ArrayDeque<>();
   private final Set<String> reportedCycles = new HashSet<>();

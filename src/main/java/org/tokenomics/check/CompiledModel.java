@@ -95,7 +95,22 @@ public final class CompiledModel {
    * A report: its name, the cell computing it, and its display unit ({@code unit} null for dates
    * and bools; {@code unitText} as written after {@code as}, or the chosen readable unit).
    */
-  public record ReportSpec(String name, int slot, Type type, Unit unit, String unitText, Span span) {}
+  /**
+   * A report. {@code periods} is null for a report over the timeline's periods, or the labels of
+   * a roll-up's years or quarters (LANGUAGE.md §13): its cell's first {@code periods.size()}
+   * values are the groups' values.
+   */
+  public record ReportSpec(String name, int slot, Type type, Unit unit, String unitText, Span span, List<String> periods) {
+    /** A report over the timeline's periods. */
+    public ReportSpec(String name, int slot, Type type, Unit unit, String unitText, Span span) {
+      this(name, slot, type, unit, unitText, span, null);
+    }
+
+    /** Whether it is a roll-up with periods of its own. */
+    public boolean rolledUp() {
+      return periods != null;
+    }
+  }
 
   public record AssertSpec(String message, int slot, int line, Span span) {}
 

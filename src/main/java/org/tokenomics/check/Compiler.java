@@ -109,6 +109,7 @@ public final class Compiler {
     ck.pluginFunctions = Map.copyOf(functions);
     ck.data = new DataFiles(loader, diags, options.maxSourceBytes());
     Registrar reg = new Registrar(ck, options.maxPeriods());
+    reg.maxNames = options.maxNames();
     reg.register(loader.files(), mainFile, loader.amended());
     if (ck.globals.size() > options.maxNames()) {
       diags.error(Code.TOK600, Span.NONE, "the model declares " + ck.globals.size() + " names (limit: max names "
@@ -202,7 +203,8 @@ public final class Compiler {
       }
       if (decl.as() == null) {
         Unit unit = type.isNumber() ? ck.display.readable(type) : null;
-        out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, unit, unit == null ? "" : unit.name(), decl.span()));
+        out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, unit, unit == null ? "" : unit.name(), decl.span(),
+            RollUps.labels(decl.value(), ck.timeline)));
         continue;
       }
       if (!type.isNumber()) {
@@ -220,7 +222,7 @@ public final class Compiler {
         continue;
       }
       out.add(new CompiledModel.ReportSpec(decl.label(), cell.slot, type, new Unit(decl.asText(), unit.factor(), unit.dim()),
-          decl.asText(), decl.span()));
+          decl.asText(), decl.span(), RollUps.labels(decl.value(), ck.timeline)));
     }
     return out;
   }

@@ -93,10 +93,22 @@ final class ExprChecker {
     }
     Object global = ck.globals.get(name);
     if (global instanceof CellSym cell) {
+      if (cell.role == CellSym.Role.REPORT && RollUps.isRollUp(cell.expr)) { // one value per year, not per period
+        ck.error(ctx, Code.TOK302, n.span(), "'" + name + "' is a roll-up (one value per year or quarter): only the report shows it",
+            "use the series it rolls up, or sum(x, from: …, to: …) for one year");
+        return Typed.ERROR;
+      }
       return ck.ref(cell);
     }
     if (global instanceof InstanceSym inst) {
       return new Typed(null, Type.instance(inst));
+    }
+    if (global instanceof FamilySym f) {
+      if (f.members().isEmpty()) {
+        return Typed.ERROR; // a family whose declaration failed: reported there
+      }
+      ck.error(ctx, Code.TOK302, n.span(), FamilyMessages.familyWide(f, name), FamilyMessages.familyWideHelp(f, null));
+      return Typed.ERROR;
     }
     org.tokenomics.time.TimeVar which = org.tokenomics.time.TimeVar.named(name);
     if (which != null) {
@@ -137,6 +149,15 @@ final class ExprChecker {
   }
 
   private Typed attr(Expr.Attr a, Ctx ctx) {
+    FamilySym family = Families.named(ck, a.target(), ctx);
+    if (family != null && family.members().isEmpty()) {
+      return Typed.ERROR;
+    }
+    if (family != null) {
+      ck.error(ctx, Code.TOK302, a.span(), FamilyMessages.familyWide(family, family.name() + "." + a.name()),
+          FamilyMessages.familyWideHelp(family, a.name()));
+      return Typed.ERROR;
+    }
     Typed target = check(a.target(), ctx);
     if (target.isError()) {
       return Typed.ERROR;
@@ -158,6 +179,10 @@ final class ExprChecker {
   }
 
   private Typed index(Expr.Index i, Ctx ctx) {
+    FamilySym family = Families.named(ck, i.target(), ctx);
+    if (family != null) {
+      return Families.member(ck, this, family, i, ctx);
+    }
     Typed x = check(i.target(), ctx);
     Typed d = check(i.index(), ctx);
     if (x.isError() || d.isError()) {

@@ -24,8 +24,10 @@ public final class OverrideCompiler {
     Span targetSpan = new Span(sourceName, 1, 1, 1, 1 + text.length(), 0, text.length());
     Diagnostics scratch = new Diagnostics();
     model.sources().values().forEach(scratch::addSource);
-    if (!target.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-      scratch.error(Code.TOK200, targetSpan, "'" + target + "' is not a param name", "write NAME=VALUE or INSTANCE.ATTR=VALUE");
+    // NAME, INSTANCE.ATTR, or FAMILY[KEY].ATTR for a member of a family (LANGUAGE.md §15)
+    if (!target.matches("[A-Za-z_][A-Za-z0-9_]*(\\[-?[0-9][0-9_.eE+-]*\\])?(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+      scratch.error(Code.TOK200, targetSpan, "'" + target + "' is not a param name",
+          "write NAME=VALUE, INSTANCE.ATTR=VALUE or FAMILY[KEY].ATTR=VALUE");
     } else {
       Expr e = new SyntaxParser().parseExpression(file, scratch);
       if (e != null) {

@@ -37,6 +37,8 @@ final class Registrar {
   /** An assertion and its cell. */
   record AssertDecl(Decl.Assert decl, CellSym cell) {}
   private final long maxPeriods;
+  /** Names the model may declare: a family's members count, and are not made beyond it. */
+  int maxNames = org.tokenomics.diag.DefaultLimits.MAX_NAMES;
   private Variants variants;
 
   Registrar(Checker ck, long maxPeriods) {
@@ -81,10 +83,23 @@ final class Registrar {
     }
     for (TokFile f : files) {
       for (Decl d : f.decls()) {
+        if (d instanceof Decl.Instance in && in.family() != null) {
+          familyNames.add(in.name());
+        }
+      }
+    }
+    for (TokFile f : files) {
+      for (Decl d : f.decls()) {
         value(d, f.source());
       }
     }
+    FamilyReports.expand(ck, this, familyReports);
   }
+
+  /** Names declared as families, known before any report is registered (a report may come first). */
+  private final java.util.Set<String> familyNames = new java.util.HashSet<>();
+  /** Reports of a family-wide value, expanded to one per member once every family is entered. */
+  private final List<FamilyReports.Pending> familyReports = new java.util.ArrayList<>();
 
   private void timeline(Decl.Timeline t, boolean isMain) {
     if (!isMain) {
@@ -230,9 +245,20 @@ final class Registrar {
       ck.globals.put(s.name(), c);
     } else if (d instanceof Decl.Instance in) {
       instance(in, file);
+    } else if (d instanceof Decl.Report r && FamilyReports.isFamilyWide(r, familyNames)) {
+      familyReports.add(new FamilyReports.Pending(r, file, reports.size()));
     } else if (d instanceof Decl.Report r) {
       CellSym c = ck.newCell("report " + r.label(), CellSym.Role.REPORT, r.value().span(), r.value(), null, top, false);
       reports.add(new ReportDecl(r, c, file));
+      // `report NAME = EXPR` also declares NAME (LANGUAGE.md §4, v2); an unnamed report declares nothing.
+      // Decision: a report named like a unit or a built-in series (`report s = …`, fine in v1) stays a
+      // report but declares nothing, since a bare `s` must keep meaning seconds.
+      String name = r.name();
+      boolean shadows = name != null && (Units.isBuiltIn(name) || ck.units.isUnit(name)
+          || org.tokenomics.time.TimeVar.named(name) != null);
+      if (name != null && !shadows && claim(name, r.nameSpan(), "a report")) {
+        ck.globals.put(name, c);
+      }
     } else if (d instanceof Decl.Assert a) {
       CellSym c = ck.newCell("assert@" + a.span().line(), CellSym.Role.ASSERT, a.cond().span(), a.cond(), null, top, false);
       asserts.add(new AssertDecl(a, c));
@@ -257,44 +283,66 @@ final class Registrar {
           near == null ? "the kinds: " + String.join(", ", ck.kinds.keySet()) : "did you mean " + near + "?");
       return;
     }
-    if (!claim(in.name(), in.nameSpan(), "an instance")) {
+    if (!claim(in.name(), in.nameSpan(), in.family() != null ? "a family" : "an instance")) {
+      return;
+    }
+    if (in.family() != null) {
+      Families.register(ck, this, in, kind, file);
       return;
     }
     InstanceSym inst = new InstanceSym(in.name(), kind, in);
     ck.globals.put(in.name(), inst);
+    attributes(inst, in, kind, file, Map.of(), true);
+  }
+
+  /**
+   * One cell per attribute of {@code inst}: the block's value or the kind's default. A family's
+   * member sees its key as {@code key}; its block's errors are reported for one member only.
+   */
+  void attributes(InstanceSym inst, Decl.Instance in, Decl.Kind kind, SourceFile file,
+                  Map<String, Typed> key, boolean report) {
     Map<String, Decl.Assign> sets = new LinkedHashMap<>();
     Map<String, Decl.Member> members = new LinkedHashMap<>();
     kind.members().forEach(m -> members.putIfAbsent(m.name(), m));
     for (Decl.Assign a : in.sets()) {
       Decl.Member m = members.get(a.target());
       if (m == null) {
+        if (!report) {
+          continue;
+        }
         String near = Suggest.closest(a.target(), members.keySet());
         ck.diags.error(Code.TOK402, a.targetSpan(), kind.name() + " has no attribute '" + a.target() + "'",
             near != null ? "did you mean " + near + "?" : "its attributes: " + String.join(", ", members.keySet()));
       } else if (!m.isParam()) {
+        if (!report) {
+          continue;
+        }
         ck.diags.error(Code.TOK403, a.targetSpan(), "cannot set " + a.target() + ": it is derived in kind " + kind.name(),
             "only params can be set; " + a.target() + " is computed from the others");
       } else if (sets.containsKey(a.target())) {
-        ck.diags.error(Code.TOK201, a.targetSpan(), a.target() + " is set twice", null);
+        if (report) {
+          ck.diags.error(Code.TOK201, a.targetSpan(), a.target() + " is set twice", null);
+        }
       } else {
         sets.put(a.target(), a);
       }
     }
     SourceFile kindFile = ck.kindFiles.get(kind.name());
     for (Decl.Member m : members.values()) {
-      String name = in.name() + "." + m.name();
+      String name = inst.name() + "." + m.name();
       Decl.Assign set = sets.get(m.name());
       CellSym.Role role = m.isParam() ? CellSym.Role.ATTR_PARAM : CellSym.Role.ATTR_LET;
       CellSym cell;
       if (set != null) {
-        cell = ck.newCell(name, role, set.targetSpan(), set.value(), m.type(), Ctx.in(file, inst, null, null), false);
+        Ctx ctx = key.isEmpty() ? Ctx.in(file, inst, null, null) : new Ctx(file, inst, key, List.of(), null, null);
+        cell = ck.newCell(name, role, set.targetSpan(), set.value(), m.type(), ctx, false);
       } else {
-        if (m.value() == null) {
+        if (m.value() == null && report) {
           String type = m.type() == null ? "" : " (" + kindFile.slice(m.type().span()).strip() + ")";
           ck.diags.error(Code.TOK401, in.nameSpan(), kind.name() + " " + in.name() + " needs " + m.name() + type,
               "set it in the block: " + m.name() + " = …");
         }
-        Ctx ctx = Ctx.in(kindFile, inst, in.nameSpan(), kind.name() + " " + in.name() + ", attribute " + m.name());
+        Ctx ctx = Ctx.in(kindFile, inst, in.nameSpan(), kind.name() + " " + inst.name() + ", attribute " + m.name());
         cell = ck.newCell(name, role, m.nameSpan(), m.value(), m.type(), ctx, true);
       }
       inst.attrs.put(m.name(), cell);

@@ -10,6 +10,13 @@ final class Targets {
 
   static CellSym find(Checker ck, String target, Span span, Ctx ctx, String what) {
     String[] parts = target.split("\\.", 2);
+    String member = Families.targetMember(ck, parts[0], span, ctx);
+    if (member != null && member.isEmpty()) {
+      return null; // NAME[KEY] with a key that is not a member: reported
+    }
+    if (member != null) {
+      parts[0] = member;
+    }
     CellSym cell = null;
     Object global = ck.globals.get(parts[0]);
     if (parts.length == 2) {

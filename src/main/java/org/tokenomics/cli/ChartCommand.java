@@ -93,7 +93,13 @@ final class ChartCommand implements Callable<Integer> {
       return 1;
     }
     Model model = c.model();
-    if (!model.reportNames().contains(name)) {
+    List<String> members = members(model);
+    if (!members.isEmpty() && samples > 0) {
+      err.println("tok: " + name + " has a row per member of a family; under --samples chart one of them, e.g. "
+          + members.get(0));
+      return 2;
+    }
+    if (!model.reportNames().contains(name) && members.isEmpty()) {
       List<String> names = model.reportNames();
       String near = Suggest.closest(name, names);
       err.println("tok: " + file + " has no report named '" + name + "'"
@@ -130,26 +136,51 @@ final class ChartCommand implements Callable<Integer> {
     }
     List<Charts.Line> lines = new ArrayList<>();
     String unit = null;
-    for (String scenario : scenarioNames(model)) {
+    List<String> members = members(model);
+    List<String> names = members.isEmpty() ? List.of(name) : members;
+    List<String> periods = model.periods();
+    List<String> scenarioList = scenarioNames(model);
+    for (String scenario : scenarioList) {
       Evaluation e = model.tryEvaluate(Scenario.named(scenario), overrides);
-      if (!e.reportNames().contains(name)) {
-        e.errors().forEach(d -> err.println(d.render()));
-        return null;
+      for (String one : names) {
+        if (!e.reportNames().contains(one)) {
+          e.errors().forEach(d -> err.println(d.render()));
+          return null;
+        }
+        Value v = e.value(one);
+        String label = members.isEmpty() ? scenario
+            : scenarioList.size() > 1 ? scenario + " " + one.substring(name.length()) : one;
+        if (!line(v, label, lines, err)) {
+          return null;
+        }
+        unit = v.unit();
+        periods = v.periods(); // a roll-up's years or quarters, else the timeline's periods
       }
-      Value v = e.value(name);
-      if (!v.isNumber()) {
-        err.println("tok: " + name + " is " + v.dimension() + "; only numbers can be charted");
-        return null;
-      }
-      if (!v.isSeries()) {
-        err.println("tok: " + name + " is a scalar (" + Fmt.quantity(v.values()[0], v.unit())
-            + "), not a series: a chart needs a report that varies by period (give the model a timeline)");
-        return null;
-      }
-      unit = v.unit();
-      lines.add(new Charts.Line(scenario, v.values()));
     }
-    return Charts.line(name, unit, model.periods(), lines);
+    return Charts.line(name, unit, periods, lines);
+  }
+
+  /** A family-wide report's rows ({@code NAME[KEY]}, LANGUAGE.md §15): one line each; empty for a plain report. */
+  private List<String> members(Model model) {
+    if (model.reportNames().contains(name)) {
+      return List.of();
+    }
+    return model.reportNames().stream().filter(n -> n.startsWith(name + "[") && n.endsWith("]")).toList();
+  }
+
+  /** Adds {@code v} as a line; false after printing why it cannot be one. */
+  private boolean line(Value v, String label, List<Charts.Line> lines, PrintWriter err) {
+    if (!v.isNumber()) {
+      err.println("tok: " + name + " is " + v.dimension() + "; only numbers can be charted");
+      return false;
+    }
+    if (!v.isSeries()) {
+      err.println("tok: " + name + " is a scalar (" + Fmt.quantity(v.values()[0], v.unit())
+          + "), not a series: a chart needs a report that varies by period (give the model a timeline)");
+      return false;
+    }
+    lines.add(new Charts.Line(label, v.values()));
+    return true;
   }
 
   private List<String> scenarioNames(Model model) {
@@ -183,7 +214,7 @@ final class ChartCommand implements Callable<Integer> {
     }
     String unit = v.unit().isEmpty() ? null : v.unit();
     Simulation mc = model.simulate(samples, seed);
-    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), model.periods(),
+    return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
         mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
   }
 

@@ -29,7 +29,7 @@ final class ExplainText {
   }
 
   private static void node(StringBuilder b, Explanation n, String first, String rest, List<String> periods) {
-    b.append(first).append(n.name()).append(" = ").append(value(n, periods));
+    b.append(first).append(n.name()).append(" = ").append(value(n, n.periods() != null ? n.periods() : periods));
     if (n.repeat()) {
       b.append("   (shown above)\n");
       return;
@@ -134,7 +134,7 @@ final class ExplainText {
     if (n.values() != null) {
       if (n.series()) {
         ArrayNode ps = o.putArray("periods");
-        periods.forEach(ps::add);
+        (n.periods() != null ? n.periods() : periods).forEach(ps::add);
         ArrayNode vs = o.putArray("values");
         for (int i = 0; i < n.values().length; i++) {
           add(vs, n, i);
@@ -145,7 +145,7 @@ final class ExplainText {
         o.set("value", one.get(0));
       }
     }
-    o.put("summary", value(n, periods));
+    o.put("summary", value(n, n.periods() != null ? n.periods() : periods));
     o.put("where", n.where());
     if (n.expression() != null) {
       o.put("expression", n.expression());

@@ -32,7 +32,7 @@ final class SweepOutput {
       Sweep.Report spec = r.reports().get(k);
       String unit = spec.unit();
       if (spec.series()) {
-        for (String p : periods) {
+        for (String p : spec.periodsIn(periods)) {
           header.add(label(spec.name() + "[" + p + "]", unit));
         }
       } else {
@@ -54,7 +54,7 @@ final class SweepOutput {
         row.append(a == 0 ? "" : ",").append(num(p.inputs()[a]));
       }
       for (int k = 0; k < r.reports().size(); k++) {
-        int width = r.reports().get(k).series() ? periods.size() : 1;
+        int width = r.reports().get(k).series() ? r.reports().get(k).periodsIn(periods).size() : 1;
         double[] v = p.values().get(k);
         String[] t = p.text().get(k);
         for (int i = 0; i < width; i++) {
@@ -95,7 +95,7 @@ final class SweepOutput {
       o.put("unit", r.reports().get(k).unit());
       if (r.reports().get(k).series()) {
         ArrayNode ps = o.putArray("periods");
-        periods.forEach(ps::add);
+        r.reports().get(k).periodsIn(periods).forEach(ps::add);
       }
     }
     ArrayNode points = root.putArray("points");
@@ -114,7 +114,7 @@ final class SweepOutput {
           values.putNull(spec.name());
         } else if (spec.series()) {
           ArrayNode arr = values.putArray(spec.name());
-          for (int i = 0; i < periods.size(); i++) {
+          for (int i = 0; i < spec.periodsIn(periods).size(); i++) {
             add(arr, spec, v[i], t == null ? null : t[i]);
           }
         } else {

@@ -17,7 +17,9 @@ public enum Code {
   TOK500("evaluation error"),
   TOK501("assertion failed"),
   TOK502("no solution"),
-  TOK600("limit exceeded");
+  TOK600("limit exceeded"),
+  /** A warning (the 700s are warnings: the model runs): a first-day amount discounted from a period's end (LANGUAGE.md §14). */
+  TOK700("first-day amount discounted from the period's end");
 
   private final String title;
 

@@ -14,6 +14,8 @@ public final class DefaultLimits {
   public static final int MAX_NODES = 500_000;
   /** Periods of the timeline. */
   public static final int MAX_PERIODS = 10_000;
+  /** Members of one family of instances (LANGUAGE.md §15). */
+  public static final int MAX_FAMILY_MEMBERS = 10_000;
   /** Declared names. */
   public static final int MAX_NAMES = 100_000;
   /** Samples × periods × reports of one Monte Carlo run. */

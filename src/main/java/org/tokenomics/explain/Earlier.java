@@ -54,7 +54,7 @@ final class Earlier {
       }
       String dimension = target.type().isNumber() && target.type().dim().isNone() ? "" : target.type().shortName();
       out.add(new ExplainNode(label, role, Type.Tag.NUMBER, dimension, unit, values, true, "", null, null, error, false,
-          0, List.of()));
+          0, List.of(), null));
     }
     return out;
   }

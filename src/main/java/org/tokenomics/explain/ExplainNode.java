@@ -21,7 +21,8 @@ import org.tokenomics.units.Unit;
  * @param repeat       already shown above: its inputs are not repeated
  * @param hiddenInputs inputs left out at the depth limit
  * @param children     the values its expression reads
+ * @param periods      a roll-up report's own period labels (years or quarters), or null for the timeline's
  */
 public record ExplainNode(String name, String role, Type.Tag tag, String dimension, Unit unit, double[] values,
                           boolean series, String where, String expression, String note, String error, boolean repeat,
-                          int hiddenInputs, List<ExplainNode> children) {}
+                          int hiddenInputs, List<ExplainNode> children, List<String> periods) {}

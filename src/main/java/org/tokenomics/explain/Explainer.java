@@ -118,7 +118,7 @@ public final class Explainer {
         childNote = "evaluated at the solution of " + cell.solveTarget().name();
       }
       for (int slot : inputs) {
-        children.add(node(cm.cells().get(slot), cm.cells().get(slot).name(), null, null, childFrame,
+        children.add(node(cm.cells().get(slot), shownName(cm.cells().get(slot)), null, null, childFrame,
             depth + 1, childNote));
       }
       children.addAll(Earlier.of(cm, program, cell.slot(), childFrame));
@@ -126,8 +126,12 @@ public final class Explainer {
       hidden = inputs.size();
     }
     String dimension = cell.type().isNumber() && cell.type().dim().isNone() ? "" : cell.type().shortName();
-    return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, v.base,
-        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children));
+    // a roll-up report: one value per year or quarter, under its own labels (LANGUAGE.md §13)
+    List<String> periods = cm.reports().stream().filter(r -> r.slot() == cell.slot() && r.rolledUp())
+        .map(CompiledModel.ReportSpec::periods).findFirst().orElse(null);
+    double[] base = periods != null && v.base != null ? java.util.Arrays.copyOf(v.base, periods.size()) : v.base;
+    return new ExplainNode(label, kind, cell.type().tag(), dimension, v.unit, base,
+        program.cell(cell.slot()).series(), where, expr, note, v.error, repeat, hidden, List.copyOf(children), periods);
   }
 
   /** The named values a cell reads: hidden cells and instances looked through, in first-read order. */
@@ -176,6 +180,11 @@ public final class Explainer {
       u = cm.units().fromLiteral("1 %", cell.type().dim());
     }
     return u;
+  }
+
+  /** A cell's name as the model writes it: a named report read by another value is its NAME (LANGUAGE.md §4). */
+  private static String shownName(CellSym cell) {
+    return cell.role() == CellSym.Role.REPORT && cell.name().startsWith("report ") ? cell.name().substring(7) : cell.name();
   }
 
   private record Value(Unit unit, double[] base, String error) {}

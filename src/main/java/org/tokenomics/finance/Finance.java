@@ -103,6 +103,34 @@ public final class Finance {
     return OptionalDouble.of(crossing(cumEnd[last], amounts[i], startYears[i], endYears[i]));
   }
 
+  /**
+   * The earliest point after which cumulative cash stays non-negative, each amount arriving at
+   * its point {@code times[i]} (LANGUAGE.md §14, timing mid and start). 0 when the initial
+   * amount leaves nothing to recover; empty when the cumulative cash ends negative.
+   *
+   * @param amounts the amounts, one per period
+   * @param times   years from the timeline's start to where each amount arrives
+   * @param initial the amount spent at the timeline's start
+   * @return the payback time in years, or empty
+   */
+  public static OptionalDouble paybackAt(double[] amounts, double[] times, double initial) {
+    double cum = -initial;
+    int last = cum < 0 ? -1 : -2; // the last point after which cumulative cash is negative (-1: the start)
+    for (int i = 0; i < amounts.length; i++) {
+      cum += amounts[i];
+      if (cum < 0) {
+        last = i;
+      }
+    }
+    if (last == -2) {
+      return OptionalDouble.of(0);
+    }
+    if (last + 1 >= amounts.length) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(times[last + 1]);
+  }
+
   private static double crossing(double before, double amount, double start, double end) {
     if (amount <= 0) {
       return end;

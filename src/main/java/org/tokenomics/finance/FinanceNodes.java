@@ -16,6 +16,38 @@ public final class FinanceNodes {
 
   public enum Fn { NPV, IRR, PAYBACK }
 
+  /** Where each period's amount sits inside the period (LANGUAGE.md §14); {@code initial} stays at the start. */
+  public enum Timing {
+    /** At the period's end (the default, v1's rule). */
+    END,
+    /** At the period's middle. */
+    MID,
+    /** At the period's start. */
+    START;
+
+    /**
+     * Years from the timeline's start to where each period's amount sits.
+     *
+     * @param tl the timeline
+     * @return one time per period (shared for END: do not modify)
+     */
+    public double[] times(Timeline tl) {
+      if (this == END) {
+        return tl.endYears();
+      }
+      if (this == START) {
+        return tl.startYears();
+      }
+      double[] s = tl.startYears();
+      double[] e = tl.endYears();
+      double[] mid = new double[s.length];
+      for (int i = 0; i < s.length; i++) {
+        mid[i] = (s[i] + e[i]) / 2;
+      }
+      return mid;
+    }
+  }
+
   /** One of npv / irr / payback over a series of amounts. Always a scalar. */
   public static final class CashFlow extends Node {
     @Override
@@ -28,14 +60,39 @@ public final class FinanceNodes {
     private final Node rate;
     private final Node initial;
     private final Span span;
+    private final Timing timing;
 
     public CashFlow(Fn fn, Node amounts, Node rate, Node initial, Span span) {
+      this(fn, amounts, rate, initial, span, Timing.END);
+    }
+
+    /**
+     * A cash-flow function with its amounts located by {@code timing}.
+     *
+     * @param fn      npv, irr or payback
+     * @param amounts the amounts, one per period
+     * @param rate    the discount rate (npv only, else null)
+     * @param initial the amount at the timeline's start, or null
+     * @param span    where the call is written
+     * @param timing  where each period's amount sits
+     */
+    public CashFlow(Fn fn, Node amounts, Node rate, Node initial, Span span, Timing timing) {
       super(false);
       this.fn = fn;
       this.amounts = amounts;
       this.rate = rate;
       this.initial = initial;
       this.span = span;
+      this.timing = timing;
+    }
+
+    /**
+     * Where the amounts sit.
+     *
+     * @return the timing
+     */
+    public Timing timing() {
+      return timing;
     }
 
     public Node amounts() {
@@ -57,6 +114,7 @@ public final class FinanceNodes {
       Timeline tl = f.timeline;
       double[] starts = tl.startYears();
       double[] ends = tl.endYears();
+      double[] at = timing.times(tl);
       double init = initial == null ? 0 : initial.eval(f, 0);
       switch (fn) {
         case NPV -> {
@@ -64,10 +122,10 @@ public final class FinanceNodes {
           if (r <= -1) {
             throw new EvalError(Code.TOK500, span, "a discount rate of -100% or less has no present value");
           }
-          return Finance.npv(values, ends, r, init);
+          return Finance.npv(values, at, r, init);
         }
         case IRR -> {
-          double[] r = Finance.irrs(values, ends, init);
+          double[] r = Finance.irrs(values, at, init);
           if (r.length == 0) {
             throw new EvalError(Code.TOK502, span, "no internal rate of return: the cash flows never make npv zero",
                 "an irr needs an outlay and later inflows (or the reverse)");
@@ -80,7 +138,9 @@ public final class FinanceNodes {
           return r[0];
         }
         default -> {
-          OptionalDouble y = Finance.payback(values, starts, ends, init);
+          // under end, each amount flows evenly through its period (v1); under mid and start it arrives at its point
+          OptionalDouble y = timing == Timing.END ? Finance.payback(values, starts, ends, init)
+              : Finance.paybackAt(values, at, init);
           if (y.isEmpty()) {
             throw new EvalError(Code.TOK502, span, "no payback: cumulative cash is still negative at the end of the timeline",
                 "extend the timeline or check the cash flows");

@@ -21,12 +21,26 @@ final class Completions {
     Positions.Word w = Positions.wordAt(a.text, offset);
     String prefix = a.text.substring(w.start(), Math.min(offset, a.text.length()));
     Map<String, CompletionItem> items = new LinkedHashMap<>();
+    String family = familyBefore(a, w.start());
+    if (family != null) {
+      // NAME[ of a family: its members' keys (LANGUAGE.md §15), read off the compiled model's cells
+      for (String key : memberKeys(a, family)) {
+        add(items, item(key, CompletionItemKind.EnumMember, "member " + family + "[" + key + "]", "0"));
+      }
+      return filter(items, prefix);
+    }
     if (w.qualifier() != null) {
-      String inst = a.index.instanceAt(w.qualifier());
+      // a member (vintage[2026].) or, inside total(…), the family (vintage.) has the kind's attributes
+      String inst = a.index.instanceAt(w.qualifier().replaceAll("\\[[^\\]]*\\]", ""));
       Decl.Kind kind = inst == null ? null : a.index.kindOf(inst);
       if (kind != null) {
         kind.members().forEach(m -> add(items, member(m, "0")));
       }
+      return filter(items, prefix);
+    }
+    List<String> words = wordArgument(a.text, w.start());
+    if (words != null) { // timing: end|mid|start, by: yr|quarter (LANGUAGE.md §13–§14): only the words fit
+      words.forEach(x -> add(items, item(x, CompletionItemKind.EnumMember, "word", "0")));
       return filter(items, prefix);
     }
     ArgCompletions.Offer inCall = ArgCompletions.at(a.text, offset);
@@ -54,6 +68,9 @@ final class Completions {
           return filter(items, prefix);
         }
         kind.members().forEach(m -> add(items, member(m, "0")));
+        if (block.key() != null) {
+          add(items, item(block.key(), CompletionItemKind.Variable, "the member's key", "0"));
+        }
       }
     } else if (a.enclosing(offset) instanceof Decl.Fn f) {
       f.params().forEach(p -> add(items, item(p.name(), CompletionItemKind.Variable, "parameter", "0")));
@@ -73,9 +90,10 @@ final class Completions {
    * The block around the cursor, read from the text (it may not parse while the user types):
    * {@code KIND NAME {} or {@code kind NAME {} or {@code scenario NAME {}, with where its '{' is.
    */
-  record Block(String kind, String name, int open) {
-    private static final java.util.regex.Pattern HEADER =
-        java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+  record Block(String kind, String name, int open, String key) {
+    /** {@code KIND NAME}, or a family's {@code KIND NAME[KEY in RANGE]} (group 3: KEY). */
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile(
+        "([A-Za-z_][A-Za-z0-9_]*)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b[^\\]]*\\]\\s*)?$");
     private static final java.util.regex.Pattern TARGET =
         java.util.regex.Pattern.compile("(?:^|[{;\\n])\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
 
@@ -89,7 +107,7 @@ final class Completions {
           if (depth == 0) {
             int lineStart = text.lastIndexOf('\n', i - 1) + 1;
             java.util.regex.Matcher m = HEADER.matcher(text.substring(lineStart, i));
-            return m.find() ? new Block(m.group(1), m.group(2), i) : null;
+            return m.find() ? new Block(m.group(1), m.group(2), i, m.group(3)) : null;
           }
           depth--;
         }
@@ -111,6 +129,62 @@ final class Completions {
       }
       return out;
     }
+  }
+
+  /** The family whose members' keys go at {@code wordStart} ({@code NAME[} just before it), or null. */
+  private static String familyBefore(Analysis a, int wordStart) {
+    int i = wordStart;
+    while (i > 0 && a.text.charAt(i - 1) == ' ') {
+      i--;
+    }
+    if (i == 0 || a.text.charAt(i - 1) != '[') {
+      return null;
+    }
+    int end = i - 1;
+    int s = end;
+    while (s > 0 && (Character.isLetterOrDigit(a.text.charAt(s - 1)) || a.text.charAt(s - 1) == '_')) {
+      s--;
+    }
+    String name = a.text.substring(s, end);
+    Decl.Instance in = a.index.instances.get(name);
+    return in != null && in.family() != null ? name : null;
+  }
+
+  /** The keys of a family's members, in order, from its declaration (at most 1,000 offered). */
+  private static List<String> memberKeys(Analysis a, String family) {
+    List<String> keys = org.tokenomics.check.FamilySym.keys(a.index.instances.get(family).family());
+    return keys.size() > 1000 ? keys.subList(0, 1000) : keys;
+  }
+
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*$");
+  private static final java.util.regex.Pattern CALLEE =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*$");
+
+  /**
+   * The words an argument takes when the cursor is at its value ({@code npv(x, 8 %, timing: |)}):
+   * the label before the cursor and the function whose '(' is open there, looked up in
+   * {@link org.tokenomics.check.WordArgs}; null elsewhere.
+   */
+  static List<String> wordArgument(String text, int wordStart) {
+    java.util.regex.Matcher label = LABEL.matcher(text.substring(Math.max(0, wordStart - 40), wordStart));
+    if (!label.find()) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = wordStart - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+      char c = text.charAt(i);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(') {
+        if (depth == 0) {
+          java.util.regex.Matcher fn = CALLEE.matcher(text.substring(Math.max(0, i - 40), i));
+          return fn.find() ? org.tokenomics.check.WordArgs.of(fn.group(1), label.group(1)) : null;
+        }
+        depth--;
+      }
+    }
+    return null;
   }
 
   /** True where a setting's target goes: nothing but spaces since the block's '{', a ';' or a line break. */

@@ -107,14 +107,18 @@ final class Hovers {
     b.append("\ndimension: ").append(t.describe()).append(t.series() ? ", a series" : "").append('\n');
     try {
       double[] v = a.values(cell);
-      b.append("\nvalue: ").append(show(a, t, v)).append('\n');
+      // a roll-up report: one value per year or quarter, under its own labels (LANGUAGE.md §13)
+      List<String> periods = a.model.reports().stream().filter(r -> r.slot() == cell.slot() && r.rolledUp())
+          .map(org.tokenomics.check.CompiledModel.ReportSpec::periods).findFirst()
+          .orElse(a.model.program().timeline().labelList());
+      b.append("\nvalue: ").append(show(a, t, java.util.Arrays.copyOf(v, Math.min(v.length, t.series() ? periods.size() : 1)),
+          periods)).append('\n');
     } catch (EvalError e) {
       b.append("\ndoes not evaluate: ").append(e.getMessage()).append('\n');
     }
   }
 
-  private static String show(Analysis a, Type t, double[] v) {
-    List<String> periods = List.of(a.model.program().timeline().labels());
+  private static String show(Analysis a, Type t, double[] v, List<String> periods) {
     StringBuilder out = new StringBuilder();
     Unit unit = t.isNumber() ? a.model.units().fromText(DimensionFormat.unitText(t.dim())) : null;
     unit = unit == null ? null : scaled(unit, v);

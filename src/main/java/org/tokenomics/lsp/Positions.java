@@ -91,13 +91,24 @@ final class Positions {
     while (i > 0 && text.charAt(i - 1) == '.') {
       int end = i - 1;
       int s = end;
+      String key = "";
+      if (s > 0 && text.charAt(s - 1) == ']') {
+        // a family's member: vintage[2026].
+        int open = text.lastIndexOf('[', s - 1);
+        if (open < 0) {
+          break;
+        }
+        key = text.substring(open, s);
+        s = open;
+        end = open;
+      }
       while (s > 0 && isWordChar(text.charAt(s - 1))) {
         s--;
       }
       if (s == end) {
         break;
       }
-      parts.add(0, text.substring(s, end));
+      parts.add(0, text.substring(s, end) + key);
       i = s;
     }
     return parts.isEmpty() ? null : String.join(".", parts);

@@ -313,9 +313,11 @@ final class Engine {
       if (offset[r] < 0) {
         stats.add(new McResult.ReportStats(spec, series, reportFailed[r], null, null, null, null));
       } else {
-        double[] m = java.util.Arrays.copyOfRange(mean, offset[r], offset[r] + width[r]);
-        Quantiles[] q = java.util.Arrays.copyOfRange(quantiles, offset[r], offset[r] + width[r]);
-        double[] e = java.util.Arrays.copyOfRange(se, offset[r], offset[r] + width[r]);
+        // a roll-up shows its years or quarters: the first values of its cell (eval.series.RollUp)
+        int shown = spec.rolledUp() ? Math.min(width[r], spec.periods().size()) : width[r];
+        double[] m = java.util.Arrays.copyOfRange(mean, offset[r], offset[r] + shown);
+        Quantiles[] q = java.util.Arrays.copyOfRange(quantiles, offset[r], offset[r] + shown);
+        double[] e = java.util.Arrays.copyOfRange(se, offset[r], offset[r] + shown);
         stats.add(new McResult.ReportStats(spec, series, reportFailed[r], m, q, e, series ? null : draws[offset[r]]));
       }
     }

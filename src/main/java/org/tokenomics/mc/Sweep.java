@@ -35,7 +35,7 @@ public final class Sweep {
 
   /** One {@code --vary}: the param and its bounds as written. */
   public record Vary(String name, String low, String high, int steps) {
-    private static final Pattern FORM = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*=(.+?)\\.\\.(.+):\\s*(\\d+)\\s*$");
+    private static final Pattern FORM = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_.]*(?:\\[[-0-9_.eE+]+\\][A-Za-z0-9_.]*)?)\\s*=(.+?)\\.\\.(.+):\\s*(\\d+)\\s*$");
 
     /** Parses {@code NAME=LOW..HIGH:STEPS}; IllegalArgumentException with a usage message. */
     public static Vary parse(String text) {

@@ -23,7 +23,7 @@ public final class CsvReporter {
         int n = rep.series() ? rep.values().length : 1;
         for (int i = 0; i < n; i++) {
           b.append(cell(run.scenario())).append(',').append(cell(rep.name())).append(',')
-              .append(rep.series() ? out.periods().get(i) : "").append(',')
+              .append(rep.series() ? rep.periodsIn(out.periods()).get(i) : "").append(',')
               .append(rep.text() != null ? cell(rep.text()[i]) : num(rep.values()[i])).append(',')
               .append(cell(rep.unit()));
           for (String s : statNames) {

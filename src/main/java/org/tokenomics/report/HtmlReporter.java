@@ -129,9 +129,12 @@ public final class HtmlReporter {
       }
       b.append("</table>\n");
     }
-    if (!series.isEmpty()) {
-      seriesTable(b, series, periods);
+    // the timeline's series in one table, each set of roll-ups (years, quarters) in one of its own
+    Map<List<String>, List<RunReport.Report>> byPeriods = new LinkedHashMap<>();
+    for (RunReport.Report r : series) {
+      byPeriods.computeIfAbsent(r.periodsIn(periods), k -> new ArrayList<>()).add(r);
     }
+    byPeriods.forEach((labels, reports) -> seriesTable(b, reports, labels));
     if (!run.assertions().isEmpty()) {
       b.append("<h3>Assertions</h3>\n<table>\n");
       for (RunReport.Assertion c : run.assertions()) {
@@ -179,15 +182,24 @@ public final class HtmlReporter {
     }
   }
 
-  /** One chart per numeric series report: a line per scenario, or the base run's fan under Monte Carlo. */
+  /**
+   * One chart per numeric series report: a line per scenario, or the base run's fan under Monte
+   * Carlo. The rows of a family-wide report ({@code cash[2026]}, {@code cash[2027]} …, LANGUAGE.md
+   * §15) share one chart, a line per member.
+   */
   private static void charts(StringBuilder b, RunReport result) {
     Map<String, List<Charts.Line>> lines = new LinkedHashMap<>();
     Map<String, RunReport.Report> first = new LinkedHashMap<>();
     for (RunReport.Run run : result.runs()) {
       for (RunReport.Report r : run.reports()) {
         if (r.series() && r.text() == null) {
-          first.putIfAbsent(r.name(), r);
-          lines.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(new Charts.Line(run.scenario(), r.values()));
+          java.util.regex.Matcher member = MEMBER.matcher(r.name());
+          boolean grouped = (r.stats() == null || r.stats().isEmpty()) && member.matches();
+          String key = grouped ? member.group(1) : r.name();
+          String label = !grouped ? run.scenario()
+              : result.runs().size() > 1 ? run.scenario() + " " + member.group(2) : r.name();
+          first.putIfAbsent(key, grouped ? renamed(r, key) : r);
+          lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new Charts.Line(label, r.values()));
         }
       }
     }
@@ -199,10 +211,17 @@ public final class HtmlReporter {
       RunReport.Report r = e.getValue();
       Map<String, double[]> s = r.stats();
       JFreeChart chart = s != null && s.containsKey("p5") && s.containsKey("p50") && s.containsKey("p95")
-          ? Charts.fan(r.name(), r.unit(), result.periods(), s.get("p5"), s.get("p50"), s.get("p95"))
-          : Charts.line(r.name(), r.unit(), result.periods(), lines.get(e.getKey()));
+          ? Charts.fan(r.name(), r.unit(), r.periodsIn(result.periods()), s.get("p5"), s.get("p50"), s.get("p95"))
+          : Charts.line(r.name(), r.unit(), r.periodsIn(result.periods()), lines.get(e.getKey()));
       b.append("<figure>\n").append(ChartFiles.svg(chart, 860, 400)).append("\n</figure>\n");
     }
+  }
+
+  /** A member's row of a family-wide report: {@code NAME[KEY]}. */
+  private static final java.util.regex.Pattern MEMBER = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(\\[[^\\]]+\\])");
+
+  private static RunReport.Report renamed(RunReport.Report r, String name) {
+    return new RunReport.Report(name, r.unit(), r.series(), r.values(), r.text(), r.stats());
   }
 
   private static List<String> statNames(List<RunReport.Report> reports) {

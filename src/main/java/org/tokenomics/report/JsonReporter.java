@@ -31,7 +31,7 @@ public final class JsonReporter {
         o.put("unit", rep.unit());
         if (rep.series()) {
           ArrayNode periods = o.putArray("periods");
-          out.periods().forEach(periods::add);
+          rep.periodsIn(out.periods()).forEach(periods::add);
           ArrayNode values = o.putArray("values");
           for (int i = 0; i < rep.values().length; i++) {
             if (rep.text() != null) {

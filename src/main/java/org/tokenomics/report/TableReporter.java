@@ -97,34 +97,47 @@ public final class TableReporter {
       List<RunReport.Report> fans = series.stream().filter(r -> r.stats() != null && !r.stats().isEmpty()).toList();
       series = series.stream().filter(r -> !fans.contains(r)).toList();
       for (RunReport.Report r : fans) {
-        fan(b, r, periods);
+        fan(b, r, r.periodsIn(periods));
       }
-      if (series.isEmpty()) {
-        checks(b, run);
-        return;
+      // the timeline's series in one table, then each set of roll-ups (years, quarters) in one of its own
+      java.util.Map<List<String>, List<RunReport.Report>> byPeriods = new java.util.LinkedHashMap<>();
+      for (RunReport.Report r : series) {
+        byPeriods.computeIfAbsent(r.periodsIn(periods), k -> new ArrayList<>()).add(r);
       }
-      if (periods.size() <= 12) {
-        List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of(""));
-        header.addAll(periods);
-        rows.add(header.toArray(String[]::new));
-        for (RunReport.Report r : series) {
-          List<String> row = new ArrayList<>(List.of(r.name() + (r.unit().isEmpty() ? "" : " (" + r.unit() + ")")));
-          for (int i = 0; i < periods.size(); i++) {
-            row.add(plain(r, i));
-          }
-          rows.add(row.toArray(String[]::new));
-        }
-        table(b, rows, true);
-      } else {
-        for (RunReport.Report r : series) {
-          b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
-          grid(b, r, periods);
+      boolean firstTable = true;
+      for (java.util.Map.Entry<List<String>, List<RunReport.Report>> e : byPeriods.entrySet()) {
+        if (!firstTable) {
           b.append('\n');
         }
+        firstTable = false;
+        seriesTable(b, e.getValue(), e.getKey());
       }
     }
     checks(b, run);
+  }
+
+  /** Series over the same periods: a row each when there are at most twelve periods, else a grid each. */
+  private static void seriesTable(StringBuilder b, List<RunReport.Report> series, List<String> periods) {
+    if (periods.size() <= 12) {
+      List<String[]> rows = new ArrayList<>();
+      List<String> header = new ArrayList<>(List.of(""));
+      header.addAll(periods);
+      rows.add(header.toArray(String[]::new));
+      for (RunReport.Report r : series) {
+        List<String> row = new ArrayList<>(List.of(r.name() + (r.unit().isEmpty() ? "" : " (" + r.unit() + ")")));
+        for (int i = 0; i < periods.size(); i++) {
+          row.add(plain(r, i));
+        }
+        rows.add(row.toArray(String[]::new));
+      }
+      table(b, rows, true);
+    } else {
+      for (RunReport.Report r : series) {
+        b.append(r.name()).append(r.unit().isEmpty() ? "" : " (" + r.unit() + ")").append('\n');
+        grid(b, r, periods);
+        b.append('\n');
+      }
+    }
   }
 
   /** A series under Monte Carlo: one row per period, the deterministic value and each statistic. */

@@ -69,6 +69,9 @@ public final class Runner {
     for (CompiledModel.ReportSpec r : model.reports()) {
       try {
         double[] v = frame.values(r.slot());
+        if (r.rolledUp()) { // one value per year or quarter: the cell's first values (RollUp)
+          v = java.util.Arrays.copyOf(v, r.periods().size());
+        }
         Diagnostic overflow = Display.overflow(model, r, v);
         if (overflow != null) {
           addOnce(errors, overflow);

@@ -102,6 +102,9 @@ final class Json {
     o.put("name", v.name());
     o.put("unit", v.unit());
     o.put("series", v.isSeries());
+    if (v.isSeries()) { // a roll-up's years or quarters differ from the model's periods (LANGUAGE.md §13)
+      o.set("periods", strings(v.periods()));
+    }
     double[] values = v.values();
     if (v.unit().equals("date") || v.unit().equals("bool")) {
       ArrayNode text = o.putArray("text");

@@ -69,9 +69,9 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    *               in a deterministic run
    */
   public record Report(String name, String unit, boolean series, double[] values, String[] text,
-                       Map<String, double[]> stats) {
+                       Map<String, double[]> stats, List<String> periods) {
     /**
-     * Copies the arrays and the map.
+     * A report over the run's periods (source compatible with reporters written before roll-ups).
      *
      * @param name the report's name
      * @param unit the unit of the values, as written after {@code as} or chosen for display
@@ -80,7 +80,25 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
      * @param text text values (an assertion report, a label), or null for numbers
      * @param stats Monte Carlo statistics ({@code mean}, {@code p5} …) per period, or empty without samples
      */
+    public Report(String name, String unit, boolean series, double[] values, String[] text,
+                  Map<String, double[]> stats) {
+      this(name, unit, series, values, text, stats, null);
+    }
+
+    /**
+     * Copies the arrays, the map and the labels.
+     *
+     * @param name the report's name
+     * @param unit the unit of the values, as written after {@code as} or chosen for display
+     * @param series true for a series (one value per period)
+     * @param values the values, one per period ({@code 1} for a scalar)
+     * @param text text values (an assertion report, a label), or null for numbers
+     * @param stats Monte Carlo statistics ({@code mean}, {@code p5} …) per period, or empty without samples
+     * @param periods the report's own period labels (a roll-up's years {@code 2026} or quarters
+     *                {@code 2026-Q1}), or null when it has the run's periods
+     */
     public Report {
+      periods = periods == null ? null : List.copyOf(periods);
       values = values.clone();
       text = text == null ? null : text.clone();
       Map<String, double[]> copy = new LinkedHashMap<>();
@@ -88,6 +106,16 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
         stats.forEach((k, v) -> copy.put(k, v.clone()));
       }
       stats = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The labels of this report's values: its own (a roll-up's years or quarters), else the run's.
+     *
+     * @param runPeriods the run's period labels ({@link RunReport#periods()})
+     * @return one label per value of a series
+     */
+    public List<String> periodsIn(List<String> runPeriods) {
+      return periods != null ? periods : runPeriods;
     }
 
     /**

@@ -86,7 +86,8 @@ final class AstBuilder {
         label = Printer.expr(value);
       }
       String asText = r.unit == null ? null : source.slice(span(r.unit)).replaceAll("\\s+", "");
-      return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span);
+      return new Decl.Report(r.name == null ? null : r.name.getText(), label, value, unit(r.unit), asText, span,
+          r.name == null ? span : span(r.name));
     } else if (s instanceof AssertStmtContext a) {
       return new Decl.Assert(expr(a.expr()), a.STRING() == null ? null : string(a.STRING().getSymbol()), span);
     } else if (s instanceof ScenarioStmtContext sc) {
@@ -124,12 +125,33 @@ final class AstBuilder {
         sets.add(assign(a));
       }
       return new Decl.Instance(in.kindName.getText(), span(in.kindName), in.name.getText(), span(in.name), sets, span);
+    } else if (s instanceof FamilyStmtContext fs) {
+      List<Decl.Assign> sets = new ArrayList<>();
+      for (AssignmentContext a : fs.assignment()) {
+        sets.add(assign(a));
+      }
+      FamilyRangeContext r = fs.familyRange();
+      Decl.Family family = new Decl.Family(fs.var.getText(), span(fs.var), memberKey(r.start), memberKey(r.end),
+          r.step == null ? null : r.step.getText(), span(r));
+      return new Decl.Instance(fs.kindName.getText(), span(fs.kindName), fs.name.getText(), span(fs.name), sets, span,
+          family);
     }
     return null; // an empty statement
   }
 
   private Decl.Assign assign(AssignmentContext a) {
     return new Decl.Assign(a.target().getText(), span(a.target()), expr(a.expr()), span(a));
+  }
+
+  /** One end of a family's range: a date, or a (possibly negative) whole number. */
+  private Expr memberKey(MemberKeyContext k) {
+    Token t = k.DATE() != null ? k.DATE().getSymbol() : k.NUMBER().getSymbol();
+    if (t.getType() == TokParser.DATE) {
+      return date(t);
+    }
+    double v = Literals.number(t.getText());
+    boolean negative = k.getStart() != t;
+    return new Expr.Num(negative ? -v : v, k.getText(), span(k));
   }
 
   private Expr.Date dateLit(DateLitContext d) {

@@ -42,10 +42,17 @@ public sealed interface Decl {
 
   /**
    * {@code report [NAME =] EXPR [as UNIT]}. {@code label} is the report's name: the given one, a
-   * bare identifier, or else the expression's source text.
+   * bare identifier, or else the expression's source text. {@code name} is non-null only for
+   * {@code report NAME = EXPR}, which also declares NAME (LANGUAGE.md §4, v2); {@code nameSpan}
+   * is where NAME is written (the whole declaration when there is none).
    */
-  record Report(String name, String label, Expr value, UnitExpr as, String asText, Span span)
-      implements Decl {}
+  record Report(String name, String label, Expr value, UnitExpr as, String asText, Span span, Span nameSpan)
+      implements Decl {
+    /** A report whose name, if any, is located at the whole declaration. */
+    public Report(String name, String label, Expr value, UnitExpr as, String asText, Span span) {
+      this(name, label, value, as, asText, span, span);
+    }
+  }
 
   /** {@code assert EXPR ["message"]}. */
   record Assert(Expr cond, String message, Span span) implements Decl {}
@@ -77,11 +84,26 @@ public sealed interface Decl {
   /** An attribute of a kind: a settable {@code param} (value may be null: required) or a derived {@code let}. */
   record Member(boolean isParam, String name, Span nameSpan, UnitExpr type, Expr value, Span span) {}
 
-  /** {@code KIND NAME { attr = EXPR ... }}. */
-  record Instance(String kind, Span kindSpan, String name, Span nameSpan, List<Assign> sets, Span span)
-      implements Decl {
+  /**
+   * {@code KIND NAME { attr = EXPR ... }}, or a family of instances {@code KIND NAME[VAR in RANGE] { … }}
+   * (LANGUAGE.md §15) when {@code family} is not null.
+   */
+  record Instance(String kind, Span kindSpan, String name, Span nameSpan, List<Assign> sets, Span span,
+                  Family family) implements Decl {
     public Instance {
       sets = List.copyOf(sets);
     }
+
+    /** A single instance (not a family). */
+    public Instance(String kind, Span kindSpan, String name, Span nameSpan, List<Assign> sets, Span span) {
+      this(kind, kindSpan, name, nameSpan, sets, span, null);
+    }
   }
+
+  /**
+   * The members of a family: {@code VAR in START to END STEP} with dates ({@code step} yearly,
+   * quarterly or monthly), or {@code VAR in N1 to N2} with whole numbers ({@code step} null).
+   * {@code start} and {@code end} are {@link Expr.Date} or {@link Expr.Num} as written.
+   */
+  record Family(String var, Span varSpan, Expr start, Expr end, String step, Span span) {}
 }

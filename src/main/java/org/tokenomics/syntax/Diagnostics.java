@@ -16,6 +16,8 @@ import org.tokenomics.diag.Severity;
 public final class Diagnostics {
   private final Map<String, SourceFile> sources = new HashMap<>();
   private final List<Diagnostic> list = new ArrayList<>();
+  /** What {@link #add(Severity, Code, Span, String, String, String)} has reported: the same diagnostic is kept once. */
+  private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
 
   public void addSource(SourceFile file) {
     sources.put(file.name(), file);
@@ -39,11 +41,16 @@ public final class Diagnostics {
 
   public Diagnostic add(Severity severity, Code code, Span span, String message, String help, String label) {
     Diagnostic d = make(sources, severity, code, span, message, help, label);
+    // The members of a family share their block: an error in it is reported once, not per member.
+    if (!seen.add(d)) {
+      return d;
+    }
     list.add(d);
     return d;
   }
 
   public void add(Diagnostic d) {
+    seen.add(d);
     list.add(d);
   }
 

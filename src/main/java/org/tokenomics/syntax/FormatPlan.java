@@ -86,6 +86,10 @@ final class FormatPlan {
       if (block(in, in.assignment())) {
         in.assignment().forEach(a -> align(a, "set"));
       }
+    } else if (s instanceof FamilyStmtContext fs) {
+      if (block(fs, fs.assignment())) {
+        fs.assignment().forEach(a -> align(a, "set"));
+      }
     } else if (s instanceof ScenarioStmtContext sc) {
       if (block(sc, sc.assignment())) {
         sc.assignment().forEach(a -> align(a, "set"));

@@ -70,6 +70,10 @@ public final class Printer {
       return "correlate " + c.a() + ", " + c.b() + " = " + expr(c.r());
     } else if (d instanceof Decl.Kind k) {
       return "kind " + k.name() + " " + block(k.members().stream().map(Printer::member).toList(), true);
+    } else if (d instanceof Decl.Instance in && in.family() != null) {
+      Decl.Family f = in.family();
+      return in.kind() + " " + in.name() + "[" + f.var() + " in " + expr(f.start()) + " to " + expr(f.end())
+          + (f.step() == null ? "" : " " + f.step()) + "] " + block(in.sets().stream().map(Printer::assign).toList(), false);
     } else if (d instanceof Decl.Instance in) {
       return in.kind() + " " + in.name() + " " + block(in.sets().stream().map(Printer::assign).toList(), false);
     }

@@ -58,7 +58,8 @@ public final class Fmt {
     }
     double f = Math.pow(1000, m);
     double[] scaled = java.util.Arrays.stream(r.values()).map(v -> v / f).toArray();
-    return new RunReport.Report(r.name(), "$" + MAGNITUDES[m] + unit.substring(1), true, scaled, null, r.stats());
+    return new RunReport.Report(r.name(), "$" + MAGNITUDES[m] + unit.substring(1), true, scaled, null, r.stats(),
+        r.periods());
   }
 
   private static double tidy(double v) {

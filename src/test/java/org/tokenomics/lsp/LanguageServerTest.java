@@ -172,6 +172,21 @@ class LanguageServerTest {
   }
 
   @Test
+  void aFirstDayAmountIsAWarningAndTimingCompletesItsWords() throws Exception {
+    String text = "timeline 2026 to 2030 yearly\nlet flows = $13B/yr * dt - once($50B, at: 2026-01)\n"
+        + "report v = npv(flows, 8 %) as $B\nreport w = npv(flows, 8 %, timing: )\n";
+    String uri = open("w.tok", text.replace("report w = npv(flows, 8 %, timing: )\n", ""));
+    List<Diagnostic> ds = next().getDiagnostics();
+    assertEquals(1, ds.size(), ds.toString());
+    assertEquals("TOK700", ds.get(0).getCode().getLeft());
+    assertEquals(org.eclipse.lsp4j.DiagnosticSeverity.Warning, ds.get(0).getSeverity());
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(text))));
+    next();
+    assertEquals(List.of("end", "mid", "start"), complete(uri, 3, 35));
+  }
+
+  @Test
   void completionOffersNamesAttributesAndUnsetParams() throws Exception {
     String uri = open("c.tok", MODEL);
     assertTrue(next().getDiagnostics().isEmpty());
@@ -190,6 +205,30 @@ class LanguageServerTest {
 
     List<String> names = complete(uri, 11, 11);
     assertTrue(names.contains("capex") && names.contains("capex_per_gw"), names.toString());
+  }
+
+  @Test
+  void completionOffersAFamilysMembersTheirAttributesAndTheKey() throws Exception {
+    String model = """
+        timeline 2026 to 2030 yearly
+        purchase vintage[y in 2026 to 2028 yearly] { amount = $10B; at = y; life = 5 yr }
+        report d = total(vintage.depreciation)
+        """;
+    String uri = open("f.tok", model);
+    assertTrue(next().getDiagnostics().isEmpty());
+    String text = model + "let a = vintage[\nlet b = vintage[2027].\npurchase other[k in 1 to 2] { amount = $1B; life = 5 yr; at = 2026-01 + \n";
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+        List.of(new TextDocumentContentChangeEvent(text))));
+    assertTrue(!next().getDiagnostics().isEmpty());
+    assertEquals(List.of("2026", "2027", "2028"), complete(uri, 3, 16));
+    List<String> attrs = complete(uri, 4, 22);
+    assertTrue(attrs.contains("depreciation") && attrs.contains("amount") && attrs.contains("cash"), attrs.toString());
+    List<String> inTotal = complete(uri, 2, 25);
+    assertTrue(inTotal.contains("depreciation"), inTotal.toString());
+    List<String> inBlock = complete(uri, 5, 75);
+    assertTrue(inBlock.contains("k") && inBlock.contains("amount"), inBlock.toString());
+    String h = hover(uri, 2, 19); // `vintage` inside total(…)
+    assertTrue(h.contains("vintage"), h);
   }
 
   @Test

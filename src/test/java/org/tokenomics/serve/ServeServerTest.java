@@ -197,7 +197,7 @@ class ServeServerTest {
         "param usage = 60 % within 20 % to 90 %\nreport usage as %\n")), "usage").get("slider");
     assertEquals(20, domained.get("min").asDouble(), 1e-9, "a slider spans the param's domain");
     assertEquals(90, domained.get("max").asDouble(), 1e-9);
-    assertEquals(-75.13, report(r.get("runs").get(0), "value").get("values").get(0).asDouble(), 0.01);
+    assertEquals(-75.11, report(r.get("runs").get(0), "value").get("values").get(0).asDouble(), 0.01);
     assertEquals(60, report(r.get("runs").get(0), "revenue").get("values").size());
   }
 

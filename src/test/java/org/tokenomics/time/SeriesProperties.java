@@ -66,9 +66,11 @@ class SeriesProperties {
         + "report u = active(until: 2026-03)\nreport l = lag(period, 2)");
     double[] r = e.value("r").series("");
     assertEquals(0, r[5], 0);
-    assertEquals(1.0 / 6, r[6], 1e-15);
-    assertEquals(1, r[11], 0);
-    assertEquals(3.0 / 6, e.value("at").in(""), 1e-15);
+    // v2 pro-rates: the average of the ramp over each month (LANGUAGE.md §6)
+    assertEquals(1.0 / 12, r[6], 1e-15);
+    assertEquals(11.0 / 12, r[11], 1e-15);
+    assertEquals(1, r[12], 0);
+    assertEquals(5.0 / 12, e.value("at").in(""), 1e-15);
     double[] a = e.value("a").series("");
     assertEquals(0, a[1], 0);
     assertEquals(1, a[2], 0);

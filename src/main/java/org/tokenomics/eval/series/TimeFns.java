@@ -25,7 +25,11 @@ public final class TimeFns {
     return false;
   }
 
-  /** clamp((period end − from) / over, 0, 1); with over = 0, 1 from the period containing from. */
+  /**
+   * The average over the period [s, e) of r(τ) = clamp((τ − from) / over, 0, 1) (LANGUAGE.md §6,
+   * v2): a ramp that starts or ends inside a period counts for the part of the period it covers.
+   * With over = 0 it is the share of the period from {@code from} on, like {@code active(from:)}.
+   */
   public static final class Ramp extends Node implements Strict {
     private final Node from;
     private final Node over;
@@ -46,16 +50,24 @@ public final class TimeFns {
       return apply(f, p, from.eval(f, p), over.eval(f, p));
     }
 
+    /**
+     * The ramp's average over period {@code p}.
+     *
+     * @param f the frame (its timeline)
+     * @param p the period
+     * @param d the ramp's start (model time)
+     * @param o the ramp's length (seconds); 0 or less is a step at {@code d}
+     * @return a share between 0 and 1
+     */
     public double apply(Frame f, int p, double d, double o) {
-      double end = f.timeline.end(p);
-      if (o <= 0) {
-        return end > d ? 1 : 0;
-      }
-      return Math.max(0, Math.min(1, (end - d) / o));
+      return ProRata.ramp(f.timeline.start(p), f.timeline.end(p), d, o);
     }
   }
 
-  /** 1 for periods whose start is ≥ from and &lt; from + for (or &lt; until), else 0. */
+  /**
+   * The share of each period that lies inside [from, from + for) and before {@code until}
+   * (LANGUAGE.md §6, v2: partial periods are pro-rated).
+   */
   public static final class Active extends Node implements Strict {
     private final Node from;
     private final Node length;
@@ -82,8 +94,17 @@ public final class TimeFns {
           length == null ? 0 : length.eval(f, p), until == null ? 0 : until.eval(f, p));
     }
 
+    /**
+     * The share of period {@code p} inside the range.
+     *
+     * @param f   the frame (its timeline)
+     * @param p   the period
+     * @param lo  the range's start (model time; −∞ without {@code from:})
+     * @param len the range's length (ignored without {@code for:})
+     * @param end the range's end (ignored without {@code until:})
+     * @return a share between 0 and 1
+     */
     public double apply(Frame f, int p, double lo, double len, double end) {
-      double start = f.timeline.start(p);
       double hi = Double.POSITIVE_INFINITY;
       if (length != null) {
         hi = lo + len;
@@ -91,8 +112,7 @@ public final class TimeFns {
       if (until != null) {
         hi = Math.min(hi, end);
       }
-      // Tolerance so that a start computed as date + duration lands exactly on a period start.
-      return start >= lo - 1e-6 && start < hi - 1e-6 ? 1 : 0;
+      return ProRata.share(f.timeline.start(p), f.timeline.end(p), lo, hi);
     }
   }
 

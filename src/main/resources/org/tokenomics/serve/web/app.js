@@ -332,9 +332,10 @@
       c.panel.querySelector(".unit").textContent = rep.unit;
       c.runs = runs.map(function (r) { return { scenario: r.scenario, values: r.reports[i].values }; });
       c.unit = rep.unit;
+      c.periods = rep.periods || state.periods; // a roll-up has its own years or quarters
       var m = mcReport(rep.name);
       c.fan = m ? { p5: m.p5, p50: m.p50, p95: m.p95 } : null;
-      TokCharts.series(c, state.periods, rep.unit, c.runs, c.fan);
+      TokCharts.series(c, c.periods, rep.unit, c.runs, c.fan);
       if (c.panel.querySelector("details").open) { seriesTable(c); }
     });
     Object.keys(state.charts).forEach(function (n) {
@@ -350,7 +351,7 @@
     var cols = c.runs.map(function (r) { return r.scenario; });
     if (c.fan) { cols = cols.concat(["p5", "p50", "p95"]); }
     var h = "<table><tr><th>period</th>" + cols.map(function (x) { return "<th>" + esc(x) + "</th>"; }).join("") + "</tr>";
-    state.periods.forEach(function (p, k) {
+    (c.periods || state.periods).forEach(function (p, k) {
       h += "<tr><td>" + esc(p) + "</td>" + c.runs.map(function (r) { return "<td>" + fmt(r.values[k]) + "</td>"; }).join("");
       if (c.fan) { h += ["p5", "p50", "p95"].map(function (q) { return "<td>" + fmt(c.fan[q][k]) + "</td>"; }).join(""); }
       h += "</tr>";
