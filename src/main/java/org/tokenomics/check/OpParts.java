@@ -1,7 +1,5 @@
 package org.tokenomics.check;
 
-import java.util.Locale;
-import org.tokenomics.eval.series.DataSeries;
 
 /**
  * What some operations of a typed tree carry in their data, for tools that turn typed trees into
@@ -63,12 +61,21 @@ public final class OpParts {
   }
 
   /**
-   * @param op a {@code csv} operation
-   * @return the node that aggregates its rows into periods (the same one evaluation uses)
+   * The rows of a {@code csv} call, read when the model compiled.
+   *
+   * @param dates     the rows' dates (model time), increasing
+   * @param values    the rows' numbers
+   * @param aggregate {@code mean}, {@code sum} or {@code last}
+   * @param file      the data file's name as shown
    */
-  public static DataSeries data(TExpr.Op op) {
+  public record Rows(double[] dates, double[] values, String aggregate, String file) {}
+
+  /**
+   * @param op a {@code csv} operation
+   * @return its rows
+   */
+  public static Rows rows(TExpr.Op op) {
     PointCalls.Data d = (PointCalls.Data) op.data();
-    return new DataSeries(d.dates(), d.values(), DataSeries.Aggregate.valueOf(d.aggregate().toUpperCase(Locale.ROOT)),
-        op.span(), d.file(), op.type().series());
+    return new Rows(d.dates().clone(), d.values().clone(), d.aggregate(), d.file());
   }
 }

@@ -117,7 +117,9 @@ final class KeyedFormulas {
     if (col < 0) {
       throw new Formulas.Inexpressible("csv(…) without a timeline");
     }
-    DataSeries data = OpParts.data(o);
+    OpParts.Rows rows = OpParts.rows(o);
+    DataSeries data = new DataSeries(rows.dates(), rows.values(),
+        DataSeries.Aggregate.valueOf(rows.aggregate().toUpperCase(java.util.Locale.ROOT)), o.span(), rows.file(), true);
     double[] values = new double[calc.periods];
     for (int p = 0; p < values.length; p++) {
       values[p] = data.valueIn(calc.timeline, p);
