@@ -136,6 +136,26 @@ class PrevTest {
   }
 
   @Test
+  void aCumsumInsideItsOwnGroupIsComputedPeriodByPeriod() {
+    Evaluation e = Tok.eval("""
+        timeline 2026-01 to 2027-12 monthly
+        param limit = $30M
+        let debt = prev(debt, initial: $100M) - repay
+        let repay = min(prev(debt, initial: $100M), $2M, limit - prev(paid))
+        let paid = cumsum(repay)
+        report paid as $M
+        report debt as $M
+        """);
+    double[] paid = e.value("paid").series("$M");
+    assertEquals(2, paid[0], 1e-12);
+    assertEquals(30, paid[14], 1e-9); // the limit is reached in the 15th month, and paid stays there
+    assertEquals(30, paid[23], 1e-9);
+    assertEquals(70, e.value("debt").series("$M")[23], 1e-9);
+    // a cumsum of a value that depends on the cumsum in the same period is still a cycle
+    assertEquals(List.of("TOK400"), Tok.codes("timeline 2026 to 2028 yearly\nlet a = cumsum(a + $1)\n"));
+  }
+
+  @Test
   void cyclesWithoutADelayStayCycles() {
     assertEquals(List.of("TOK400"), Tok.codes("""
         timeline 2026 to 2028 yearly

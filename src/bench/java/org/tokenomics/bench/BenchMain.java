@@ -34,7 +34,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   <li>Monte Carlo: {@code bench.samples} samples (default 1,000,000) × 60 months, one timed run
  *       per round in a fresh {@code -Xmx1g} JVM for Tok and for two hand-written loops (values fed
  *       one by one, or in batches), whose statistics must agree; Tok is compared with the faster
- *       loop of each round.</li>
+ *       loop of each round;</li>
+ *   <li>recurrence: JMH average time of {@code Model.evaluate()} on {@code recurrence-months.tok}
+ *       and of its hand-written twin; {@code -Dbench.only=recurrence} runs only this.</li>
  * </ul>
  * Prints {@code RATIO name value} and {@code TIME name value} lines, then whether each goal is met.
  */
@@ -43,6 +45,7 @@ public final class BenchMain {
 
   static final String EVALUATE = EvaluateBench.class.getName();
   static final String COMPILE = CompileBench.class.getName();
+  static final String RECURRENCE = RecurrenceBench.class.getName();
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.getInteger("bench.rounds", 3);
@@ -58,6 +61,10 @@ public final class BenchMain {
     }
     if (Boolean.getBoolean("bench.familiesOnly")) {
       familyLines(families(rounds));
+      return;
+    }
+    if ("recurrence".equals(System.getProperty("bench.only"))) { // -Dbench.only=recurrence: that model alone
+      recurrence(rounds);
       return;
     }
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
@@ -133,6 +140,7 @@ public final class BenchMain {
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
     sobolLines(sobolSeconds);
     squiggleLines(median(column(scalarMc, 0)), squiggleSeconds, samples);
+    recurrence(rounds);
   }
 
   /**
@@ -234,6 +242,27 @@ public final class BenchMain {
     line("RATIO", "family_vs_hand_evaluate", ratio, "%.2f");
     line("RATIO", "family_vs_hand_compile", ratios(f[2], f[3]), "%.2f");
     goal("a family of 1,000 members evaluates within 1.2x of 1,000 hand-written instances", median(ratio) <= 1.2, null);
+  }
+
+  /**
+   * The recurrence-heavy model ({@link RecurrenceBench}: a DSCR-sculpted loan and a cash waterfall,
+   * one compiled recurrence group) against its hand-written twin, in {@code rounds} rounds.
+   */
+  static void recurrence(int rounds) throws RunnerException {
+    double[][] tok = new double[rounds][];
+    double[][] java = new double[rounds][];
+    for (int r = 0; r < rounds; r++) {
+      // 8 s of warm-up: the group step is one large method, which C2 may compile twice on a busy machine
+      tok[r] = jmh(RECURRENCE + ".tok", 8, 1, TimeUnit.MICROSECONDS);
+      java[r] = jmh(RECURRENCE + ".java", 8, 1, TimeUnit.MICROSECONDS);
+      System.out.printf(Locale.ROOT, "round %d: recurrence tok %.3f ± %.3f us, java %.3f ± %.3f us%n",
+          r + 1, tok[r][0], tok[r][1], java[r][0], java[r][1]);
+    }
+    double[] ratio = ratios(tok, java);
+    line("TIME", "recurrence_tok_us", column(tok, 0), "%.3f");
+    line("TIME", "recurrence_java_us", column(java, 0), "%.3f");
+    line("RATIO", "recurrence_vs_java", ratio, "%.2f");
+    goal("the recurrence model's Model.evaluate within 1.1x of hand-written Java (issue 23)", median(ratio) <= 1.1, null);
   }
 
   /** The start-up figures and their goal (issue #22). */

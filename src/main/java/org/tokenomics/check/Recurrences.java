@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.tokenomics.diag.Code;
 import org.tokenomics.eval.Adopt;
+import org.tokenomics.eval.Arith;
 import org.tokenomics.eval.Cell;
 import org.tokenomics.eval.Node;
 import org.tokenomics.eval.Nodes;
+import org.tokenomics.eval.Prev;
 import org.tokenomics.eval.Recurrence;
 
 /**
@@ -17,7 +19,8 @@ import org.tokenomics.eval.Recurrence;
  * through a delayed edge is a recurrence group: its first member in same-period order (the
  * leader) gets a {@link Recurrence} computer that computes every member period by period, and
  * the others adopt the arrays it installs ({@link Adopt}). A member that needs every period of the
- * group (a reduction, {@code cumsum}, {@code x[D]}, npv …) or a param in a group is TOK400.
+ * group (a reduction, {@code x[D]}, npv …) or a param in a group is TOK400; a {@code cumsum} in its
+ * own group is its previous period plus this period's value.
  */
 final class Recurrences {
   private Recurrences() {}
@@ -58,12 +61,17 @@ final class Recurrences {
         ck.error(c.ctx, Code.TOK400, c.nameSpan, Messages.recurrenceParam(c.name), "make it a let");
         return;
       }
-      if (c.runningSum || !out[c.slot].series() || c.typed instanceof TExpr.Op o && readsEveryPeriod(o)) {
+      if (!out[c.slot].series() || c.typed instanceof TExpr.Op o && readsEveryPeriod(o)) {
         ck.error(c.ctx, Code.TOK400, c.span(), Messages.recurrenceWholeSeries(what(c), cycle),
             Messages.recurrenceWholeSeriesHelp());
         return;
       }
       nodes[i] = nb.build(c.typed);
+      if (c.runningSum) {
+        // cumsum(x) in its own group, period by period: its previous period plus x, the same
+        // addition in the same order as a running sum's (0 + x in the first period)
+        nodes[i] = Arith.binary(Arith.Op.ADD, new Prev(c.slot, 1, null), nodes[i], c.span());
+      }
     }
     int[] order = sameOrder(group, nodes, in);
     if (order == null) {

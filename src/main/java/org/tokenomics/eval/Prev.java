@@ -34,6 +34,11 @@ public final class Prev extends Node {
     return periods;
   }
 
+  /** @return the value before the first period it reaches back to; null for 0 */
+  Node initial() {
+    return initial;
+  }
+
   @Override
   public Node[] children() {
     return Nodes.of(initial);

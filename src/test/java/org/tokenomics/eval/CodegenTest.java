@@ -30,7 +30,7 @@ import org.tokenomics.check.CompiledModel;
  */
 class CodegenTest {
   static final List<String> MODELS = List.of(
-      // prev and lag(x, 1) recurrences (LANGUAGE.md §10), cells reading them, and one that divides by zero
+      // prev and lag(x, 1) recurrences (LANGUAGE.md §10), a cumsum in its group, cells reading them, and one that divides by zero
       """
       timeline 2026-01 to 2027-12 monthly
       param opening = $100M
@@ -39,13 +39,36 @@ class CodegenTest {
       let repay = min(prev(debt, initial: opening) + interest, $7M)
       let debt = prev(debt, initial: opening) + interest - repay
       let paid = lag(paid, 1) + repay
+      let part = min(repay, $50M - prev(taken))
+      let taken = cumsum(part)
       let share = paid / debt
       let left = prev(left, initial: 3) - 1
       let bad = prev(bad, initial: 1) / left
       report debt as $M
       report share
       report total = sum(repay) as $M
+      report taken as $M
       report bad
+      """,
+      // a group whose middle member overflows (TOK500 at that member and period, from the group),
+      // a group reading a scalar's earlier value, if/and/min inside a group, a group of two that
+      // reads a same-period member, and a cell reading a group member's earlier value
+      """
+      timeline 2026-01 to 2030-12 monthly
+      param k = 3
+      param seed = 1e250
+      let a = prev(b, initial: seed) * 10
+      let b = a * prev(c, initial: 1e10) + lag(k, 2)
+      let c = prev(c, initial: 2) + 1
+      let q = if period > 2 and prev(q) < 100 then prev(q) * 2 + lag(k, 1) else min(prev(q), 7) + 1
+      let u = prev(v, initial: 1) + q
+      let v = u / 2 + prev(u)
+      let w = prev(v, initial: 0) - lag(v, 3)
+      report a
+      report c
+      report q
+      report v
+      report w
       """,
       // arithmetic, comparisons, logic, if, element-wise min/max, math functions
       """
@@ -202,6 +225,31 @@ class CodegenTest {
     assertTrue(NodeComputer.COMPILE_AFTER < 0 || x.isCompiled());
   }
 
+  @Test
+  void aHotGroupIsCompiled() {
+    Model m = TestModels.compile("""
+        timeline 2026 to 2030 yearly
+        param rate = 5 %
+        let debt = prev(debt, initial: 100) * (1 + rate) - paid
+        let paid = prev(debt, initial: 100) * rate / 2
+        report debt
+        """);
+    Recurrence group = null;
+    Program p = org.tokenomics.TestModels.compiled(m).program();
+    for (int s = 0; s < p.size(); s++) {
+      if (p.cell(s).computer() instanceof Recurrence r) {
+        group = r;
+      }
+    }
+    assertNotNull(group);
+    double[] first = m.evaluate().value("debt").values();
+    assertEquals(NodeComputer.COMPILE_AFTER == 0, group.isCompiled());
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER; i++) {
+      assertArrayEquals(first, m.evaluate().value("debt").values());
+    }
+    assertTrue(NodeComputer.COMPILE_AFTER < 0 || group.isCompiled());
+  }
+
   /** Interpreted and compiled runs of {@code c} agree on everything. */
   static void agree(Compilation c) {
     assertTrue(c.ok(), () -> c.diagnostics().toString());
@@ -230,7 +278,7 @@ class CodegenTest {
     }
   }
 
-  /** The program with every node computer interpreted, or compiled (it must compile). */
+  /** The program with every node computer and recurrence group interpreted, or compiled (it must compile). */
   static Program replace(Program p, boolean compile) {
     Map<Integer, Cell> cells = new HashMap<>();
     for (int s = 0; s < p.size(); s++) {
@@ -238,6 +286,10 @@ class CodegenTest {
       if (cell.computer() instanceof NodeComputer nc) {
         Computer c = compile ? Codegen.compile(nc) : nc::interpret;
         assertNotNull(c, () -> "cannot compile " + cell.name());
+        cells.put(s, cell.withComputer(c, cell.deps(), cell.series()));
+      } else if (cell.computer() instanceof Recurrence r) {
+        Computer c = compile ? Codegen.compile(r) : r::interpret;
+        assertNotNull(c, () -> "cannot compile the recurrence of " + cell.name());
         cells.put(s, cell.withComputer(c, cell.deps(), cell.series()));
       }
     }
