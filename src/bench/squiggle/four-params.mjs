@@ -14,6 +14,7 @@ profit = capex / life / (1 - margin) * (1 + growth) - capex / life
 {mean: mean(profit), p5: quantile(profit, 0.05), p50: quantile(profit, 0.5), p95: quantile(profit, 0.95)}
 `;
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 const out = await run(code, { environment: { sampleCount: samples, xyPointLength: 1000, seed: "42" } });
 const end = out.result;
 if (!end.ok) {
@@ -22,5 +23,7 @@ if (!end.ok) {
 }
 const stats = end.value.result.toString();
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`SQUIGGLE seconds=${seconds.toFixed(3)} samples=${samples}`);
+const cpu = process.cpuUsage(cpu0); // every thread of the process (node's collector too), in µs
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+console.log(`SQUIGGLE seconds=${seconds.toFixed(3)} cpuSeconds=${cpuSeconds.toFixed(3)} samples=${samples}`);
 console.log(`SQUIGGLE_STATS ${stats}`);

@@ -89,9 +89,10 @@ class LibraryJarIT {
       long math = jar.stream().filter(e -> e.getName().startsWith("org/tokenomics/internal/math3/")).count();
       // distributions, root finding and (for correlate) an eigen decomposition: a few hundred of its 1,300 classes
       assertTrue(math > 0 && math < 400, "only the Commons Math classes in use are kept: " + math);
-      // 2.2 MB today: Commons Lang is relocated whole (only its bounded Levenshtein is used) and the
-      // playground's page rides along; both are for the CLI artifact to take (a follow-up)
-      assertTrue(Files.size(lib) < 2_500_000, "the library jar stays small: " + Files.size(lib));
+      // 2.56 MB after the v2 language (keyed lists, csv, prev, families, roll-ups): Commons Lang is
+      // relocated whole (only its bounded Levenshtein is used) and the playground's page rides
+      // along; both are for the CLI artifact to take (a follow-up), which would give back ~0.7 MB
+      assertTrue(Files.size(lib) < 2_650_000, "the library jar stays small: " + Files.size(lib));
     }
     try (JarFile sources = new JarFile(lib.resolveSibling(base + "-sources.jar").toFile());
          JarFile javadoc = new JarFile(lib.resolveSibling(base + "-javadoc.jar").toFile())) {

@@ -46,6 +46,7 @@ public final class McMain {
       }, null, null);
     }
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     double[][] stats; // per report: mean, p5, p50, p95 of its last period, in the report's unit
     double checksum = 0;
     if (which.startsWith("tok")) {
@@ -77,14 +78,15 @@ public final class McMain {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f heapPeakMB=%.0f liveAfterGcMB=%.0f maxHeapMB=%.0f checksum=%.9e%n",
-        which, seconds, peak / 1048576.0, afterGc.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f cpuSeconds=%.3f heapPeakMB=%.0f liveAfterGcMB=%.0f maxHeapMB=%.0f checksum=%.9e%n",
+        which, seconds, cpuSeconds, peak / 1048576.0, afterGc.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
         checksum);
     StringBuilder line = new StringBuilder("STATS " + which);
     for (double[] r : stats) {
@@ -93,6 +95,14 @@ public final class McMain {
       }
     }
     System.out.println(line);
+  }
+
+  /**
+   * The CPU time of the whole process (every thread: the samplers, the JIT, the collector) so far:
+   * on a shared machine wall time says more about the neighbours than about the run.
+   */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double sum(double[] v) {

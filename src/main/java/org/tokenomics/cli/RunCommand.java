@@ -100,14 +100,14 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: --format " + format + " writes a workbook: give the file with --out FILE.xlsx");
       return 2;
     }
-    if (xlsx && !samplesText.strip().equals("0")) { // samples is parsed below, from samplesText
-      err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
-          + "are not formulas: use --format json or html with --samples");
-      return 2;
-    }
     String badSamples = samplesAndTolerance();
     if (badSamples != null) {
       err.println("tok: " + badSamples);
+      return 2;
+    }
+    if (xlsx && samples != 0) { // after --samples is read (a count or auto)
+      err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
+          + "are not formulas: use --format json or html with --samples");
       return 2;
     }
     String badQuantiles = checkQuantiles(quantiles);

@@ -18,9 +18,13 @@ public interface Quantiles {
   /** How many of them are below zero (exactly, in both forms). */
   long negatives();
 
-  /** Every value, kept and sorted. */
+  /**
+   * Every value, kept; each quantile asked is found by selection ({@link OrderStatistics}) rather
+   * than by sorting every value up front. Queries are serialized, since selection reorders the
+   * kept values.
+   */
   final class Exact implements Quantiles {
-    private final double[] sorted;
+    private final OrderStatistics values;
 
     /** Takes the successful values among {@code values} (NaN marks a failed sample). */
     Exact(double[] values, int from, int to) {
@@ -31,13 +35,12 @@ public interface Quantiles {
           kept[n++] = values[i];
         }
       }
-      sorted = Arrays.copyOf(kept, n);
-      Arrays.sort(sorted);
+      this.values = new OrderStatistics(n == kept.length ? kept : Arrays.copyOf(kept, n));
     }
 
     @Override
-    public double quantile(double q) {
-      int n = sorted.length;
+    public synchronized double quantile(double q) {
+      int n = values.size();
       if (n == 0) {
         return Double.NaN;
       }
@@ -45,27 +48,18 @@ public interface Quantiles {
       int lo = (int) Math.floor(h);
       int hi = Math.min(n - 1, lo + 1);
       double frac = h - lo;
-      return frac == 0 ? sorted[lo] : sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+      double low = values.get(lo);
+      return frac == 0 ? low : low + frac * (values.get(hi) - low);
     }
 
     @Override
     public long count() {
-      return sorted.length;
+      return values.size();
     }
 
     @Override
     public long negatives() {
-      int lo = 0;
-      int hi = sorted.length; // the first index whose value is not below zero (-0.0 is not)
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return values.negatives();
     }
   }
 }

@@ -1,0 +1,80 @@
+package org.tokenomics.mc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Selection gives exactly what a full sort gives, bit for bit, whatever the order of questions. */
+class OrderStatisticsProperties {
+
+  @Provide
+  Arbitrary<double[]> samples() {
+    // few distinct values (ties, as an event's outcomes), signed zeros, and wide ones
+    Arbitrary<Double> value = Arbitraries.oneOf(
+        Arbitraries.of(-0.0, 0.0, 1.0, -1.0, 2.5),
+        Arbitraries.doubles().between(-1e6, 1e6),
+        Arbitraries.of(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE));
+    return value.array(double[].class).ofMinSize(1).ofMaxSize(3000);
+  }
+
+  @Property(tries = 300)
+  void everyOrderStatisticIsTheSortedOne(@ForAll("samples") double[] values,
+                                         @ForAll @Size(max = 80) List<@IntRange(min = 0, max = 1_000_000) Integer> asks) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    OrderStatistics s = new OrderStatistics(values.clone());
+    for (int ask : asks) {
+      int k = ask % sorted.length;
+      assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(s.get(k)), "k=" + k);
+    }
+    for (int k = 0; k < sorted.length; k += Math.max(1, sorted.length / 7)) {
+      assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(s.get(k)), "k=" + k);
+    }
+  }
+
+  @Property(tries = 200)
+  void quantilesAndNegativesAreTheSortedOnes(@ForAll("samples") double[] values,
+                                             @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 1000) Integer> permille) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    Quantiles exact = new Quantiles.Exact(values, 0, values.length);
+    for (int m : permille) {
+      double q = m / 1000.0;
+      double h = (sorted.length - 1) * q;
+      int lo = (int) Math.floor(h);
+      int hi = Math.min(sorted.length - 1, lo + 1);
+      double expected = h == lo ? sorted[lo] : sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+      assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(exact.quantile(q)), "q=" + q);
+    }
+    assertEquals(Arrays.stream(values).filter(x -> x < 0).count(), exact.negatives());
+  }
+
+  /** An adversarial order (sorted, reversed, organ pipe) still ends, and right. */
+  @Test
+  void orderedInputs() {
+    int n = 200_001;
+    double[][] inputs = {new double[n], new double[n], new double[n]};
+    for (int i = 0; i < n; i++) {
+      inputs[0][i] = i;
+      inputs[1][i] = n - i;
+      inputs[2][i] = Math.min(i, n - i);
+    }
+    for (double[] in : inputs) {
+      double[] sorted = in.clone();
+      Arrays.sort(sorted);
+      OrderStatistics s = new OrderStatistics(in);
+      for (int k : new int[] {n / 2, n / 20, n - n / 20, 0, n - 1, n / 2 + 1}) {
+        assertEquals(sorted[k], s.get(k));
+      }
+    }
+  }
+}
