@@ -32,12 +32,14 @@ final class Finance {
     String init = o.args().size() > 2 && o.args().get(2) != null
         ? Formulas.wrap(f.emit(o.args().get(2), 0), Formulas.ADD + 1) : null;
     String sum;
-    if (calc.perYear() == 1) {
+    String timing = timing(o);
+    if (calc.perYear() == 1 && timing.equals("end")) {
       sum = "NPV(" + rate + "," + f.range(amounts) + ")";
     } else {
       Row values = f.seriesRow(amounts);
-      Row pv = calc.helper(o, "↳ discounted " + f.source().apply(amounts.span()), SheetUnits.text(amounts.type()), true,
-          amounts.type(), p -> Calc.ref(values, p) + "/(1+" + rate + ")^" + calc.time(Calc.T_END, p));
+      Row pv = calc.helper(o, "↳ discounted " + f.source().apply(amounts.span()) + " (at period " + timing + "s)",
+          SheetUnits.text(amounts.type()), true, amounts.type(),
+          p -> Calc.ref(values, p) + "/(1+" + rate + ")^" + at(timing, p));
       sum = "SUM(" + calc.range(pv) + ")";
     }
     return new Formulas.E(init == null ? sum : sum + "-" + init, Formulas.ADD);
@@ -46,14 +48,45 @@ final class Finance {
   Formulas.E irr(TExpr.Op o, int col) {
     Row values = f.seriesRow(o.args().get(0));
     String init = initial(o, 2);
-    Row flows = calc.helper(o, "↳ cash flows for irr (initial, then each period)", SheetUnits.text(o.args().get(0).type()),
-        true, o.args().get(0).type(), p -> Calc.ref(values, p));
-    flows.formulas[0] = init == null ? "0" : "-" + Formulas.wrap(f.emit(o.args().get(2), 0), Formulas.NEG);
+    String timing = timing(o);
+    if (timing.equals("mid")) {
+      // Excel's IRR counts whole periods from the first flow; amounts at mid-period sit half a period
+      // off the initial, which no periodic IRR can say
+      throw new Formulas.Inexpressible("irr with timing: mid (Excel's IRR needs flows a whole period apart)");
+    }
+    String minusInit = init == null ? null : "-" + Formulas.wrap(f.emit(o.args().get(2), 0), Formulas.NEG);
+    boolean start = timing.equals("start");
+    // end: the initial, then each period a period later; start: each period's amount at its start,
+    // so the first one sits with the initial and the last column stays empty
+    Row flows = calc.helper(o, "↳ cash flows for irr (initial, then each period" + (start ? " at its start)" : ")"),
+        SheetUnits.text(o.args().get(0).type()), true, o.args().get(0).type(),
+        p -> !start ? Calc.ref(values, p) : p + 1 < calc.periods ? Calc.ref(values, p + 1) : "0");
+    flows.formulas[0] = start ? (minusInit == null ? "" : minusInit + "+") + Calc.ref(values, 0)
+        : minusInit == null ? "0" : minusInit;
     String range = "$" + Row.column(Calc.VALUE_COL) + "$" + (flows.index + 1) + ":$"
         + Row.column(Calc.PERIOD_COL + calc.periods - 1) + "$" + (flows.index + 1);
     int k = calc.perYear();
-    return k == 1 ? Formulas.atom("IRR(" + range + ")")
-        : new Formulas.E("(1+IRR(" + range + "))^" + k + "-1", Formulas.ADD);
+    // Excel's default guess (10 % a period) leaves LibreOffice's Newton iteration without a root on
+    // long monthly flows (#N/A); inflows over outflows spread over the periods starts it near one.
+    String in = "SUMIF(" + range + ",\">0\")";
+    String out = "-SUMIF(" + range + ",\"<0\")";
+    String guess = "IF(AND(" + in + ">0," + out + ">0),(" + in + "/(" + out + "))^(1/" + calc.periods + ")-1,0.1)";
+    String irr = "IRR(" + range + "," + guess + ")";
+    return k == 1 ? Formulas.atom(irr) : new Formulas.E("(1+" + irr + ")^" + k + "-1", Formulas.ADD);
+  }
+
+  /** The op's timing word: end (the default), mid or start. */
+  private static String timing(TExpr.Op o) {
+    return o.data() instanceof String t ? t : "end";
+  }
+
+  /** Years from the timeline's start to where period p's amount sits. */
+  private String at(String timing, int p) {
+    return switch (timing) {
+      case "start" -> calc.time(Calc.T, p);
+      case "mid" -> "((" + calc.time(Calc.T, p) + "+" + calc.time(Calc.T_END, p) + ")/2)";
+      default -> calc.time(Calc.T_END, p);
+    };
   }
 
   /**
@@ -80,6 +113,14 @@ final class Finance {
     String lastCum = "$" + Row.column(Calc.PERIOD_COL + calc.periods - 1) + "$" + (cum.index + 1);
     String first = crossing("-" + init, "$" + Row.column(Calc.PERIOD_COL) + "$" + (a.index + 1), calc.first(Calc.T),
         calc.first(Calc.T_END));
+    String timing = timing(o);
+    if (!timing.equals("end")) {
+      // each amount arrives at its point: payback is the point after the last one that leaves cash negative
+      String point = timing.equals("start") ? indexTime(Calc.T, last + "+2")
+          : "(" + indexTime(Calc.T, last + "+2") + "+" + indexTime(Calc.T_END, last + "+2") + ")/2";
+      String firstPoint = timing.equals("start") ? calc.first(Calc.T) : "(" + calc.first(Calc.T) + "+" + calc.first(Calc.T_END) + ")/2";
+      return Formulas.atom("IF(" + lastCum + "<0,NA(),IF(" + last + "<0,IF(-" + init + "<0," + firstPoint + ",0)," + point + "))");
+    }
     String next = crossing(index(cum, last + "+1"), index(a, last + "+2"), indexTime(Calc.T, last + "+2"),
         indexTime(Calc.T_END, last + "+2"));
     return Formulas.atom("IF(" + lastCum + "<0,NA(),IF(" + last + "<0,IF(-" + init + ">=0,0," + first + ")," + next + "))");

@@ -3,6 +3,7 @@ package org.tokenomics.xlsx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.tokenomics.check.OpParts;
 import org.tokenomics.check.TExpr;
 import org.tokenomics.check.Type;
 import org.tokenomics.syntax.Span;
@@ -38,11 +39,15 @@ final class Formulas {
   private final Calc calc;
   private final Function<Span, String> source;
   private final Finance finance;
+  private final KeyedFormulas keyed;
+  private final ProRataFormulas proRata;
 
   Formulas(Calc calc, Function<Span, String> source) {
     this.calc = calc;
     this.source = source;
     this.finance = new Finance(this, calc);
+    this.keyed = new KeyedFormulas(this, calc);
+    this.proRata = new ProRataFormulas(this, calc);
   }
 
   /** The formula of {@code e} in column {@code col} ({@code -1}: the value column). */
@@ -65,6 +70,9 @@ final class Formulas {
     }
     TExpr.Op o = (TExpr.Op) e;
     List<TExpr> a = o.args();
+    if (o.data() instanceof org.tokenomics.time.Step by && col >= 0) {
+      return rollUp(o.op(), a.get(0), by, col);
+    }
     return switch (o.op()) {
       case "+", "-" -> binary(a.get(0), o.op(), a.get(1), ADD, col);
       case "*", "/" -> binary(a.get(0), o.op(), a.get(1), MUL, col);
@@ -85,8 +93,8 @@ final class Formulas {
           + "Monte Carlo draws are not formulas");
       case "path-median" -> pathMedian((String) o.data(), a, col);
       case "plugin" -> throw new Inexpressible("a plugin function, computed in Java by Tok");
-      case "ramp" -> ramp(a.get(0), a.size() > 1 ? a.get(1) : null, col);
-      case "active" -> active(a.get(0), a.get(1), a.get(2), col);
+      case "ramp" -> proRata.ramp(a.get(0), a.size() > 1 ? a.get(1) : null, col);
+      case "active" -> proRata.active(a.get(0), a.get(1), a.get(2), col);
       case "grow" -> compound("(1+" + wrap(emit(a.get(0), col), ADD + 1) + ")", a.get(1), col);
       case "decline" -> compound("(1-" + wrap(emit(a.get(0), col), ADD + 1) + ")", a.get(1), col);
       case "halving" -> compound("0.5", a.get(0), col);
@@ -99,6 +107,12 @@ final class Formulas {
       case "first" -> atom(Calc.ref(seriesRow(a.get(0)), 0).replaceAll("^([A-Z]+)(\\d+)$", "\\$$1\\$$2"));
       case "last" -> atom(Calc.ref(seriesRow(a.get(0)), calc.periods - 1).replaceAll("^([A-Z]+)(\\d+)$", "\\$$1\\$$2"));
       case "lag" -> lag(a.get(0), a.get(1), col);
+      case "prev" -> prev(o, col);
+      case "total" -> total(a, col);
+      case "series" -> keyed.series(o, col);
+      case "curve" -> keyed.curve(o, col);
+      case "lookup" -> keyed.lookup(o, col);
+      case "csv" -> keyed.csv(o, col);
       case "npv" -> finance.npv(o, col);
       case "irr" -> finance.irr(o, col);
       case "payback" -> finance.payback(o, col);
@@ -156,40 +170,6 @@ final class Formulas {
     return atom("IF(" + offset + "<-" + TOL + ",NA(),INDEX(" + range(x) + ",1+INT(" + offset + "+" + TOL + ")))");
   }
 
-  /** ramp(from, over): clamp((period end − from) / over, 0, 1); 1 from the period containing from when over ≤ 0. */
-  private E ramp(TExpr from, TExpr over, int col) {
-    String end = calc.time(Calc.END, col);
-    String f = wrap(emit(from, col), ADD + 1);
-    String step = "IF(" + end + ">" + f + "+" + TOL + ",1,0)";
-    Double o = over == null ? Double.valueOf(0) : TExpr.constant(over);
-    if (o != null && o <= 0) {
-      return atom(step);
-    }
-    String clamp = "MAX(0,MIN(1,(" + end + "-" + f + ")/" + wrap(emit(over, col), ATOM) + "))";
-    return atom(o != null ? clamp : "IF(" + text(over, col) + "<=0," + step + "," + clamp + ")");
-  }
-
-  /** active(from, for, until): 1 for periods whose start is ≥ from and before from + for (and before until). */
-  private E active(TExpr from, TExpr length, TExpr until, int col) {
-    String start = calc.time(Calc.START, col);
-    List<String> conds = new ArrayList<>();
-    if (from != null) {
-      conds.add(start + ">=" + wrap(emit(from, col), ADD) + "-" + TOL);
-      if (length != null) {
-        conds.add(start + "<" + wrap(emit(from, col), ADD) + "+" + wrap(emit(length, col), ADD + 1) + "-" + TOL);
-      }
-    } else if (length != null) {
-      return number(0); // no start: the window ends at minus infinity
-    }
-    if (until != null) {
-      conds.add(start + "<" + wrap(emit(until, col), ADD) + "-" + TOL);
-    }
-    if (conds.isEmpty()) {
-      return number(1);
-    }
-    return atom("IF(" + (conds.size() == 1 ? conds.get(0) : "AND(" + String.join(",", conds) + ")") + ",1,0)");
-  }
-
   /**
    * The median path of a price path (a deterministic run, dist.Paths): gbm S0·exp((μ − σ²/2)·t),
    * ou M + (X0 − M)·exp(−K·t), t in years from the timeline's start; arguments at period 0.
@@ -220,6 +200,63 @@ final class Formulas {
     String f = r + "/(1-(1+" + r + ")^(-" + n + "))";
     Double c = TExpr.constant(rate);
     return atom(c != null && c != 0 ? "(" + f + ")" : "IF(" + r + "=0,1/" + n + "," + f + ")");
+  }
+
+  /**
+   * A roll-up ({@code sum(x, by: yr)} …): in column p the reduction over the columns of p's year or
+   * quarter; the columns past the last group repeat it, as Tok's cell does (the Reports sheet shows
+   * one column per group).
+   */
+  private E rollUp(String kind, TExpr x, org.tokenomics.time.Step by, int col) {
+    org.tokenomics.time.Groups g = org.tokenomics.time.Groups.of(calc.timeline, by);
+    int group = Math.min(col, g.size() - 1);
+    Row r = seriesRow(x);
+    String first = Calc.ref(r, g.firstOf(group));
+    String last = Calc.ref(r, g.endOf(group) - 1);
+    String range = first + ":" + last;
+    return atom(switch (kind) {
+      case "sum" -> "SUM(" + range + ")";
+      case "mean" -> "AVERAGE(" + range + ")";
+      case "min" -> "MIN(" + range + ")";
+      case "max" -> "MAX(" + range + ")";
+      case "first" -> first;
+      case "last" -> last;
+      default -> throw new Inexpressible("a roll-up by " + kind);
+    });
+  }
+
+  /** total(x.attr): SUM over the members' cells (SUMs of at most 255 arguments, Excel's limit, nested). */
+  private E total(List<TExpr> terms, int col) {
+    List<String> parts = new ArrayList<>();
+    for (TExpr t : terms) {
+      parts.add(text(t, col));
+    }
+    while (parts.size() > 1) {
+      List<String> sums = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i += 255) {
+        sums.add("SUM(" + String.join(",", parts.subList(i, Math.min(parts.size(), i + 255))) + ")");
+      }
+      parts = sums;
+      if (parts.size() == 1) {
+        return atom(parts.get(0));
+      }
+    }
+    return parts.isEmpty() ? number(0) : atom("SUM(" + parts.get(0) + ")");
+  }
+
+  /**
+   * A delayed reference ({@code prev(x, initial: X0)}, a lag of a value that reads itself): the
+   * cell of x some columns to the left, the initial's formula in the first columns (0 without
+   * one). Each cell of a recurrence then reads only earlier columns or cells of its own column
+   * that do not read it back, so Excel computes it without iteration.
+   */
+  private E prev(TExpr.Op o, int col) {
+    OpParts.Delay d = OpParts.delay(o);
+    TExpr initial = o.args().isEmpty() ? null : o.args().get(0);
+    if (col < d.periods()) { // the first periods, or a static model (col −1)
+      return initial == null ? number(0) : emit(initial, col);
+    }
+    return atom(calc.ref(d.slot(), true, col - d.periods()));
   }
 
   /** lag(x, n): x n periods earlier, 0 before the timeline. */

@@ -20,6 +20,8 @@ final class Row {
   String name;
   /** When set, the row holds values, not formulas, and this says why (a cell comment). */
   String valuesBecause;
+  /** True when the formulas are numbers read from a data file: written as values, not formulas. */
+  boolean data;
   /** A note for the row's first value cell (e.g. how to redo a goal seek). */
   String note;
 

@@ -184,6 +184,9 @@ final class WorkbookWriter {
             c.setCellValue(v);
           }
           c.setCellStyle(num);
+        } else if (r.data && r.formulas[i] != null) {
+          c.setCellValue(Double.parseDouble(r.formulas[i])); // data read when the model compiled
+          c.setCellStyle(num);
         } else if (r.formulas[i] != null) {
           formula(sh, c, r.formulas[i], i == 0 && r.series ? Double.NaN : v, num);
         }

@@ -96,8 +96,11 @@ record Exported(String sample, String scenario, Path file, Plan plan) {
   }
 
   static boolean close(double tok, double got, double scale) {
-    // relative 1e-9; near zero (a balance paid down to 0) a trillionth of the row's largest value
-    double tol = 1e-9 * Math.max(Math.abs(tok), Math.abs(got)) + 1e-12 * scale;
+    // relative 1e-9; near zero (a balance paid down to 0) a trillionth of the row's largest value,
+    // and at least a billionth of the unit the report is shown in: a difference of two dates the
+    // sheet holds as years since year 0 (2027.0833…) keeps about 1e-13 yr of rounding, which a
+    // report of cancelling amounts (a hedge that pays exactly 0 in Tok) shows as 1e-12 $M
+    double tol = 1e-9 * Math.max(Math.abs(tok), Math.abs(got)) + Math.max(1e-12 * scale, 1e-9);
     return Math.abs(tok - got) <= tol;
   }
 

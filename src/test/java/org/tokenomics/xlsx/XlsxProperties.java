@@ -60,7 +60,7 @@ class XlsxProperties {
     }
   }
 
-  private static void check(CompiledModel cm, Map<String, String> sets, String source) throws Exception {
+  static void check(CompiledModel cm, Map<String, String> sets, String source) throws Exception {
     Plan plan = XlsxExport.plan(cm, List.of("base"), "base", sets);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     WorkbookWriter.write(plan, bytes, false);

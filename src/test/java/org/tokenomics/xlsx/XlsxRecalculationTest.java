@@ -42,9 +42,12 @@ class XlsxRecalculationTest {
       Map.entry("rentals/rental_dispersion.tok", MEDIAN),
       Map.entry("tokens/breakeven_price.tok", GOAL_SEEK),
       Map.entry("tokens/cost_curves.tok", GOAL_SEEK),
+      Map.entry("tokens/interactivity_pricing.tok", MEDIAN),
       Map.entry("tokens/tokens_per_joule.tok", GOAL_SEEK),
       Map.entry("uncertainty/breakeven-token-price.tok", MEDIAN),
       Map.entry("uncertainty/correlated-rent-and-token.tok", MEDIAN),
+      Map.entry("uncertainty/gigawatt-npv-drivers.tok", MEDIAN),
+      Map.entry("uncertainty/grid-connection-delay.tok", MEDIAN),
       Map.entry("uncertainty/growth-cone.tok", MEDIAN),
       Map.entry("valuation/merchant_margin.tok", GOAL_SEEK));
 

@@ -48,14 +48,25 @@ public final class DataSeries extends Node {
 
   @Override
   public double eval(Frame f, int p) {
-    double start = f.timeline.start(p);
-    double end = f.timeline.end(p);
+    return valueIn(f.timeline, p);
+  }
+
+  /**
+   * The rows of period {@code p} aggregated (the workbook exporter writes these as a data row).
+   *
+   * @param timeline the model's timeline
+   * @param p        a period of it
+   * @return the period's value
+   */
+  public double valueIn(org.tokenomics.time.Timeline timeline, int p) {
+    double start = timeline.start(p);
+    double end = timeline.end(p);
     // Rows are sorted: [lo, hi) are the rows dated inside [start, end).
     int lo = firstAtOrAfter(start);
     int hi = firstAtOrAfter(end);
     if (hi == 0) {
       throw new EvalError(Code.TOK500, span, "no data before " + Dates.format(dates[0]) + " in " + file
-          + " for the period " + f.timeline.label(p), "start the timeline at " + Dates.format(dates[0])
+          + " for the period " + timeline.label(p), "start the timeline at " + Dates.format(dates[0])
           + " or later, or add earlier rows to " + file);
     }
     if (hi == lo) {
