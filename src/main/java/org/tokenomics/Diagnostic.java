@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record Diagnostic(Severity severity, String code, String message, String file, int line,
                          int column, int endLine, int endColumn, String help, String sourceLine,
-                         String label) {
+                         String label) implements java.io.Serializable {
 
   /**
    * Checks that severity, code and message are given.
