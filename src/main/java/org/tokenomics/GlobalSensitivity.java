@@ -127,6 +127,8 @@ public record GlobalSensitivity(String method, String output, String unit, int s
    * @param overrides   param name to a Tok expression, on top of the scenario
    * @param slices      how many parts there are (0 when there are diagnostics)
    * @param diagnostics why there is no analysis; then no part can be made
+   *
+   * @serial exclude
    */
   public record Plan(String model, String method, String output, int samples, long seed, String scenario,
                      Map<String, String> overrides, int slices, List<Diagnostic> diagnostics) implements Serializable {
@@ -168,6 +170,8 @@ public record GlobalSensitivity(String method, String output, String unit, int s
    * @param plan  the plan it belongs to
    * @param slice which part, from 0 to {@code plan.slices() - 1}
    * @param data  the sums or effects (internal)
+   *
+   * @serial exclude
    */
   public record Part(Plan plan, int slice, Serializable data) implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -17,6 +17,8 @@ import org.tokenomics.time.Dates;
  * @param points      every grid point
  * @param diagnostics why there is no grid (a bound that does not check, a param varied twice, too
  *                    many points): then {@code points} is empty and {@link #ok()} false
+ *
+ * @serial exclude
  */
 public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, List<Diagnostic> diagnostics)
     implements java.io.Serializable {
@@ -51,6 +53,8 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param low   the first value, a Tok expression
    * @param high  the last value, a Tok expression
    * @param steps how many values from low to high inclusive (2 or more)
+   *
+   * @serial exclude
    */
   public record Vary(String name, String low, String high, int steps) implements java.io.Serializable {
     /**
@@ -71,6 +75,8 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param name   the param ({@code price}, {@code site.pue})
    * @param unit   the unit its bounds are written in
    * @param values its values, evenly spaced from low to high inclusive
+   *
+   * @serial exclude
    */
   public record Axis(String name, String unit, double[] values) implements java.io.Serializable {
     /**
@@ -103,6 +109,8 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param series one value per period, or a single value
    * @param periods the report's own period labels (a roll-up's years or quarters, LANGUAGE.md §13),
    *                or null when it has the model's periods
+   *
+   * @serial exclude
    */
   public record Report(String name, String unit, boolean series, List<String> periods) implements java.io.Serializable {
     /**
@@ -137,6 +145,8 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param text             per report, the values as text for dates ({@code 2027-06}) and bools; null for numbers
    * @param failedAssertions the lines of the assertions that failed
    * @param error            the first evaluation error, or null
+   *
+   * @serial exclude
    */
   public record Point(double[] inputs, List<double[]> values, List<String[]> text, List<Integer> failedAssertions,
                       Diagnostic error) implements java.io.Serializable {
