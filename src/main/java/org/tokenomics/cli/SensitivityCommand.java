@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     footer = {"  tok sensitivity model.tok --output breakeven",
         "  tok sensitivity model.tok --output npv --out tornado.png",
         "  tok sensitivity model.tok --output npv --method sobol --samples 2000",
-        "  tok sensitivity model.tok --output npv --method sobol --samples 65536 --spark 'local[*]'"})
+        "  tok sensitivity model.tok --output npv --method sobol --spark 'local[*]'"})
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     footer = {"  tok sweep samples/gigawatt/two_dark_years.tok --vary 'margin=30 %%..70 %%:5'",
         "  tok sweep model.tok --vary 'margin=40 %%..60 %%:3' --output npv8,irr",
         "  tok sweep model.tok --vary 'margin=30 %%..70 %%:5' --format json",
-        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:41' --vary 'price=1..9:41' --spark 'local[*]'"})
+        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:41' --spark 'local[*]'"})
 final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
