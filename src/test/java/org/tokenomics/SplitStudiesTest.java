@@ -64,7 +64,9 @@ class SplitStudiesTest {
     for (int i : order) {
       parts.add(shipped(model.globalSensitivityPart(shipped(plan), i)));
     }
-    return GlobalSensitivity.merge(model, plan, parts);
+    GlobalSensitivity merged = GlobalSensitivity.merge(model, plan, parts);
+    assertEquals(merged, GlobalSensitivity.merge(model, plan, parts), "merging leaves the parts as they were");
+    return merged;
   }
 
   /** 5 blocks of rows (the last short): splits at tree levels 2, 1 and 0, parts made out of order. */

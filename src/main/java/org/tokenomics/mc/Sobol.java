@@ -221,8 +221,12 @@ public final class Sobol {
     }
     SobolTree tree = new SobolTree();
     for (Part p : parts) {
-      if (p.sums != null) {
-        tree.push(p.level, p.sums);
+      if (p.sums != null) { // the tree merges into what it is given: copies, so that a part can be merged again
+        SobolSums[] copy = new SobolSums[p.sums.length];
+        for (int r = 0; r < copy.length; r++) {
+          copy[r] = p.sums[r].copy();
+        }
+        tree.push(p.level, copy);
       }
     }
     SobolSums[] sums = tree.root();

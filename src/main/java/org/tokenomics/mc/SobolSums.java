@@ -49,6 +49,17 @@ final class SobolSums implements java.io.Serializable {
     }
   }
 
+  /** A copy: merging into it leaves this one as it is. */
+  SobolSums copy() {
+    SobolSums c = new SobolSums(first.length, shift);
+    c.weight = weight;
+    c.sum = sum;
+    c.squares = squares;
+    System.arraycopy(first, 0, c.first, 0, first.length);
+    System.arraycopy(total, 0, c.total, 0, total.length);
+    return c;
+  }
+
   /**
    * Adds the sums of other rows (the same shift and params): the sums of both sets of rows, in a
    * grouping the caller fixes ({@link SobolTree}), so that any split of the rows gives the same bits.
