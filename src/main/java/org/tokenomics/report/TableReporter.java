@@ -162,7 +162,7 @@ public final class TableReporter {
   private static void checks(StringBuilder b, RunReport.Run run) {
     for (RunReport.Assertion c : run.assertions()) {
       String share = run.samples() > 0 ? String.format(" (failed in %.1f%% of samples)", 100 * c.failedShare()) : "";
-      b.append(c.ok() ? "  ok     " : "  FAILED ").append("line ").append(c.line()).append(": ").append(c.message())
+      b.append(c.ok() ? "  ok     " : "  FAILED ").append(c.where()).append(": ").append(c.message())
           .append(c.ok() ? "" : share).append('\n');
     }
   }
