@@ -71,6 +71,38 @@ class AmendsLanguageServerTest {
         latest.get(uri).getDiagnostics().get(0).getMessage());
   }
 
+  @Test
+  void aDocumentInASubFolderReadsItsImportsAndBaseBesideIt() throws Exception {
+    // As `tok run` does: a relative path is read from the folder of the file that names it, not
+    // from the workspace folder the client opened.
+    Path sub = Files.createDirectories(dir.resolve("campus"));
+    Files.writeString(sub.resolve("base.tok"), "timeline 2026 to 2030 yearly\nparam capex_per_gw = $50B/GW\n"
+        + "let capex = capex_per_gw * 1 GW\nreport capex as $B\n");
+    Files.writeString(sub.resolve("rates.tok"), "param rate = 8 %\n");
+    Path variant = sub.resolve("bear.tok");
+    String text = "amends \"base.tok\"\nimport \"rates.tok\"\nparam capex_per_gw = $60B/GW\n"
+        + "report cost = capex * rate / yr as $B/yr\n";
+    Files.writeString(variant, text);
+    TokLanguageServer server = new TokLanguageServer();
+    server.connect(new Client());
+    InitializeParams init = new InitializeParams();
+    init.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.toUri().toString(), "w")));
+    server.initialize(init).get(10, TimeUnit.SECONDS);
+    String uri = variant.toUri().toString();
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tok", 1, text)));
+    assertEquals(List.of(), latest.get(uri).getDiagnostics());
+    List<? extends Location> rate = definition(server, uri, 3, 24);
+    assertEquals(sub.resolve("rates.tok").toUri().toString(),
+        Path.of(java.net.URI.create(rate.get(0).getUri())).toUri().toString());
+    // Confinement still holds: a path out of the workspace is refused.
+    String escape = "import \"../../outside.tok\"\nreport x = 1\n";
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(
+        sub.resolve("escape.tok").toUri().toString(), "tok", 1, escape)));
+    List<String> codes = latest.get(sub.resolve("escape.tok").toUri().toString()).getDiagnostics().stream()
+        .map(d -> d.getCode().getLeft()).toList();
+    assertEquals(List.of("TOK202"), codes);
+  }
+
   private static List<? extends Location> definition(TokLanguageServer server, String uri, int line, int character)
       throws Exception {
     return server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
