@@ -19,7 +19,7 @@ final class PropertyTests {
     PropertySearch.Result r = PropertySearch.run(space, options.tries(), options.seed(), options.threads());
     List<TestResult.Counterexample> found = new ArrayList<>();
     for (PropertySearch.Found f : r.found()) {
-      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set()));
+      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set(), f.assertion().file()));
     }
     return new TestResult(r.tries(), r.seed(), found, r.errors());
   }
