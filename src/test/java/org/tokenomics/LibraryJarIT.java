@@ -119,6 +119,7 @@ class LibraryJarIT {
     assertTrue(pom.contains("<name>Apache-2.0</name>"), "the POM names the licence");
     try (JarFile cli = new JarFile(JavaBuild.project().resolve("target/tok.jar").toFile())) {
       assertEquals("org.tokenomics.cli", cli.getManifest().getMainAttributes().getValue("Bundle-SymbolicName"));
+      assertEquals("org.tokenomics.cli", cli.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
       for (String entry : List.of("org/tokenomics/cli/Main.class", "org/tokenomics/lsp/TokLanguageServer.class",
           "org/tokenomics/xlsx/XlsxExport.class", "org/tokenomics/serve/web/index.html", "org/tokenomics/Model.class")) {
         assertNotNull(cli.getEntry(entry), entry);
