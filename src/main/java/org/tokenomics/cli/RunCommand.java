@@ -145,11 +145,14 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: unknown format '" + format + "' (" + String.join(", ", Formats.names(tok)) + ")");
       return 2;
     }
+    org.tokenomics.diag.StartupTrace.mark("toolchain and formats");
     Compilation c = tok.compile(file);
+    org.tokenomics.diag.StartupTrace.mark("compile");
     RunReports.Builder report = RunReports.builder(file.toString(), c.ok() ? c.model().periods() : List.of())
         .diagnostics(c.diagnostics());
     if (c.ok()) {
       run(c.model(), overrides, report, err);
+      org.tokenomics.diag.StartupTrace.mark("evaluation");
     }
     if (usage) {
       return 2;
@@ -159,7 +162,9 @@ final class RunCommand implements Callable<Integer> {
     if (xlsx) {
       return workbook(c, result, ok, overrides, err);
     }
-    return write(reporter, result, out, err) && ok ? 0 : 1;
+    boolean written = write(reporter, result, out, err);
+    org.tokenomics.diag.StartupTrace.mark("output");
+    return written && ok ? 0 : 1;
   }
 
   /** {@code --format xlsx}: the diagnostics on stderr, then the workbook when the model checks. */
