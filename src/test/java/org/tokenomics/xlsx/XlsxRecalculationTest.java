@@ -125,7 +125,7 @@ class XlsxRecalculationTest {
           }
           double scale = Exported.scale(r.values());
           for (int p = 0; p < r.values().length; p++) {
-            Cell c = Exported.reportCell(wb, i, r.series() ? p : -1);
+            Cell c = Exported.reportCell(wb, e.plan(), i, r.series() ? p : -1);
             String what = e.sample() + " [" + e.scenario() + "] " + r.name() + (r.series() ? "[" + p + "]" : "");
             String problem;
             if (ev != null) {
