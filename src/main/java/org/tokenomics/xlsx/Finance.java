@@ -8,7 +8,8 @@ import org.tokenomics.check.Type;
  * their period, {@code initial} at the timeline's start). Excel's NPV and IRR count whole periods,
  * so they are used as they are on yearly periods; on monthly or quarterly periods npv discounts
  * each amount by the years to its period's end in a helper row, and irr is Excel's periodic IRR
- * compounded to a year ((1 + r)^k − 1 with k periods a year, which is the same equation). payback
+ * compounded to a year ((1 + r)^k − 1 with k periods a year, which is the same equation); under
+ * {@code timing: mid} the periodic IRR is over half-period steps ({@link #irrMid}). payback
  * uses two helper rows: cumulative cash and the periods that end in the red.
  */
 final class Finance {
@@ -94,7 +95,7 @@ final class Finance {
               cells[2 * p + 2] = "0";
             }
           }
-          return java.util.Arrays.copyOf(cells, 2 * n);
+          return cells;
         });
     String range = calc.listRange(flows);
     String in = "SUMIF(" + range + ",\">0\")";

@@ -114,6 +114,19 @@ public final class XlsxExport {
 
   /** The workbook's plan: one Tok run per scenario column. */
   static Plan plan(CompiledModel cm, List<String> scenarios, String selected, Map<String, String> sets) {
+    return runs(cm, scenarios, sets).plan(selected);
+  }
+
+  /** Tok's run of each scenario column, from which a plan per selected scenario is made. */
+  record Runs(CompiledModel cm, List<String> names, List<Frame> frames, List<Set<Integer>> overridden) {
+    /** The plan of the workbook that computes {@code selected}. */
+    Plan plan(String selected) {
+      return new Plan(cm, names, Math.max(0, names.indexOf(selected)), frames, overridden);
+    }
+  }
+
+  /** Runs every scenario column once (base first, added when missing). */
+  static Runs runs(CompiledModel cm, List<String> scenarios, Map<String, String> sets) {
     List<String> names = new ArrayList<>(scenarios);
     if (!names.contains("base")) {
       names.add(0, "base");
@@ -128,6 +141,6 @@ public final class XlsxExport {
       frames.add(Runner.run(cm, p, s).frame());
       overridden.add(Plan.slots(o));
     }
-    return new Plan(cm, names, Math.max(0, names.indexOf(selected)), frames, overridden);
+    return new Runs(cm, names, frames, overridden);
   }
 }
