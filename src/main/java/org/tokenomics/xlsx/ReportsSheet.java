@@ -150,7 +150,8 @@ final class ReportsSheet {
         }
         if (first != null) {
           w.comment(sh, first, "Not a formula: " + describe(s.getKey()) + " of " + r.name() + " over " + origin
-              + " (tok run FILE --samples " + run.samples() + " --seed " + monteCarlo.seed() + "). Excel has no "
+              + " (tok run " + monteCarlo.report().file() + " --samples " + run.samples() + " --seed " + monteCarlo.seed()
+              + (run.scenario().equals("base") ? "" : " --scenario " + run.scenario()) + "). Excel has no "
               + "formula that draws Tok's distributions from a seed, so the statistic is Tok's value; the formulas "
               + "above compute the deterministic run (each distribution at its median).");
         }
