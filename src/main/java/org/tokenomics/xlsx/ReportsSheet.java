@@ -46,19 +46,20 @@ final class ReportsSheet {
         report(sh, at++, plan.reports.get(i));
       }
     }
-    List<String> groups = null;
-    for (int i = 0; i < plan.reports.size(); i++) {
-      Plan.Report r = plan.reports.get(i);
-      if (r.groups() == null) {
+    // a header per set of groups (years, quarters), the roll-ups with those groups under it, as the table output does
+    java.util.Set<List<String>> done = new java.util.HashSet<>();
+    for (Plan.Report first : plan.reports) {
+      if (first.groups() == null || !done.add(first.groups())) {
         continue;
       }
-      if (!r.groups().equals(groups)) { // a header per run of roll-ups with the same groups
-        groups = r.groups();
-        header(sh, ++at, "Roll-up", groups);
-        at++;
+      header(sh, ++at, "Roll-up", first.groups());
+      at++;
+      for (int i = 0; i < plan.reports.size(); i++) {
+        if (first.groups().equals(plan.reports.get(i).groups())) {
+          plan.reportRows[i] = at;
+          report(sh, at++, plan.reports.get(i));
+        }
       }
-      plan.reportRows[i] = at;
-      report(sh, at++, r);
     }
     if (!plan.checks.isEmpty()) {
       at++;
