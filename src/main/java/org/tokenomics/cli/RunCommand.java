@@ -110,11 +110,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: " + badSamples);
       return 2;
     }
-    if (xlsx && samples != 0) { // after --samples is read (a count or auto)
-      err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
-          + "are not formulas: use --format json or html with --samples");
-      return 2;
-    }
     if (spark != null && (samples == 0 || auto != null)) {
       err.println("tok: --spark goes with --samples N (a number of samples)");
       return 2;
@@ -178,8 +173,11 @@ final class RunCommand implements Callable<Integer> {
     List<String> columns = CliInputs.scenarios(c.model(), scenarios, file.toString(), new ArrayList<>());
     String selected = scenarios.size() == 1 && !scenarios.get(0).equals("all") ? scenarios.get(0) : "base";
     try {
+      // under --samples the formulas are the deterministic run's, and the statistics are values
+      org.tokenomics.xlsx.XlsxExport.MonteCarlo mc = samples == 0 && auto == null ? null
+          : new org.tokenomics.xlsx.XlsxExport.MonteCarlo(result, seed);
       org.tokenomics.xlsx.XlsxExport.Result r = org.tokenomics.xlsx.XlsxExport.write(file, root, columns, selected,
-          overrides, outFile);
+          overrides, outFile, mc);
       if (!r.notes().isEmpty()) {
         err.println("tok: wrote " + outFile + "; " + r.notes().size() + " value(s) are numbers, not formulas "
             + "(each cell says why in a comment):");
