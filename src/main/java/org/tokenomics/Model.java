@@ -314,6 +314,64 @@ public final class Model {
   }
 
   /**
+   * Points {@code [first, first + count)} of the grid of {@link #sweep(List, Scenario, Map)} (fewer
+   * past its end), evaluated on the calling thread: a slice of a sweep for a cluster, where each
+   * core takes a slice (EMBEDDING.md §11). {@link Sweep#join} puts slices back together into the
+   * whole sweep; every point is one deterministic evaluation, so it equals the local sweep. A slice
+   * is checked as the whole grid is (its diagnostics are the whole grid's); {@link
+   * Sweep#gridSize()} tells how many points there are.
+   *
+   * @param vary      the swept params and their ranges; the last varies fastest
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name to a Tok expression
+   * @param first     the first point's index in the grid (0 or more)
+   * @param count     how many points (0 or more)
+   * @return the grid's axes and reports with the slice's points, or diagnostics saying why there is no grid
+   */
+  public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides, int first, int count) {
+    if (first < 0 || count < 0) {
+      throw new IllegalArgumentException("a slice needs a first point and a count of 0 or more, got " + first + " and "
+          + count);
+    }
+    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits, first, count, 1);
+  }
+
+  /**
+   * The split of {@link #globalSensitivity} into at most {@code slices} parts for a cluster
+   * (EMBEDDING.md §11), checked here as a local run would be before evaluating: a plan with
+   * diagnostics says why there is no analysis. Each part ({@link #globalSensitivityPart}) can be
+   * made on another machine holding the same model; {@link GlobalSensitivity#merge} joins them
+   * into exactly the local result.
+   *
+   * @param method    {@code sobol} or {@code morris}
+   * @param output    a scalar report or value
+   * @param samples   Sobol's base samples N, or Morris's trajectories r
+   * @param seed      the seed of the sampling
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides further overrides (param name → Tok expression)
+   * @param slices    how many parts at most (a Sobol split has aligned ranges of blocks of rows, so maybe fewer)
+   * @return the plan
+   * @throws IllegalArgumentException for an unknown method, scenario, a bad override or fewer than 1 slice
+   */
+  public GlobalSensitivity.Plan globalSensitivityPlan(String method, String output, int samples, long seed,
+                                                      Scenario scenario, Map<String, String> overrides, int slices) {
+    return GlobalSensitivity.plan(compiled, scenario, overrides, allOverrides(scenario, overrides), method, output,
+        samples, seed, slices);
+  }
+
+  /**
+   * One part of a planned analysis, computed on the calling thread (a cluster runs one part per core).
+   *
+   * @param plan  a plan made by {@link #globalSensitivityPlan} from a model with the same sources
+   * @param slice which part, from 0 to {@code plan.slices() - 1}
+   * @return the part, serializable
+   * @throws IllegalArgumentException for a plan with diagnostics, of another model, or a slice out of range
+   */
+  public GlobalSensitivity.Part globalSensitivityPart(GlobalSensitivity.Plan plan, int slice) {
+    return GlobalSensitivity.part(compiled, allOverrides(Scenario.named(plan.scenario()), plan.overrides()), plan, slice);
+  }
+
+  /**
    * How {@code name} (a report, param, let or {@code inst.attr}) is derived in the given scenario
    * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
    * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
