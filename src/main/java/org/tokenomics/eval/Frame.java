@@ -34,6 +34,12 @@ public final class Frame {
    */
   public long sample = -1;
   public long seed;
+  /**
+   * Set by generated code ({@link Codegen}) at the end of a cell's loop when it found every value
+   * finite, so {@link #compute} need not look at them again; read and cleared right after the
+   * computer returns (a cell computed inside another one's computation clears it first).
+   */
+  boolean finite;
 
   Frame(Program program) {
     this.program = program;
@@ -76,23 +82,69 @@ public final class Frame {
     if (touched || plan.program() != program) {
       return false;
     }
-    for (int s : plan.order()) {
-      if (state[s] == 2) {
-        continue;
+    Fusion.Step[] steps = plan.fusion() == null ? null : plan.fusion().steps(plan);
+    if (steps == null) {
+      for (int s : plan.order()) {
+        if (!runCell(s)) {
+          return false;
+        }
       }
-      state[s] = 1;
-      try {
-        compute(program.cell(s));
-      } catch (EvalError e) {
-        failed[s] = e;
-        state[s] = 3;
-        return false;
-      }
-      if (touched) {
-        return false;
+    } else {
+      for (Fusion.Step step : steps) {
+        if (!(step.group() == null ? runCell(step.slot()) : runGroup(step.group()))) {
+          return false;
+        }
       }
     }
     return plan.complete();
+  }
+
+  /** One cell of a plan; false when the run must stop. */
+  private boolean runCell(int s) {
+    if (state[s] == 2) {
+      return true;
+    }
+    state[s] = 1;
+    try {
+      compute(program.cell(s));
+    } catch (EvalError e) {
+      failed[s] = e;
+      state[s] = 3;
+      return false;
+    }
+    return !touched;
+  }
+
+  /**
+   * A fused group of a plan ({@link Fusion}): its kept members' arrays, computed in one loop. On an
+   * error or a value that is not finite nothing of it is kept and the run stops: the reads that
+   * follow compute its members one by one and meet the error as the interpreter does.
+   */
+  private boolean runGroup(FusedStep.Compiled g) {
+    int n = timeline.size();
+    int[] kept = g.kept();
+    double[][] arrays = new double[kept.length][];
+    for (int i = 0; i < kept.length; i++) {
+      double[] a = spare == null ? null : spare[kept[i]];
+      if (a == null || a.length != n) {
+        a = new double[n];
+      } else {
+        spare[kept[i]] = null;
+      }
+      arrays[i] = a;
+    }
+    try {
+      if (!g.code().run(this, arrays)) {
+        return false;
+      }
+    } catch (EvalError e) {
+      return false;
+    }
+    for (int i = 0; i < kept.length; i++) {
+      slots[kept[i]] = arrays[i];
+      state[kept[i]] = 2;
+    }
+    return !touched;
   }
 
   public Program program() {
@@ -225,9 +277,11 @@ public final class Frame {
     if (out == null || out.length != n) {
       out = new double[n];
     }
+    finite = false;
     try {
       cell.computer().compute(this, out);
     } catch (EvalError e) {
+      finite = false;
       // An error inside a library default (the prelude) is shown at the user's instance.
       if (e.span() != null && cell.span() != null && !e.span().file().equals(cell.span().file())
           && e.span().file().contains(":")) {
@@ -235,7 +289,9 @@ public final class Frame {
       }
       throw e;
     }
-    if (cell.checkFinite() && !Computer.allFinite(out)) {
+    boolean checked = finite;
+    finite = false;
+    if (cell.checkFinite() && !checked && !Computer.allFinite(out)) {
       throw notFinite(cell, out);
     }
     slots[cell.slot()] = out;

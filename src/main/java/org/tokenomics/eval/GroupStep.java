@@ -6,10 +6,7 @@ import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
-import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.IFNE;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -93,41 +90,32 @@ final class GroupStep {
     emitter.readReferences();
 
     int v = emitter.newLocal(2);
-    Label loop = new Label();
-    Label end = new Label();
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, P);
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, P);
-    mv.visitVarInsn(ILOAD, N);
-    mv.visitJumpInsn(IF_ICMPGE, end);
-    for (int i = 0; i < members.length; i++) {
-      Recurrence.Member m = members[i];
-      emitter.emit(m.node(), P); // with an empty stack, as in a cell's loop
-      mv.visitVarInsn(DSTORE, v);
-      if (m.checkFinite()) {
-        Label ok = new Label();
-        mv.visitVarInsn(DLOAD, v);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
-        mv.visitJumpInsn(IFNE, ok);
-        cls.constant(mv, r, Recurrence.class);
-        mv.visitVarInsn(ALOAD, NodeEmitter.F);
-        mv.visitLdcInsn(i);
+    emitter.forPeriods(P, N, () -> {
+      for (int i = 0; i < members.length; i++) {
+        Recurrence.Member m = members[i];
+        emitter.emit(m.node(), P); // with an empty stack, as in a cell's loop
+        mv.visitVarInsn(DSTORE, v);
+        if (m.checkFinite()) {
+          Label ok = new Label();
+          mv.visitVarInsn(DLOAD, v);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+          mv.visitJumpInsn(IFNE, ok);
+          cls.constant(mv, r, Recurrence.class);
+          mv.visitVarInsn(ALOAD, NodeEmitter.F);
+          mv.visitLdcInsn(i);
+          mv.visitVarInsn(ILOAD, P);
+          mv.visitVarInsn(DLOAD, v);
+          mv.visitMethodInsn(INVOKEVIRTUAL, RECURRENCE, "notFinite",
+              "(" + FRAME_DESC + "IID)" + Type.getDescriptor(EvalError.class), false);
+          mv.visitInsn(ATHROW);
+          mv.visitLabel(ok);
+        }
+        mv.visitVarInsn(ALOAD, emitter.seriesLocal(m.slot()));
         mv.visitVarInsn(ILOAD, P);
         mv.visitVarInsn(DLOAD, v);
-        mv.visitMethodInsn(INVOKEVIRTUAL, RECURRENCE, "notFinite",
-            "(" + FRAME_DESC + "IID)" + Type.getDescriptor(EvalError.class), false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(ok);
+        mv.visitInsn(DASTORE);
       }
-      mv.visitVarInsn(ALOAD, emitter.seriesLocal(m.slot()));
-      mv.visitVarInsn(ILOAD, P);
-      mv.visitVarInsn(DLOAD, v);
-      mv.visitInsn(DASTORE);
-    }
-    mv.visitIincInsn(P, 1);
-    mv.visitJumpInsn(GOTO, loop);
-    mv.visitLabel(end);
+    });
     mv.visitInsn(RETURN);
   }
 }

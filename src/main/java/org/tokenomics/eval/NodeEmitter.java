@@ -23,11 +23,13 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 
 import java.lang.reflect.Method;
@@ -62,6 +64,8 @@ final class NodeEmitter {
   private final HiddenClass cls;
   private final Map<Integer, Integer> seriesRefs = new LinkedHashMap<>(); // slot → local holding its double[]
   private final Map<Integer, Integer> scalarRefs = new LinkedHashMap<>(); // slot → local holding its value
+  /** Cells computed in the same loop ({@link FusedStep}): slot → local holding this period's value. */
+  private final Map<Integer, Integer> registers = new LinkedHashMap<>();
   private int nextLocal;
   private int nodes;
   private MethodVisitor mv;
@@ -95,6 +99,47 @@ final class NodeEmitter {
     return scalarRefs.keySet();
   }
 
+  /**
+   * Declares a cell computed earlier in the same loop ({@link FusedStep}): a same-period read of it
+   * is the local holding its value, not a read of its array.
+   *
+   * @return the local (two words) that holds its value in the current period
+   */
+  int register(int slot) {
+    int local = newLocal(2);
+    registers.put(slot, local);
+    return local;
+  }
+
+  /** @return the slots read through {@link Prev} or as a whole series, so far */
+  java.util.Set<Integer> seriesSlots() {
+    return seriesRefs.keySet();
+  }
+
+  /** A slot's array is already in {@code local} ({@link #readReferences} does not read it). */
+  void bindSeries(int slot, int local) {
+    seriesRefs.put(slot, local);
+  }
+
+  /**
+   * {@code for (int p = 0; p < n; p++) body}, with the period in local {@code period} and the
+   * count in local {@code count}: the loop every generated class runs.
+   */
+  void forPeriods(int period, int count, Runnable body) {
+    Label loop = new Label();
+    Label end = new Label();
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, period);
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, period);
+    mv.visitVarInsn(ILOAD, count);
+    mv.visitJumpInsn(IF_ICMPGE, end);
+    body.run();
+    mv.visitIincInsn(period, 1);
+    mv.visitJumpInsn(GOTO, loop);
+    mv.visitLabel(end);
+  }
+
   /** The method the following calls write into. */
   void start(MethodVisitor mv) {
     this.mv = mv;
@@ -110,7 +155,7 @@ final class NodeEmitter {
   // ---- what gets inlined ------------------------------------------------------------------------
 
   /** The inputs {@link #emit} inlines, or null for a node it calls as a whole. */
-  private static Node[] inlined(Node n) {
+  static Node[] inlined(Node n) {
     if (n instanceof Const || n instanceof Ref) {
       return new Node[0];
     } else if (n instanceof Arith.Bin b && !(n instanceof Strict)) {
@@ -135,11 +180,13 @@ final class NodeEmitter {
   void collect(Node n) {
     nodes++;
     if (n instanceof Ref.SeriesRef r) {
-      seriesRefs.put(r.slot(), -1);
+      if (!registers.containsKey(r.slot())) {
+        seriesRefs.putIfAbsent(r.slot(), -1);
+      }
     } else if (n instanceof Ref.ScalarRef r) {
       scalarRefs.put(r.slot(), -1);
     } else if (n instanceof Prev x) {
-      seriesRefs.put(x.slot(), -1); // its array, whatever its length
+      seriesRefs.putIfAbsent(x.slot(), -1); // its array, whatever its length
     }
     Node[] inputs = inlined(n);
     if (inputs != null) {
@@ -159,6 +206,9 @@ final class NodeEmitter {
     mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[[D");
     mv.visitVarInsn(ASTORE, slots);
     for (Map.Entry<Integer, Integer> e : seriesRefs.entrySet()) {
+      if (e.getValue() >= 0) {
+        continue; // bound to a local already (bindSeries)
+      }
       int local = newLocal(1);
       e.setValue(local);
       mv.visitVarInsn(ALOAD, slots);
@@ -184,6 +234,8 @@ final class NodeEmitter {
       mv.visitLdcInsn(c.value);
     } else if (n instanceof Ref.ScalarRef r) {
       mv.visitVarInsn(DLOAD, scalarRefs.get(r.slot()));
+    } else if (n instanceof Ref.SeriesRef r && registers.containsKey(r.slot())) {
+      mv.visitVarInsn(DLOAD, registers.get(r.slot()));
     } else if (n instanceof Ref.SeriesRef r) {
       mv.visitVarInsn(ALOAD, seriesRefs.get(r.slot()));
       mv.visitVarInsn(ILOAD, period);

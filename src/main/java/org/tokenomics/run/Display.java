@@ -20,6 +20,16 @@ public final class Display {
   /** Null when every value of {@code base} is finite in the report's display unit; else the TOK500. */
   public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base) {
     Unit unit = spec.unit();
+    // Showing scales every value by the same factor, so if the largest magnitude shows as a finite
+    // number every value does: one pass without a division per value (NaN is skipped, as below).
+    double largest = 0;
+    for (double v : base) {
+      double a = Math.abs(v);
+      largest = a > largest ? a : largest;
+    }
+    if (Double.isFinite(unit == null ? largest : unit.fromBase(largest))) {
+      return null;
+    }
     for (double v : base) {
       double shown = unit == null ? v : unit.fromBase(v);
       if (!Double.isNaN(v) && !Double.isFinite(shown)) {

@@ -168,11 +168,14 @@ class CodegenTest {
     return tests.stream();
   }
 
+  /** The samples, and the benchmark's models (issue 23's evaluation suite). */
   @TestFactory
   Stream<DynamicTest> samplesAgree() throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-      files = s.filter(p -> p.toString().endsWith(".tok")).sorted().toList();
+    List<Path> files = new ArrayList<>();
+    for (String dir : List.of("samples", "src/bench/resources")) {
+      try (Stream<Path> s = Files.walk(Path.of(dir))) {
+        files.addAll(s.filter(p -> p.toString().endsWith(".tok")).sorted().toList());
+      }
     }
     return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> agree(TestModels.TOK.compile(f))));
   }
@@ -266,6 +269,20 @@ class CodegenTest {
     assertEquals(a.asserts(), b.asserts());
     for (int s = 0; s < model.program().size(); s++) { // every named value, on demand, in both
       assertEquals(outcome(a.frame(), s), outcome(b.frame(), s), model.program().cell(s).name());
+    }
+    // and with the plan's pointwise cells fused into groups (Fusion), every group compiled
+    Program fusedProgram = model.program().with(Map.of());
+    Program.Plan plan = fusedProgram.plan(Runner.roots(model));
+    plan.fusion().fuse(plan);
+    Runner.Result f = Runner.run(model, fusedProgram, "base");
+    assertEquals(a.errors(), f.errors());
+    assertEquals(a.reports().size(), f.reports().size());
+    for (int i = 0; i < a.reports().size(); i++) {
+      assertArrayEquals(a.reports().get(i).values(), f.reports().get(i).values(), "fused " + a.reports().get(i).spec().name());
+    }
+    assertEquals(a.asserts(), f.asserts());
+    for (int s = 0; s < model.program().size(); s++) {
+      assertEquals(outcome(a.frame(), s), outcome(f.frame(), s), "fused " + model.program().cell(s).name());
     }
   }
 

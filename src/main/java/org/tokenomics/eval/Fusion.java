@@ -1,0 +1,192 @@
+package org.tokenomics.eval;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fused form of a {@link Program.Plan}: runs of pointwise series cells computed together in one
+ * generated loop over the periods ({@link FusedStep}), so that a value flows from one cell to the
+ * next in a local instead of through an array, and a cell's array is written only when something
+ * outside its group reads it. Made once the plan has run {@link NodeComputer#COMPILE_AFTER} times
+ * (never when that is negative), like a cell's generated code.
+ *
+ * <p>A group is built walking the plan in order: a pointwise cell (a {@link NodeComputer} of kind
+ * {@code EACH} with a series) joins the open group; any other cell that reads no member is computed
+ * before the group, one that reads a member closes it. A cell whose node calls a node as a whole
+ * ({@code node.eval(f, p)}) that reads a member also closes it, since such a node reads the
+ * member's array from the frame. Groups have at most {@link #MAX_NODES} nodes. The cells of a
+ * group are computed in plan order within each period, so every member sees its inputs' values of
+ * that period, as it would computing cell by cell; the order of the plan is only a schedule, and a
+ * frame that meets an error or a value that is not finite in a group stops its run there and
+ * computes what it reads cell by cell ({@link Frame#run}), with the interpreter's errors.
+ */
+final class Fusion {
+  /** The most nodes of one group: its loop must stay small enough for the JIT. */
+  static final int MAX_NODES = 300;
+
+  /** One step of the fused plan: a cell, or a group ({@code group} non-null). */
+  record Step(int slot, FusedStep.Compiled group) {}
+
+  private int runs; // racy on purpose, as NodeComputer's: a lost increment only delays fusion
+  private volatile Step[] steps;
+
+  /** The fused steps of {@code plan}, or null while it is not hot yet. */
+  Step[] steps(Program.Plan plan) {
+    Step[] s = steps;
+    if (s != null) {
+      return s;
+    }
+    if (NodeComputer.COMPILE_AFTER < 0 || runs++ < NodeComputer.COMPILE_AFTER) {
+      return null;
+    }
+    return fuse(plan);
+  }
+
+  /** Makes the fused steps now, whatever the count (for tests). */
+  synchronized Step[] fuse(Program.Plan plan) {
+    if (steps == null) {
+      steps = build(plan);
+    }
+    return steps;
+  }
+
+  private static Step[] build(Program.Plan plan) {
+    Program program = plan.program();
+    List<Object> schedule = new ArrayList<>(); // Integer (a cell) or List<Integer> (a group)
+    List<Integer> group = new ArrayList<>();
+    Set<Integer> members = new HashSet<>();
+    int nodes = 0;
+    for (int s : plan.order()) {
+      Cell c = program.cell(s);
+      int size = fusible(c) ? size(c) : -1;
+      if (size >= 0 && size <= MAX_NODES) {
+        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members))) {
+          schedule.add(List.copyOf(group));
+          group.clear();
+          members.clear();
+          nodes = 0;
+        }
+        group.add(s);
+        members.add(s);
+        nodes += size;
+      } else {
+        if (!group.isEmpty() && reads(c, members)) {
+          schedule.add(List.copyOf(group));
+          group.clear();
+          members.clear();
+          nodes = 0;
+        }
+        schedule.add(s); // before the open group: it reads none of its members
+      }
+    }
+    if (!group.isEmpty()) {
+      schedule.add(List.copyOf(group));
+    }
+    return steps(program, plan, schedule);
+  }
+
+  /** The steps, each group compiled with the members read from outside it kept. */
+  @SuppressWarnings("unchecked")
+  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule) {
+    Map<Integer, Integer> groupOf = new HashMap<>();
+    for (int g = 0; g < schedule.size(); g++) {
+      if (schedule.get(g) instanceof List<?> l) {
+        for (Object s : l) {
+          groupOf.put((Integer) s, g);
+        }
+      }
+    }
+    Set<Integer> keep = new HashSet<>();
+    for (int r : plan.roots()) {
+      keep.add(r);
+    }
+    for (int s : plan.order()) {
+      Integer own = groupOf.get(s);
+      for (int d : program.cell(s).deps()) {
+        Integer g = groupOf.get(d);
+        if (g != null && !g.equals(own)) {
+          keep.add(d);
+        }
+      }
+    }
+    List<Step> out = new ArrayList<>();
+    for (Object item : schedule) {
+      if (item instanceof Integer s) {
+        out.add(new Step(s, null));
+        continue;
+      }
+      List<Integer> group = (List<Integer>) item;
+      FusedStep.Compiled compiled = group.size() > 1 ? compile(program, group, keep) : null;
+      if (compiled == null) {
+        group.forEach(s -> out.add(new Step(s, null)));
+      } else {
+        out.add(new Step(-1, compiled));
+      }
+    }
+    return out.toArray(Step[]::new);
+  }
+
+  private static FusedStep.Compiled compile(Program program, List<Integer> group, Set<Integer> keep) {
+    Cell[] cells = group.stream().map(program::cell).toArray(Cell[]::new);
+    try {
+      return FusedStep.define(cells, keep);
+    } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+      Codegen.refused(group, e);
+      return null;
+    }
+  }
+
+  /** A pointwise series cell: its node in each period, nothing carried across periods. */
+  private static boolean fusible(Cell c) {
+    return c.series() && c.computer() instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH;
+  }
+
+  /** The nodes the generated code emits for the cell. */
+  private static int size(Cell c) {
+    NodeEmitter counter = new NodeEmitter(null, 0);
+    counter.collect(((NodeComputer) c.computer()).node());
+    return counter.nodes();
+  }
+
+  private static boolean reads(Cell c, Set<Integer> members) {
+    for (int d : c.deps()) {
+      if (members.contains(d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a node the generated code calls as a whole reads a member (from its array in the frame). */
+  private static boolean readsWhole(Cell c, Set<Integer> members) {
+    ArrayDeque<Node> todo = new ArrayDeque<>();
+    ArrayDeque<Node> whole = new ArrayDeque<>();
+    todo.push(((NodeComputer) c.computer()).node());
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      Node[] inputs = NodeEmitter.inlined(n);
+      if (inputs == null) {
+        whole.push(n);
+      } else {
+        for (Node in : inputs) {
+          todo.push(in);
+        }
+      }
+    }
+    while (!whole.isEmpty()) {
+      Node n = whole.pop();
+      if (n instanceof Ref r && members.contains(r.slot()) || n instanceof Prev x && members.contains(x.slot())) {
+        return true;
+      }
+      for (Node in : n.children()) {
+        whole.push(in);
+      }
+    }
+    return false;
+  }
+}
