@@ -17,7 +17,10 @@ import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -106,7 +109,8 @@ final class FusedStep {
       }
     }
     int[] arrays = new int[cells.length];
-    Code code = cls.define(mv -> body(mv, emitter, cells, registers, kept, arrays));
+    boolean[] check = checks(cells);
+    Code code = cls.define(mv -> body(mv, emitter, cells, registers, kept, arrays, check));
     if (code == null) {
       return null;
     }
@@ -117,8 +121,54 @@ final class FusedStep {
     return new Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
   }
 
+  /**
+   * Which members' values the loop checks. A value that is not finite stays so through {@code +},
+   * {@code -}, {@code *}, a negation and a dividend (NaN, or ±∞ over a finite divisor): a member that
+   * reaches a later member only through those need not be checked itself when that later member's
+   * value is checked (or is itself so covered), because the later one is then not finite in the same
+   * period and ends the loop, and the frame finds the first culprit cell by cell.
+   */
+  static boolean[] checks(Cell[] cells) {
+    Map<Integer, Integer> index = new HashMap<>();
+    for (int i = 0; i < cells.length; i++) {
+      index.put(cells[i].slot(), i);
+    }
+    boolean[] check = new boolean[cells.length];
+    boolean[] detected = new boolean[cells.length];
+    boolean[] covered = new boolean[cells.length];
+    for (int j = cells.length - 1; j >= 0; j--) {
+      check[j] = cells[j].checkFinite() && !covered[j];
+      detected[j] = check[j] || covered[j];
+      if (detected[j]) {
+        Set<Integer> reached = new HashSet<>();
+        propagating(((NodeComputer) cells[j].computer()).node(), reached);
+        for (int slot : reached) {
+          Integer i = index.get(slot);
+          if (i != null && i < j) {
+            covered[i] = true;
+          }
+        }
+      }
+    }
+    return check;
+  }
+
+  /** The cells read through operations that keep a value's being NaN or infinite. */
+  private static void propagating(Node n, Set<Integer> out) {
+    if (n instanceof Ref.SeriesRef r) {
+      out.add(r.slot());
+    } else if (n instanceof Arith.Add || n instanceof Arith.Sub || n instanceof Arith.Mul) {
+      propagating(((Arith.Bin) n).a, out);
+      propagating(((Arith.Bin) n).b, out);
+    } else if (n instanceof Arith.Div d) {
+      propagating(d.a, out); // not the divisor: x / ∞ is 0
+    } else if (n instanceof Arith.Neg x) {
+      propagating(x.a, out);
+    }
+  }
+
   private static void body(MethodVisitor mv, NodeEmitter emitter, Cell[] cells, int[] registers, List<Integer> kept,
-      int[] arrays) {
+      int[] arrays, boolean[] check) {
     emitter.start(mv);
     mv.visitVarInsn(ALOAD, NodeEmitter.F); // n = f.timeline.size()
     mv.visitFieldInsn(GETFIELD, FRAME, "timeline", Type.getDescriptor(Timeline.class));
@@ -144,7 +194,7 @@ final class FusedStep {
       for (int i = 0; i < cells.length; i++) {
         emitter.emit(((NodeComputer) cells[i].computer()).node(), P); // with an empty stack
         mv.visitVarInsn(DSTORE, registers[i]);
-        if (cells[i].checkFinite()) {
+        if (check[i]) {
           mv.visitVarInsn(DLOAD, registers[i]);
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
           mv.visitJumpInsn(IFEQ, abort);

@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * <p>A group is built walking the plan in order: a pointwise cell (a {@link NodeComputer} of kind
  * {@code EACH} with a series) joins the open group; any other cell that reads no member is computed
- * before the group, one that reads a member closes it. A cell whose node calls a node as a whole
+ * before the group, one that reads a member (or such a cell) after it, and a pointwise cell that reads
+ * one of those closes the group. A plan with a cell that changes the frame (a goal seek) is not fused:
+ * what is computed after such a cell depends on being after it. A cell whose node calls a node as a whole
  * ({@code node.eval(f, p)}) that reads a member also closes it, since such a node reads the
  * member's array from the frame. Groups have at most {@link #MAX_NODES} nodes. The cells of a
  * group are computed in plan order within each period, so every member sees its inputs' values of
@@ -27,7 +29,7 @@ import java.util.Set;
  */
 final class Fusion {
   /** The most nodes of one group: its loop must stay small enough for the JIT. */
-  static final int MAX_NODES = 300;
+  static final int MAX_NODES = Integer.getInteger("tok.fusion.nodes", 1000);
 
   /** One step of the fused plan: a cell, or a group ({@code group} non-null). */
   record Step(int slot, FusedStep.Compiled group) {}
@@ -57,42 +59,96 @@ final class Fusion {
 
   private static Step[] build(Program.Plan plan) {
     Program program = plan.program();
+    for (int s : plan.order()) {
+      if (program.cell(s).computer().changesFrame()) {
+        // a goal seek: what is computed after it sees the cells it changed, so nothing moves
+        return java.util.Arrays.stream(plan.order()).mapToObj(slot -> new Step(slot, null)).toArray(Step[]::new);
+      }
+    }
     List<Object> schedule = new ArrayList<>(); // Integer (a cell) or List<Integer> (a group)
     List<Integer> group = new ArrayList<>();
     Set<Integer> members = new HashSet<>();
+    List<Integer> after = new ArrayList<>(); // cells that read the open group: computed after it
+    Set<Integer> afterSet = new HashSet<>();
     int nodes = 0;
     for (int s : plan.order()) {
       Cell c = program.cell(s);
       int size = fusible(c) ? size(c) : -1;
       if (size >= 0 && size <= MAX_NODES) {
-        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members))) {
-          schedule.add(List.copyOf(group));
-          group.clear();
+        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(c, afterSet))) {
+          close(schedule, group, after);
           members.clear();
+          afterSet.clear();
           nodes = 0;
         }
         group.add(s);
         members.add(s);
         nodes += size;
+      } else if (reads(c, members) || reads(c, afterSet)) {
+        after.add(s); // e.g. a report that is another name for a member
+        afterSet.add(s);
       } else {
-        if (!group.isEmpty() && reads(c, members)) {
-          schedule.add(List.copyOf(group));
-          group.clear();
-          members.clear();
-          nodes = 0;
-        }
         schedule.add(s); // before the open group: it reads none of its members
       }
     }
-    if (!group.isEmpty()) {
-      schedule.add(List.copyOf(group));
-    }
+    close(schedule, group, after);
     return steps(program, plan, schedule);
   }
 
-  /** The steps, each group compiled with the members read from outside it kept. */
+  /** Appends the open group, then the cells that read it, and empties both. */
+  private static void close(List<Object> schedule, List<Integer> group, List<Integer> after) {
+    if (!group.isEmpty()) {
+      schedule.add(List.copyOf(group));
+    }
+    schedule.addAll(after);
+    group.clear();
+    after.clear();
+  }
+
+  /**
+   * The steps, each group compiled with the members read from outside it kept; a group whose loop
+   * would be too large for the JIT is split in two (which may keep more arrays) and all are made again.
+   */
   @SuppressWarnings("unchecked")
   private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule) {
+    for (;;) {
+      Set<Integer> keep = keep(program, plan, schedule);
+      List<Step> out = new ArrayList<>();
+      boolean split = false;
+      for (int i = 0; i < schedule.size() && !split; i++) {
+        if (schedule.get(i) instanceof Integer s) {
+          out.add(new Step(s, null));
+          continue;
+        }
+        List<Integer> group = (List<Integer>) schedule.get(i);
+        FusedStep.Compiled compiled = null;
+        boolean tooLarge = false;
+        if (group.size() > 1) {
+          try {
+            compiled = FusedStep.define(group.stream().map(program::cell).toArray(Cell[]::new), keep);
+            tooLarge = compiled == null;
+          } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+            Codegen.refused(group, e);
+          }
+        }
+        if (tooLarge) {
+          schedule.set(i, group.subList(0, group.size() / 2));
+          schedule.add(i + 1, group.subList(group.size() / 2, group.size()));
+          split = true;
+        } else if (compiled == null) {
+          group.forEach(s -> out.add(new Step(s, null)));
+        } else {
+          out.add(new Step(-1, compiled));
+        }
+      }
+      if (!split) {
+        return out.toArray(Step[]::new);
+      }
+    }
+  }
+
+  /** The members of the schedule's groups that are roots or read from outside their group. */
+  private static Set<Integer> keep(Program program, Program.Plan plan, List<Object> schedule) {
     Map<Integer, Integer> groupOf = new HashMap<>();
     for (int g = 0; g < schedule.size(); g++) {
       if (schedule.get(g) instanceof List<?> l) {
@@ -114,31 +170,7 @@ final class Fusion {
         }
       }
     }
-    List<Step> out = new ArrayList<>();
-    for (Object item : schedule) {
-      if (item instanceof Integer s) {
-        out.add(new Step(s, null));
-        continue;
-      }
-      List<Integer> group = (List<Integer>) item;
-      FusedStep.Compiled compiled = group.size() > 1 ? compile(program, group, keep) : null;
-      if (compiled == null) {
-        group.forEach(s -> out.add(new Step(s, null)));
-      } else {
-        out.add(new Step(-1, compiled));
-      }
-    }
-    return out.toArray(Step[]::new);
-  }
-
-  private static FusedStep.Compiled compile(Program program, List<Integer> group, Set<Integer> keep) {
-    Cell[] cells = group.stream().map(program::cell).toArray(Cell[]::new);
-    try {
-      return FusedStep.define(cells, keep);
-    } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
-      Codegen.refused(group, e);
-      return null;
-    }
+    return keep;
   }
 
   /** A pointwise series cell: its node in each period, nothing carried across periods. */

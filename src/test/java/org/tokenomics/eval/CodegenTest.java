@@ -149,6 +149,27 @@ class CodegenTest {
       report v = npv(year * $1, -150 %)
       report never = irr(year * $1)
       """,
+      // fused cells (Fusion): a value that is not finite in a member whose check a later member
+      // covers, a division by zero in a later member at an earlier period, a guarded read, a date
+      // and a bool among the members, a cell read through prev, and a report that is another name
+      """
+      timeline 2026 to 2030 yearly
+      param big = 1e300
+      let a = big * (year - 2026) * 1e10
+      let b = a - 1
+      let c = 1 / (year - 2029) + b * 0
+      let d = if year > 2027 then 0 else b
+      let e = -a / 2 + prev(d) * 3
+      let when = date + 1 month
+      let late = when > 2028-06 and d == 0
+      let g = (d + 1) * (if late then 2 else 1)
+      report c
+      report d
+      report e
+      report g
+      report f = a + e
+      report also = g
+      """,
       // a goal seek
       """
       param price = 1
@@ -251,6 +272,26 @@ class CodegenTest {
       assertArrayEquals(first, m.evaluate().value("debt").values());
     }
     assertTrue(NodeComputer.COMPILE_AFTER < 0 || group.isCompiled());
+  }
+
+  @Test
+  void aHotPlanIsFused() {
+    Model m = TestModels.compile("""
+        timeline 2026 to 2030 yearly
+        param a = 2
+        let x = a * year
+        let y = x + 1
+        report z = y * 2
+        """);
+    CompiledModel cm = org.tokenomics.TestModels.compiled(m);
+    Program.Plan plan = cm.program().plan(Runner.roots(cm));
+    double[] first = m.evaluate().value("z").values();
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER; i++) {
+      assertArrayEquals(first, m.evaluate().value("z").values());
+    }
+    Fusion.Step[] steps = plan.fusion().steps(plan);
+    assertTrue(NodeComputer.COMPILE_AFTER < 0 || java.util.Arrays.stream(steps).anyMatch(s -> s.group() != null
+        && s.group().members().length == 3 && s.group().kept().length == 1));
   }
 
   /** Interpreted and compiled runs of {@code c} agree on everything. */
