@@ -95,6 +95,7 @@ final class FusedStep {
     int[] registers = new int[cells.length];
     for (int i = 0; i < cells.length; i++) {
       registers[i] = emitter.register(cells[i].slot());
+      emitter.knownSeries(cells[i].slot());
     }
     for (Cell c : cells) {
       emitter.collect(((NodeComputer) c.computer()).node());
@@ -129,19 +130,39 @@ final class FusedStep {
    * period and ends the loop, and the frame finds the first culprit cell by cell.
    */
   static boolean[] checks(Cell[] cells) {
-    Map<Integer, Integer> index = new HashMap<>();
+    int[] slots = new int[cells.length];
+    Node[] nodes = new Node[cells.length];
+    boolean[] finite = new boolean[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      index.put(cells[i].slot(), i);
+      slots[i] = cells[i].slot();
+      nodes[i] = ((NodeComputer) cells[i].computer()).node();
+      finite[i] = cells[i].checkFinite();
     }
-    boolean[] check = new boolean[cells.length];
-    boolean[] detected = new boolean[cells.length];
-    boolean[] covered = new boolean[cells.length];
-    for (int j = cells.length - 1; j >= 0; j--) {
-      check[j] = cells[j].checkFinite() && !covered[j];
+    return checks(slots, nodes, finite);
+  }
+
+  /**
+   * {@link #checks(Cell[])} of values computed in this order each period.
+   *
+   * @param slots  their cells
+   * @param nodes  their nodes
+   * @param finite whether each must be finite
+   * @return which to check
+   */
+  static boolean[] checks(int[] slots, Node[] nodes, boolean[] finite) {
+    Map<Integer, Integer> index = new HashMap<>();
+    for (int i = 0; i < slots.length; i++) {
+      index.put(slots[i], i);
+    }
+    boolean[] check = new boolean[slots.length];
+    boolean[] detected = new boolean[slots.length];
+    boolean[] covered = new boolean[slots.length];
+    for (int j = slots.length - 1; j >= 0; j--) {
+      check[j] = finite[j] && !covered[j];
       detected[j] = check[j] || covered[j];
       if (detected[j]) {
         Set<Integer> reached = new HashSet<>();
-        propagating(((NodeComputer) cells[j].computer()).node(), reached);
+        propagating(nodes[j], reached);
         for (int slot : reached) {
           Integer i = index.get(slot);
           if (i != null && i < j) {

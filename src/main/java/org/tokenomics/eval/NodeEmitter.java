@@ -116,6 +116,14 @@ final class NodeEmitter {
     return seriesRefs.keySet();
   }
 
+  /** Slots known to hold one value per period (a {@link Prev} of them needs no length test). */
+  private final java.util.Set<Integer> series = new java.util.HashSet<>();
+
+  /** The slot holds one value per period, never one value for all. */
+  void knownSeries(int slot) {
+    series.add(slot);
+  }
+
   /** A slot's array is already in {@code local} ({@link #readReferences} does not read it). */
   void bindSeries(int slot, int local) {
     seriesRefs.put(slot, local);
@@ -366,21 +374,23 @@ final class NodeEmitter {
   /** {@code p < periods ? initial : (v.length == 1 ? v[0] : v[p - periods])}, as {@link Prev#eval}. */
   private void prev(Prev x, int period) {
     Label before = new Label();
-    Label series = new Label();
     Label end = new Label();
     int v = seriesRefs.get(x.slot());
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
     mv.visitJumpInsn(IF_ICMPLT, before);
-    mv.visitVarInsn(ALOAD, v);
-    mv.visitInsn(ARRAYLENGTH);
-    mv.visitInsn(ICONST_1);
-    mv.visitJumpInsn(IF_ICMPNE, series);
-    mv.visitVarInsn(ALOAD, v); // a scalar cell has one value in every period
-    mv.visitInsn(ICONST_0);
-    mv.visitInsn(DALOAD);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(series);
+    if (!series.contains(x.slot())) {
+      Label isSeries = new Label();
+      mv.visitVarInsn(ALOAD, v);
+      mv.visitInsn(ARRAYLENGTH);
+      mv.visitInsn(ICONST_1);
+      mv.visitJumpInsn(IF_ICMPNE, isSeries);
+      mv.visitVarInsn(ALOAD, v); // a scalar cell has one value in every period
+      mv.visitInsn(ICONST_0);
+      mv.visitInsn(DALOAD);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(isSeries);
+    }
     mv.visitVarInsn(ALOAD, v);
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
