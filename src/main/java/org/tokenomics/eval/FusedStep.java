@@ -45,7 +45,8 @@ import org.tokenomics.time.Timeline;
  * return true;
  * }</pre>
  *
- * <p>Nodes are emitted by {@link NodeEmitter}, exactly as for a cell of their own. A value that is
+ * <p>Nodes are emitted by {@link NodeEmitter}, exactly as for a cell of their own, except that a
+ * read of a {@link Constant} scalar cell is the constant itself. A value that is
  * not finite, or any error, ends the loop: the frame then computes the members one by one as if
  * nothing had been fused, and meets the interpreter's errors in the interpreter's order.
  */
@@ -88,7 +89,7 @@ final class FusedStep {
    * @param keep  the members read from outside the group (more are kept when a member reads
    *              another's earlier period)
    */
-  static Compiled define(Cell[] cells, Set<Integer> keep) throws ReflectiveOperationException {
+  static Compiled define(Program program, Cell[] cells, Set<Integer> keep) throws ReflectiveOperationException {
     HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledFusion", Code.class, "run",
         "(" + Type.getDescriptor(Frame.class) + "[[D)Z");
     NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
@@ -98,6 +99,7 @@ final class FusedStep {
       emitter.knownSeries(cells[i].slot());
     }
     for (Cell c : cells) {
+      constants(program, ((NodeComputer) c.computer()).node(), emitter);
       emitter.collect(((NodeComputer) c.computer()).node());
     }
     List<Integer> kept = new ArrayList<>();
@@ -120,6 +122,19 @@ final class FusedStep {
       members[i] = cells[i].slot();
     }
     return new Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
+  }
+
+  /** Declares the {@link Constant} scalar cells the emitted nodes read as constants of the code. */
+  private static void constants(Program program, Node n, NodeEmitter emitter) {
+    if (n instanceof Ref.ScalarRef r && program.cell(r.slot()).computer() instanceof Constant k) {
+      emitter.constantSlot(r.slot(), k.value());
+    }
+    Node[] inputs = Inlined.inputs(n);
+    if (inputs != null) {
+      for (Node in : inputs) {
+        constants(program, in, emitter);
+      }
+    }
   }
 
   /**

@@ -125,7 +125,7 @@ final class Fusion {
         boolean tooLarge = false;
         if (group.size() > 1) {
           try {
-            compiled = FusedStep.define(group.stream().map(program::cell).toArray(Cell[]::new), keep);
+            compiled = FusedStep.define(program, group.stream().map(program::cell).toArray(Cell[]::new), keep);
             tooLarge = compiled == null;
           } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             Codegen.refused(group, e);
@@ -142,8 +142,68 @@ final class Fusion {
         }
       }
       if (!split) {
-        return out.toArray(Step[]::new);
+        return withoutConstants(program, plan, out);
       }
+    }
+  }
+
+  /**
+   * The steps less the {@link Constant} scalar cells no step reads from the frame (the groups' code
+   * has their values as constants): a family's thousands of params cost nothing per evaluation. A
+   * read on demand later computes such a cell as usual.
+   */
+  private static Step[] withoutConstants(Program program, Program.Plan plan, List<Step> steps) {
+    Set<Integer> read = new HashSet<>();
+    for (int r : plan.roots()) {
+      read.add(r);
+    }
+    for (Step s : steps) {
+      if (s.group() == null) {
+        for (int d : program.cell(s.slot()).deps()) {
+          read.add(d);
+        }
+      } else {
+        for (int m : s.group().members()) { // cells read by nodes the code calls as a whole, or by prev
+          readByWhole(((NodeComputer) program.cell(m).computer()).node(), read);
+        }
+      }
+    }
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Cell c = s.group() == null ? program.cell(s.slot()) : null;
+      if (c == null || !(c.computer() instanceof Constant) || c.series() || read.contains(s.slot())) {
+        out.add(s);
+      }
+    }
+    return out.toArray(Step[]::new);
+  }
+
+  /** Adds the cells a node reads other than as a scalar inlined by the code generator. */
+  private static void readByWhole(Node n, Set<Integer> read) {
+    Node[] inputs = Inlined.inputs(n);
+    if (n instanceof Prev x) {
+      read.add(x.slot());
+    } else if (n instanceof Ref.SeriesRef r) {
+      read.add(r.slot());
+    }
+    if (inputs == null) {
+      ArrayDeque<Node> todo = new ArrayDeque<>();
+      todo.push(n);
+      while (!todo.isEmpty()) {
+        Node w = todo.pop();
+        if (w instanceof Ref r) {
+          read.add(r.slot());
+        } else if (w instanceof Prev x) {
+          read.add(x.slot());
+        }
+        for (Node in : w.children()) {
+          todo.push(in);
+        }
+      }
+      return;
+    }
+    for (Node in : inputs) {
+      readByWhole(in, read);
     }
   }
 
@@ -201,7 +261,7 @@ final class Fusion {
     todo.push(((NodeComputer) c.computer()).node());
     while (!todo.isEmpty()) {
       Node n = todo.pop();
-      Node[] inputs = NodeEmitter.inlined(n);
+      Node[] inputs = Inlined.inputs(n);
       if (inputs == null) {
         whole.push(n);
       } else {

@@ -33,8 +33,6 @@ import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -116,6 +114,14 @@ final class NodeEmitter {
     return seriesRefs.keySet();
   }
 
+  /** Scalar cells whose value is a constant of the program ({@link Constant}): slot → value. */
+  private final Map<Integer, Double> constants = new java.util.HashMap<>();
+
+  /** A scalar read of {@code slot} is the constant {@code value} (a {@link Constant} cell's). */
+  void constantSlot(int slot, double value) {
+    constants.put(slot, value);
+  }
+
   /** Slots known to hold one value per period (a {@link Prev} of them needs no length test). */
   private final java.util.Set<Integer> series = new java.util.HashSet<>();
 
@@ -160,30 +166,6 @@ final class NodeEmitter {
     return local;
   }
 
-  // ---- what gets inlined ------------------------------------------------------------------------
-
-  /** The inputs {@link #emit} inlines, or null for a node it calls as a whole. */
-  static Node[] inlined(Node n) {
-    if (n instanceof Const || n instanceof Ref) {
-      return new Node[0];
-    } else if (n instanceof Arith.Bin b && !(n instanceof Strict)) {
-      return new Node[] {b.a, b.b};
-    } else if (n instanceof Arith.Neg x) {
-      return new Node[] {x.a};
-    } else if (n instanceof Arith.Not x) {
-      return new Node[] {x.a};
-    } else if (n instanceof Arith.If x) {
-      return new Node[] {x.c, x.a, x.b};
-    } else if (n instanceof MinMax m) {
-      return m.xs();
-    } else if (n instanceof Prev x) {
-      return x.children();
-    } else if (n instanceof Strict s && apply(n) != null) {
-      return s.inputs();
-    }
-    return null;
-  }
-
   /** Finds the references to read before the loop, and counts the nodes. */
   void collect(Node n) {
     nodes++;
@@ -192,11 +174,13 @@ final class NodeEmitter {
         seriesRefs.putIfAbsent(r.slot(), -1);
       }
     } else if (n instanceof Ref.ScalarRef r) {
-      scalarRefs.put(r.slot(), -1);
+      if (!constants.containsKey(r.slot())) {
+        scalarRefs.put(r.slot(), -1);
+      }
     } else if (n instanceof Prev x) {
       seriesRefs.putIfAbsent(x.slot(), -1); // its array, whatever its length
     }
-    Node[] inputs = inlined(n);
+    Node[] inputs = Inlined.inputs(n);
     if (inputs != null) {
       for (Node in : inputs) {
         collect(in);
@@ -240,6 +224,8 @@ final class NodeEmitter {
   void emit(Node n, int period) {
     if (n instanceof Const c) {
       mv.visitLdcInsn(c.value);
+    } else if (n instanceof Ref.ScalarRef r && constants.containsKey(r.slot())) {
+      mv.visitLdcInsn(constants.get(r.slot()));
     } else if (n instanceof Ref.ScalarRef r) {
       mv.visitVarInsn(DLOAD, scalarRefs.get(r.slot()));
     } else if (n instanceof Ref.SeriesRef r && registers.containsKey(r.slot())) {
@@ -300,7 +286,7 @@ final class NodeEmitter {
       }
     } else if (n instanceof Prev x) {
       prev(x, period);
-    } else if (n instanceof Strict s && apply(n) != null) {
+    } else if (n instanceof Strict s && Inlined.apply(n) != null) {
       strict(n, s.inputs(), period);
     } else {
       // node.eval(f, p): the interpreter, on a constant node
@@ -408,7 +394,7 @@ final class NodeEmitter {
 
   /** node.apply(f, p, input0, input1, …). */
   private void strict(Node n, Node[] inputs, int period) {
-    Method m = apply(n);
+    Method m = Inlined.apply(n);
     cls.constant(mv, n, m.getDeclaringClass());
     mv.visitVarInsn(ALOAD, F);
     mv.visitVarInsn(ILOAD, period);
@@ -417,23 +403,5 @@ final class NodeEmitter {
     }
     mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(m.getDeclaringClass()), "apply",
         Type.getMethodDescriptor(m), false);
-  }
-
-  /** The {@code apply} of a {@link Strict} node, when the generated class may call it. */
-  private static Method apply(Node n) {
-    Class<?>[] params = new Class<?>[2 + ((Strict) n).inputs().length];
-    Arrays.fill(params, double.class);
-    params[0] = Frame.class;
-    params[1] = int.class;
-    try {
-      Method m = n.getClass().getMethod("apply", params);
-      Class<?> owner = m.getDeclaringClass();
-      boolean visible = Modifier.isPublic(owner.getModifiers()) && (owner.getEnclosingClass() == null
-          || Modifier.isPublic(owner.getEnclosingClass().getModifiers()))
-          || owner.getPackageName().equals(NodeEmitter.class.getPackageName());
-      return m.getReturnType() == double.class && visible ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
   }
 }
