@@ -65,6 +65,9 @@ final class Codegen {
 
   /** The compiled computer, or null when the cell cannot be compiled (it then stays interpreted). */
   static Computer compile(NodeComputer c) {
+    if (c.kind() == NodeComputer.Kind.EACH && c.node() instanceof Sum s && s.byColumns() != null) {
+      return s.byColumns(); // a family's total: term by term rather than period by period
+    }
     try {
       HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledCell");
       NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);

@@ -16,8 +16,11 @@ public final class Frame {
   public final Timeline timeline;
   public final double[][] slots;
   private final byte[] state; // 0 not computed, 1 in progress, 2 done, 3 failed
-  /** The error of each failed slot (state 3), so that every reader sees the same error. */
-  private final EvalError[] failed;
+  /**
+   * The error of each failed slot (state 3), so that every reader sees the same error; made at the
+   * first error (most evaluations meet none, and a family's frame has thousands of slots).
+   */
+  private EvalError[] failed;
   /** The walk's stack of slots (shared by nested walks, each above the one it interrupts). */
   private int[] stack = new int[16];
   private int top;
@@ -46,7 +49,6 @@ public final class Frame {
     this.timeline = program.timeline();
     this.slots = new double[program.size()][];
     this.state = new byte[program.size()];
-    this.failed = new EvalError[program.size()];
   }
 
   /** Forgets every computed value, so the frame can evaluate again (e.g. the next sample). */
@@ -59,7 +61,9 @@ public final class Frame {
       }
     }
     java.util.Arrays.fill(state, (byte) 0);
-    java.util.Arrays.fill(failed, null);
+    if (failed != null) {
+      java.util.Arrays.fill(failed, null);
+    }
     touched = false;
   }
 
@@ -108,8 +112,7 @@ public final class Frame {
     try {
       compute(program.cell(s));
     } catch (EvalError e) {
-      failed[s] = e;
-      state[s] = 3;
+      fail(s, e);
       return false;
     }
     return !touched;
@@ -233,12 +236,20 @@ public final class Frame {
         try {
           compute(cell);
         } catch (EvalError e) {
-          failed[s] = e;
-          state[s] = 3;
+          fail(s, e);
           throw e;
         }
       }
     }
+  }
+
+  /** Records the error of a slot. */
+  private void fail(int slot, EvalError e) {
+    if (failed == null) {
+      failed = new EvalError[state.length];
+    }
+    failed[slot] = e;
+    state[slot] = 3;
   }
 
   private void push(int slot) {
