@@ -66,7 +66,7 @@ final class Jmh {
       for (int b = 0; b < specs.length; b++) {
         out[b][r] = run(specs[b]);
         String name = specs[b].benchmark().substring(specs[b].benchmark().lastIndexOf('.') + 1);
-        line.append(String.format(Locale.ROOT, "%s %s %.3f ± %.3f %s", b == 0 ? " " : ", ", name, out[b][r][0],
+        line.append(String.format(Locale.ROOT, "%s %s %.3f ± %.3f %s", b == 0 ? "" : ",", name, out[b][r][0],
             out[b][r][1], unit(specs[b].unit())));
       }
       System.out.println(line);
