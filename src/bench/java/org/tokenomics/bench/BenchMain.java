@@ -11,15 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The performance benchmark of issue #8, one command: {@code mvn -q -Pbench verify} (or, after
@@ -36,7 +28,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *       one by one, or in batches), whose statistics must agree; Tok is compared with the faster
  *       loop of each round;</li>
  *   <li>recurrence: JMH average time of {@code Model.evaluate()} on {@code recurrence-months.tok}
- *       and of its hand-written twin; {@code -Dbench.only=recurrence} runs only this.</li>
+ *       and of its hand-written twin; {@code -Dbench.only=recurrence} runs only this;</li>
+ *   <li>the evaluation suite of issue 23 ({@link Suite}): six models, each against its hand-written
+ *       Java and JEXL twins; {@code -Dbench.only=suite} runs only this.</li>
  * </ul>
  * Prints {@code RATIO name value} and {@code TIME name value} lines, then whether each goal is met.
  */
@@ -72,6 +66,10 @@ public final class BenchMain {
       recurrence(rounds);
       return;
     }
+    if ("suite".equals(System.getProperty("bench.only"))) { // -Dbench.only=suite: the evaluation suite alone
+      Suite.run(rounds);
+      return;
+    }
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
     System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
         StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
@@ -81,16 +79,13 @@ public final class BenchMain {
       return;
     }
 
-    double[][] tok = new double[rounds][];
-    double[][] java = new double[rounds][];
-    double[][] jexl = new double[rounds][];
-    for (int r = 0; r < rounds; r++) {
-      tok[r] = jmh(EVALUATE + ".tok", 5, 1, TimeUnit.MICROSECONDS);
-      java[r] = jmh(EVALUATE + ".java", 5, 1, TimeUnit.MICROSECONDS);
-      jexl[r] = jmh(EVALUATE + ".jexl", 3, 1, TimeUnit.MICROSECONDS);
-      System.out.printf(Locale.ROOT, "round %d: evaluate tok %.3f ± %.3f us, java %.3f ± %.3f us, jexl %.1f ± %.1f us%n",
-          r + 1, tok[r][0], tok[r][1], java[r][0], java[r][1], jexl[r][0], jexl[r][1]);
-    }
+    double[][][] evaluate = Jmh.rounds(rounds, "evaluate",
+        new Jmh.Spec(EVALUATE + ".tok", 5, 1, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(EVALUATE + ".java", 5, 1, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(EVALUATE + ".jexl", 3, 1, TimeUnit.MICROSECONDS));
+    double[][] tok = evaluate[0];
+    double[][] java = evaluate[1];
+    double[][] jexl = evaluate[2];
     double[] compile = jmh(COMPILE + ".compile", 5, 2, TimeUnit.MILLISECONDS);
     System.out.printf(Locale.ROOT, "compile 10,000 lines: %.1f ± %.1f ms%n", compile[0], compile[1]);
 
@@ -149,6 +144,7 @@ public final class BenchMain {
     sparkLines(sparkSeconds);
     squiggleLines(median(column(scalarMc, 0)), median(column(scalarMc, 3)), squiggleSeconds, samples);
     recurrence(rounds);
+    Suite.run(rounds);
   }
 
   /**
@@ -293,17 +289,11 @@ public final class BenchMain {
   /** Per round: {family, by hand} evaluation (µs) and {family, by hand} compile (µs) of 1,000 members (issue 16). */
   static double[][][] families(int rounds) throws RunnerException {
     String bench = FamilyBench.class.getName();
-    double[][][] out = new double[4][rounds][];
-    for (int r = 0; r < rounds; r++) {
-      out[0][r] = jmh(bench + ".family1000", 5, 1, TimeUnit.MICROSECONDS);
-      out[1][r] = jmh(bench + ".hand1000", 5, 1, TimeUnit.MICROSECONDS);
-      out[2][r] = jmh(bench + ".compileFamily1000", 3, 2, TimeUnit.MICROSECONDS);
-      out[3][r] = jmh(bench + ".compileHand1000", 3, 2, TimeUnit.MICROSECONDS);
-      System.out.printf(Locale.ROOT, "round %d: 1,000 members evaluate family %.1f ± %.1f us, by hand %.1f ± %.1f us;"
-          + " compile family %.1f ms, by hand %.1f ms%n", r + 1, out[0][r][0], out[0][r][1], out[1][r][0], out[1][r][1],
-          out[2][r][0] / 1000, out[3][r][0] / 1000);
-    }
-    return out;
+    return Jmh.rounds(rounds, "1,000 members",
+        new Jmh.Spec(bench + ".family1000", 5, 1, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(bench + ".hand1000", 5, 1, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(bench + ".compileFamily1000", 3, 2, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(bench + ".compileHand1000", 3, 2, TimeUnit.MICROSECONDS));
   }
 
   /** The family figures and their goal: a family costs what its members written by hand cost. */
@@ -321,15 +311,12 @@ public final class BenchMain {
    * one compiled recurrence group) against its hand-written twin, in {@code rounds} rounds.
    */
   static void recurrence(int rounds) throws RunnerException {
-    double[][] tok = new double[rounds][];
-    double[][] java = new double[rounds][];
-    for (int r = 0; r < rounds; r++) {
-      // 8 s of warm-up: the group step is one large method, which C2 may compile twice on a busy machine
-      tok[r] = jmh(RECURRENCE + ".tok", 8, 1, TimeUnit.MICROSECONDS);
-      java[r] = jmh(RECURRENCE + ".java", 8, 1, TimeUnit.MICROSECONDS);
-      System.out.printf(Locale.ROOT, "round %d: recurrence tok %.3f ± %.3f us, java %.3f ± %.3f us%n",
-          r + 1, tok[r][0], tok[r][1], java[r][0], java[r][1]);
-    }
+    // 8 s of warm-up: the group step is one large method, which C2 may compile twice on a busy machine
+    double[][][] times = Jmh.rounds(rounds, "recurrence",
+        new Jmh.Spec(RECURRENCE + ".tok", 8, 1, TimeUnit.MICROSECONDS),
+        new Jmh.Spec(RECURRENCE + ".java", 8, 1, TimeUnit.MICROSECONDS));
+    double[][] tok = times[0];
+    double[][] java = times[1];
     double[] ratio = ratios(tok, java);
     line("TIME", "recurrence_tok_us", column(tok, 0), "%.3f");
     line("TIME", "recurrence_java_us", column(java, 0), "%.3f");
@@ -345,24 +332,9 @@ public final class BenchMain {
     goal("tok run of a small sample within 3x of java -version", median(startup[2]) <= 3, null);
   }
 
-  /** JMH: {score, error} of one benchmark in a fresh JVM. */
+  /** JMH: {score, error} of one benchmark in a fresh JVM ({@link Jmh#run}). */
   static double[] jmh(String benchmark, int iterations, int seconds, TimeUnit unit) throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include("^" + Pattern.quote(benchmark) + "$")
-        .forks(1)
-        .warmupIterations(iterations)
-        .warmupTime(TimeValue.seconds(seconds))
-        .measurementIterations(iterations)
-        .measurementTime(TimeValue.seconds(seconds))
-        .timeUnit(unit)
-        .jvmArgsAppend("-Xmx1g")
-        .shouldFailOnError(true)
-        .verbosity(VerboseMode.SILENT)
-        .build();
-    RunResult run = new Runner(options).runSingle();
-    Result<?> result = run.getPrimaryResult();
-    double error = Double.isNaN(result.getScoreError()) ? 0 : result.getScoreError();
-    return new double[] {result.getScore(), error};
+    return Jmh.run(new Jmh.Spec(benchmark, iterations, seconds, unit));
   }
 
   /** One Monte Carlo run in a fresh -Xmx1g JVM: {seconds, peak heap MB, live heap MB}; checks the runs agree. */

@@ -66,17 +66,36 @@ public final class HandWritten {
 
   /** The eleven reports: ten series and the npv. */
   static final class Outputs {
-    final double[] revenue = new double[PERIODS];
-    final double[] opex = new double[PERIODS];
-    final double[] ebitda = new double[PERIODS];
-    final double[] cash = new double[PERIODS];
-    final double[] online = new double[PERIODS];
-    final double[] demand = new double[PERIODS];
-    final double[] powerCost = new double[PERIODS];
-    final double[] depreciation = new double[PERIODS];
-    final double[] margin = new double[PERIODS];
-    final double[] cumulativeCash = new double[PERIODS];
+    final double[] revenue;
+    final double[] opex;
+    final double[] ebitda;
+    final double[] cash;
+    final double[] online;
+    final double[] demand;
+    final double[] powerCost;
+    final double[] depreciation;
+    final double[] margin;
+    final double[] cumulativeCash;
     double value;
+
+    /** Sixty months. */
+    Outputs() {
+      this(PERIODS);
+    }
+
+    /** {@code periods} months from January 2026 (long-600.tok: 600). */
+    Outputs(int periods) {
+      revenue = new double[periods];
+      opex = new double[periods];
+      ebitda = new double[periods];
+      cash = new double[periods];
+      online = new double[periods];
+      demand = new double[periods];
+      powerCost = new double[periods];
+      depreciation = new double[periods];
+      margin = new double[periods];
+      cumulativeCash = new double[periods];
+    }
 
     /** The reports' names, and the size of each one's display unit in base units ($B/yr, GW …). */
     static final String[] NAMES = {"revenue", "opex", "ebitda", "cash", "online", "demand", "power_cost",
@@ -96,18 +115,26 @@ public final class HandWritten {
     return out;
   }
 
+  /** Evaluates the model over {@code periods} months into fresh arrays. */
+  static Outputs evaluate(Inputs in, int periods) {
+    Outputs out = new Outputs(periods);
+    evaluate(in, out);
+    return out;
+  }
+
   /** ∫ from 0 to u of clamp(τ / over, 0, 1) dτ. */
   private static double rampIntegral(double u, double over) {
     return u <= 0 ? 0 : u <= over ? u * u / (2 * over) : over / 2 + (u - over);
   }
 
-  /** Evaluates the model into {@code out}. */
+  /** Evaluates the model into {@code out} (as many months as its arrays hold). */
   static void evaluate(Inputs in, Outputs out) {
     double capexSpend = in.capexPerGw * in.capacity / in.buildTime;
     double buildEnd = in.buildStart + in.buildTime;
     double acc = 0;
     double npv = 0;
-    for (int p = 0; p < PERIODS; p++) {
+    int periods = out.revenue.length;
+    for (int p = 0; p < periods; p++) {
       double start = FIRST + p * MONTH;
       double end = start + MONTH;
       double t = start - FIRST;

@@ -46,6 +46,11 @@ public final class JexlModel {
 
   /** Evaluates the model with the given params. */
   public HandWritten.Outputs evaluate(HandWritten.Inputs in) {
+    return evaluate(in, HandWritten.PERIODS);
+  }
+
+  /** Evaluates the model over {@code periods} months with the given params. */
+  public HandWritten.Outputs evaluate(HandWritten.Inputs in, int periods) {
     JexlContext c = new MapContext();
     c.set("capacity", in.capacity);
     c.set("build_start", in.buildStart);
@@ -63,8 +68,8 @@ public final class JexlModel {
     c.set("month", HandWritten.MONTH);
     c.set("cumulative_cash", 0.0);
     c.set("value", 0.0);
-    HandWritten.Outputs out = new HandWritten.Outputs();
-    for (int p = 0; p < HandWritten.PERIODS; p++) {
+    HandWritten.Outputs out = new HandWritten.Outputs(periods);
+    for (int p = 0; p < periods; p++) {
       double start = HandWritten.FIRST + p * HandWritten.MONTH;
       double end = start + HandWritten.MONTH;
       c.set("start", start);

@@ -8,16 +8,19 @@ import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GOTO;
+import static org.objectweb.asm.Opcodes.IAND;
 import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.IFNE;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.PUTFIELD;
 import static org.objectweb.asm.Opcodes.RETURN;
 
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
  * Compiles a {@link NodeComputer} to JVM bytecode: a hidden class whose {@code compute} is the
@@ -62,6 +65,9 @@ final class Codegen {
 
   /** The compiled computer, or null when the cell cannot be compiled (it then stays interpreted). */
   static Computer compile(NodeComputer c) {
+    if (c.kind() == NodeComputer.Kind.EACH && c.node() instanceof Sum s && s.byColumns() != null) {
+      return s.byColumns(); // a family's total: term by term rather than period by period
+    }
     try {
       HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledCell");
       NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
@@ -85,7 +91,7 @@ final class Codegen {
   }
 
   /** Null, or under {@code -Dtok.compile.strict=true} (the test suite) an error. */
-  private static Computer refused(Object what, Throwable e) {
+  static Computer refused(Object what, Throwable e) {
     if (STRICT) {
       throw new IllegalStateException("cannot compile " + what, e);
     }
@@ -108,35 +114,40 @@ final class Codegen {
     boolean sum = source.kind() == NodeComputer.Kind.RUNNING_SUM;
     int acc = emitter.newLocal(2);
     int v = emitter.newLocal(2);
+    int finite = emitter.newLocal(1); // 1 while every value so far is finite
     mv.visitInsn(DCONST_0);
     mv.visitVarInsn(DSTORE, acc);
-    Label loop = new Label();
-    Label end = new Label();
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, P);
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, P);
-    mv.visitVarInsn(ILOAD, N);
-    mv.visitJumpInsn(IF_ICMPGE, end);
-    // v = node(p), with an empty stack (so that a loop inside, e.g. a reduction's, can be
-    // compiled on stack replacement)
-    emitter.emit(source.node(), P);
-    mv.visitVarInsn(DSTORE, v);
-    if (sum) {
-      mv.visitVarInsn(DLOAD, acc); // v = acc += v
-      mv.visitVarInsn(DLOAD, v);
-      mv.visitInsn(DADD);
-      mv.visitInsn(DUP2);
-      mv.visitVarInsn(DSTORE, acc);
+    mv.visitInsn(ICONST_1);
+    mv.visitVarInsn(ISTORE, finite);
+    emitter.forPeriods(P, N, () -> {
+      // v = node(p), with an empty stack (so that a loop inside, e.g. a reduction's, can be
+      // compiled on stack replacement)
+      emitter.emit(source.node(), P);
       mv.visitVarInsn(DSTORE, v);
-    }
-    mv.visitVarInsn(ALOAD, NodeEmitter.OUT);
-    mv.visitVarInsn(ILOAD, P);
-    mv.visitVarInsn(DLOAD, v);
-    mv.visitInsn(DASTORE);
-    mv.visitIincInsn(P, 1);
-    mv.visitJumpInsn(GOTO, loop);
-    mv.visitLabel(end);
+      if (sum) {
+        mv.visitVarInsn(DLOAD, acc); // v = acc += v
+        mv.visitVarInsn(DLOAD, v);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(DSTORE, acc);
+        mv.visitVarInsn(DSTORE, v);
+      }
+      mv.visitVarInsn(ALOAD, NodeEmitter.OUT);
+      mv.visitVarInsn(ILOAD, P);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitInsn(DASTORE);
+      // finite &= Double.isFinite(v): a flag, not a throw, so that a later period's own error
+      // (a division by zero) still comes first, as in the interpreter
+      mv.visitVarInsn(ILOAD, finite);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+      mv.visitInsn(IAND);
+      mv.visitVarInsn(ISTORE, finite);
+    });
+    // f.finite = finite: the frame then skips its own pass over the values
+    mv.visitVarInsn(ALOAD, NodeEmitter.F);
+    mv.visitVarInsn(ILOAD, finite);
+    mv.visitFieldInsn(PUTFIELD, Type.getInternalName(Frame.class), "finite", "Z");
     mv.visitInsn(RETURN);
   }
 }

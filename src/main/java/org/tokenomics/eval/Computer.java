@@ -5,6 +5,17 @@ package org.tokenomics.eval;
 public interface Computer {
   void compute(Frame f, double[] out);
 
+  /**
+   * Whether computing this changes other cells of the frame (a goal seek forgets and sets cells),
+   * so that what is computed after it depends on being after it: such a cell keeps its place in a
+   * plan that is otherwise rescheduled ({@link Fusion}).
+   *
+   * @return true for a computer that changes other cells
+   */
+  default boolean changesFrame() {
+    return false;
+  }
+
   /** True when no value is NaN or infinite. */
   static boolean allFinite(double[] values) {
     for (double v : values) {

@@ -16,8 +16,11 @@ public final class Frame {
   public final Timeline timeline;
   public final double[][] slots;
   private final byte[] state; // 0 not computed, 1 in progress, 2 done, 3 failed
-  /** The error of each failed slot (state 3), so that every reader sees the same error. */
-  private final EvalError[] failed;
+  /**
+   * The error of each failed slot (state 3), so that every reader sees the same error; made at the
+   * first error (most evaluations meet none, and a family's frame has thousands of slots).
+   */
+  private EvalError[] failed;
   /** The walk's stack of slots (shared by nested walks, each above the one it interrupts). */
   private int[] stack = new int[16];
   private int top;
@@ -34,13 +37,18 @@ public final class Frame {
    */
   public long sample = -1;
   public long seed;
+  /**
+   * Set by generated code ({@link Codegen}) at the end of a cell's loop when it found every value
+   * finite, so {@link #compute} need not look at them again; read and cleared right after the
+   * computer returns (a cell computed inside another one's computation clears it first).
+   */
+  boolean finite;
 
   Frame(Program program) {
     this.program = program;
     this.timeline = program.timeline();
     this.slots = new double[program.size()][];
     this.state = new byte[program.size()];
-    this.failed = new EvalError[program.size()];
   }
 
   /** Forgets every computed value, so the frame can evaluate again (e.g. the next sample). */
@@ -53,7 +61,9 @@ public final class Frame {
       }
     }
     java.util.Arrays.fill(state, (byte) 0);
-    java.util.Arrays.fill(failed, null);
+    if (failed != null) {
+      java.util.Arrays.fill(failed, null);
+    }
     touched = false;
   }
 
@@ -76,23 +86,68 @@ public final class Frame {
     if (touched || plan.program() != program) {
       return false;
     }
-    for (int s : plan.order()) {
-      if (state[s] == 2) {
-        continue;
+    Fusion.Step[] steps = plan.fusion() == null ? null : plan.fusion().steps(plan);
+    if (steps == null) {
+      for (int s : plan.order()) {
+        if (!runCell(s)) {
+          return false;
+        }
       }
-      state[s] = 1;
-      try {
-        compute(program.cell(s));
-      } catch (EvalError e) {
-        failed[s] = e;
-        state[s] = 3;
-        return false;
-      }
-      if (touched) {
-        return false;
+    } else {
+      for (Fusion.Step step : steps) {
+        if (!(step.group() == null ? runCell(step.slot()) : runGroup(step.group()))) {
+          return false;
+        }
       }
     }
     return plan.complete();
+  }
+
+  /** One cell of a plan; false when the run must stop. */
+  private boolean runCell(int s) {
+    if (state[s] == 2) {
+      return true;
+    }
+    state[s] = 1;
+    try {
+      compute(program.cell(s));
+    } catch (EvalError e) {
+      fail(s, e);
+      return false;
+    }
+    return !touched;
+  }
+
+  /**
+   * A fused group of a plan ({@link Fusion}): its kept members' arrays, computed in one loop. On an
+   * error or a value that is not finite nothing of it is kept and the run stops: the reads that
+   * follow compute its members one by one and meet the error as the interpreter does.
+   */
+  private boolean runGroup(FusedStep.Compiled g) {
+    int n = timeline.size();
+    int[] kept = g.kept();
+    double[][] arrays = new double[kept.length][];
+    for (int i = 0; i < kept.length; i++) {
+      double[] a = spare == null ? null : spare[kept[i]];
+      if (a == null || a.length != n) {
+        a = new double[n];
+      } else {
+        spare[kept[i]] = null;
+      }
+      arrays[i] = a;
+    }
+    try {
+      if (!g.code().run(this, arrays)) {
+        return false;
+      }
+    } catch (EvalError e) {
+      return false;
+    }
+    for (int i = 0; i < kept.length; i++) {
+      slots[kept[i]] = arrays[i];
+      state[kept[i]] = 2;
+    }
+    return !touched;
   }
 
   public Program program() {
@@ -181,12 +236,20 @@ public final class Frame {
         try {
           compute(cell);
         } catch (EvalError e) {
-          failed[s] = e;
-          state[s] = 3;
+          fail(s, e);
           throw e;
         }
       }
     }
+  }
+
+  /** Records the error of a slot. */
+  private void fail(int slot, EvalError e) {
+    if (failed == null) {
+      failed = new EvalError[state.length];
+    }
+    failed[slot] = e;
+    state[slot] = 3;
   }
 
   private void push(int slot) {
@@ -225,9 +288,11 @@ public final class Frame {
     if (out == null || out.length != n) {
       out = new double[n];
     }
+    finite = false;
     try {
       cell.computer().compute(this, out);
     } catch (EvalError e) {
+      finite = false;
       // An error inside a library default (the prelude) is shown at the user's instance.
       if (e.span() != null && cell.span() != null && !e.span().file().equals(cell.span().file())
           && e.span().file().contains(":")) {
@@ -235,7 +300,9 @@ public final class Frame {
       }
       throw e;
     }
-    if (cell.checkFinite() && !Computer.allFinite(out)) {
+    boolean checked = finite;
+    finite = false;
+    if (cell.checkFinite() && !checked && !Computer.allFinite(out)) {
       throw notFinite(cell, out);
     }
     slots[cell.slot()] = out;

@@ -2,14 +2,10 @@ package org.tokenomics.eval;
 
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ARRAYLENGTH;
-import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
-import static org.objectweb.asm.Opcodes.GOTO;
-import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.IFNE;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
+import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -30,19 +26,20 @@ import org.objectweb.asm.Type;
  * double[] interest = f.slots[7], debt = f.slots[8];   // members and references, read once
  * double rate = f.slots[3][0];
  * for (int p = 0; p < out.length; p++) {
- *   double v = (p < 1 ? opening : debt[p - 1]) * rate;
- *   if (!Double.isFinite(v)) throw r.notFinite(f, 0, p, v);
- *   interest[p] = v;
- *   v = (p < 1 ? opening : debt[p - 1]) + interest[p] - repay[p];
- *   …
- *   debt[p] = v;
+ *   double i = (p < 1 ? opening : debt[p - 1]) * rate;   // a member's value: a local
+ *   interest[p] = i;                                     // (checked by debt's check, below)
+ *   double d = (p < 1 ? opening : debt[p - 1]) + i - repay;
+ *   if (!Double.isFinite(d)) { r.interpret(f, out); return; }
+ *   debt[p] = d;
  * }
  * }</pre>
  *
  * The arrays are installed before the references are read, so a member's reads of earlier
- * periods ({@link Prev}) and of members before it in the same period see the values computed so
- * far, exactly as the interpreter's; a NaN or infinite value is the interpreter's TOK500 at the
- * same member and period ({@link Recurrence#notFinite}). The group's nodes count together against
+ * periods ({@link Prev}) see the values computed so far, exactly as the interpreter's, and a read of a
+ * member before it in the same period is that member's local. A NaN or infinite value makes the
+ * interpreter compute the group again, which meets it as TOK500 at its own member and period
+ * ({@link Recurrence#notFinite}); a member whose value reaches a later checked one through
+ * {@code + - *} is not checked itself ({@link FusedStep#checks}). The group's nodes count together against
  * {@link Codegen#MAX_NODES}, and its step must stay small enough for the JIT
  * ({@link HiddenClass#HUGE_METHOD}): a larger group stays interpreted.
  */
@@ -62,10 +59,23 @@ final class GroupStep {
     HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledGroup");
     NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
     Recurrence.Member[] members = r.members();
+    int[] registers = new int[members.length];
+    int[] slots = new int[members.length];
+    Node[] nodes = new Node[members.length];
+    boolean[] finite = new boolean[members.length];
+    for (int i = 0; i < members.length; i++) {
+      // a same-period read of a member comes after it in the group's order: its local
+      registers[i] = emitter.register(members[i].slot());
+      emitter.knownSeries(members[i].slot());
+      slots[i] = members[i].slot();
+      nodes[i] = members[i].node();
+      finite[i] = members[i].checkFinite();
+    }
     for (Recurrence.Member m : members) {
       emitter.readSeries(m.slot());
       emitter.collect(m.node());
     }
+    boolean[] check = FusedStep.checks(slots, nodes, finite);
     if (emitter.nodes() > Codegen.MAX_NODES) {
       return null;
     }
@@ -75,12 +85,16 @@ final class GroupStep {
         throw new IllegalStateException("a scalar read of recurrence member " + m.name());
       }
     }
-    return cls.define(mv -> step(mv, cls, emitter, r, members));
+    return cls.define(mv -> step(mv, cls, emitter, r, members, registers, check));
   }
 
-  /** {@code r.install(f, out); n = out.length; refs…; for (p …) for (member i …) a_i[p] = finite(node_i(p))}. */
+  /**
+   * {@code r.install(f, out); n = out.length; refs…; for (p …) for (member i …) a_i[p] = v_i = node_i(p)},
+   * checking the values {@link FusedStep#checks} says: on one that is not finite, the interpreter
+   * computes the group again and meets the first such value at its own member and period.
+   */
   private static void step(MethodVisitor mv, HiddenClass cls, NodeEmitter emitter, Recurrence r,
-      Recurrence.Member[] members) {
+      Recurrence.Member[] members, int[] registers, boolean[] check) {
     emitter.start(mv);
     cls.constant(mv, r, Recurrence.class);
     mv.visitVarInsn(ALOAD, NodeEmitter.F);
@@ -92,42 +106,29 @@ final class GroupStep {
     mv.visitVarInsn(ISTORE, N);
     emitter.readReferences();
 
-    int v = emitter.newLocal(2);
-    Label loop = new Label();
-    Label end = new Label();
-    mv.visitInsn(ICONST_0);
-    mv.visitVarInsn(ISTORE, P);
-    mv.visitLabel(loop);
-    mv.visitVarInsn(ILOAD, P);
-    mv.visitVarInsn(ILOAD, N);
-    mv.visitJumpInsn(IF_ICMPGE, end);
-    for (int i = 0; i < members.length; i++) {
-      Recurrence.Member m = members[i];
-      emitter.emit(m.node(), P); // with an empty stack, as in a cell's loop
-      mv.visitVarInsn(DSTORE, v);
-      if (m.checkFinite()) {
-        Label ok = new Label();
-        mv.visitVarInsn(DLOAD, v);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
-        mv.visitJumpInsn(IFNE, ok);
-        cls.constant(mv, r, Recurrence.class);
-        mv.visitVarInsn(ALOAD, NodeEmitter.F);
-        mv.visitLdcInsn(i);
+    Label again = new Label();
+    emitter.forPeriods(P, N, () -> {
+      for (int i = 0; i < members.length; i++) {
+        Recurrence.Member m = members[i];
+        emitter.emit(m.node(), P); // with an empty stack, as in a cell's loop
+        mv.visitVarInsn(DSTORE, registers[i]);
+        if (check[i]) {
+          mv.visitVarInsn(DLOAD, registers[i]);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+          mv.visitJumpInsn(IFEQ, again);
+        }
+        mv.visitVarInsn(ALOAD, emitter.seriesLocal(m.slot()));
         mv.visitVarInsn(ILOAD, P);
-        mv.visitVarInsn(DLOAD, v);
-        mv.visitMethodInsn(INVOKEVIRTUAL, RECURRENCE, "notFinite",
-            "(" + FRAME_DESC + "IID)" + Type.getDescriptor(EvalError.class), false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(ok);
+        mv.visitVarInsn(DLOAD, registers[i]);
+        mv.visitInsn(DASTORE);
       }
-      mv.visitVarInsn(ALOAD, emitter.seriesLocal(m.slot()));
-      mv.visitVarInsn(ILOAD, P);
-      mv.visitVarInsn(DLOAD, v);
-      mv.visitInsn(DASTORE);
-    }
-    mv.visitIincInsn(P, 1);
-    mv.visitJumpInsn(GOTO, loop);
-    mv.visitLabel(end);
+    });
+    mv.visitInsn(RETURN);
+    mv.visitLabel(again); // r.interpret(f, out): the same values, and the interpreter's TOK500
+    cls.constant(mv, r, Recurrence.class);
+    mv.visitVarInsn(ALOAD, NodeEmitter.F);
+    mv.visitVarInsn(ALOAD, NodeEmitter.OUT);
+    mv.visitMethodInsn(INVOKEVIRTUAL, RECURRENCE, "interpret", "(" + FRAME_DESC + "[D)V", false);
     mv.visitInsn(RETURN);
   }
 }

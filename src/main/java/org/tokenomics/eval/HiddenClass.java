@@ -28,8 +28,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * The class emission of the code generator ({@link Codegen}, {@link GroupStep}): a hidden class
- * implementing {@link Computer} whose {@code compute(Frame f, double[] out)} body a caller writes,
+ * The class emission of the code generator ({@link Codegen}, {@link GroupStep}, {@link FusedStep}): a
+ * hidden class implementing {@link Computer} (or another interface of one method) whose
+ * {@code compute(Frame f, double[] out)} body a caller writes,
  * and the objects that body uses (nodes, a recurrence) as class data loaded with {@code ldc}, so the
  * JIT sees them as constants and inlines their calls.
  */
@@ -44,6 +45,9 @@ final class HiddenClass {
   static final int HUGE_METHOD = 8000;
 
   private final String name;
+  private final Class<?> implemented;
+  private final String method;
+  private final String descriptor;
   private int codeSize;
   private final List<Object> constants = new ArrayList<>();
   private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
@@ -51,7 +55,22 @@ final class HiddenClass {
 
   /** @param name the internal name of the class, e.g. {@code org/tokenomics/eval/CompiledCell} */
   HiddenClass(String name) {
+    this(name, Computer.class, "compute", "(" + FRAME_DESC + "[D)V");
+  }
+
+  /**
+   * A class implementing another interface than {@link Computer}.
+   *
+   * @param name        the internal name of the class
+   * @param implemented the interface the class implements
+   * @param method      the name of its one method, whose body a caller writes
+   * @param descriptor  the method's descriptor
+   */
+  HiddenClass(String name, Class<?> implemented, String method, String descriptor) {
     this.name = name;
+    this.implemented = implemented;
+    this.method = method;
+    this.descriptor = descriptor;
   }
 
   /** Pushes a constant object (a node) of the given static type, from the class data. */
@@ -71,14 +90,15 @@ final class HiddenClass {
    * Generates the class with {@code compute}'s body written by {@code body}, defines it and makes
    * one; null when {@code compute} is too large for the JIT.
    */
-  Computer define(Consumer<MethodVisitor> body) throws ReflectiveOperationException {
+  @SuppressWarnings("unchecked")
+  <T> T define(Consumer<MethodVisitor> body) throws ReflectiveOperationException {
     byte[] bytes = generate(body);
     if (codeSize > HUGE_METHOD) {
       return null; // the JIT would never compile it: the interpreter's virtual calls are faster
     }
     MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
     try {
-      return (Computer) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+      return (T) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }
@@ -92,7 +112,7 @@ final class HiddenClass {
       }
     };
     cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
-        new String[] {Type.getInternalName(Computer.class)});
+        new String[] {Type.getInternalName(implemented)});
     MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, 0);
@@ -101,7 +121,7 @@ final class HiddenClass {
     init.visitMaxs(0, 0);
     init.visitEnd();
 
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "compute", "(" + FRAME_DESC + "[D)V", null, null);
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, method, descriptor, null, null);
     mv.visitCode();
     body.accept(mv);
     Label end = new Label();

@@ -23,16 +23,16 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IF_ICMPGE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.objectweb.asm.Label;
@@ -62,6 +62,8 @@ final class NodeEmitter {
   private final HiddenClass cls;
   private final Map<Integer, Integer> seriesRefs = new LinkedHashMap<>(); // slot → local holding its double[]
   private final Map<Integer, Integer> scalarRefs = new LinkedHashMap<>(); // slot → local holding its value
+  /** Cells computed in the same loop ({@link FusedStep}): slot → local holding this period's value. */
+  private final Map<Integer, Integer> registers = new LinkedHashMap<>();
   private int nextLocal;
   private int nodes;
   private MethodVisitor mv;
@@ -95,6 +97,63 @@ final class NodeEmitter {
     return scalarRefs.keySet();
   }
 
+  /**
+   * Declares a cell computed earlier in the same loop ({@link FusedStep}): a same-period read of it
+   * is the local holding its value, not a read of its array.
+   *
+   * @return the local (two words) that holds its value in the current period
+   */
+  int register(int slot) {
+    int local = newLocal(2);
+    registers.put(slot, local);
+    return local;
+  }
+
+  /** @return the slots read through {@link Prev} or as a whole series, so far */
+  java.util.Set<Integer> seriesSlots() {
+    return seriesRefs.keySet();
+  }
+
+  /** Scalar cells whose value is a constant of the program ({@link Constant}): slot → value. */
+  private final Map<Integer, Double> constants = new java.util.HashMap<>();
+
+  /** A scalar read of {@code slot} is the constant {@code value} (a {@link Constant} cell's). */
+  void constantSlot(int slot, double value) {
+    constants.put(slot, value);
+  }
+
+  /** Slots known to hold one value per period (a {@link Prev} of them needs no length test). */
+  private final java.util.Set<Integer> series = new java.util.HashSet<>();
+
+  /** The slot holds one value per period, never one value for all. */
+  void knownSeries(int slot) {
+    series.add(slot);
+  }
+
+  /** A slot's array is already in {@code local} ({@link #readReferences} does not read it). */
+  void bindSeries(int slot, int local) {
+    seriesRefs.put(slot, local);
+  }
+
+  /**
+   * {@code for (int p = 0; p < n; p++) body}, with the period in local {@code period} and the
+   * count in local {@code count}: the loop every generated class runs.
+   */
+  void forPeriods(int period, int count, Runnable body) {
+    Label loop = new Label();
+    Label end = new Label();
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, period);
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ILOAD, period);
+    mv.visitVarInsn(ILOAD, count);
+    mv.visitJumpInsn(IF_ICMPGE, end);
+    body.run();
+    mv.visitIincInsn(period, 1);
+    mv.visitJumpInsn(GOTO, loop);
+    mv.visitLabel(end);
+  }
+
   /** The method the following calls write into. */
   void start(MethodVisitor mv) {
     this.mv = mv;
@@ -107,41 +166,21 @@ final class NodeEmitter {
     return local;
   }
 
-  // ---- what gets inlined ------------------------------------------------------------------------
-
-  /** The inputs {@link #emit} inlines, or null for a node it calls as a whole. */
-  private static Node[] inlined(Node n) {
-    if (n instanceof Const || n instanceof Ref) {
-      return new Node[0];
-    } else if (n instanceof Arith.Bin b && !(n instanceof Strict)) {
-      return new Node[] {b.a, b.b};
-    } else if (n instanceof Arith.Neg x) {
-      return new Node[] {x.a};
-    } else if (n instanceof Arith.Not x) {
-      return new Node[] {x.a};
-    } else if (n instanceof Arith.If x) {
-      return new Node[] {x.c, x.a, x.b};
-    } else if (n instanceof MinMax m) {
-      return m.xs();
-    } else if (n instanceof Prev x) {
-      return x.children();
-    } else if (n instanceof Strict s && apply(n) != null) {
-      return s.inputs();
-    }
-    return null;
-  }
-
   /** Finds the references to read before the loop, and counts the nodes. */
   void collect(Node n) {
     nodes++;
     if (n instanceof Ref.SeriesRef r) {
-      seriesRefs.put(r.slot(), -1);
+      if (!registers.containsKey(r.slot())) {
+        seriesRefs.putIfAbsent(r.slot(), -1);
+      }
     } else if (n instanceof Ref.ScalarRef r) {
-      scalarRefs.put(r.slot(), -1);
+      if (!constants.containsKey(r.slot())) {
+        scalarRefs.put(r.slot(), -1);
+      }
     } else if (n instanceof Prev x) {
-      seriesRefs.put(x.slot(), -1); // its array, whatever its length
+      seriesRefs.putIfAbsent(x.slot(), -1); // its array, whatever its length
     }
-    Node[] inputs = inlined(n);
+    Node[] inputs = Inlined.inputs(n);
     if (inputs != null) {
       for (Node in : inputs) {
         collect(in);
@@ -159,6 +198,9 @@ final class NodeEmitter {
     mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[[D");
     mv.visitVarInsn(ASTORE, slots);
     for (Map.Entry<Integer, Integer> e : seriesRefs.entrySet()) {
+      if (e.getValue() >= 0) {
+        continue; // bound to a local already (bindSeries)
+      }
       int local = newLocal(1);
       e.setValue(local);
       mv.visitVarInsn(ALOAD, slots);
@@ -182,8 +224,12 @@ final class NodeEmitter {
   void emit(Node n, int period) {
     if (n instanceof Const c) {
       mv.visitLdcInsn(c.value);
+    } else if (n instanceof Ref.ScalarRef r && constants.containsKey(r.slot())) {
+      mv.visitLdcInsn(constants.get(r.slot()));
     } else if (n instanceof Ref.ScalarRef r) {
       mv.visitVarInsn(DLOAD, scalarRefs.get(r.slot()));
+    } else if (n instanceof Ref.SeriesRef r && registers.containsKey(r.slot())) {
+      mv.visitVarInsn(DLOAD, registers.get(r.slot()));
     } else if (n instanceof Ref.SeriesRef r) {
       mv.visitVarInsn(ALOAD, seriesRefs.get(r.slot()));
       mv.visitVarInsn(ILOAD, period);
@@ -240,7 +286,7 @@ final class NodeEmitter {
       }
     } else if (n instanceof Prev x) {
       prev(x, period);
-    } else if (n instanceof Strict s && apply(n) != null) {
+    } else if (n instanceof Strict s && Inlined.apply(n) != null) {
       strict(n, s.inputs(), period);
     } else {
       // node.eval(f, p): the interpreter, on a constant node
@@ -314,21 +360,23 @@ final class NodeEmitter {
   /** {@code p < periods ? initial : (v.length == 1 ? v[0] : v[p - periods])}, as {@link Prev#eval}. */
   private void prev(Prev x, int period) {
     Label before = new Label();
-    Label series = new Label();
     Label end = new Label();
     int v = seriesRefs.get(x.slot());
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
     mv.visitJumpInsn(IF_ICMPLT, before);
-    mv.visitVarInsn(ALOAD, v);
-    mv.visitInsn(ARRAYLENGTH);
-    mv.visitInsn(ICONST_1);
-    mv.visitJumpInsn(IF_ICMPNE, series);
-    mv.visitVarInsn(ALOAD, v); // a scalar cell has one value in every period
-    mv.visitInsn(ICONST_0);
-    mv.visitInsn(DALOAD);
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(series);
+    if (!series.contains(x.slot())) {
+      Label isSeries = new Label();
+      mv.visitVarInsn(ALOAD, v);
+      mv.visitInsn(ARRAYLENGTH);
+      mv.visitInsn(ICONST_1);
+      mv.visitJumpInsn(IF_ICMPNE, isSeries);
+      mv.visitVarInsn(ALOAD, v); // a scalar cell has one value in every period
+      mv.visitInsn(ICONST_0);
+      mv.visitInsn(DALOAD);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(isSeries);
+    }
     mv.visitVarInsn(ALOAD, v);
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
@@ -346,7 +394,7 @@ final class NodeEmitter {
 
   /** node.apply(f, p, input0, input1, …). */
   private void strict(Node n, Node[] inputs, int period) {
-    Method m = apply(n);
+    Method m = Inlined.apply(n);
     cls.constant(mv, n, m.getDeclaringClass());
     mv.visitVarInsn(ALOAD, F);
     mv.visitVarInsn(ILOAD, period);
@@ -355,23 +403,5 @@ final class NodeEmitter {
     }
     mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(m.getDeclaringClass()), "apply",
         Type.getMethodDescriptor(m), false);
-  }
-
-  /** The {@code apply} of a {@link Strict} node, when the generated class may call it. */
-  private static Method apply(Node n) {
-    Class<?>[] params = new Class<?>[2 + ((Strict) n).inputs().length];
-    Arrays.fill(params, double.class);
-    params[0] = Frame.class;
-    params[1] = int.class;
-    try {
-      Method m = n.getClass().getMethod("apply", params);
-      Class<?> owner = m.getDeclaringClass();
-      boolean visible = Modifier.isPublic(owner.getModifiers()) && (owner.getEnclosingClass() == null
-          || Modifier.isPublic(owner.getEnclosingClass().getModifiers()))
-          || owner.getPackageName().equals(NodeEmitter.class.getPackageName());
-      return m.getReturnType() == double.class && visible ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
   }
 }

@@ -51,8 +51,9 @@ public final class Program {
    * values(roots[1])}, …: the walk of {@link Frame} done once, without computing anything.
    *
    * @param complete false when the walk would meet a cycle (the order then stops before it)
+   * @param fusion   the plan's fused form, made once it is hot ({@link Fusion})
    */
-  public record Plan(Program program, int[] roots, int[] order, boolean complete) {}
+  public record Plan(Program program, int[] roots, int[] order, boolean complete, Fusion fusion) {}
 
   /** The plan for {@code roots} (cached for the last roots asked for). */
   public Plan plan(int[] roots) {
@@ -82,7 +83,7 @@ public final class Program {
         for (int d : cells[s].deps()) {
           if (state[d] != 2) {
             if (state[d] == 1) {
-              return new Plan(this, roots, Arrays.copyOf(order, count), false);
+              return new Plan(this, roots, Arrays.copyOf(order, count), false, new Fusion());
             }
             ready = false;
             if (top == stack.length) {
@@ -99,6 +100,6 @@ public final class Program {
         }
       }
     }
-    return new Plan(this, roots, Arrays.copyOf(order, count), true);
+    return new Plan(this, roots, Arrays.copyOf(order, count), true, new Fusion());
   }
 }

@@ -55,6 +55,7 @@ public final class Recurrence implements Computer {
       c = NodeComputer.COMPILE_AFTER < 0 || runs++ < NodeComputer.COMPILE_AFTER ? interpreter : compile();
     }
     c.compute(f, out);
+    f.finite = true; // every member's every value was checked as it was computed
   }
 
   private synchronized Computer compile() {

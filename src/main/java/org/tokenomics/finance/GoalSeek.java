@@ -24,6 +24,11 @@ public record GoalSeek(Plan plan, int[] affected) implements Computer {
                      Span span, Unit unit) {}
 
   @Override
+  public boolean changesFrame() {
+    return true; // it forgets and sets the cells between the param and the target
+  }
+
+  @Override
   public void compute(Frame f, double[] out) {
     int target = plan.targetSlot();
     double lo = plan.low().eval(f, 0);

@@ -19,7 +19,35 @@ public final class Display {
 
   /** Null when every value of {@code base} is finite in the report's display unit; else the TOK500. */
   public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base) {
+    return overflow(model, spec, base, false);
+  }
+
+  /**
+   * {@link #overflow(CompiledModel, CompiledModel.ReportSpec, double[])} knowing whether the values
+   * were checked finite: then a unit at least as large as the base unit cannot overflow, and
+   * nothing is looked at.
+   *
+   * @param model  the model
+   * @param spec   the report
+   * @param base   its values in base units
+   * @param finite whether every value is known to be finite
+   * @return null, or the TOK500
+   */
+  public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base, boolean finite) {
     Unit unit = spec.unit();
+    if (finite && (unit == null || Math.abs(unit.toBase(1)) >= 1)) {
+      return null; // |v / factor| <= |v|, and v is finite
+    }
+    // Showing scales every value by the same factor, so if the largest magnitude shows as a finite
+    // number every value does: one pass without a division per value (NaN is skipped, as below).
+    double largest = 0;
+    for (double v : base) {
+      double a = Math.abs(v);
+      largest = a > largest ? a : largest;
+    }
+    if (Double.isFinite(unit == null ? largest : unit.fromBase(largest))) {
+      return null;
+    }
     for (double v : base) {
       double shown = unit == null ? v : unit.fromBase(v);
       if (!Double.isNaN(v) && !Double.isFinite(shown)) {

@@ -72,7 +72,7 @@ public final class Runner {
         if (r.rolledUp()) { // one value per year or quarter: the cell's first values (RollUp)
           v = java.util.Arrays.copyOf(v, r.periods().size());
         }
-        Diagnostic overflow = Display.overflow(model, r, v);
+        Diagnostic overflow = Display.overflow(model, r, v, program.cell(r.slot()).checkFinite());
         if (overflow != null) {
           addOnce(errors, overflow);
           continue;

@@ -1,0 +1,252 @@
+package org.tokenomics.eval;
+
+import static org.objectweb.asm.Opcodes.AALOAD;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DLOAD;
+import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.GETFIELD;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.ISTORE;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.tokenomics.time.Timeline;
+
+/**
+ * Compiles a group of pointwise cells ({@link Fusion}) to one loop over the periods: each period,
+ * each member's node in plan order, its value kept in a local that the later members read instead
+ * of its array, stored into an array only when something outside the group reads it, e.g.
+ *
+ * <pre>{@code
+ * double[] revenue = arrays[0];                 // the members something else reads
+ * double price = f.slots[3][0];                 // references, read once
+ * for (int p = 0; p < n; p++) {
+ *   double paying = users[p] * conversion;      // a member no one else reads: a local only
+ *   if (!Double.isFinite(paying)) return false;
+ *   double r = paying * price;
+ *   if (!Double.isFinite(r)) return false;
+ *   revenue[p] = r;
+ * }
+ * return true;
+ * }</pre>
+ *
+ * <p>Nodes are emitted by {@link NodeEmitter}, exactly as for a cell of their own, except that a
+ * read of a {@link Constant} scalar cell is the constant itself. A value that is
+ * not finite, or any error, ends the loop: the frame then computes the members one by one as if
+ * nothing had been fused, and meets the interpreter's errors in the interpreter's order.
+ */
+final class FusedStep {
+  /** The generated method. */
+  interface Code {
+    /**
+     * Computes the group into {@code arrays} (the kept members', in order).
+     *
+     * @param f      the frame
+     * @param arrays the kept members' arrays, one value per period each
+     * @return false when a value was not finite
+     */
+    boolean run(Frame f, double[][] arrays);
+  }
+
+  /**
+   * A compiled group.
+   *
+   * @param members the members' slots, in plan order
+   * @param kept    the slots whose arrays are stored, in the order of {@code arrays}
+   * @param code    the generated loop
+   */
+  record Compiled(int[] members, int[] kept, Code code) {}
+
+  private static final String FRAME = Type.getInternalName(Frame.class);
+  private static final String TIMELINE = Type.getInternalName(Timeline.class);
+
+  // Locals of run(Frame f, double[][] arrays) beside NodeEmitter.F and the arrays (2).
+  private static final int N = 3;
+  private static final int P = 4;
+  private static final int FIRST_FREE = 5;
+
+  private FusedStep() {}
+
+  /**
+   * The group's code, or null when it is too large for the JIT.
+   *
+   * @param cells the members, in plan order (each a pointwise series cell)
+   * @param keep  the members read from outside the group (more are kept when a member reads
+   *              another's earlier period)
+   */
+  static Compiled define(Program program, Cell[] cells, Set<Integer> keep) throws ReflectiveOperationException {
+    HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledFusion", Code.class, "run",
+        "(" + Type.getDescriptor(Frame.class) + "[[D)Z");
+    NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
+    int[] registers = new int[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      registers[i] = emitter.register(cells[i].slot());
+      emitter.knownSeries(cells[i].slot());
+    }
+    for (Cell c : cells) {
+      constants(program, ((NodeComputer) c.computer()).node(), emitter);
+      emitter.collect(((NodeComputer) c.computer()).node());
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (Cell c : cells) {
+      if (emitter.scalarSlots().contains(c.slot())) {
+        throw new IllegalStateException("a scalar read of series cell " + c.name());
+      }
+      if (keep.contains(c.slot()) || emitter.seriesSlots().contains(c.slot())) {
+        kept.add(c.slot());
+      }
+    }
+    int[] arrays = new int[cells.length];
+    boolean[] check = checks(cells);
+    Code code = cls.define(mv -> body(mv, emitter, cells, registers, kept, arrays, check));
+    if (code == null) {
+      return null;
+    }
+    int[] members = new int[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      members[i] = cells[i].slot();
+    }
+    return new Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
+  }
+
+  /** Declares the {@link Constant} scalar cells the emitted nodes read as constants of the code. */
+  private static void constants(Program program, Node n, NodeEmitter emitter) {
+    if (n instanceof Ref.ScalarRef r && program.cell(r.slot()).computer() instanceof Constant k) {
+      emitter.constantSlot(r.slot(), k.value());
+    }
+    Node[] inputs = Inlined.inputs(n);
+    if (inputs != null) {
+      for (Node in : inputs) {
+        constants(program, in, emitter);
+      }
+    }
+  }
+
+  /**
+   * Which members' values the loop checks. A value that is not finite stays so through {@code +},
+   * {@code -}, {@code *}, a negation and a dividend (NaN, or ±∞ over a finite divisor): a member that
+   * reaches a later member only through those need not be checked itself when that later member's
+   * value is checked (or is itself so covered), because the later one is then not finite in the same
+   * period and ends the loop, and the frame finds the first culprit cell by cell.
+   */
+  static boolean[] checks(Cell[] cells) {
+    int[] slots = new int[cells.length];
+    Node[] nodes = new Node[cells.length];
+    boolean[] finite = new boolean[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      slots[i] = cells[i].slot();
+      nodes[i] = ((NodeComputer) cells[i].computer()).node();
+      finite[i] = cells[i].checkFinite();
+    }
+    return checks(slots, nodes, finite);
+  }
+
+  /**
+   * {@link #checks(Cell[])} of values computed in this order each period.
+   *
+   * @param slots  their cells
+   * @param nodes  their nodes
+   * @param finite whether each must be finite
+   * @return which to check
+   */
+  static boolean[] checks(int[] slots, Node[] nodes, boolean[] finite) {
+    Map<Integer, Integer> index = new HashMap<>();
+    for (int i = 0; i < slots.length; i++) {
+      index.put(slots[i], i);
+    }
+    boolean[] check = new boolean[slots.length];
+    boolean[] detected = new boolean[slots.length];
+    boolean[] covered = new boolean[slots.length];
+    for (int j = slots.length - 1; j >= 0; j--) {
+      check[j] = finite[j] && !covered[j];
+      detected[j] = check[j] || covered[j];
+      if (detected[j]) {
+        Set<Integer> reached = new HashSet<>();
+        propagating(nodes[j], reached);
+        for (int slot : reached) {
+          Integer i = index.get(slot);
+          if (i != null && i < j) {
+            covered[i] = true;
+          }
+        }
+      }
+    }
+    return check;
+  }
+
+  /** The cells read through operations that keep a value's being NaN or infinite. */
+  private static void propagating(Node n, Set<Integer> out) {
+    if (n instanceof Ref.SeriesRef r) {
+      out.add(r.slot());
+    } else if (n instanceof Arith.Add || n instanceof Arith.Sub || n instanceof Arith.Mul) {
+      propagating(((Arith.Bin) n).a, out);
+      propagating(((Arith.Bin) n).b, out);
+    } else if (n instanceof Arith.Div d) {
+      propagating(d.a, out); // not the divisor: x / ∞ is 0
+    } else if (n instanceof Arith.Neg x) {
+      propagating(x.a, out);
+    }
+  }
+
+  private static void body(MethodVisitor mv, NodeEmitter emitter, Cell[] cells, int[] registers, List<Integer> kept,
+      int[] arrays, boolean[] check) {
+    emitter.start(mv);
+    mv.visitVarInsn(ALOAD, NodeEmitter.F); // n = f.timeline.size()
+    mv.visitFieldInsn(GETFIELD, FRAME, "timeline", Type.getDescriptor(Timeline.class));
+    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "size", "()I", false);
+    mv.visitVarInsn(ISTORE, N);
+    for (int i = 0; i < cells.length; i++) {
+      int j = kept.indexOf(cells[i].slot());
+      arrays[i] = -1;
+      if (j >= 0) {
+        arrays[i] = emitter.newLocal(1);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitLdcInsn(j);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ASTORE, arrays[i]);
+        if (emitter.seriesSlots().contains(cells[i].slot())) {
+          emitter.bindSeries(cells[i].slot(), arrays[i]); // read through prev: its array
+        }
+      }
+    }
+    emitter.readReferences();
+    Label abort = new Label();
+    emitter.forPeriods(P, N, () -> {
+      for (int i = 0; i < cells.length; i++) {
+        emitter.emit(((NodeComputer) cells[i].computer()).node(), P); // with an empty stack
+        mv.visitVarInsn(DSTORE, registers[i]);
+        if (check[i]) {
+          mv.visitVarInsn(DLOAD, registers[i]);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
+          mv.visitJumpInsn(IFEQ, abort);
+        }
+        if (arrays[i] >= 0) {
+          mv.visitVarInsn(ALOAD, arrays[i]);
+          mv.visitVarInsn(ILOAD, P);
+          mv.visitVarInsn(DLOAD, registers[i]);
+          mv.visitInsn(DASTORE);
+        }
+      }
+    });
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(IRETURN);
+    mv.visitLabel(abort);
+    mv.visitInsn(ICONST_0);
+    mv.visitInsn(IRETURN);
+  }
+}

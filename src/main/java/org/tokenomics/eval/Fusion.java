@@ -1,0 +1,284 @@
+package org.tokenomics.eval;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fused form of a {@link Program.Plan}: runs of pointwise series cells computed together in one
+ * generated loop over the periods ({@link FusedStep}), so that a value flows from one cell to the
+ * next in a local instead of through an array, and a cell's array is written only when something
+ * outside its group reads it. Made once the plan has run {@link NodeComputer#COMPILE_AFTER} times
+ * (never when that is negative), like a cell's generated code.
+ *
+ * <p>A group is built walking the plan in order: a pointwise cell (a {@link NodeComputer} of kind
+ * {@code EACH} with a series) joins the open group; any other cell that reads no member is computed
+ * before the group, one that reads a member (or such a cell) after it, and a pointwise cell that reads
+ * one of those closes the group. A plan with a cell that changes the frame (a goal seek) is not fused:
+ * what is computed after such a cell depends on being after it. A cell whose node calls a node as a whole
+ * ({@code node.eval(f, p)}) that reads a member also closes it, since such a node reads the
+ * member's array from the frame. Groups have at most {@link #MAX_NODES} nodes. The cells of a
+ * group are computed in plan order within each period, so every member sees its inputs' values of
+ * that period, as it would computing cell by cell; the order of the plan is only a schedule, and a
+ * frame that meets an error or a value that is not finite in a group stops its run there and
+ * computes what it reads cell by cell ({@link Frame#run}), with the interpreter's errors.
+ */
+final class Fusion {
+  /** The most nodes of one group: its loop must stay small enough for the JIT. */
+  static final int MAX_NODES = Integer.getInteger("tok.fusion.nodes", 1000);
+
+  /** One step of the fused plan: a cell, or a group ({@code group} non-null). */
+  record Step(int slot, FusedStep.Compiled group) {}
+
+  private int runs; // racy on purpose, as NodeComputer's: a lost increment only delays fusion
+  private volatile Step[] steps;
+
+  /** The fused steps of {@code plan}, or null while it is not hot yet. */
+  Step[] steps(Program.Plan plan) {
+    Step[] s = steps;
+    if (s != null) {
+      return s;
+    }
+    if (NodeComputer.COMPILE_AFTER < 0 || runs++ < NodeComputer.COMPILE_AFTER) {
+      return null;
+    }
+    return fuse(plan);
+  }
+
+  /** Makes the fused steps now, whatever the count (for tests). */
+  synchronized Step[] fuse(Program.Plan plan) {
+    if (steps == null) {
+      steps = build(plan);
+    }
+    return steps;
+  }
+
+  private static Step[] build(Program.Plan plan) {
+    Program program = plan.program();
+    for (int s : plan.order()) {
+      if (program.cell(s).computer().changesFrame()) {
+        // a goal seek: what is computed after it sees the cells it changed, so nothing moves
+        return java.util.Arrays.stream(plan.order()).mapToObj(slot -> new Step(slot, null)).toArray(Step[]::new);
+      }
+    }
+    List<Object> schedule = new ArrayList<>(); // Integer (a cell) or List<Integer> (a group)
+    List<Integer> group = new ArrayList<>();
+    Set<Integer> members = new HashSet<>();
+    List<Integer> after = new ArrayList<>(); // cells that read the open group: computed after it
+    Set<Integer> afterSet = new HashSet<>();
+    int nodes = 0;
+    for (int s : plan.order()) {
+      Cell c = program.cell(s);
+      int size = fusible(c) ? size(c) : -1;
+      if (size >= 0 && size <= MAX_NODES) {
+        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(c, afterSet))) {
+          close(schedule, group, after);
+          members.clear();
+          afterSet.clear();
+          nodes = 0;
+        }
+        group.add(s);
+        members.add(s);
+        nodes += size;
+      } else if (reads(c, members) || reads(c, afterSet)) {
+        after.add(s); // e.g. a report that is another name for a member
+        afterSet.add(s);
+      } else {
+        schedule.add(s); // before the open group: it reads none of its members
+      }
+    }
+    close(schedule, group, after);
+    return steps(program, plan, schedule);
+  }
+
+  /** Appends the open group, then the cells that read it, and empties both. */
+  private static void close(List<Object> schedule, List<Integer> group, List<Integer> after) {
+    if (!group.isEmpty()) {
+      schedule.add(List.copyOf(group));
+    }
+    schedule.addAll(after);
+    group.clear();
+    after.clear();
+  }
+
+  /**
+   * The steps, each group compiled with the members read from outside it kept; a group whose loop
+   * would be too large for the JIT is split in two (which may keep more arrays) and all are made again.
+   */
+  @SuppressWarnings("unchecked")
+  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule) {
+    for (;;) {
+      Set<Integer> keep = keep(program, plan, schedule);
+      List<Step> out = new ArrayList<>();
+      boolean split = false;
+      for (int i = 0; i < schedule.size() && !split; i++) {
+        if (schedule.get(i) instanceof Integer s) {
+          out.add(new Step(s, null));
+          continue;
+        }
+        List<Integer> group = (List<Integer>) schedule.get(i);
+        FusedStep.Compiled compiled = null;
+        boolean tooLarge = false;
+        if (group.size() > 1) {
+          try {
+            compiled = FusedStep.define(program, group.stream().map(program::cell).toArray(Cell[]::new), keep);
+            tooLarge = compiled == null;
+          } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+            Codegen.refused(group, e);
+          }
+        }
+        if (tooLarge) {
+          schedule.set(i, group.subList(0, group.size() / 2));
+          schedule.add(i + 1, group.subList(group.size() / 2, group.size()));
+          split = true;
+        } else if (compiled == null) {
+          group.forEach(s -> out.add(new Step(s, null)));
+        } else {
+          out.add(new Step(-1, compiled));
+        }
+      }
+      if (!split) {
+        return withoutConstants(program, plan, out);
+      }
+    }
+  }
+
+  /**
+   * The steps less the {@link Constant} scalar cells no step reads from the frame (the groups' code
+   * has their values as constants): a family's thousands of params cost nothing per evaluation. A
+   * read on demand later computes such a cell as usual.
+   */
+  private static Step[] withoutConstants(Program program, Program.Plan plan, List<Step> steps) {
+    Set<Integer> read = new HashSet<>();
+    for (int r : plan.roots()) {
+      read.add(r);
+    }
+    for (Step s : steps) {
+      if (s.group() == null) {
+        for (int d : program.cell(s.slot()).deps()) {
+          read.add(d);
+        }
+      } else {
+        for (int m : s.group().members()) { // cells read by nodes the code calls as a whole, or by prev
+          readByWhole(((NodeComputer) program.cell(m).computer()).node(), read);
+        }
+      }
+    }
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Cell c = s.group() == null ? program.cell(s.slot()) : null;
+      if (c == null || !(c.computer() instanceof Constant) || c.series() || read.contains(s.slot())) {
+        out.add(s);
+      }
+    }
+    return out.toArray(Step[]::new);
+  }
+
+  /** Adds the cells a node reads other than as a scalar inlined by the code generator. */
+  private static void readByWhole(Node n, Set<Integer> read) {
+    Node[] inputs = Inlined.inputs(n);
+    if (n instanceof Prev x) {
+      read.add(x.slot());
+    } else if (n instanceof Ref.SeriesRef r) {
+      read.add(r.slot());
+    }
+    if (inputs == null) {
+      ArrayDeque<Node> todo = new ArrayDeque<>();
+      todo.push(n);
+      while (!todo.isEmpty()) {
+        Node w = todo.pop();
+        if (w instanceof Ref r) {
+          read.add(r.slot());
+        } else if (w instanceof Prev x) {
+          read.add(x.slot());
+        }
+        for (Node in : w.children()) {
+          todo.push(in);
+        }
+      }
+      return;
+    }
+    for (Node in : inputs) {
+      readByWhole(in, read);
+    }
+  }
+
+  /** The members of the schedule's groups that are roots or read from outside their group. */
+  private static Set<Integer> keep(Program program, Program.Plan plan, List<Object> schedule) {
+    Map<Integer, Integer> groupOf = new HashMap<>();
+    for (int g = 0; g < schedule.size(); g++) {
+      if (schedule.get(g) instanceof List<?> l) {
+        for (Object s : l) {
+          groupOf.put((Integer) s, g);
+        }
+      }
+    }
+    Set<Integer> keep = new HashSet<>();
+    for (int r : plan.roots()) {
+      keep.add(r);
+    }
+    for (int s : plan.order()) {
+      Integer own = groupOf.get(s);
+      for (int d : program.cell(s).deps()) {
+        Integer g = groupOf.get(d);
+        if (g != null && !g.equals(own)) {
+          keep.add(d);
+        }
+      }
+    }
+    return keep;
+  }
+
+  /** A pointwise series cell: its node in each period, nothing carried across periods. */
+  private static boolean fusible(Cell c) {
+    return c.series() && c.computer() instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH;
+  }
+
+  /** The nodes the generated code emits for the cell. */
+  private static int size(Cell c) {
+    NodeEmitter counter = new NodeEmitter(null, 0);
+    counter.collect(((NodeComputer) c.computer()).node());
+    return counter.nodes();
+  }
+
+  private static boolean reads(Cell c, Set<Integer> members) {
+    for (int d : c.deps()) {
+      if (members.contains(d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a node the generated code calls as a whole reads a member (from its array in the frame). */
+  private static boolean readsWhole(Cell c, Set<Integer> members) {
+    ArrayDeque<Node> todo = new ArrayDeque<>();
+    ArrayDeque<Node> whole = new ArrayDeque<>();
+    todo.push(((NodeComputer) c.computer()).node());
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      Node[] inputs = Inlined.inputs(n);
+      if (inputs == null) {
+        whole.push(n);
+      } else {
+        for (Node in : inputs) {
+          todo.push(in);
+        }
+      }
+    }
+    while (!whole.isEmpty()) {
+      Node n = whole.pop();
+      if (n instanceof Ref r && members.contains(r.slot()) || n instanceof Prev x && members.contains(x.slot())) {
+        return true;
+      }
+      for (Node in : n.children()) {
+        whole.push(in);
+      }
+    }
+    return false;
+  }
+}
