@@ -182,10 +182,21 @@ final class Engine {
     Columns c = w.columns;
     int n = to - from;
     double[] u = w.u;
-    for (int k = 0; k < n; k++) {
-      sampler.draw(seed, first + waveStart + from + k, u); // the same draws as a frame's, copula and all
-      for (int j = 0; j < drawnSlots.length; j++) {
-        w.uCols[j][k] = u[w.drawn[j].index()];
+    long at0 = first + waveStart + from;
+    if (sampler.correlated()) {
+      for (int k = 0; k < n; k++) {
+        sampler.draw(seed, at0 + k, u); // the same draws as a frame's, copula and all
+        for (int j = 0; j < drawnSlots.length; j++) {
+          w.uCols[j][k] = u[w.drawn[j].index()];
+        }
+      }
+    } else {
+      for (int j = 0; j < drawnSlots.length; j++) { // independent draws: Sampler.draw's, a column at a time
+        long key = Draws.key(seed, sampler.params().get(w.drawn[j].index()).stream());
+        double[] uj = w.uCols[j];
+        for (int k = 0; k < n; k++) {
+          uj[k] = Draws.uniformAt(key, at0 + k);
+        }
       }
     }
     for (int j = 0; j < drawnSlots.length; j++) {

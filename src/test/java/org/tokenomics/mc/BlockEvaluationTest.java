@@ -45,7 +45,14 @@ class BlockEvaluationTest {
 
   @Test
   void aScalarPlanIsEvaluatedByColumnsWithThePerSampleValues() {
-    CompiledModel cm = MonteCarloTest.model(SCALAR);
+    assertColumnsGiveThePerSampleValues(SCALAR); // correlated draws: drawn sample by sample
+    String independent = SCALAR.replace("correlate u, w = 0.5\n", "");
+    assertTrue(!independent.contains("correlate"));
+    assertColumnsGiveThePerSampleValues(independent); // independent draws: a column at a time
+  }
+
+  private static void assertColumnsGiveThePerSampleValues(String source) {
+    CompiledModel cm = MonteCarloTest.model(source);
     Sampler sampler = Sampler.of(cm, List.of());
     Program.Plan plan = sampler.program().plan(org.tokenomics.run.Runner.roots(cm));
     Set<Integer> drawn = sampler.params().stream().map(UncertainParam::slot).collect(Collectors.toSet());
