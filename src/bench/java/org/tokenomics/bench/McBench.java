@@ -62,7 +62,7 @@ final class McBench {
    * Tok against Squiggle on the four-param model (issue 17: Tok at least 10x faster), three ways,
    * each program in a fresh process, Tok and Squiggle in turn: cold (the first run in the process,
    * timed from the start of the simulation to the statistics: what a one-shot command pays beyond
-   * start-up, JIT compilation included), warm (the same, after one untimed run of the same
+   * start-up, JIT compilation included), warm (the same, after three untimed runs of the same
    * simulation in the same process), and whole process (from launching it to its exit: start-up,
    * loading the model, everything). Wall and CPU time of each; on a shared machine CPU time is the
    * steadier figure. Runs now; returns what prints the lines (so that a full run prints them at the end).
@@ -167,7 +167,7 @@ final class McBench {
   }
 
   /**
-   * One Monte Carlo run in a fresh -Xmx1g JVM, after an untimed one in the same JVM when {@code warm}:
+   * One Monte Carlo run in a fresh -Xmx1g JVM, after three untimed ones in the same JVM when {@code warm}:
    * {seconds, peak heap MB, live heap MB, CPU seconds, the whole process's wall seconds and CPU seconds}.
    */
   static double[] monteCarlo(String which, int samples, boolean warm) throws IOException, InterruptedException {

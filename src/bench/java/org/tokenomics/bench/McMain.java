@@ -21,12 +21,15 @@ import org.tokenomics.Simulation;
  * (mean, p5, p50, p95 of every period of every report), and prints them with the heap: the peak
  * of each heap pool summed (garbage included: the young generation fills before it is collected)
  * and the most heap still in use after a collection (what the run really holds). With {@code warm}
- * the same run is made once, untimed, before the timed one (the warmed-up comparison with
+ * the same run is made three times, untimed, before the timed one (the warmed-up comparison with
  * Squiggle, which does the same). {@code processCpuSeconds} is the CPU time of the whole process
  * from its start (JVM start, model compilation and JIT included).
  */
 public final class McMain {
   private McMain() {}
+
+  /** Untimed runs before the timed one with {@code warm} (four-params.mjs makes as many). */
+  static final int WARM_UP_RUNS = 3;
 
   public static void main(String[] args) throws Exception {
     String which = args[0];
@@ -34,7 +37,7 @@ public final class McMain {
     long seed = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
     Model model = which.equals("tok") ? Bench.model() : which.equals("tok-scalar") ? Bench.scalarModel() : null;
-    if (args.length > 4 && args[4].equals("warm") && model != null) {
+    for (int w = 0; w < WARM_UP_RUNS && args.length > 4 && args[4].equals("warm") && model != null; w++) {
       Simulation warm = model.simulate(samples, seed);
       for (String name : warm.reportNames()) {
         warm.quantile(name, 0.5);
