@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
-import org.tokenomics.eval.Columns;
 import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Program;
@@ -113,7 +112,6 @@ final class Engine {
       }
     }
     invariant = invariantSlots(program, plan);
-    drawnSlots = columnParams(program, plan);
     reportFailed = new long[reports.size()];
     assertFailed = new long[model.asserts().size()];
     assertEvaluated = new long[model.asserts().size()];
@@ -152,62 +150,15 @@ final class Engine {
   }
 
   /**
-   * The slots of the plan's drawn params, when each is a distribution with constant arguments
-   * (so its column is the quantile of its draws); null otherwise, and then no block is evaluated
-   * by columns ({@link Columns}).
-   */
-  final int[] drawnSlots;
-
-  private static int[] columnParams(Program program, Program.Plan plan) {
-    List<Integer> slots = new ArrayList<>();
-    for (int s : plan.order()) {
-      org.tokenomics.eval.Computer c = program.cell(s).computer();
-      if (c instanceof SampledPath || c instanceof SampledDist d && d.fixed() == null) {
-        return null;
-      }
-      if (c instanceof SampledDist) {
-        slots.add(s);
-      }
-    }
-    return slots.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /**
    * Evaluates samples {@code [from, to)} of the wave by columns, and writes their report values
    * into {@code rows}; false when the block must be evaluated sample by sample instead (a
-   * division by zero or a value that is not finite in one of its samples: see {@link Columns}).
+   * division by zero or a value that is not finite in one of its samples: see {@link org.tokenomics.eval.Columns}).
    */
   private boolean columnBlock(Worker w, int waveStart, int from, int to, double[] rows, long[] aFailed,
                               long[] aEvaluated) {
-    Columns c = w.columns;
+    ColumnBlock c = w.columns;
     int n = to - from;
-    double[] u = w.u;
-    long at0 = first + waveStart + from;
-    if (sampler.correlated()) {
-      for (int k = 0; k < n; k++) {
-        sampler.draw(seed, at0 + k, u); // the same draws as a frame's, copula and all
-        for (int j = 0; j < drawnSlots.length; j++) {
-          w.uCols[j][k] = u[w.drawn[j].index()];
-        }
-      }
-    } else {
-      for (int j = 0; j < drawnSlots.length; j++) { // independent draws: Sampler.draw's, a column at a time
-        long key = Draws.key(seed, sampler.params().get(w.drawn[j].index()).stream());
-        double[] uj = w.uCols[j];
-        for (int k = 0; k < n; k++) {
-          uj[k] = Draws.uniformAt(key, at0 + k);
-        }
-      }
-    }
-    for (int j = 0; j < drawnSlots.length; j++) {
-      double[] out = c.column(drawnSlots[j]);
-      double[] uj = w.uCols[j];
-      org.tokenomics.dist.Quantile q = w.drawn[j].fixed();
-      for (int k = 0; k < n; k++) {
-        out[k] = q.at(uj[k]);
-      }
-    }
-    if (!c.run(n)) {
+    if (!c.run(seed, first + waveStart + from, n)) {
       return false;
     }
     for (int r = 0; r < reports.size(); r++) {
@@ -279,13 +230,7 @@ final class Engine {
     final double[] rows = exact ? new double[MonteCarlo.BLOCK * cells] : null;
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
-    final Columns columns = drawnSlots == null ? null
-        : Columns.of(sampler.program(), plan, java.util.Arrays.stream(drawnSlots).boxed().collect(java.util.stream.Collectors.toSet()),
-            MonteCarlo.BLOCK);
-    final double[] u = new double[sampler.params().size()];
-    final double[][] uCols = drawnSlots == null ? null : new double[drawnSlots.length][MonteCarlo.BLOCK];
-    final SampledDist[] drawn = drawnSlots == null ? null
-        : java.util.Arrays.stream(drawnSlots).mapToObj(s -> (SampledDist) sampler.program().cell(s).computer()).toArray(SampledDist[]::new);
+    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
 
     Worker() {
       frame.recycleArrays(); // values are copied out before the next sample
