@@ -7,7 +7,6 @@ import org.tokenomics.api.OverrideParser;
 import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
-import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.Program;
 import org.tokenomics.units.DimensionFormat;
 
@@ -106,7 +105,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario) {
-    return run(programFor(scenario.name()), scenario.name());
+    return run(Runner.apply(compiled.program(), ScenarioOverrides.of(compiled, scenario.name())), scenario.name());
   }
 
   /**
@@ -118,7 +117,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
-    return run(programFor(scenario, overrides), scenario.name());
+    return run(Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name());
   }
 
   /**
@@ -132,7 +131,7 @@ public final class Model {
    * @return the evaluation: the reports that could be computed, and the errors of the others
    */
   public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
-    return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
+    return new Evaluation(compiled, Runner.run(compiled, Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name()));
   }
 
   /**
@@ -146,31 +145,6 @@ public final class Model {
     List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
     OverrideParser.compile(compiled, overrides, problems);
     return Diagnostic.of(problems);
-  }
-
-  private Program programFor(Scenario scenario, Map<String, String> overrides) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return Runner.apply(compiled.program(), all);
-  }
-
-  /** The program of a scenario; IllegalArgumentException for an unknown name. */
-  private Program programFor(String scenario) {
-    return Runner.apply(compiled.program(), overridesFor(scenario));
-  }
-
-  /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
-  private List<CompiledModel.Override> overridesFor(String scenario) {
-    if (scenario.equals("base")) {
-      return List.of();
-    }
-    List<CompiledModel.Override> overrides = compiled.scenarios().get(scenario);
-    if (overrides == null) {
-      String near = Suggest.closest(scenario, compiled.scenarios().keySet());
-      throw new IllegalArgumentException("no scenario named '" + scenario + "'"
-          + (near != null ? "; did you mean '" + near + "'?" : "; scenarios: " + compiled.scenarios().keySet()));
-    }
-    return overrides;
   }
 
   /**
@@ -239,9 +213,7 @@ public final class Model {
    */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
                              SimulationOptions options) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
+    return Simulation.run(compiled, limits, allOverrides(scenario, overrides), scenario.name(), samples, seed, options);
   }
 
   /**
@@ -367,9 +339,7 @@ public final class Model {
 
   /** A scenario's overrides, then {@code overrides} on top (checked; IllegalArgumentException when one does not). */
   List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return all;
+    return ScenarioOverrides.with(compiled, scenario.name(), overrides);
   }
 
   /**
@@ -382,14 +352,7 @@ public final class Model {
    * @return the tries spent and a shrunk counterexample per failing assertion
    */
   public TestResult test(TestOptions options) {
-    org.tokenomics.mc.TestSpace space = space(options.params());
-    org.tokenomics.mc.PropertySearch.Result r = org.tokenomics.mc.PropertySearch.run(space, options.tries(),
-        options.seed(), options.threads());
-    List<TestResult.Counterexample> found = new ArrayList<>();
-    for (org.tokenomics.mc.PropertySearch.Found f : r.found()) {
-      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set()));
-    }
-    return new TestResult(r.tries(), r.seed(), found, r.errors());
+    return PropertyTests.test(compiled, options);
   }
 
   /**
@@ -400,26 +363,7 @@ public final class Model {
    * @return each input's range, default and unit
    */
   public List<TestInput> testInputs(String... names) {
-    List<TestInput> out = new ArrayList<>();
-    for (org.tokenomics.mc.TestSpace.Axis a : space(List.of(names)).axes()) {
-      double f = a.unit().factor();
-      out.add(new TestInput(a.name(), a.unit().name(), a.low() / f, a.high() / f, a.defaultValue() / f,
-          a.family() != null, u -> a.at(u) / f, v -> a.literal(v * f, 15)));
-    }
-    return out;
-  }
-
-  private org.tokenomics.mc.TestSpace space(List<String> names) {
-    List<org.tokenomics.diag.Diagnostic> errors = new ArrayList<>();
-    org.tokenomics.mc.TestSpace space = org.tokenomics.mc.TestSpace.of(compiled, names, errors);
-    if (space == null) {
-      Diagnostic d = Diagnostic.of(errors.get(0));
-      if (d.code().startsWith("TOK5")) {
-        throw new EvaluationException(d);
-      }
-      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
-    }
-    return space;
+    return PropertyTests.inputs(compiled, names);
   }
 
   private Evaluation run(Program program, String scenario) {

@@ -78,6 +78,7 @@ public final class BenchMain {
     double[][] startup = StartupBench.run(Integer.getInteger("bench.startup.pairs", 9));
     System.out.printf(Locale.ROOT, "start-up: ./tok run %s %.2f s, java -version %.2f s (medians of %d pairs)%n",
         StartupBench.SAMPLE, median(startup[0]), median(startup[1]), startup[0].length);
+    StartupBench.phases().forEach(l -> System.out.println("start-up phase: " + l));
     if (Boolean.getBoolean("bench.startupOnly")) {
       startupLines(startup);
       return;
