@@ -50,8 +50,11 @@ public final class BenchMain {
       return;
     }
     if (Boolean.getBoolean("bench.squiggleOnly")) {
-      double[] tok = monteCarlo("tok-scalar", samples);
-      squiggleLines(tok[0], tok[3], squiggle(samples), samples);
+      McBench.squiggleComparison(samples);
+      return;
+    }
+    if (Boolean.getBoolean("bench.mcOnly")) { // -Dbench.mcOnly=true: the 60-month Monte Carlo alone (issue 23)
+      McBench.monteCarloRounds(rounds, samples, null);
       return;
     }
     if (Boolean.getBoolean("bench.sparkOnly")) {
@@ -89,45 +92,30 @@ public final class BenchMain {
     double[] compile = jmh(COMPILE + ".compile", 5, 2, TimeUnit.MILLISECONDS);
     System.out.printf(Locale.ROOT, "compile 10,000 lines: %.1f ± %.1f ms%n", compile[0], compile[1]);
 
-    double[][] tokMc = new double[rounds][];
-    double[][] javaMc = new double[rounds][];
-    double[][] batchedMc = new double[rounds][];
-    double[][] bestMc = new double[rounds][];
     double[][] scalarMc = new double[rounds][];
     for (int r = 0; r < rounds; r++) {
-      scalarMc[r] = monteCarlo("tok-scalar", samples);
-      tokMc[r] = monteCarlo("tok", samples);
-      javaMc[r] = monteCarlo("java", samples);
-      batchedMc[r] = monteCarlo("java-batched", samples);
-      bestMc[r] = javaMc[r][0] <= batchedMc[r][0] ? javaMc[r] : batchedMc[r];
-      System.out.printf(Locale.ROOT, "round %d: Monte Carlo tok %.2f s (heap: peak %.0f MB, live after GC %.0f MB),"
-          + " java %.2f s, java batched %.2f s%n", r + 1, tokMc[r][0], tokMc[r][1], tokMc[r][2], javaMc[r][0],
-          batchedMc[r][0]);
+      scalarMc[r] = McBench.monteCarlo("tok-scalar", samples);
       System.out.printf(Locale.ROOT, "round %d: Monte Carlo of the four-param scalar model tok %.2f s%n", r + 1,
           scalarMc[r][0]);
     }
+    List<Runnable> mcLines = new ArrayList<>();
+    McBench.monteCarloRounds(rounds, samples, mcLines);
 
     double sobolSeconds = sobol();
-    double[] squiggleSeconds = squiggle(samples);
+    Runnable squiggleSeconds = McBench.squiggleComparison(samples);
     double[][][] families = families(rounds);
     double[] sparkSeconds = spark();
 
     System.out.println();
     double[] evalRatio = ratios(tok, java);
     double[] jexlRatio = ratios(jexl, tok);
-    double[] mcRatio = ratios(tokMc, bestMc);
     line("TIME", "evaluate_tok_us", column(tok, 0), "%.3f");
     line("TIME", "evaluate_java_us", column(java, 0), "%.3f");
     line("TIME", "evaluate_jexl_us", column(jexl, 0), "%.1f");
     line("RATIO", "evaluate_vs_java", evalRatio, "%.2f");
     line("RATIO", "jexl_vs_evaluate", jexlRatio, "%.0f");
     line("TIME", "compile_10k_lines_s", new double[] {compile[0] / 1000}, "%.3f");
-    line("TIME", "mc_tok_s", column(tokMc, 0), "%.2f");
-    line("TIME", "mc_java_s", column(javaMc, 0), "%.2f");
-    line("TIME", "mc_java_batched_s", column(batchedMc, 0), "%.2f");
-    line("TIME", "mc_tok_heap_peak_mb", column(tokMc, 1), "%.0f");
-    line("TIME", "mc_tok_heap_live_after_gc_mb", column(tokMc, 2), "%.0f");
-    line("RATIO", "mc_vs_java", mcRatio, "%.2f");
+    mcLines.get(0).run();
     startupLines(startup);
     line("TIME", "mc_scalar_tok_s", column(scalarMc, 0), "%.2f");
     familyLines(families);
@@ -136,71 +124,14 @@ public final class BenchMain {
     goal("Model.evaluate within 1.5x of hand-written Java (stretch 1.1x)", median(evalRatio) <= 1.5,
         median(evalRatio) <= 1.1 ? "stretch met too" : "stretch not met");
     goal("Model.evaluate at least 20x faster than JEXL", median(jexlRatio) >= 20, null);
-    goal("Monte Carlo " + samples + " samples in at most 15 s and 1 GiB of heap",
-        median(column(tokMc, 0)) <= 15 && max(column(tokMc, 1)) <= 1024, null);
-    goal("Monte Carlo within 2x of the hand-written loop", median(mcRatio) <= 2, null);
+    mcLines.get(1).run();
     goal("compile 10,000 lines in at most 1 s warm", compile[0] <= 1000, null);
     sobolLines(sobolSeconds);
     sparkLines(sparkSeconds);
-    squiggleLines(median(column(scalarMc, 0)), median(column(scalarMc, 3)), squiggleSeconds, samples);
+    squiggleSeconds.run();
     recurrence(rounds);
     Suite.run(rounds);
   }
-
-  /**
-   * The four-param scalar model in Squiggle 0.10 (node, one thread), once: seconds from run() to
-   * the statistics and the process's CPU seconds over them, or NaNs when node or the package is missing (the bench profile installs
-   * {@code @quri/squiggle-lang} 0.10.0 under target/squiggle with npm).
-   */
-  static double[] squiggle(int samples) throws IOException, InterruptedException {
-    Path dir = Path.of(System.getProperty("basedir", "."), "target", "squiggle");
-    Path script = dir.resolve("four-params.mjs");
-    Files.copy(Path.of(System.getProperty("basedir", "."), "src", "bench", "squiggle", "four-params.mjs"), script,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    if (!Files.isDirectory(dir.resolve("node_modules").resolve("@quri").resolve("squiggle-lang"))) {
-      System.out.println("SQUIGGLE skipped: @quri/squiggle-lang is not installed under " + dir);
-      return new double[] {Double.NaN, Double.NaN};
-    }
-    ProcessBuilder pb = new ProcessBuilder("node", "--max-old-space-size=4096", script.toString(),
-        String.valueOf(samples)).directory(dir.toFile());
-    pb.redirectErrorStream(true);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      System.out.println("SQUIGGLE skipped: no node (" + e.getMessage() + ")");
-      return new double[] {Double.NaN, Double.NaN};
-    }
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String l; (l = in.readLine()) != null; ) {
-        lines.add(l);
-      }
-    }
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("the Squiggle run failed:\n" + String.join("\n", lines));
-    }
-    lines.stream().filter(l -> l.startsWith("SQUIGGLE")).forEach(System.out::println);
-    String line = lines.stream().filter(l -> l.startsWith("SQUIGGLE ")).findFirst().orElseThrow();
-    return new double[] {field(line, "seconds"), field(line, "cpuSeconds")};
-  }
-
-  /** Tok against Squiggle on the four-param model (issue 17: Tok at least 10x faster). */
-  static void squiggleLines(double tokSeconds, double tokCpuSeconds, double[] squiggle, int samples) {
-    line("TIME", "mc_scalar_tok_cpu_s", new double[] {tokCpuSeconds}, "%.2f");
-    line("TIME", "mc_scalar_squiggle_s", new double[] {squiggle[0]}, "%.2f");
-    line("TIME", "mc_scalar_squiggle_cpu_s", new double[] {squiggle[1]}, "%.2f");
-    if (Double.isNaN(squiggle[0])) {
-      return;
-    }
-    double ratio = squiggle[0] / tokSeconds;
-    line("RATIO", "squiggle_vs_tok_scalar", new double[] {ratio}, "%.1f");
-    // CPU time of each whole process (Tok's JIT and collector included): on a loaded shared
-    // machine wall time mostly measures the neighbours
-    line("RATIO", "squiggle_vs_tok_scalar_cpu", new double[] {squiggle[1] / tokCpuSeconds}, "%.1f");
-    goal("the four-param model at " + samples + " samples at least 10x faster than Squiggle 0.10", ratio >= 10, null);
-  }
-
 
   /** Sobol with 10 params and N = 65,536 on the 60-month model, once, in a fresh -Xmx1g JVM (SobolMain). */
   static double sobol() throws IOException, InterruptedException {
@@ -337,54 +268,7 @@ public final class BenchMain {
     return Jmh.run(new Jmh.Spec(benchmark, iterations, seconds, unit));
   }
 
-  /** One Monte Carlo run in a fresh -Xmx1g JVM: {seconds, peak heap MB, live heap MB}; checks the runs agree. */
-  static double[] monteCarlo(String which, int samples) throws IOException, InterruptedException {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        McMain.class.getName(), which, String.valueOf(samples), "42",
-        String.valueOf(Runtime.getRuntime().availableProcessors()));
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String l; (l = in.readLine()) != null; ) {
-        lines.add(l);
-      }
-    }
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("Monte Carlo run failed:\n" + String.join("\n", lines));
-    }
-    String mc = lines.stream().filter(l -> l.startsWith("MC ")).findFirst().orElseThrow();
-    String stats = lines.stream().filter(l -> l.startsWith("STATS ")).findFirst().orElseThrow();
-    if (!which.equals("tok-scalar")) { // a model of its own: nothing to agree with
-      checkStats(which, stats);
-    }
-    return new double[] {field(mc, "seconds"), field(mc, "heapPeakMB"), field(mc, "liveAfterGcMB"), field(mc, "cpuSeconds")};
-  }
-
-  private static String[] previousStats;
-
-  /**
-   * The two runs' statistics (mean, p5, p50, p95 of each report's last period) agree: means to
-   * 1e-9, quantiles to 0.4 % (two buckets: the two programs compute unit factors in their own
-   * order, so a value can round into the neighbouring bucket).
-   */
-  private static void checkStats(String which, String line) {
-    String[] values = line.substring(line.indexOf(' ', 6) + 1).split(" ");
-    if (previousStats != null) {
-      for (int i = 0; i < values.length; i++) {
-        double a = Double.parseDouble(previousStats[i]);
-        double b = Double.parseDouble(values[i]);
-        double tolerance = i % 4 == 0 ? 1e-9 : 0.004;
-        if (!(Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b)) + 1e-9)) {
-          throw new AssertionError("Monte Carlo statistics differ (" + which + ", value " + i + "): " + a + " vs " + b);
-        }
-      }
-    }
-    previousStats = values;
-  }
-
-  private static double field(String line, String name) {
+  static double field(String line, String name) {
     for (String part : line.split(" ")) {
       if (part.startsWith(name + "=")) {
         return Double.parseDouble(part.substring(name.length() + 1));

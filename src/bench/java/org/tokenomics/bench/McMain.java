@@ -16,14 +16,20 @@ import org.tokenomics.Simulation;
 
 /**
  * One timed Monte Carlo run in a fresh JVM (BenchMain starts it with {@code -Xmx1g}):
- * {@code McMain tok|java|java-batched|tok-scalar SAMPLES SEED THREADS} ({@code tok-scalar}: the
+ * {@code McMain tok|java|java-batched|tok-scalar SAMPLES SEED THREADS [warm]} ({@code tok-scalar}: the
  * four-param scalar model of issue 17, {@code four-params.tok}, whose per-sample work is mostly drawing). Times the sampling and the statistics
  * (mean, p5, p50, p95 of every period of every report), and prints them with the heap: the peak
  * of each heap pool summed (garbage included: the young generation fills before it is collected)
- * and the most heap still in use after a collection (what the run really holds).
+ * and the most heap still in use after a collection (what the run really holds). With {@code warm}
+ * the same run is made three times, untimed, before the timed one (the warmed-up comparison with
+ * Squiggle, which does the same). {@code processCpuSeconds} is the CPU time of the whole process
+ * from its start (JVM start, model compilation and JIT included).
  */
 public final class McMain {
   private McMain() {}
+
+  /** Untimed runs before the timed one with {@code warm} (four-params.mjs makes as many). */
+  static final int WARM_UP_RUNS = 3;
 
   public static void main(String[] args) throws Exception {
     String which = args[0];
@@ -31,6 +37,12 @@ public final class McMain {
     long seed = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
     Model model = which.equals("tok") ? Bench.model() : which.equals("tok-scalar") ? Bench.scalarModel() : null;
+    for (int w = 0; w < WARM_UP_RUNS && args.length > 4 && args[4].equals("warm") && model != null; w++) {
+      Simulation warm = model.simulate(samples, seed);
+      for (String name : warm.reportNames()) {
+        warm.quantile(name, 0.5);
+      }
+    }
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
@@ -85,9 +97,9 @@ public final class McMain {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f cpuSeconds=%.3f heapPeakMB=%.0f liveAfterGcMB=%.0f maxHeapMB=%.0f checksum=%.9e%n",
-        which, seconds, cpuSeconds, peak / 1048576.0, afterGc.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
-        checksum);
+    System.out.printf(Locale.ROOT, "MC %s seconds=%.3f cpuSeconds=%.3f heapPeakMB=%.0f liveAfterGcMB=%.0f maxHeapMB=%.0f"
+        + " processCpuSeconds=%.3f checksum=%.9e%n", which, seconds, cpuSeconds, peak / 1048576.0, afterGc.get() / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0, cpuNanos() / 1e9, checksum);
     StringBuilder line = new StringBuilder("STATS " + which);
     for (double[] r : stats) {
       for (double v : r) {

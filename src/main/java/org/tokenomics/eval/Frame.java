@@ -55,7 +55,7 @@ public final class Frame {
   public void reset() {
     if (spare != null) {
       for (int s = 0; s < state.length; s++) {
-        if (state[s] == 2) {
+        if (state[s] == 2 && (pinned == null || slots[s] != pinned[s])) {
           spare[s] = slots[s];
         }
       }
@@ -65,6 +65,32 @@ public final class Frame {
       java.util.Arrays.fill(failed, null);
     }
     touched = false;
+    if (pinned != null) {
+      for (int s : pinnedSlots) {
+        slots[s] = pinned[s];
+        state[s] = 2;
+      }
+    }
+  }
+
+  /** With {@link #pin}: the kept value of each pinned slot, by slot (null elsewhere). */
+  private double[][] pinned;
+  private int[] pinnedSlots;
+
+  /**
+   * Keeps the current values of {@code keep} (slots computed now) across every later {@link
+   * #reset}: for cells whose value is the same in every evaluation of this frame, e.g. the cells of
+   * a Monte Carlo run that depend on no drawn param, computed once instead of once per sample.
+   * Their arrays are never recycled or written. Slots not computed now are left out.
+   *
+   * @param keep the slots to keep
+   */
+  public void pin(int[] keep) {
+    pinned = new double[slots.length][];
+    pinnedSlots = java.util.Arrays.stream(keep).filter(s -> state[s] == 2).toArray();
+    for (int s : pinnedSlots) {
+      pinned[s] = slots[s];
+    }
   }
 
   /**

@@ -11,13 +11,34 @@ package org.tokenomics.mc;
 final class CompensatedSum {
   static final int SHIFT = 600;
 
-  private double sum;
-  private double comp;
-  private boolean scaled;
+  double sum; // package-private for the fused feed (Feed)
+  double comp;
+  boolean scaled;
 
   /** Adds {@code v[0..len)}, skipping NaN (a failed sample). */
   void addAll(double[] v, int len) {
-    for (int i = 0; i < len; i++) {
+    int i = 0;
+    // The hot loop: add()'s unscaled case with the sum in locals (the same operations in the same
+    // order, so the same bits); a sum about to overflow leaves it for add(), which rescales.
+    if (!scaled) {
+      double s = sum;
+      double c = comp;
+      for (; i < len; i++) {
+        double x = v[i];
+        if (x != x) {
+          continue;
+        }
+        double t = s + x;
+        if (Double.isInfinite(t)) {
+          break;
+        }
+        c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+        s = t;
+      }
+      sum = s;
+      comp = c;
+    }
+    for (; i < len; i++) {
       double x = v[i];
       if (!Double.isNaN(x)) {
         add(x);

@@ -31,8 +31,17 @@ public final class Draws {
 
   /** A uniform draw strictly inside (0, 1). */
   public static double uniform(long seed, long sample, long stream) {
-    long z = mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);
-    z = mix(z + (sample + 1) * GOLDEN);
+    return uniformAt(key(seed, stream), sample);
+  }
+
+  /** The part of a draw that depends only on the seed and the stream (see {@link #uniformAt}). */
+  static long key(long seed, long stream) {
+    return mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);
+  }
+
+  /** {@code uniform(seed, sample, stream)} given {@code key(seed, stream)}: one mix per draw. */
+  static double uniformAt(long key, long sample) {
+    long z = mix(key + (sample + 1) * GOLDEN);
     return ((z >>> 11) + 0.5) * 0x1.0p-53;
   }
 

@@ -29,7 +29,17 @@ final class Engine {
   final boolean[] scalar; // the cells of scalar reports (whose raw draws a run keeps)
   final boolean exact;
   final int waveLen;
-  final double[][] buffer; // [cell][sample in wave]
+  final double[][] buffer; // exact runs: [cell][sample]
+  /**
+   * Runs with histograms: per block of the wave its values, in groups of {@link #GROUP} samples,
+   * each group cell by cell ({@code [block][(sample / 8) × cells × 8 + cell × 8 + sample % 8]}).
+   * The eight samples of a group fill the same cache lines, a few kilobytes in all, and the
+   * statistics read a cell's values a line at a time in sample order. (Writing each sample's
+   * values into columns as long as the wave, as before, cost a cache miss or a page per value.)
+   */
+  final double[][] blocks;
+  /** Idle workers: a worker's frame keeps its invariant cells from one wave to the next. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Worker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
   final LogHistogram[] sketches;
   final Program.Plan plan;
   final CompensatedSum[] sums;
@@ -78,7 +88,8 @@ final class Engine {
       long perWave = Math.max(MonteCarlo.BLOCK, MonteCarlo.WAVE_BUDGET / Math.max(1, cells) / MonteCarlo.BLOCK * MonteCarlo.BLOCK);
       waveLen = (int) Math.min(samples, perWave);
     }
-    buffer = new double[cells][waveLen];
+    buffer = exact ? new double[cells][waveLen] : null;
+    blocks = exact ? null : new double[(waveLen + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK][cells * MonteCarlo.BLOCK];
     if (exact) {
       sketches = null;
       sums = null;
@@ -100,9 +111,75 @@ final class Engine {
         moments[i] = new Moments();
       }
     }
+    invariant = invariantSlots(program, plan);
     reportFailed = new long[reports.size()];
     assertFailed = new long[model.asserts().size()];
     assertEvaluated = new long[model.asserts().size()];
+  }
+
+  /**
+   * The plan's cells that depend on no drawn param (nor on the sample, as a price path does): the
+   * same in every sample, so each worker computes them once ({@link Frame#pin}) and keeps them.
+   */
+  final int[] invariant;
+
+  private static int[] invariantSlots(Program program, Program.Plan plan) {
+    boolean[] varying = new boolean[program.size()];
+    int[] out = new int[plan.order().length];
+    int n = 0;
+    for (int s : plan.order()) { // dependencies come first
+      org.tokenomics.eval.Cell cell = program.cell(s);
+      boolean v = cell.computer() instanceof SampledDist || cell.computer() instanceof SampledPath;
+      for (int d : cell.deps()) {
+        v |= varying[d];
+      }
+      varying[s] = v;
+      if (!v) {
+        out[n++] = s;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Samples per group of a block's layout (see {@link #blocks}): one cache line of doubles. */
+  static final int GROUP = 8;
+
+  /** Where sample {@code k} (of its block) of cell {@code c} is in a block's array. */
+  private int at(int c, int k) {
+    return (k >>> 3) * cells * GROUP + c * GROUP + (k & 7);
+  }
+
+  /**
+   * Evaluates samples {@code [from, to)} of the wave by columns, and writes their report values
+   * into {@code rows}; false when the block must be evaluated sample by sample instead (a
+   * division by zero or a value that is not finite in one of its samples: see {@link org.tokenomics.eval.Columns}).
+   */
+  private boolean columnBlock(Worker w, int waveStart, int from, int to, double[] rows, long[] aFailed,
+                              long[] aEvaluated) {
+    ColumnBlock c = w.columns;
+    int n = to - from;
+    if (!c.run(seed, first + waveStart + from, n)) {
+      return false;
+    }
+    for (int r = 0; r < reports.size(); r++) {
+      if (width[r] == 1) {
+        double[] v = c.column(reports.get(r).slot());
+        for (int k = 0; k < n; k++) {
+          rows[at(offset[r], k)] = v[k];
+        }
+      }
+    }
+    List<CompiledModel.AssertSpec> asserts = model.asserts();
+    for (int a = 0; a < asserts.size(); a++) {
+      double[] v = c.column(asserts.get(a).slot());
+      for (int k = 0; k < n; k++) {
+        if (v[k] == 0) {
+          aFailed[a]++;
+        }
+      }
+      aEvaluated[a] += n;
+    }
+    return true;
   }
 
   McResult run() {
@@ -117,23 +194,23 @@ final class Engine {
   void wave(int start, int len) {
     int blocks = (len + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK;
     BlockOut[] outs = new BlockOut[blocks];
-    ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
     Parallel.run(blocks, options.threads(), b -> {
       int from = b * MonteCarlo.BLOCK;
       int to = Math.min(len, from + MonteCarlo.BLOCK);
-      outs[b] = block(workers.get(), start, from, to);
+      Worker w = idle.poll();
+      outs[b] = block(w != null ? w : new Worker(), start, from, to, b);
       done.addAndGet(to - from);
     }, () -> options.progress().update(done.get(), samples));
     for (BlockOut o : outs) {
       merge(o);
     }
     if (!exact) {
-      int chunk = 64;
+      // Tasks of 32 cells, fed block after block: their histograms stay in the cache, and a
+      // block's groups hold the 32 cells' values side by side (2 KB runs)
+      int chunk = 32;
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
-        for (int cell = t * chunk; cell < Math.min(cells, (t + 1) * chunk); cell++) {
-          feed(cell, len);
-        }
+        feed(t * chunk, Math.min(cells, (t + 1) * chunk), len);
       }, () -> { });
     }
     options.progress().update(done.get(), samples);
@@ -144,51 +221,67 @@ final class Engine {
                           Map<String, McResult.SampleError> errors) {}
 
   /**
-   * A worker thread's frame, and its rows: a block's report values sample by sample, written as
-   * they are computed and then copied into the buffer's columns in one go (writing each sample's
-   * hundreds of values straight into as many columns would touch a cache line per value).
+   * A worker's frame and, in an exact run, its rows: a block's report values cell by cell, copied
+   * into the buffer's columns in one go (writing each sample's hundreds of values straight into as
+   * many long columns would touch a page per value). Workers are reused across blocks and waves.
    */
   private final class Worker {
     final Frame frame = sampler.newFrame();
-    final double[] rows = new double[MonteCarlo.BLOCK * cells];
+    final double[] rows = exact ? new double[MonteCarlo.BLOCK * cells] : null;
+    boolean pinned; // the invariant cells are computed and kept
+    /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
+    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
 
     Worker() {
       frame.recycleArrays(); // values are copied out before the next sample
     }
   }
 
-  private BlockOut block(Worker w, int waveStart, int from, int to) {
+  private BlockOut block(Worker w, int waveStart, int from, int to, int b) {
     Frame f = w.frame;
-    double[] rows = w.rows;
+    double[] rows = exact ? w.rows : blocks[b]; // see blocks
     long[] rFailed = new long[reports.size()];
     long[] aFailed = new long[assertFailed.length];
     long[] aEvaluated = new long[assertFailed.length];
     Map<String, McResult.SampleError> errs = new LinkedHashMap<>();
     List<String> seen = new ArrayList<>(2);
+    if (w.columns != null && columnBlock(w, waveStart, from, to, rows, aFailed, aEvaluated)) {
+      finishBlock(w, rows, from, to);
+      return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+    }
+    java.util.Arrays.fill(aFailed, 0); // a block by columns that gave up counted nothing that stays
+    java.util.Arrays.fill(aEvaluated, 0);
     for (int k = from; k < to; k++) {
       long sample = first + waveStart + k;
       f.reset();
       sampler.draw(seed, sample, f.draws);
       f.seed = seed;
       f.sample = sample; // price paths draw per period from (seed, sample)
-      f.run(plan); // computes every report and assertion, unless an error or a goal seek stops it
+      // computes every report and assertion, unless an error or a goal seek stops it
+      if (f.run(plan) && !w.pinned) {
+        f.pin(invariant); // after a whole plan ran untouched: every invariant cell has its value
+        w.pinned = true;
+      }
       seen.clear();
       for (int r = 0; r < reports.size(); r++) {
+        int at = at(Math.max(0, offset[r]), k - from);
         try {
           double[] v = f.values(reports.get(r).slot());
-          int row = (k - from) * cells + offset[r];
           if (width[r] == 0) {
             continue; // a date or bool report: evaluated for its errors only
           } else if (v.length == width[r]) {
-            System.arraycopy(v, 0, rows, row, width[r]);
+            for (int p = 0; p < v.length; p++) {
+              rows[at + p * GROUP] = v[p];
+            }
           } else {
-            java.util.Arrays.fill(rows, row, row + width[r], v[0]);
+            for (int p = 0; p < width[r]; p++) {
+              rows[at + p * GROUP] = v[0];
+            }
           }
         } catch (EvalError e) {
           rFailed[r]++;
-          if (width[r] > 0) {
-            int row = (k - from) * cells + offset[r];
-            java.util.Arrays.fill(rows, row, row + width[r], Double.NaN);
+          for (int p = 0; p < width[r]; p++) {
+            rows[at + p * GROUP] = Double.NaN;
           }
           note(errs, seen, e, sample);
         }
@@ -210,13 +303,20 @@ final class Engine {
         }
       }
     }
-    for (int c = 0; c < cells; c++) {
-      double[] column = buffer[c];
-      for (int k = from; k < to; k++) {
-        column[k] = rows[(k - from) * cells + c];
+    finishBlock(w, rows, from, to);
+    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+  }
+
+  /** An exact run's block goes into the columns; the worker is free again. */
+  private void finishBlock(Worker w, double[] rows, int from, int to) {
+    if (exact) {
+      for (int c = 0; c < cells; c++) {
+        for (int k = from; k < to; k += GROUP) {
+          System.arraycopy(rows, at(c, k - from), buffer[c], k, Math.min(GROUP, to - k));
+        }
       }
     }
-    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+    idle.add(w);
   }
 
   /** Counts an error once per sample, keyed by its code and place. */
@@ -255,27 +355,26 @@ final class Engine {
   /** Takes a partial run's values and counts, the next in sample order (see {@link #merge}). */
   void absorb(Partial p) {
     merge(new BlockOut(p.reportFailed(), p.assertFailed(), p.assertEvaluated(), p.errors()));
-    int at = (int) p.first();
-    for (int done = 0; done < p.count(); ) {
-      int len = exact ? p.count() : Math.min(waveLen, p.count() - done);
+    if (exact) {
       for (int cell = 0; cell < cells; cell++) {
-        System.arraycopy(p.values()[cell], done, buffer[cell], exact ? at : 0, len);
+        System.arraycopy(p.values()[cell], 0, buffer[cell], (int) p.first(), p.count());
       }
-      if (!exact) {
-        for (int cell = 0; cell < cells; cell++) {
-          feed(cell, len);
-        }
+    } else {
+      for (int cell = 0; cell < cells; cell++) {
+        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), GROUP, sketches[cell], sums[cell], moments[cell]);
       }
-      done += len;
     }
   }
 
   /** Adds one cell's wave values to its sketch and running sum, in sample order. */
-  private void feed(int cell, int len) {
-    double[] v = buffer[cell];
-    counts[cell] += sketches[cell].addAll(v, 0, len);
-    sums[cell].addAll(v, len);
-    moments[cell].addAll(v, 0, len);
+  private void feed(int fromCell, int toCell, int len) {
+    int bl = MonteCarlo.BLOCK;
+    for (int b = 0; b * bl < len; b++) {
+      int n = Math.min(bl, len - b * bl);
+      for (int cell = fromCell; cell < toCell; cell++) {
+        counts[cell] += Feed.column(blocks[b], at(cell, 0), n, cells * GROUP, sketches[cell], sums[cell], moments[cell]);
+      }
+    }
   }
 
   McResult finish() {
@@ -286,16 +385,10 @@ final class Engine {
     Parallel.run(cells, options.threads(), cell -> {
       if (exact) {
         CompensatedSum sum = new CompensatedSum();
-        long n = 0;
-        for (double x : buffer[cell]) {
-          if (!Double.isNaN(x)) {
-            sum.add(x);
-            n++;
-          }
-        }
-        mean[cell] = sum.mean(n);
+        sum.addAll(buffer[cell], samples);
         Moments m = new Moments();
         m.addAll(buffer[cell], 0, samples);
+        mean[cell] = sum.mean(m.count()); // both skip NaN (failed samples)
         se[cell] = m.standardError();
         quantiles[cell] = new Quantiles.Exact(buffer[cell], 0, samples);
         draws[cell] = scalar[cell] ? buffer[cell] : null; // a scalar report's raw draws, in sample order

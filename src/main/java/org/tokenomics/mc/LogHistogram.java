@@ -28,13 +28,13 @@ import java.util.Arrays;
 public final class LogHistogram implements Quantiles {
   /** Mantissa bits per bucket index: 2^9 = 512 buckets per power of two. */
   static final int PRECISION = 9;
-  private static final int SHIFT = 52 - PRECISION;
+  static final int SHIFT = 52 - PRECISION;
 
-  private final Side positive;
-  private final Side negative;
-  private long zeros;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
+  final Side positive; // package-private for the fused feed (Feed)
+  final Side negative;
+  long zeros;
+  double min = Double.POSITIVE_INFINITY;
+  double max = Double.NEGATIVE_INFINITY;
 
   /** @param maxBuckets the most buckets kept for each sign (at least 64) */
   public LogHistogram(int maxBuckets) {
@@ -142,11 +142,11 @@ public final class LogHistogram implements Quantiles {
   }
 
   /** The buckets of one sign, over |value|. */
-  private static final class Side {
+  static final class Side {
     private final int maxBuckets;
-    private int shift;        // a value's bucket is (bits >>> SHIFT) >>> shift
-    private long offset;      // the bucket counts[0] holds
-    private int[] counts = new int[0]; // a window over the buckets in use
+    int shift;        // a value's bucket is (bits >>> SHIFT) >>> shift
+    long offset;      // the bucket counts[0] holds
+    int[] counts = new int[0]; // a window over the buckets in use
 
     Side(int maxBuckets) {
       this.maxBuckets = maxBuckets;

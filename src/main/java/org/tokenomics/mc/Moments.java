@@ -15,21 +15,60 @@ package org.tokenomics.mc;
  */
 final class Moments {
   /** Deviations above this are rescaled, so that a square and a sum of 2^31 squares stay finite. */
-  private static final double BIG = 0x1p400;
+  static final double BIG = 0x1p400;
   private static final int STEP = 400;
 
-  private long n;
-  private int k;
-  private double shift;
-  private double s1;
-  private double s2;
+  long n; // package-private for the fused feed (Feed)
+  int k;
+  double shift;
+  double s1;
+  double s2;
 
   /** Adds {@code v[from..to)}, skipping NaN (a failed sample). */
   void addAll(double[] v, int from, int to) {
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i < to && n == 0; i++) {
       double x = v[i];
       if (x == x) {
         add(x);
+      }
+    }
+    // The hot loop: the sums in locals, and scalb(x, -k) as one multiply by 2^-k, which is the
+    // same correctly rounded product whenever 2^-k is a double (|k| <= 1000 here), so the sums
+    // are bit for bit those of add().
+    while (i < to) {
+      if (k < -1000 || k > 1000) {
+        for (; i < to; i++) {
+          double x = v[i];
+          if (x == x) {
+            add(x);
+          }
+        }
+        return;
+      }
+      double scale = Math.scalb(1.0, -k);
+      double sh = shift;
+      double a1 = s1;
+      double a2 = s2;
+      long count = n;
+      for (; i < to; i++) {
+        double x = v[i];
+        if (x != x) {
+          continue;
+        }
+        double d = x * scale - sh;
+        if (!(Math.abs(d) <= BIG)) {
+          break; // a rescale: done by add(), then the loop goes on with the new scale
+        }
+        count++;
+        a1 += d;
+        a2 += d * d;
+      }
+      n = count;
+      s1 = a1;
+      s2 = a2;
+      if (i < to) {
+        add(v[i++]);
       }
     }
   }

@@ -18,8 +18,11 @@ import org.tokenomics.check.CompiledModel;
 public final class MonteCarlo {
   private MonteCarlo() {}
 
-  /** Samples per block: the unit of work a thread takes. */
-  static final int BLOCK = 64;
+  /**
+   * Samples per block: the unit of work a thread takes, and the length of a column when a block
+   * is evaluated by columns (long enough that walking the plan once per block costs little).
+   */
+  static final int BLOCK = 1024;
   /**
    * Values buffered per wave when sketching (128 MB): each report value's histogram is read into
    * the cache once per wave, so longer waves make feeding them cheaper.

@@ -44,6 +44,16 @@ final class SampledDist implements Computer {
     }
   }
 
+  /** The quantile function when every argument is a constant (prepared once), else null. */
+  Quantile fixed() {
+    return fixed;
+  }
+
+  /** The param's index among the drawn params (its entry in a frame's draws). */
+  int index() {
+    return index;
+  }
+
   @Override
   public void compute(Frame f, double[] out) {
     if (fixed != null) {

@@ -93,6 +93,11 @@ public final class Sampler {
     }
   }
 
+  /** True when the draws are mixed by a copula (correlated params). */
+  boolean correlated() {
+    return copula != null;
+  }
+
   /** The copula's normal scores, per thread (a sample's draw must not allocate). */
   private final ThreadLocal<double[]> scratch;
 }

@@ -1,0 +1,115 @@
+package org.tokenomics.mc;
+
+/**
+ * Feeds one report value's column of samples to its three accumulators (the quantile histogram,
+ * the compensated sum of the mean, the moments of the standard error) in one pass, with their
+ * state in locals: one read of each value instead of three, and the three accumulators' chains
+ * of additions overlap in the processor instead of running one after the other.
+ *
+ * <p>Exactly what {@code h.addAll(v, 0, len); sum.addAll(v, len); m.addAll(v, 0, len)} do, bit
+ * for bit: the accumulators are independent, each still sees the values in sample order with the
+ * same operations, and every rare case (the first value, a value outside the histogram's window,
+ * a sum about to overflow, a deviation that needs rescaling) leaves the hot loop and is handled
+ * by the accumulators' own {@code add}.
+ */
+final class Feed {
+  private Feed() {}
+
+  /**
+   * Adds {@code count} values, skipping NaN (a failed sample); returns how many were added. Value
+   * {@code t} is at {@code v[base + (t / 8) * stride + t % 8]}: groups of eight in a row, {@code
+   * stride} apart (the layout of {@link Engine}'s blocks; {@code stride = 8} reads {@code v[base..base + count)}).
+   */
+  static int column(double[] v, int base, int count, int stride, LogHistogram h, CompensatedSum cs, Moments m) {
+    int i = 0;
+    int len = count;
+    int added = 0;
+    while (i < len) {
+      if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
+        added += slow(v[at(base, stride, i++)], h, cs, m);
+        continue;
+      }
+      LogHistogram.Side pos = h.positive;
+      LogHistogram.Side neg = h.negative;
+      int[] pc = pos.counts;
+      int[] nc = neg.counts;
+      int pShift = pos.shift;
+      int nShift = neg.shift;
+      long pOff = pos.offset;
+      long nOff = neg.offset;
+      long zeros = h.zeros;
+      double lo = h.min;
+      double hi = h.max;
+      double s = cs.sum;
+      double c = cs.comp;
+      double scale = Math.scalb(1.0, -m.k); // 2^-k exactly: x * scale is scalb(x, -k) (see Moments)
+      double sh = m.shift;
+      double a1 = m.s1;
+      double a2 = m.s2;
+      long n = m.n;
+      int start = i;
+      for (; i < len; i++) {
+        double x = v[base + (i >>> 3) * stride + (i & 7)];
+        if (x != x) {
+          continue;
+        }
+        double t = s + x;
+        double d = x * scale - sh;
+        if (Double.isInfinite(t) || !(Math.abs(d) <= Moments.BIG)) {
+          break;
+        }
+        if (x > 0) {
+          long b = ((Double.doubleToRawLongBits(x) >>> LogHistogram.SHIFT) >>> pShift) - pOff;
+          if (b < 0 || b >= pc.length) {
+            break;
+          }
+          pc[(int) b]++;
+        } else if (x < 0) {
+          long b = ((Double.doubleToRawLongBits(-x) >>> LogHistogram.SHIFT) >>> nShift) - nOff;
+          if (b < 0 || b >= nc.length) {
+            break;
+          }
+          nc[(int) b]++;
+        } else {
+          zeros++;
+        }
+        c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+        s = t;
+        n++;
+        a1 += d;
+        a2 += d * d;
+        lo = x < lo ? x : lo;
+        hi = x > hi ? x : hi;
+      }
+      added += (int) (n - m.n);
+      h.zeros = zeros;
+      h.min = lo;
+      h.max = hi;
+      cs.sum = s;
+      cs.comp = c;
+      m.n = n;
+      m.s1 = a1;
+      m.s2 = a2;
+      if (i < len) {
+        added += slow(v[at(base, stride, i++)], h, cs, m); // the value that left the loop, untouched so far
+      } else if (i == start) {
+        break;
+      }
+    }
+    return added;
+  }
+
+  private static int at(int base, int stride, int i) {
+    return base + (i >>> 3) * stride + (i & 7);
+  }
+
+  private static int slow(double x, LogHistogram h, CompensatedSum cs, Moments m) {
+    if (x != x) {
+      return 0;
+    }
+    h.add(x);
+    cs.add(x);
+    m.add(x);
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+package org.tokenomics.mc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The fused statistics feed ({@link Feed}) and the accumulators' own loops give, bit for bit,
+ * what adding the values one by one gives: whatever the values (NaN, zeros, both signs, values
+ * near the largest double that rescale the sums, tiny ones, a spread wide enough to coarsen the
+ * histogram) and whatever the layout of the groups.
+ */
+class FeedProperties {
+  @Provide
+  Arbitrary<List<Double>> values() {
+    Arbitrary<Double> ordinary = Arbitraries.doubles().between(-1e6, 1e9);
+    Arbitrary<Double> special = Arbitraries.of(Double.NaN, 0.0, -0.0, 1e308, -1e308, Double.MAX_VALUE, 1e-300, -4.9e-324,
+        1e-12, 3.0);
+    Arbitrary<Double> wide = Arbitraries.doubles().between(1, 300).map(e -> Math.pow(10, e - 150));
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, ordinary), net.jqwik.api.Tuple.of(1, special),
+        net.jqwik.api.Tuple.of(2, wide)).list().ofMaxSize(300);
+  }
+
+  @Property(tries = 300)
+  void theFusedFeedAddsLikeOneByOne(@ForAll("values") List<Double> values, @ForAll @IntRange(min = 0, max = 3) int extraGroups,
+                                    @ForAll @IntRange(min = 64, max = 20000) int buckets) {
+    int n = values.size();
+    // the values in groups of eight, `stride` apart (the engine's block layout)
+    int stride = 8 * (1 + extraGroups);
+    double[] laid = new double[(n / 8 + 1) * stride + 8];
+    java.util.Arrays.fill(laid, 12345.0); // filler that must never be read
+    LogHistogram h1 = new LogHistogram(buckets);
+    CompensatedSum s1 = new CompensatedSum();
+    Moments m1 = new Moments();
+    int added1 = 0;
+    for (int i = 0; i < n; i++) {
+      double x = values.get(i);
+      laid[(i / 8) * stride + i % 8] = x;
+      if (!Double.isNaN(x)) {
+        h1.add(x);
+        s1.add(x);
+        m1.add(x);
+        added1++;
+      }
+    }
+    LogHistogram h2 = new LogHistogram(buckets);
+    CompensatedSum s2 = new CompensatedSum();
+    Moments m2 = new Moments();
+    int cut = n / 3; // in two calls, as the engine feeds a block after another
+    int added2 = Feed.column(laid, 0, Math.min(cut / 8 * 8, n), stride, h2, s2, m2);
+    int done = Math.min(cut / 8 * 8, n);
+    added2 += Feed.column(laid, (done / 8) * stride, n - done, stride, h2, s2, m2);
+    assertEquals(added1, added2);
+    assertSame(h1, s1, m1, h2, s2, m2, added1);
+
+    double[] plain = values.stream().mapToDouble(Double::doubleValue).toArray();
+    LogHistogram h3 = new LogHistogram(buckets);
+    CompensatedSum s3 = new CompensatedSum();
+    Moments m3 = new Moments();
+    h3.addAll(plain, 0, n);
+    s3.addAll(plain, n);
+    m3.addAll(plain, 0, n);
+    assertSame(h1, s1, m1, h3, s3, m3, added1);
+  }
+
+  private static void assertSame(LogHistogram h1, CompensatedSum s1, Moments m1, LogHistogram h2, CompensatedSum s2,
+                                 Moments m2, int n) {
+    assertEquals(Double.doubleToLongBits(s1.mean(n)), Double.doubleToLongBits(s2.mean(n)), "mean");
+    assertEquals(m1.count(), m2.count());
+    assertEquals(Double.doubleToLongBits(m1.standardError()), Double.doubleToLongBits(m2.standardError()), "se");
+    assertEquals(h1.count(), h2.count());
+    assertEquals(h1.negatives(), h2.negatives());
+    assertEquals(h1.coarsening(), h2.coarsening());
+    for (double q : new double[] {0, 0.01, 0.25, 0.5, 0.9, 1}) {
+      assertEquals(Double.doubleToLongBits(h1.quantile(q)), Double.doubleToLongBits(h2.quantile(q)), "q" + q);
+    }
+  }
+}
