@@ -124,7 +124,9 @@ public interface Quantile {
     int lastDrawn = n - 1;
     for (int i = 0; i < n; i++) {
       run += probabilities[i];
-      cum[i] = run;
+      // 1e-12 of slack: 30 % + 20 % written in percent may sum to a hair below 0.5, and the
+      // deterministic run must still take the value whose cumulative probability reaches 50 %
+      cum[i] = run + 1e-12;
       if (firstDrawn < 0 && probabilities[i] > 0) {
         firstDrawn = i;
       }
