@@ -45,15 +45,24 @@ final class GlobalSensitivity {
     return true;
   }
 
-  /** Runs the analysis through the public API and prints it; the exit code. */
+  /** The analysis through the public API (its diagnostics inside when it could not run). */
+  org.tokenomics.GlobalSensitivity compute(Model model, Scenario scenario, java.util.Map<String, String> overrides,
+                                           String output) {
+    return model.globalSensitivity(method, output, samples, seed, scenario, overrides);
+  }
+
+  /** Runs the analysis, prints it and draws the Sobol bars to {@code chart} (when not null); the exit code. */
   int run(String file, Model model, Scenario scenario, java.util.Map<String, String> overrides, String output,
-          String format, PrintWriter out, PrintWriter err) {
-    org.tokenomics.GlobalSensitivity r = model.globalSensitivity(method, output, samples, seed, scenario, overrides);
+          String format, java.nio.file.Path chart, PrintWriter out, PrintWriter err) {
+    org.tokenomics.GlobalSensitivity r = compute(model, scenario, overrides, output);
     if (!r.ok()) {
       return CliInputs.fail(r.diagnostics(), err, file);
     }
     out.print(format.equals("json") ? json(r) : method.equals("morris") ? morrisTable(r) : sobolTable(r));
     out.flush();
+    if (chart != null && !SensitivityCharts.write(SensitivityCharts.sobol(r), r.params().size(), chart, err)) {
+      return 1;
+    }
     return 0;
   }
 
