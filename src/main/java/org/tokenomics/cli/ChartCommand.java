@@ -95,19 +95,8 @@ final class ChartCommand implements Callable<Integer> {
       c.diagnostics().forEach(d -> err.println(d.render()));
       return 1;
     }
-    Model model = c.model();
-    List<String> members = members(model);
-    if (!model.reportNames().contains(name) && members.isEmpty()) {
-      // not a report: a param (a gbm or ou path's fan under --samples), let or instance attribute
-      try {
-        model = model.reporting(List.of(name));
-      } catch (IllegalArgumentException notAValue) {
-        err.println("tok: " + file + " has " + notAValue.getMessage());
-        return 1;
-      }
-    }
     try {
-      JFreeChart chart = samples == 0 ? lines(model, err) : members.isEmpty() ? fan(model, err) : medians(model, members, err);
+      JFreeChart chart = chart(c.model(), err);
       if (chart == null) {
         return 1;
       }
@@ -124,6 +113,24 @@ final class ChartCommand implements Callable<Integer> {
     }
     stdout.println("wrote " + out);
     return 0;
+  }
+
+  /**
+   * The chart of NAME in {@code model}: lines, a fan under {@code --samples}, or a p50 line per
+   * member of a family-wide report; null after printing why there is none.
+   */
+  JFreeChart chart(Model model, PrintWriter err) {
+    List<String> members = members(model);
+    if (!model.reportNames().contains(name) && members.isEmpty()) {
+      // not a report: a param (a gbm or ou path's fan under --samples), let or instance attribute
+      try {
+        model = model.reporting(List.of(name));
+      } catch (IllegalArgumentException notAValue) {
+        err.println("tok: " + file + " has " + notAValue.getMessage());
+        return null;
+      }
+    }
+    return samples == 0 ? lines(model, err) : members.isEmpty() ? fan(model, err) : medians(model, members, err);
   }
 
   /** One line per scenario evaluated (base first); null after printing why there is nothing to chart. */
