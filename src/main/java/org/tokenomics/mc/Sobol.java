@@ -74,6 +74,12 @@ public final class Sobol {
     SobolSums[] sums = null;
     int wave = Math.min(n, WAVE);
     double[][] values = new double[k + 2][wave]; // values[m][j]: m = 0 for A, 1 for B, 2 + i for A_B^i
+    double[] rows = new double[wave * SobolSums.stride(k)]; // the wave as every estimate adds it
+    long[] bootKeys = new long[RESAMPLES + 1]; // resample r's weights are the stream r of seedBoot
+    for (int r = 1; r <= RESAMPLES; r++) {
+      bootKeys[r] = Draws.key(seedBoot, r);
+    }
+    int stride = SobolSums.stride(k);
     ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
     for (int start = 0; start < n; start += wave) {
       int len = Math.min(wave, n - start);
@@ -90,10 +96,13 @@ public final class Sobol {
       }
       SobolSums[] all = sums;
       int from = start;
+      SobolSums.rows(values, len, sums[0].shift(), rows);
       // each estimate takes the wave's rows in order, whichever thread runs it
       Parallel.run(RESAMPLES + 1, threads, r -> {
+        SobolSums into = all[r];
+        long key = bootKeys[r];
         for (int j = 0; j < len; j++) {
-          all[r].add(values, j, r == 0 ? 1 : SobolSums.poisson(Draws.uniform(seedBoot, from + j, r)));
+          into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformOf(key, from + j)));
         }
       }, () -> { });
     }
@@ -143,35 +152,28 @@ public final class Sobol {
     EvalError[] firstError = new EvalError[1];
     long[] firstErrorAt = {Long.MAX_VALUE};
     int block = 64;
+    SobolRows rows = new SobolRows(sampler.program(), slot, params);
+    int size = sampler.program().size();
     Parallel.run((len + block - 1) / block, threads, b -> {
       Frame f = frames.get();
       double[] a = new double[k];
       double[] bRow = new double[k];
+      double[][] saved = new double[size][];
       for (int j = b * block; j < Math.min(len, (b + 1) * block); j++) {
         long row = (long) start + j;
         for (UncertainParam p : params) {
           a[p.index()] = Draws.uniform(seed, row, p.stream());
           bRow[p.index()] = Draws.uniform(seedB, row, p.stream());
         }
-        for (int m = 0; m < k + 2; m++) {
-          System.arraycopy(m == 1 ? bRow : a, 0, f.draws, 0, k);
-          if (m >= 2) {
-            f.draws[m - 2] = bRow[m - 2];
-          }
-          f.reset();
-          try {
-            values[m][j] = f.values(slot)[0];
-          } catch (EvalError e) {
-            synchronized (firstError) {
-              long at = row * (k + 2) + m;
-              if (at < firstErrorAt[0]) {
-                firstErrorAt[0] = at;
-                firstError[0] = e;
-              }
+        rows.evaluate(f, a, bRow, values, j, saved, (m, e) -> {
+          synchronized (firstError) {
+            long at = row * (k + 2) + m;
+            if (at < firstErrorAt[0]) {
+              firstErrorAt[0] = at;
+              firstError[0] = e;
             }
-            values[m][j] = Double.NaN;
           }
-        }
+        });
       }
     }, () -> { });
     return firstError[0];
