@@ -119,6 +119,27 @@ class DiscreteTest {
   }
 
   @Test
+  void tokTestFindsAndShrinksToAValueTheParamCanTake() {
+    // the assertion fails only a year late; the search's steps and the shrinker stay on the values
+    Model m = TestModels.compile("""
+        param delay = discrete([0 month: 60 %, 3 month: 25 %, 5 month: 10 %, 12 month: 5 %])
+        param rate  = uniform(1 %, 3 %)
+        let cost    = delay * $10M/month * (1 + rate)
+        assert cost < $60M "the delay costs less than $60M"
+        report cost as $M
+        """);
+    org.tokenomics.TestResult r = m.test(org.tokenomics.TestOptions.defaults().withSeed(3));
+    assertEquals(1, r.counterexamples().size(), r.toString());
+    assertEquals("12 month", r.counterexamples().get(0).set().get("delay"), r.toString());
+    for (org.tokenomics.TestInput in : m.testInputs("delay")) {
+      for (double u = 0; u <= 1; u += 0.01) {
+        double v = in.at(u);
+        assertTrue(v == 0 || v == 3 || v == 5 || v == 12, "a random point is a value it can take: " + v);
+      }
+    }
+  }
+
+  @Test
   void sobolIndicesOfAnAdditiveModelAreTheVarianceShares() {
     // y = d + u: Var(d) = 1/4 (0 or 1 at 50 % each), Var(u) = 1/12, so S_d = ST_d = 3/4
     Model m = TestModels.compile("""
