@@ -114,7 +114,7 @@ public final class Evaluation {
    */
   public List<AssertionResult> assertions() {
     return result.asserts().stream()
-        .map(a -> new AssertionResult(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1))
+        .map(a -> new AssertionResult(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1, a.spec().file()))
         .toList();
   }
 

@@ -410,7 +410,7 @@ public final class Model {
         options.seed(), options.threads());
     List<TestResult.Counterexample> found = new ArrayList<>();
     for (org.tokenomics.mc.PropertySearch.Found f : r.found()) {
-      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set()));
+      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set(), f.assertion().file()));
     }
     return new TestResult(r.tries(), r.seed(), found, r.errors());
   }

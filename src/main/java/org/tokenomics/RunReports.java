@@ -143,7 +143,7 @@ public final class RunReports {
           checks.add(c);
           continue;
         }
-        checks.add(new RunReport.Assertion(c.message(), c.line(), c.ok() && a.failed() == 0, a.failedShare()));
+        checks.add(new RunReport.Assertion(c.message(), c.line(), c.ok() && a.failed() == 0, a.failedShare(), c.file()));
         if (c.ok()) {
           org.tokenomics.diag.Diagnostic d = McDiagnostics.assertion(cm, a, mc.samples(), det.scenario());
           if (d != null) {
@@ -199,7 +199,7 @@ public final class RunReports {
       }
       List<RunReport.Assertion> checks = new ArrayList<>();
       for (Runner.AssertValue a : r.asserts()) {
-        checks.add(new RunReport.Assertion(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1));
+        checks.add(new RunReport.Assertion(a.spec().message(), a.spec().line(), a.ok(), a.ok() ? 0 : 1, a.spec().file()));
         if (!a.ok()) {
           diagnostic(Diagnostic.of(Diagnostics.make(cm.sources(), org.tokenomics.diag.Severity.ERROR, Code.TOK501,
               a.spec().span(), "assertion failed" + (r.scenario().equals("base") ? "" : " in scenario " + r.scenario())

@@ -257,7 +257,7 @@ public final class Simulation {
   public List<AssertionResult> assertions() {
     List<AssertionResult> out = new ArrayList<>();
     for (McResult.AssertStats a : result.asserts()) {
-      out.add(new AssertionResult(a.spec().message(), a.spec().line(), a.failed() == 0, a.failedShare()));
+      out.add(new AssertionResult(a.spec().message(), a.spec().line(), a.failed() == 0, a.failedShare(), a.spec().file()));
     }
     return out;
   }

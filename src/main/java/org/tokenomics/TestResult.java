@@ -37,20 +37,34 @@ public record TestResult(int tries, long seed, List<Counterexample> counterexamp
    * A failing assertion and the overrides that reproduce it: {@code tok run FILE --set NAME=VALUE …},
    * or {@code model.evaluate(set())}.
    *
-   * @param line    the assertion's line in the main file
+   * @param line    the assertion's line in the file it is written in
    * @param message its message
    * @param set     param → Tok expression ({@code "29.9 %"}), only the params that differ from their defaults
+   * @param file    the assertion's file when that is not the main file (an amended base), as
+   *                diagnostics name it; null for the main file
    */
-  public record Counterexample(int line, String message, Map<String, String> set) {
+  public record Counterexample(int line, String message, Map<String, String> set, String file) {
     /**
      * Copies the overrides, keeping their order.
      *
      * @param line    the assertion's line
      * @param message its message
      * @param set     param → Tok expression
+     * @param file    the assertion's file, or null for the main file
      */
     public Counterexample {
       set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+    }
+
+    /**
+     * A counterexample to an assertion of the main file.
+     *
+     * @param line    the assertion's line in the main file
+     * @param message its message
+     * @param set     param → Tok expression
+     */
+    public Counterexample(int line, String message, Map<String, String> set) {
+      this(line, message, set, null);
     }
   }
 }

@@ -185,7 +185,11 @@ public final class CompiledModel {
     }
   }
 
-  public record AssertSpec(String message, int slot, int line, Span span) {}
+  /**
+   * One {@code assert}: its message, the cell of its condition, where it is written, and its file
+   * when that is not the main file (an amended base), as diagnostics name it.
+   */
+  public record AssertSpec(String message, int slot, int line, Span span, String file) {}
 
   /** An overridable param: top-level {@code x} or {@code inst.attr}. */
   public record ParamSpec(String name, int slot, Type type, String defaultText, DistSpec dist) {}

@@ -136,7 +136,9 @@ public final class Compiler {
       CellSym cell = a.cell();
       String message = decl.message() != null ? decl.message()
           : cell.ctx.file().slice(decl.cond().span()).strip().replaceAll("\\s+", " ");
-      asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span()));
+      // An assertion inherited from an amended base names its file, as its diagnostics do.
+      String file = decl.span().file().equals(mainFile.source().name()) ? null : decl.span().file();
+      asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span(), file));
     }
     Map<String, List<CompiledModel.Override>> scenarios = new LinkedHashMap<>();
     reg.scenarios.forEach((name, s) -> {

@@ -65,6 +65,7 @@ final class Overrides {
         file.slice(value.span()).strip())) {
       return null;
     }
+    RateWarning.override(ck, param, value, param.type); // scenario bull { loan.rate = 7.25 } is 725 %
     holder.typed = t.expr();
     holder.type = param.type;
     holder.domain = param.domain;

@@ -33,15 +33,49 @@ final class RateWarning {
     if (!input || cell.defaulted || fromLibrary(cell.ctx) || !type.isNumber() || !type.dim().isNone()) {
       return;
     }
+    String name = rateName(cell);
+    if (name != null) {
+      literal(ck, followed(ck, cell.expr), name);
+    }
+  }
+
+  /**
+   * Warns when an override in a scenario ({@code scenario bull { loan.rate = 7.25 }}) gives a
+   * rate-like param a plain number above 1. A {@code --set} is not warned about here: its checker's
+   * diagnostics are the caller's, and a warning there would stop nothing anyway.
+   */
+  static void override(Checker ck, CellSym param, Expr value, Type type) {
+    if (!type.isNumber() || !type.dim().isNone()) {
+      return;
+    }
+    String name = rateName(param);
+    if (name != null) {
+      literal(ck, followed(ck, value), name);
+    }
+  }
+
+  /** The name a warning shows when the cell is rate-like ({@code rate}, {@code loan}'s {@code rate}); else null. */
+  private static String rateName(CellSym cell) {
     String name = cell.name;
     String kind = null;
-    if (cell.ctx.self() != null) {
+    if (cell.ctx != null && cell.ctx.self() != null) {
       name = name.substring(cell.ctx.self().name().length() + 1);
       kind = cell.ctx.self().kind().name();
     }
-    if (rateLike(name) || kind != null && KIND_SHARES.contains(kind + "." + name)) {
-      literal(ck, cell.expr, name);
+    return rateLike(name) || kind != null && KIND_SHARES.contains(kind + "." + name) ? name : null;
+  }
+
+  /**
+   * A value written as another param's name ({@code rate = r} with {@code param r = 7.25}) is
+   * followed to that param's literal, one step and only for a plain top-level param, so the
+   * warning points at the number that was mistyped.
+   */
+  private static Expr followed(Checker ck, Expr e) {
+    if (e instanceof Expr.Name n && ck.globals.get(n.name()) instanceof CellSym c && c.role == CellSym.Role.PARAM
+        && c.expr instanceof Expr.Num && !fromLibrary(c.ctx)) {
+      return c.expr;
     }
+    return e;
   }
 
   /** Warns when a built-in's rate argument ({@code npv(x, 8)}) is a plain number above 1. */

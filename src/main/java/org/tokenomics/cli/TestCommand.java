@@ -97,7 +97,7 @@ final class TestCommand implements Callable<Integer> {
           .append(" (seed ").append(r.seed()).append(")\n");
     }
     for (TestResult.Counterexample x : r.counterexamples()) {
-      b.append(file).append(':').append(x.line()).append(": assertion failed: ").append(x.message()).append('\n');
+      b.append(x.file() != null ? x.file() : file).append(':').append(x.line()).append(": assertion failed: ").append(x.message()).append('\n');
       if (x.set().isEmpty()) {
         b.append("  it fails with the defaults: tok run ").append(quote(file.toString())).append('\n');
         continue;
@@ -137,6 +137,9 @@ final class TestCommand implements Callable<Integer> {
       ObjectNode o = list.addObject();
       ObjectNode a = o.putObject("assertion");
       a.put("line", x.line());
+      if (x.file() != null) {
+        a.put("file", x.file()); // an assertion inherited from an amended base
+      }
       a.put("message", x.message());
       ObjectNode set = o.putObject("set");
       x.set().forEach(set::put);

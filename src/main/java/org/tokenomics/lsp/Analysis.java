@@ -67,7 +67,10 @@ final class Analysis {
     // The checked model behind the compile is needed (hover values, definitions), so the server
     // compiles through the internal Toolchain, with the public Limits and the plugins discovered.
     Limits l = Limits.DEFAULT;
-    Compiler.Result c = TOOLS.compile(new SourceFile(name, text, false), null, new Compiler.Options(root,
+    // The document's own path, when inside the workspace, is where its relative imports, `amends`
+    // and data files are read from, as `tok run` reads them (the text is the editor's, not the disk's).
+    Path location = root != null ? file.toAbsolutePath().normalize() : null;
+    Compiler.Result c = TOOLS.compile(new SourceFile(name, text, false), location, new Compiler.Options(root,
         l.maxSourceBytes(), l.maxNesting(), l.maxNodes(), l.maxPeriods(), l.maxNames()));
     // The syntax tree for hover and completion only for text within the size limit (the
     // compilation already says TOK600 for the rest).

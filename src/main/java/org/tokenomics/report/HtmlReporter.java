@@ -147,7 +147,7 @@ public final class HtmlReporter {
     if (!run.assertions().isEmpty()) {
       b.append("<h3>Assertions</h3>\n<table>\n");
       for (RunReport.Assertion c : run.assertions()) {
-        b.append("<tr><td>line ").append(c.line()).append("</td><td style=\"text-align:left\">").append(esc(c.message()))
+        b.append("<tr><td>").append(esc(c.where())).append("</td><td style=\"text-align:left\">").append(esc(c.message()))
             .append("</td><td class=\"").append(c.ok() ? "ok\">ok" : "fail\">FAILED");
         if (!c.ok() && run.samples() > 0) {
           b.append(String.format(java.util.Locale.ROOT, " in %.1f%% of samples", 100 * c.failedShare()));

@@ -64,6 +64,9 @@ public final class JsonReporter {
         ObjectNode a = asserts.addObject();
         a.put("message", c.message());
         a.put("line", c.line());
+        if (c.file() != null) {
+          a.put("file", c.file()); // only for an assertion inherited from an amended base
+        }
         a.put("ok", c.ok());
         a.put("failed_share", c.failedShare());
       }

@@ -64,9 +64,30 @@ public final class TableReporter {
     }
     table(b, rows, true);
     if (checks) {
+      acrossScenarios(b, runs);
+    }
+  }
+
+  /**
+   * The assertions of several scenarios, each once: {@code ok} when it holds in all of them, else
+   * {@code FAILED} naming the scenarios where it fails (a scenario's table column says nothing
+   * about its assertions, so repeating each line per scenario would not say which one failed).
+   */
+  private static void acrossScenarios(StringBuilder b, List<RunReport.Run> runs) {
+    List<RunReport.Assertion> first = runs.get(0).assertions();
+    for (int i = 0; i < first.size(); i++) {
+      List<String> failed = new ArrayList<>();
       for (RunReport.Run r : runs) {
-        checks(b, r);
+        if (i < r.assertions().size() && !r.assertions().get(i).ok()) {
+          failed.add(r.scenario());
+        }
       }
+      RunReport.Assertion c = first.get(i);
+      b.append(failed.isEmpty() ? "  ok     " : "  FAILED ").append(c.where()).append(": ").append(c.message());
+      if (!failed.isEmpty()) {
+        b.append(" (in ").append(failed.size() == runs.size() ? "every scenario" : String.join(", ", failed)).append(')');
+      }
+      b.append('\n');
     }
   }
 
@@ -162,7 +183,7 @@ public final class TableReporter {
   private static void checks(StringBuilder b, RunReport.Run run) {
     for (RunReport.Assertion c : run.assertions()) {
       String share = run.samples() > 0 ? String.format(" (failed in %.1f%% of samples)", 100 * c.failedShare()) : "";
-      b.append(c.ok() ? "  ok     " : "  FAILED ").append("line ").append(c.line()).append(": ").append(c.message())
+      b.append(c.ok() ? "  ok     " : "  FAILED ").append(c.where()).append(": ").append(c.message())
           .append(c.ok() ? "" : share).append('\n');
     }
   }

@@ -54,7 +54,7 @@ final class TokCompiledScript extends CompiledScript {
     List<AssertionResult> failed = e.assertions().stream().filter(a -> !a.ok()).toList();
     if (!failed.isEmpty()) {
       StringBuilder b = new StringBuilder();
-      failed.forEach(a -> b.append(b.length() == 0 ? "" : "\n").append("line ").append(a.line())
+      failed.forEach(a -> b.append(b.length() == 0 ? "" : "\n").append(a.where())
           .append(": assertion failed: ").append(a.message()));
       throw new ScriptException(b.toString());
     }

@@ -92,7 +92,10 @@ final class Json {
     }
     ArrayNode checks = o.putArray("assertions");
     for (AssertionResult r : e.assertions()) {
-      checks.addObject().put("message", r.message()).put("line", r.line()).put("ok", r.ok());
+      ObjectNode c = checks.addObject().put("message", r.message()).put("line", r.line()).put("ok", r.ok());
+      if (r.file() != null) {
+        c.put("file", r.file());
+      }
     }
     return o;
   }

@@ -155,11 +155,31 @@ public record RunReport(String file, List<String> periods, List<Run> runs, List<
    * The outcome of one {@code assert}.
    *
    * @param message     its message
-   * @param line        its line in the main file
+   * @param line        its line in the file it is written in
    * @param ok          true when it held (in every period; under Monte Carlo, in every sample)
    * @param failedShare the share of samples in which it failed (0 or 1 in a deterministic run)
+   * @param file        the file it is written in when that is not the main file (an amended
+   *                    base), as diagnostics name it; null for the main file
    */
-  public record Assertion(String message, int line, boolean ok, double failedShare) {}
+  public record Assertion(String message, int line, boolean ok, double failedShare, String file) {
+
+    /**
+     * An assertion of the main file.
+     *
+     * @param message     its message
+     * @param line        its line in the main file
+     * @param ok          true when it held
+     * @param failedShare the share of samples in which it failed
+     */
+    public Assertion(String message, int line, boolean ok, double failedShare) {
+      this(message, line, ok, failedShare, null);
+    }
+
+    /** @return where it is written, for a reader: {@code line 3} or {@code base.tok line 3} */
+    public String where() {
+      return (file == null ? "" : file + " ") + "line " + line;
+    }
+  }
 
   /**
    * A diagnostic (compile error, evaluation error, failed assertion, warning …).

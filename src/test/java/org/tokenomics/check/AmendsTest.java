@@ -169,4 +169,31 @@ class AmendsTest {
     assertEquals(before, after);
     assertArrayEquals(new double[] {40}, new double[] {after});
   }
+
+  @Test
+  void anAssertionInheritedFromTheBaseNamesItsFileWhereverItIsReported() throws Exception {
+    Files.writeString(dir.resolve("base.tok"), BASE + "assert capex < $55B \"the base's budget\"\n");
+    Model m = model("dear.tok", """
+        amends "base.tok"
+        param capex_per_gw = $60B/GW
+        assert depreciation > $1B/yr "the variant's own"
+        """);
+    List<org.tokenomics.AssertionResult> checks = m.evaluate().assertions();
+    assertEquals(2, checks.size());
+    org.tokenomics.AssertionResult inherited = checks.get(0);
+    assertFalse(inherited.ok());
+    assertEquals(10, inherited.line()); // base.tok's line, not the variant's
+    assertTrue(inherited.file().endsWith("base.tok"), inherited.file());
+    assertTrue(inherited.where().matches(".*base\\.tok line 10"), inherited.where());
+    org.tokenomics.AssertionResult own = checks.get(1);
+    assertEquals(null, own.file());
+    assertEquals("line 3", own.where());
+    // Monte Carlo and tok test carry the same file.
+    assertTrue(m.simulate(200, 1).assertions().get(0).file().endsWith("base.tok"));
+    org.tokenomics.TestResult t = m.test(org.tokenomics.TestOptions.defaults().withTries(50).withThreads(1)
+        .withParams(List.of("capex_per_gw")));
+    assertFalse(t.passed());
+    assertTrue(t.counterexamples().stream().anyMatch(x -> x.file() != null && x.file().endsWith("base.tok")
+        && x.line() == 10), t.counterexamples()::toString);
+  }
 }

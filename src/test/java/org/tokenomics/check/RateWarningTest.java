@@ -50,4 +50,35 @@ class RateWarningTest {
   void whatIsNotARateAboveOneIsQuiet(String source) {
     assertEquals(List.of(), warnings(source));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // a name followed to the param it names: the warning is at that param's literal (line 2)
+      "param r = 7.25~loan debt { principal = $1B; rate = r; start = 2026-01; term = 5 yr } | 2 | rate is 7.25, which is 725 %; did you mean 7.25 %?",
+      // an override in a scenario (line 3)
+      "param discount_rate = 8 %~scenario dear {~ discount_rate = 9 }                      | 4 | discount_rate is 9, which is 900 %; did you mean 9 %?",
+      "loan debt { principal = $1B; rate = 7 %; start = 2026-01; term = 5 yr }~scenario up { debt.rate = 9.5 } | 3 | rate is 9.5, which is 950 %; did you mean 9.5 %?"})
+  void referencesAndScenarioOverridesAreFollowed(String source, int line, String message) {
+    List<Diagnostic> w = warnings(source.replace('~', '\n')); // ~ is a new line in the table
+    assertEquals(1, w.size(), w.toString());
+    assertEquals(message, w.get(0).message());
+    assertEquals(line, w.get(0).line());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "param r = 0.0725\nloan debt { principal = $1B; rate = r; start = 2026-01; term = 5 yr }",
+      "param discount_rate = 8 %\nscenario dear { discount_rate = 9 % }",
+      "param discount_rate = 8 %\nscenario dear { discount_rate = 0.09 }"})
+  void quietReferencesAndOverrides(String source) {
+    assertEquals(List.of(), warnings(source));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSetOnTheCommandLineIsNotWarnedAbout() {
+    // --set goes through a checker of its own whose warnings are dropped on success: the value is
+    // applied as given (documented in dsl/reference/language.md, "Rate-like numbers").
+    var m = TOK.compile("r.tok", TIMELINE + "param discount_rate = 8 %\nreport d = discount_rate\n").model();
+    assertEquals(9, m.evaluate(java.util.Map.of("discount_rate", "9")).value("d").in("1"), 1e-12);
+  }
 }

@@ -39,6 +39,23 @@ class ScenarioComparisonTest {
   }
 
   @Test
+  void scalarScenariosListEachAssertionOnceNamingWhereItFails(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("a.tok"), """
+        param margin = 50 %
+        report margin as %
+        assert margin > 30 % "margin above 30 %"
+        assert margin > 0 % "margin positive"
+        scenario bear { margin = 20 % }
+        scenario bust { margin = 10 % }
+        """);
+    UncertaintyCommandsTest.Out o = UncertaintyCommandsTest.tok("run", f.toString(), "--scenario", "all");
+    assertEquals(1, o.code(), o.out());
+    assertTrue(o.out().contains("  FAILED line 3: margin above 30 % (in bear, bust)\n"), o.out());
+    assertTrue(o.out().contains("  ok     line 4: margin positive\n"), o.out());
+    assertEquals(1, o.out().split("margin positive", -1).length - 1, "each assertion once, not once per scenario");
+  }
+
+  @Test
   void anErrorOnlyAScenarioMeetsNamesTheScenario(@TempDir Path dir) throws IOException {
     Path f = Files.writeString(dir.resolve("p.tok"), """
         timeline 2026 to 2030 yearly

@@ -6,26 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.Location;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +26,6 @@ class AmendsLanguageServerTest {
   @TempDir
   Path dir;
 
-  private final Map<String, PublishDiagnosticsParams> latest = new ConcurrentHashMap<>();
 
   @Test
   void definitionsGoIntoTheBaseAndAChangedBaseIsCheckedAgain() throws Exception {
@@ -44,60 +35,63 @@ class AmendsLanguageServerTest {
     Path variant = dir.resolve("bear.tok");
     String text = "amends \"base.tok\"\nparam capex_per_gw = $40B/GW\nreport double = 2 * capex as $B\n";
     Files.writeString(variant, text);
-    TokLanguageServer server = new TokLanguageServer();
-    server.connect(new Client());
-    InitializeParams init = new InitializeParams();
-    init.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.toUri().toString(), "w")));
-    server.initialize(init).get(10, TimeUnit.SECONDS);
-    String uri = variant.toUri().toString();
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tok", 1, text)));
-    assertEquals(List.of(), latest.get(uri).getDiagnostics());
+    try (LspSession lsp = new LspSession(dir)) {
+      LanguageServer server = lsp.server();
+      String uri = variant.toUri().toString();
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tok", 1, text)));
+      assertEquals(List.of(), lsp.next().getDiagnostics());
 
-    // `capex` is declared in the base; `capex_per_gw` is the variant's own redeclaration.
-    List<? extends Location> capex = definition(server, uri, 2, 22);
-    assertEquals(base.toUri().toString(), Path.of(java.net.URI.create(capex.get(0).getUri())).toUri().toString());
-    assertEquals(new Range(new Position(3, 4), new Position(3, 9)), capex.get(0).getRange());
-    List<? extends Location> param = definition(server, uri, 1, 8);
-    assertEquals(uri, param.get(0).getUri());
+      // `capex` is declared in the base; `capex_per_gw` is the variant's own redeclaration.
+      List<? extends Location> capex = definition(server, uri, 2, 22);
+      assertEquals(base.toUri().toString(), Path.of(java.net.URI.create(capex.get(0).getUri())).toUri().toString());
+      assertEquals(new Range(new Position(3, 4), new Position(3, 9)), capex.get(0).getRange());
+      List<? extends Location> param = definition(server, uri, 1, 8);
+      assertEquals(uri, param.get(0).getUri());
 
-    // The base changes on disk: the open variant is checked again and shows the base's error.
-    Files.writeString(base, "timeline 2026 to 2030 yearly\nparam capex_per_gw = $50B/GW\n"
-        + "let capex = capex_per_gw * capacty\nreport capex as $B\n");
-    server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-        List.of(new FileEvent(base.toUri().toString(), FileChangeType.Changed))));
-    List<String> codes = latest.get(uri).getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
-    assertTrue(codes.contains("TOK200"), codes.toString());
-    assertTrue(latest.get(uri).getDiagnostics().get(0).getMessage().contains("base.tok"),
-        latest.get(uri).getDiagnostics().get(0).getMessage());
+      // The base changes on disk: the open variant is checked again and shows the base's error.
+      Files.writeString(base, "timeline 2026 to 2030 yearly\nparam capex_per_gw = $50B/GW\n"
+          + "let capex = capex_per_gw * capacty\nreport capex as $B\n");
+      server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+          List.of(new FileEvent(base.toUri().toString(), FileChangeType.Changed))));
+      List<org.eclipse.lsp4j.Diagnostic> again = lsp.next().getDiagnostics();
+      List<String> codes = again.stream().map(d -> d.getCode().getLeft()).toList();
+      assertTrue(codes.contains("TOK200"), codes.toString());
+      assertTrue(again.get(0).getMessage().contains("base.tok"), again.get(0).getMessage());
+    }
   }
 
-  private static List<? extends Location> definition(TokLanguageServer server, String uri, int line, int character)
+  @Test
+  void aDocumentInASubFolderReadsItsImportsAndBaseBesideIt() throws Exception {
+    // As `tok run` does: a relative path is read from the folder of the file that names it, not
+    // from the workspace folder the client opened.
+    Path sub = Files.createDirectories(dir.resolve("campus"));
+    Files.writeString(sub.resolve("base.tok"), "timeline 2026 to 2030 yearly\nparam capex_per_gw = $50B/GW\n"
+        + "let capex = capex_per_gw * 1 GW\nreport capex as $B\n");
+    Files.writeString(sub.resolve("rates.tok"), "param rate = 8 %\n");
+    Path variant = sub.resolve("bear.tok");
+    String text = "amends \"base.tok\"\nimport \"rates.tok\"\nparam capex_per_gw = $60B/GW\n"
+        + "report cost = capex * rate / yr as $B/yr\n";
+    Files.writeString(variant, text);
+    try (LspSession lsp = new LspSession(dir)) {
+      LanguageServer server = lsp.server();
+      String uri = variant.toUri().toString();
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tok", 1, text)));
+      assertEquals(List.of(), lsp.next().getDiagnostics());
+      List<? extends Location> rate = definition(server, uri, 3, 24);
+      assertEquals(sub.resolve("rates.tok").toUri().toString(),
+          Path.of(java.net.URI.create(rate.get(0).getUri())).toUri().toString());
+      // Confinement still holds: a path out of the workspace is refused.
+      String escape = "import \"../../outside.tok\"\nreport x = 1\n";
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(
+          sub.resolve("escape.tok").toUri().toString(), "tok", 1, escape)));
+      List<String> codes = lsp.next().getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
+      assertEquals(List.of("TOK202"), codes);
+    }
+  }
+
+  private static List<? extends Location> definition(LanguageServer server, String uri, int line, int character)
       throws Exception {
     return server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
         new Position(line, character))).get(10, TimeUnit.SECONDS).getLeft();
-  }
-
-  private final class Client implements LanguageClient {
-    @Override
-    public void telemetryEvent(Object object) {
-    }
-
-    @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-      latest.put(diagnostics.getUri(), diagnostics);
-    }
-
-    @Override
-    public void showMessage(MessageParams messageParams) {
-    }
-
-    @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void logMessage(MessageParams message) {
-    }
   }
 }

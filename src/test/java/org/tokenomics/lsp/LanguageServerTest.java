@@ -4,40 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +33,8 @@ class LanguageServerTest {
   @TempDir
   Path dir;
 
-  private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+  private LspSession lsp;
   private LanguageServer server;
-  private Thread serverThread;
-  private PipedOutputStream toServer;
 
   private static final String MODEL = """
       timeline 2026 to 2030 yearly
@@ -68,27 +50,14 @@ class LanguageServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    toServer = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    PipedOutputStream fromServer = new PipedOutputStream(clientIn);
-    serverThread = new Thread(() -> TokLanguageServer.serve(serverIn, fromServer), "tok-lsp");
-    serverThread.setDaemon(true);
-    serverThread.start();
-    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, toServer);
-    launcher.startListening();
-    server = launcher.getRemoteProxy();
-    InitializeResult init = server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
-    assertTrue(init.getCapabilities().getHoverProvider().getLeft());
-    server.initialized(new org.eclipse.lsp4j.InitializedParams());
+    lsp = new LspSession(null);
+    server = lsp.server();
+    assertTrue(lsp.initialized().getCapabilities().getHoverProvider().getLeft());
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.shutdown().get(10, TimeUnit.SECONDS);
-    server.exit();
-    serverThread.join(5_000);
-    toServer.close();
+    lsp.close();
   }
 
   private String open(String name, String text) throws Exception {
@@ -100,10 +69,9 @@ class LanguageServerTest {
   }
 
   private PublishDiagnosticsParams next() throws InterruptedException {
-    PublishDiagnosticsParams p = published.poll(15, TimeUnit.SECONDS);
-    assertNotNull(p, "no publishDiagnostics within 15 s");
-    return p;
+    return lsp.next();
   }
+
 
   @Test
   void diagnosticsOnOpenAndChangeCarryCodesAndZeroBasedRanges() throws Exception {
@@ -282,33 +250,6 @@ class LanguageServerTest {
   }
 
   private List<String> complete(String uri, int line, int character) throws Exception {
-    List<CompletionItem> items = server.getTextDocumentService()
-        .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, character)))
-        .get(10, TimeUnit.SECONDS).getLeft();
-    return items.stream().map(CompletionItem::getLabel).toList();
-  }
-
-  private final class Client implements LanguageClient {
-    @Override
-    public void telemetryEvent(Object object) {
-    }
-
-    @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-      published.add(diagnostics);
-    }
-
-    @Override
-    public void showMessage(MessageParams messageParams) {
-    }
-
-    @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void logMessage(MessageParams message) {
-    }
+    return lsp.complete(uri, line, character);
   }
 }
