@@ -82,12 +82,22 @@ final class Discrete {
     }
     if (known && Math.abs(sum - 1) > Family.DISCRETE_TOLERANCE) {
       Span span = written.span();
-      ck.error(cell.ctx, Code.TOK302, span, "discrete's probabilities must sum to 100 %, found " + Family.percent(sum),
-          sum < 1 ? "add the missing " + Family.percent(1 - sum, 3) + " to a value, or a value for what else can happen"
-              : "the probabilities are " + Family.percent(sum - 1, 3) + " too many: lower some of them");
+      ck.error(cell.ctx, Code.TOK302, span, "discrete's probabilities must sum to 100 %, found " + percent(sum),
+          sum < 1 ? "add the missing " + percent(1 - sum, 3) + " to a value, or a value for what else can happen"
+              : "the probabilities are " + percent(sum - 1, 3) + " too many: lower some of them");
       return false;
     }
     return true;
+  }
+
+  /** A share as a percentage for messages (95 %, 100.00001 %), {@code digits} significant digits. */
+  private static String percent(double p) {
+    return percent(p, 10);
+  }
+
+  private static String percent(double p, int digits) {
+    java.math.BigDecimal d = new java.math.BigDecimal(p * 100).round(new java.math.MathContext(digits)).stripTrailingZeros();
+    return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + " %";
   }
 
   private static String text(CellSym cell, Expr e) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     footer = {"  tok chart samples/gigawatt/two_dark_years.tok revenue --out revenue.svg",
         "  tok chart model.tok revenue --scenario all --out revenue.png",
         "  tok chart model.tok arr --samples 2000 --out fan.png --width 800 --height 400",
-        "  tok chart samples/uncertainty/hedged-gpu-hours.tok h100 --samples 5000 --out h100-fan.svg"})
+        "  tok chart model.tok h100 --samples 2000 --out h100.svg"})
 final class ChartCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  tok sensitivity model.tok --output breakeven",
         "  tok sensitivity model.tok --output npv --out tornado.png",
-        "  tok sensitivity model.tok --output npv --method sobol --samples 2000 --out sobol.svg",
-        "  tok sensitivity model.tok --output npv --method sobol --format html > sensitivity.html"})
+        "  tok sensitivity model.tok --output npv --method sobol --out sobol.svg",
+        "  tok sensitivity model.tok --output npv --method sobol --format html"})
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;

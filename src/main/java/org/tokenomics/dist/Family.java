@@ -119,25 +119,9 @@ public enum Family {
     return null;
   }
 
-  /**
-   * A probability as a percentage for messages: 95 %, 99.5 %, 100.000001 % (ten significant digits).
-   *
-   * @param p a probability, 1 for 100 %
-   * @return it as a percentage
-   */
-  public static String percent(double p) {
-    return percent(p, 10);
-  }
-
-  /**
-   * A probability as a percentage with at most {@code digits} significant digits.
-   *
-   * @param p      a probability, 1 for 100 %
-   * @param digits significant digits to keep
-   * @return it as a percentage
-   */
-  public static String percent(double p, int digits) {
-    java.math.BigDecimal d = new java.math.BigDecimal(p * 100).round(new java.math.MathContext(digits)).stripTrailingZeros();
+  /** A probability as a percentage for messages: 95 %, 100.000001 % (ten significant digits). */
+  private static String percent(double p) {
+    java.math.BigDecimal d = new java.math.BigDecimal(p * 100).round(new java.math.MathContext(10)).stripTrailingZeros();
     return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + " %";
   }
 
