@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param help       an optional suggestion (may be null)
  * @param sourceLine the text of {@code line}, for rendering (may be null)
  * @param label      text printed after the carets (may be null)
+ *
+ * @serial exclude
  */
 public record Diagnostic(Severity severity, String code, String message, String file, int line,
                          int column, int endLine, int endColumn, String help, String sourceLine,
-                         String label) {
+                         String label) implements java.io.Serializable {
 
   /**
    * Checks that severity, code and message are given.

@@ -7,7 +7,6 @@ import org.tokenomics.api.OverrideParser;
 import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.check.Type;
-import org.tokenomics.diag.Suggest;
 import org.tokenomics.eval.Program;
 import org.tokenomics.units.DimensionFormat;
 
@@ -45,7 +44,7 @@ public final class Model {
     if (c == null) {
       List<String> all = new ArrayList<>(reportNames());
       all.addAll(compiled.valuesByName().keySet());
-      String near = Suggest.closest(unknown.get(0), all);
+      String near = org.tokenomics.diag.Suggest.closest(unknown.get(0), all);
       throw new IllegalArgumentException("no report or value named '" + unknown.get(0) + "'"
           + (near != null ? "; did you mean '" + near + "'?" : ""));
     }
@@ -129,7 +128,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario) {
-    return run(programFor(scenario.name()), scenario.name());
+    return run(Runner.apply(compiled.program(), ScenarioOverrides.of(compiled, scenario.name())), scenario.name());
   }
 
   /**
@@ -141,7 +140,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
-    return run(programFor(scenario, overrides), scenario.name());
+    return run(Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name());
   }
 
   /**
@@ -155,7 +154,7 @@ public final class Model {
    * @return the evaluation: the reports that could be computed, and the errors of the others
    */
   public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
-    return new Evaluation(compiled, Runner.run(compiled, programFor(scenario, overrides), scenario.name()));
+    return new Evaluation(compiled, Runner.run(compiled, Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name()));
   }
 
   /**
@@ -169,31 +168,6 @@ public final class Model {
     List<org.tokenomics.diag.Diagnostic> problems = new ArrayList<>();
     OverrideParser.compile(compiled, overrides, problems);
     return Diagnostic.of(problems);
-  }
-
-  private Program programFor(Scenario scenario, Map<String, String> overrides) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return Runner.apply(compiled.program(), all);
-  }
-
-  /** The program of a scenario; IllegalArgumentException for an unknown name. */
-  private Program programFor(String scenario) {
-    return Runner.apply(compiled.program(), overridesFor(scenario));
-  }
-
-  /** The overrides of a scenario (none for base); IllegalArgumentException for an unknown name. */
-  private List<CompiledModel.Override> overridesFor(String scenario) {
-    if (scenario.equals("base")) {
-      return List.of();
-    }
-    List<CompiledModel.Override> overrides = compiled.scenarios().get(scenario);
-    if (overrides == null) {
-      String near = Suggest.closest(scenario, compiled.scenarios().keySet());
-      throw new IllegalArgumentException("no scenario named '" + scenario + "'"
-          + (near != null ? "; did you mean '" + near + "'?" : "; scenarios: " + compiled.scenarios().keySet()));
-    }
-    return overrides;
   }
 
   /**
@@ -262,9 +236,7 @@ public final class Model {
    */
   public Simulation simulate(Scenario scenario, Map<String, String> overrides, int samples, long seed,
                              SimulationOptions options) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return Simulation.run(compiled, limits, all, scenario.name(), samples, seed, options);
+    return Simulation.run(compiled, limits, allOverrides(scenario, overrides), scenario.name(), samples, seed, options);
   }
 
   /**
@@ -365,6 +337,64 @@ public final class Model {
   }
 
   /**
+   * Points {@code [first, first + count)} of the grid of {@link #sweep(List, Scenario, Map)} (fewer
+   * past its end), evaluated on the calling thread: a slice of a sweep for a cluster, where each
+   * core takes a slice (EMBEDDING.md §11). {@link Sweep#join} puts slices back together into the
+   * whole sweep; every point is one deterministic evaluation, so it equals the local sweep. A slice
+   * is checked as the whole grid is (its diagnostics are the whole grid's); {@link
+   * Sweep#gridSize()} tells how many points there are.
+   *
+   * @param vary      the swept params and their ranges; the last varies fastest
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides param name to a Tok expression
+   * @param first     the first point's index in the grid (0 or more)
+   * @param count     how many points (0 or more)
+   * @return the grid's axes and reports with the slice's points, or diagnostics saying why there is no grid
+   */
+  public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides, int first, int count) {
+    if (first < 0 || count < 0) {
+      throw new IllegalArgumentException("a slice needs a first point and a count of 0 or more, got " + first + " and "
+          + count);
+    }
+    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits, first, count, 1);
+  }
+
+  /**
+   * The split of {@link #globalSensitivity} into at most {@code slices} parts for a cluster
+   * (EMBEDDING.md §11), checked here as a local run would be before evaluating: a plan with
+   * diagnostics says why there is no analysis. Each part ({@link #globalSensitivityPart}) can be
+   * made on another machine holding the same model; {@link GlobalSensitivity#merge} joins them
+   * into exactly the local result.
+   *
+   * @param method    {@code sobol} or {@code morris}
+   * @param output    a scalar report or value
+   * @param samples   Sobol's base samples N, or Morris's trajectories r
+   * @param seed      the seed of the sampling
+   * @param scenario  a declared scenario, or {@link Scenario#BASE}
+   * @param overrides further overrides (param name → Tok expression)
+   * @param slices    how many parts at most (a Sobol split has aligned ranges of blocks of rows, so maybe fewer)
+   * @return the plan
+   * @throws IllegalArgumentException for an unknown method, scenario, a bad override or fewer than 1 slice
+   */
+  public GlobalSensitivity.Plan globalSensitivityPlan(String method, String output, int samples, long seed,
+                                                      Scenario scenario, Map<String, String> overrides, int slices) {
+    return GlobalSensitivity.plan(compiled, scenario, overrides, allOverrides(scenario, overrides), method, output,
+        samples, seed, slices);
+  }
+
+  /**
+   * One part of a planned analysis, computed on the calling thread (a cluster runs one part per core).
+   *
+   * @param plan  a plan made by {@link #globalSensitivityPlan} from a model with the same sources
+   * @param slice which part, from 0 to {@code plan.slices() - 1}
+   * @return the part, serializable
+   * @throws IllegalArgumentException for a plan with diagnostics, of another model, or a slice out of range
+   */
+  public GlobalSensitivity.Part globalSensitivityPart(GlobalSensitivity.Plan plan, int slice) {
+    return GlobalSensitivity.part(compiled, allOverrides(Scenario.named(plan.scenario()), plan.overrides()), plan, slice);
+  }
+
+  /**
    * How {@code name} (a report, param, let or {@code inst.attr}) is derived in the given scenario
    * with overrides on top, showing {@code depth} levels of inputs ({@code tok explain}).
    * IllegalArgumentException for an unknown name (with a suggestion), an instance, a negative
@@ -390,9 +420,7 @@ public final class Model {
 
   /** A scenario's overrides, then {@code overrides} on top (checked; IllegalArgumentException when one does not). */
   List<CompiledModel.Override> allOverrides(Scenario scenario, Map<String, String> overrides) {
-    List<CompiledModel.Override> all = new ArrayList<>(overridesFor(scenario.name()));
-    all.addAll(OverrideParser.compile(compiled, overrides));
-    return all;
+    return ScenarioOverrides.with(compiled, scenario.name(), overrides);
   }
 
   /**
@@ -405,14 +433,7 @@ public final class Model {
    * @return the tries spent and a shrunk counterexample per failing assertion
    */
   public TestResult test(TestOptions options) {
-    org.tokenomics.mc.TestSpace space = space(options.params());
-    org.tokenomics.mc.PropertySearch.Result r = org.tokenomics.mc.PropertySearch.run(space, options.tries(),
-        options.seed(), options.threads());
-    List<TestResult.Counterexample> found = new ArrayList<>();
-    for (org.tokenomics.mc.PropertySearch.Found f : r.found()) {
-      found.add(new TestResult.Counterexample(f.assertion().line(), f.assertion().message(), f.set(), f.assertion().file()));
-    }
-    return new TestResult(r.tries(), r.seed(), found, r.errors());
+    return PropertyTests.test(compiled, options);
   }
 
   /**
@@ -423,26 +444,7 @@ public final class Model {
    * @return each input's range, default and unit
    */
   public List<TestInput> testInputs(String... names) {
-    List<TestInput> out = new ArrayList<>();
-    for (org.tokenomics.mc.TestSpace.Axis a : space(List.of(names)).axes()) {
-      double f = a.unit().factor();
-      out.add(new TestInput(a.name(), a.unit().name(), a.low() / f, a.high() / f, a.defaultValue() / f,
-          a.family() != null, u -> a.at(u) / f, v -> a.literal(v * f, 15)));
-    }
-    return out;
-  }
-
-  private org.tokenomics.mc.TestSpace space(List<String> names) {
-    List<org.tokenomics.diag.Diagnostic> errors = new ArrayList<>();
-    org.tokenomics.mc.TestSpace space = org.tokenomics.mc.TestSpace.of(compiled, names, errors);
-    if (space == null) {
-      Diagnostic d = Diagnostic.of(errors.get(0));
-      if (d.code().startsWith("TOK5")) {
-        throw new EvaluationException(d);
-      }
-      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
-    }
-    return space;
+    return PropertyTests.inputs(compiled, names);
   }
 
   private Evaluation run(Program program, String scenario) {

@@ -176,7 +176,7 @@ public final class SimulationPart implements Serializable {
   }
 
   /** A digest of the sources' texts (not their paths, which differ between machines). */
-  private static String digest(CompiledModel model) {
+  static String digest(CompiledModel model) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       model.sources().values().stream().map(org.tokenomics.syntax.SourceFile::text).sorted().forEach(t -> {

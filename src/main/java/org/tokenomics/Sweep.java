@@ -17,8 +17,11 @@ import org.tokenomics.time.Dates;
  * @param points      every grid point
  * @param diagnostics why there is no grid (a bound that does not check, a param varied twice, too
  *                    many points): then {@code points} is empty and {@link #ok()} false
+ *
+ * @serial exclude
  */
-public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, List<Diagnostic> diagnostics) {
+public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, List<Diagnostic> diagnostics)
+    implements java.io.Serializable {
   /**
    * Copies the lists.
    *
@@ -50,8 +53,10 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param low   the first value, a Tok expression
    * @param high  the last value, a Tok expression
    * @param steps how many values from low to high inclusive (2 or more)
+   *
+   * @serial exclude
    */
-  public record Vary(String name, String low, String high, int steps) {
+  public record Vary(String name, String low, String high, int steps) implements java.io.Serializable {
     /**
      * Parses {@code NAME=LOW..HIGH:STEPS}; IllegalArgumentException with a usage message.
      *
@@ -70,8 +75,10 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param name   the param ({@code price}, {@code site.pue})
    * @param unit   the unit its bounds are written in
    * @param values its values, evenly spaced from low to high inclusive
+   *
+   * @serial exclude
    */
-  public record Axis(String name, String unit, double[] values) {
+  public record Axis(String name, String unit, double[] values) implements java.io.Serializable {
     /**
      * Copies the values.
      *
@@ -102,8 +109,10 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param series one value per period, or a single value
    * @param periods the report's own period labels (a roll-up's years or quarters, LANGUAGE.md §13),
    *                or null when it has the model's periods
+   *
+   * @serial exclude
    */
-  public record Report(String name, String unit, boolean series, List<String> periods) {
+  public record Report(String name, String unit, boolean series, List<String> periods) implements java.io.Serializable {
     /**
      * A report over the model's periods.
      *
@@ -136,9 +145,11 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
    * @param text             per report, the values as text for dates ({@code 2027-06}) and bools; null for numbers
    * @param failedAssertions the lines of the assertions that failed
    * @param error            the first evaluation error, or null
+   *
+   * @serial exclude
    */
   public record Point(double[] inputs, List<double[]> values, List<String[]> text, List<Integer> failedAssertions,
-                      Diagnostic error) {
+                      Diagnostic error) implements java.io.Serializable {
     /**
      * Copies the inputs and the lists (which may hold nulls).
      *
@@ -166,7 +177,62 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
     }
   }
 
+  /**
+   * The slices of one sweep ({@link Model#sweep(List, Scenario, Map, int, int)}), given in grid
+   * order, as one sweep: the points of all of them, in order. A slice with diagnostics is returned
+   * as it is (every slice of a grid has the same ones).
+   *
+   * @param slices consecutive slices of one grid, the first starting at point 0
+   * @return the sweep over their points
+   * @throws IllegalArgumentException when there is no slice or the slices have different axes or reports
+   */
+  public static Sweep join(List<Sweep> slices) {
+    if (slices.isEmpty()) {
+      throw new IllegalArgumentException("a sweep needs at least one slice");
+    }
+    Sweep head = slices.get(0);
+    if (!head.ok()) {
+      return head;
+    }
+    List<Point> points = new ArrayList<>();
+    for (Sweep s : slices) {
+      if (!s.reports().equals(head.reports()) || s.axes().size() != head.axes().size()) {
+        throw new IllegalArgumentException("the slices belong to different sweeps");
+      }
+      for (int a = 0; a < s.axes().size(); a++) {
+        Axis x = s.axes().get(a);
+        Axis y = head.axes().get(a);
+        if (!x.name().equals(y.name()) || !java.util.Arrays.equals(x.values, y.values)) {
+          throw new IllegalArgumentException("the slices belong to different sweeps (" + x.name() + " differs)");
+        }
+      }
+      points.addAll(s.points());
+    }
+    return new Sweep(head.axes(), head.reports(), points, head.diagnostics());
+  }
+
+  /**
+   * How many points the whole grid has: the product of the axes' steps.
+   *
+   * @return the number of points of the grid (0 without a grid)
+   */
+  public long gridSize() {
+    if (axes.isEmpty()) {
+      return 0;
+    }
+    long n = 1;
+    for (Axis a : axes) {
+      n *= a.values.length;
+    }
+    return n;
+  }
+
   static Sweep of(CompiledModel cm, List<CompiledModel.Override> base, List<Vary> varies, Limits limits) {
+    return of(cm, base, varies, limits, 0, org.tokenomics.mc.Sweep.MAX_POINTS, Runtime.getRuntime().availableProcessors());
+  }
+
+  static Sweep of(CompiledModel cm, List<CompiledModel.Override> base, List<Vary> varies, Limits limits, int first,
+                  int count, int threads) {
     List<org.tokenomics.mc.Sweep.Vary> internal = varies.stream()
         .map(v -> new org.tokenomics.mc.Sweep.Vary(v.name(), v.low(), v.high(), v.steps())).toList();
     for (Vary v : varies) {
@@ -177,7 +243,7 @@ public record Sweep(List<Axis> axes, List<Report> reports, List<Point> points, L
     }
     List<org.tokenomics.diag.Diagnostic> errors = new ArrayList<>();
     org.tokenomics.mc.Sweep.Result r = org.tokenomics.mc.Sweep.run(cm, base, internal, limits.maxSampleValues(),
-        Runtime.getRuntime().availableProcessors(), errors);
+        threads, errors, first, count);
     if (r == null) {
       return new Sweep(List.of(), List.of(), List.of(), Diagnostic.of(errors));
     }

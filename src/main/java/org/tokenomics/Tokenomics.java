@@ -65,6 +65,17 @@ public final class Tokenomics {
   }
 
   /**
+   * Parses the prelude now rather than in the first compile. Parsed library files are kept in
+   * memory by their text, so every compile of the process starts from the parsed prelude; this
+   * only chooses when the first parse happens. A host that knows it will compile soon (a command
+   * line still reading its arguments, an editor opening) can call it on a thread of its own.
+   * Optional, and it changes no result.
+   */
+  public static void warmUp() {
+    Toolchain.warmUp();
+  }
+
+  /**
    * A builder that starts like {@link #standard()}: default limits, plugin discovery on.
    *
    * @return a new builder

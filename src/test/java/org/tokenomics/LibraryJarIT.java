@@ -90,10 +90,23 @@ class LibraryJarIT {
       long math = jar.stream().filter(e -> e.getName().startsWith("org/tokenomics/internal/math3/")).count();
       // distributions, root finding and (for correlate) an eigen decomposition: a few hundred of its 1,300 classes
       assertTrue(math > 0 && math < 400, "only the Commons Math classes in use are kept: " + math);
-      // 2.56 MB after the v2 language (keyed lists, csv, prev, families, roll-ups): Commons Lang is
-      // relocated whole (only its bounded Levenshtein is used) and the playground's page rides
-      // along; both are for the CLI artifact to take (a follow-up), which would give back ~0.7 MB
-      assertTrue(Files.size(lib) < 2_650_000, "the library jar stays small: " + Files.size(lib));
+      // Commons Lang: StringUtils alone (its Levenshtein distance), which links and runs by itself
+      List<String> lang = jar.stream().map(e -> e.getName())
+          .filter(n -> n.startsWith("org/tokenomics/internal/lang3/") && n.endsWith(".class")).toList();
+      assertEquals(List.of("org/tokenomics/internal/lang3/StringUtils.class"), lang);
+      // the command line's packages (and the playground's page) are the cli artifact's
+      for (String tool : List.of("cli", "report", "chart", "lsp", "xlsx", "serve", "text")) {
+        assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/tokenomics/" + tool + "/")), tool);
+      }
+      // 1.93 MB (2.56 MB before the two above left)
+      assertTrue(Files.size(lib) < 2_000_000, "the library jar stays small: " + Files.size(lib));
+    }
+    try (URLClassLoader alone = new URLClassLoader(new URL[] {lib.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> strings = Class.forName("org.tokenomics.internal.lang3.StringUtils", true, alone);
+      assertEquals(2, strings.getMethod("getLevenshteinDistance", CharSequence.class, CharSequence.class, int.class)
+          .invoke(null, "pricee", "prime", 4));
+      assertEquals(1, strings.getMethod("getLevenshteinDistance", CharSequence.class, CharSequence.class)
+          .invoke(null, "pricee", "price"));
     }
     try (JarFile sources = new JarFile(lib.resolveSibling(base + "-sources.jar").toFile());
          JarFile javadoc = new JarFile(lib.resolveSibling(base + "-javadoc.jar").toFile())) {
@@ -106,6 +119,11 @@ class LibraryJarIT {
     assertTrue(pom.contains("<name>Apache-2.0</name>"), "the POM names the licence");
     try (JarFile cli = new JarFile(JavaBuild.project().resolve("target/tok.jar").toFile())) {
       assertEquals("org.tokenomics.cli", cli.getManifest().getMainAttributes().getValue("Bundle-SymbolicName"));
+      assertEquals("org.tokenomics.cli", cli.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+      for (String entry : List.of("org/tokenomics/cli/Main.class", "org/tokenomics/lsp/TokLanguageServer.class",
+          "org/tokenomics/xlsx/XlsxExport.class", "org/tokenomics/serve/web/index.html", "org/tokenomics/Model.class")) {
+        assertNotNull(cli.getEntry(entry), entry);
+      }
     }
   }
 

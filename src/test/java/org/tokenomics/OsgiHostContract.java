@@ -1,6 +1,7 @@
 package org.tokenomics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,5 +128,15 @@ abstract class OsgiHostContract {
     assertNotNull(framework.loadClass(plugin, "org.tokenomics.spi.TokFunction"));
     assertThrows(ClassNotFoundException.class, () -> framework.loadClass(plugin, "org.tokenomics.check.Compiler"));
     assertThrows(ClassNotFoundException.class, () -> framework.loadClass(plugin, "org.tokenomics.internal.antlr.Parser"));
+  }
+
+  /** The plugin's function, taken while Tok was used, is given back (ungetService) when Tok stops. */
+  @Test
+  @Order(4)
+  void stoppingTokGivesBackThePluginServicesItTook() throws Exception {
+    assertReports(consume(script()));
+    assertFalse(framework.usingBundles("org.tokenomics.spi.TokFunction").isEmpty(), "Tok holds the plugin's function");
+    framework.stop(tok);
+    assertEquals(List.of(), framework.usingBundles("org.tokenomics.spi.TokFunction"), "every use is given back");
   }
 }

@@ -43,6 +43,38 @@ class PrevTest {
   }
 
   @Test
+  void lagOfANameIsADelayWhateverOrderTheValuesAreDeclaredIn() {
+    // b is checked (through prev) before a's lag(b, 1) is met in the first order, after it in the
+    // second: lag(x, n) of a name with n written in place is a delay either way (dsl/reference/prev.md).
+    String first = """
+        timeline 2026 to 2030 yearly
+        let b = prev(a) * 0.5 + $2/yr
+        let a = lag(b, 1) + $1/yr
+        let c = lag(a, 2) + lag(b, 1)
+        report a as $/yr
+        report b as $/yr
+        report c as $/yr
+        """;
+    String second = """
+        timeline 2026 to 2030 yearly
+        let c = lag(a, 2) + lag(b, 1)
+        let a = lag(b, 1) + $1/yr
+        let b = prev(a) * 0.5 + $2/yr
+        report a as $/yr
+        report b as $/yr
+        report c as $/yr
+        """;
+    Evaluation x = Tok.eval(first);
+    Evaluation y = Tok.eval(second);
+    assertArrayEquals(new double[] {1, 3, 3.5, 4.5, 4.75}, x.value("a").series("$/yr"), 1e-12);
+    assertArrayEquals(new double[] {2, 2.5, 3.5, 3.75, 4.25}, x.value("b").series("$/yr"), 1e-12);
+    assertArrayEquals(new double[] {0, 2, 3.5, 6.5, 7.25}, x.value("c").series("$/yr"), 1e-12);
+    for (String v : List.of("a", "b", "c")) {
+      assertArrayEquals(x.value(v).series("$/yr"), y.value(v).series("$/yr"), 0, v);
+    }
+  }
+
+  @Test
   void overridesScenariosAndSolveSeeTheRecurrence() {
     Model m = Tok.model(LOAN + "solve cap for opening so that sum(repay) == $90M within $1M to $120M\n"
         + "report cap as $M\nscenario small { opening = $50M }\n");

@@ -33,6 +33,23 @@ final class StartupBench {
     return out;
   }
 
+  /**
+   * One more {@code ./tok run} with {@code TOK_TRACE_STARTUP=1}: its phases, one line each (time
+   * since the launcher started, since the previous phase, CPU so far), as {@code diag.StartupTrace}
+   * prints them.
+   */
+  static List<String> phases() throws IOException, InterruptedException {
+    Path project = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    ProcessBuilder pb = new ProcessBuilder(project.resolve("tok").toString(), "run", project.resolve(SAMPLE).toString())
+        .directory(project.toFile()).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
+    pb.environment().put("TOK_TRACE_STARTUP", "1");
+    Process p = pb.start();
+    List<String> lines = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        .lines().filter(l -> l.startsWith("tok-startup")).toList();
+    p.waitFor();
+    return lines;
+  }
+
   private static double time(List<String> command, Path dir) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(command).directory(dir.toFile())

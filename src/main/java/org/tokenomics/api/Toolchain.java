@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.tokenomics.check.Compiler;
+import org.tokenomics.syntax.Diagnostics;
 import org.tokenomics.syntax.SourceFile;
+import org.tokenomics.syntax.SyntaxParser;
 
 /**
  * What every compile of one {@code org.tokenomics.Tokenomics} shares: the prelude (plugin units
@@ -47,6 +49,17 @@ public final class Toolchain {
     Plugins.Collector collector = new Plugins.Collector();
     PluginDiscovery.discover(collector, List.of());
     return new Toolchain(collector.build());
+  }
+
+  /**
+   * Parses the prelude with the default limits into the parser's memory of library files
+   * ({@code SyntaxParser}), where a compile with those limits finds it.
+   */
+  public static void warmUp() {
+    SyntaxParser parser = new SyntaxParser();
+    for (String f : PRELUDE) {
+      parser.parse(new SourceFile("prelude:" + f, resource("prelude/" + f), true), new Diagnostics());
+    }
   }
 
   /** The plugins. */

@@ -101,7 +101,9 @@ public final class Compiler {
     SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());
     prelude.forEach(loader::library);
+    org.tokenomics.diag.StartupTrace.mark("compile: prelude parsed");
     TokFile mainFile = loader.main(main, location);
+    org.tokenomics.diag.StartupTrace.mark("compile: model parsed");
     if (mainFile == null || diags.all().stream().anyMatch(d -> d.code().equals("TOK100") || d.code().equals("TOK600"))) {
       return new Result(null, diags.all());
     }
@@ -111,6 +113,7 @@ public final class Compiler {
     Registrar reg = new Registrar(ck, options.maxPeriods());
     reg.maxNames = options.maxNames();
     reg.register(loader.files(), mainFile, loader.amended());
+    org.tokenomics.diag.StartupTrace.mark("compile: declarations registered");
     if (ck.globals.size() > options.maxNames()) {
       diags.error(Code.TOK600, Span.NONE, "the model declares " + ck.globals.size() + " names (limit: max names "
           + options.maxNames() + ")");
@@ -128,6 +131,7 @@ public final class Compiler {
           "split long chains of definitions, or run the compiler on a thread with a larger stack");
       return new Result(null, diags.all());
     }
+    org.tokenomics.diag.StartupTrace.mark("compile: cells checked");
     Prevs.verify(ck); // every prev's unit against the value it reads, now that all are checked
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
@@ -177,6 +181,7 @@ public final class Compiler {
     if (diags.hasErrors()) {
       return new Result(null, diags.all());
     }
+    org.tokenomics.diag.StartupTrace.mark("compile: evaluation nodes built");
     CompiledModel model = new CompiledModel(program, List.copyOf(reports), List.copyOf(asserts),
         List.copyOf(params), scenarios, byName, correlations, ck);
     return new Result(model, diags.all());

@@ -94,12 +94,13 @@ public final class Loader {
       if (file == null) {
         return null;
       }
+      SourceFile parsed = file.source(); // a library file parsed before is that earlier object (SyntaxParser)
       boolean first = true;
       for (Decl d : file.decls()) {
         if (d instanceof Decl.Amends a) {
-          amends(a, first, source, location);
+          amends(a, first, parsed, location);
         } else if (d instanceof Decl.Import imp) {
-          importFile(imp.path(), imp.span(), false, source, location);
+          importFile(imp.path(), imp.span(), false, parsed, location);
         }
         first = false;
       }

@@ -61,8 +61,9 @@ final class Prevs {
 
   /**
    * Checks a call of {@code prev}, or of {@code lag} in its delayed form; null when it is a
-   * {@code lag} to check the usual way (a name already checked, or n not a whole number ≥ 1
-   * written in place: {@code lag(x, 0)} on itself stays a cycle).
+   * {@code lag} to check the usual way (x not a name, or n not a whole number ≥ 1 written in
+   * place: {@code lag(x, 0)} on itself stays a cycle). Whether x was already checked does not
+   * matter, so the declarations' order never decides whether a recurrence is allowed.
    */
   static Typed call(Checker ck, ExprChecker ex, Calls calls, Expr.Call c, Ctx ctx) {
     BuiltinFunctions.Entry entry = BuiltinFunctions.get(c.name());
@@ -75,8 +76,8 @@ final class Prevs {
     if (c.name().equals("lag")) {
       Integer k = wholeLiteral(bound.get("n"));
       CellSym target = k == null ? null : target(ck, ex, x, ctx);
-      if (target == null || target.state == CellSym.State.DONE) {
-        return null; // no cycle can pass through it: the usual lag
+      if (target == null) {
+        return null; // not a name, or n not written in place: the usual lag
       }
       return delayed(ck, c, ctx, target, k, null, "lag(" + name + ", " + k + ")", name);
     }

@@ -12,7 +12,8 @@ import org.tokenomics.Scenario;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tok sensitivity --method sobol [--samples N] [--seed S]} (EMBEDDING.md §7): the options
+ * {@code tok sensitivity --method sobol [--samples N] [--seed S] [--spark MASTER]} (EMBEDDING.md §7,
+ * §11): the options
  * and the output of the global method, kept apart from the tornado's command.
  */
 final class GlobalSensitivity {
@@ -24,6 +25,10 @@ final class GlobalSensitivity {
 
   @Option(names = "--seed", paramLabel = "S", description = "seed of the Sobol or Morris draws (default 1)")
   long seed = 1;
+
+  @Option(names = "--spark", paramLabel = "MASTER", description = "with --method sobol or morris: run the analysis on"
+      + " Apache Spark (local[*], spark://HOST:7077, yarn …); the same numbers as a local run")
+  String spark;
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,6 +47,10 @@ final class GlobalSensitivity {
       err.println("tok: --samples must be between 2 and 10,000,000 for " + method + ", got " + samples);
       return false;
     }
+    if (spark != null && tornado()) {
+      err.println("tok: --spark goes with --method sobol or morris (a tornado is 2 evaluations per param)");
+      return false;
+    }
     return true;
   }
 
@@ -54,7 +63,15 @@ final class GlobalSensitivity {
   /** Runs the analysis, prints it and draws the Sobol bars to {@code chart} (when not null); the exit code. */
   int run(String file, Model model, Scenario scenario, java.util.Map<String, String> overrides, String output,
           String format, java.nio.file.Path chart, PrintWriter out, PrintWriter err) {
-    org.tokenomics.GlobalSensitivity r = compute(model, scenario, overrides, output);
+    org.tokenomics.GlobalSensitivity r;
+    try {
+      r = spark != null
+          ? SparkRoute.sensitivity(spark, java.nio.file.Path.of(file), method, output, samples, seed, scenario, overrides)
+          : compute(model, scenario, overrides, output);
+    } catch (SparkRoute.Unavailable x) {
+      err.println("tok: " + x.getMessage());
+      return 2;
+    }
     if (!r.ok()) {
       return CliInputs.fail(r.diagnostics(), err, file);
     }

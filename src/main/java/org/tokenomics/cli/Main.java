@@ -1,6 +1,9 @@
 package org.tokenomics.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,11 +15,30 @@ import picocli.CommandLine.Command;
     description = "Tok: a unit-checked language for the economics of AI compute.",
     footerHeading = "%nExamples:%n",
     footer = {"  tok run samples/gigawatt/two_dark_years.tok", "  tok check model.tok",
-        "  tok run --help      (every command has --help with examples)"},
-    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, FmtCommand.class, SweepCommand.class,
-        SensitivityCommand.class, ChartCommand.class, LspCommand.class, TestCommand.class,
-        org.tokenomics.serve.ServeCommand.class})
+        "  tok run --help      (every command has --help with examples)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
+  /**
+   * The subcommands, in the order {@code tok --help} lists them. Picocli reads a command's
+   * annotations by reflection when it is added, a tenth of a second for all of them on a cold JVM,
+   * so a command line that names one gets that one alone (see {@link #commandLine}).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("check", CheckCommand::new);
+    m.put("explain", ExplainCommand::new);
+    m.put("fmt", FmtCommand::new);
+    m.put("sweep", SweepCommand::new);
+    m.put("sensitivity", SensitivityCommand::new);
+    m.put("chart", ChartCommand::new);
+    m.put("lsp", LspCommand::new);
+    m.put("test", TestCommand::new);
+    m.put("serve", org.tokenomics.serve.ServeCommand::new);
+    return m;
+  }
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -33,12 +55,50 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    org.tokenomics.diag.StartupTrace.mark("launcher to main");
+    if (args.length > 0 && COMPILES.contains(args[0])) {
+      // The prelude's parse (a cold parser: a fifth of a short run) overlaps picocli's set-up.
+      Thread warm = new Thread(Main::warmUp, "tok-warm-up");
+      warm.setDaemon(true);
+      warm.start();
+    }
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    org.tokenomics.diag.StartupTrace.mark("exit");
+    System.exit(code);
+  }
+
+  /** The commands that compile a model first. */
+  private static final java.util.Set<String> COMPILES =
+      java.util.Set.of("run", "check", "explain", "sweep", "sensitivity", "chart", "test");
+
+  private static void warmUp() {
+    try {
+      org.tokenomics.Tokenomics.warmUp();
+      org.tokenomics.diag.StartupTrace.mark("prelude parsed (warm-up thread)");
+    } catch (RuntimeException | Error e) {
+      // only time is lost: the compile parses the prelude itself and reports what it finds
+    }
+  }
+
+  /**
+   * The command line for these arguments: every subcommand, or only the one they start with (its
+   * usage, options and errors are the same either way, as nothing else sees its siblings).
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(named.get());
+    } else {
+      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+    }
+    return cli;
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
+    org.tokenomics.diag.StartupTrace.mark("picocli");
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -110,11 +110,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: " + badSamples);
       return 2;
     }
-    if (xlsx && samples != 0) { // after --samples is read (a count or auto)
-      err.println("tok: --format xlsx writes the model's formulas (a deterministic run); Monte Carlo statistics "
-          + "are not formulas: use --format json or html with --samples");
-      return 2;
-    }
     if (spark != null && (samples == 0 || auto != null)) {
       err.println("tok: --spark goes with --samples N (a number of samples)");
       return 2;
@@ -145,11 +140,14 @@ final class RunCommand implements Callable<Integer> {
       err.println("tok: unknown format '" + format + "' (" + String.join(", ", Formats.names(tok)) + ")");
       return 2;
     }
+    org.tokenomics.diag.StartupTrace.mark("toolchain and formats");
     Compilation c = tok.compile(file);
+    org.tokenomics.diag.StartupTrace.mark("compile");
     RunReports.Builder report = RunReports.builder(file.toString(), c.ok() ? c.model().periods() : List.of())
         .diagnostics(c.diagnostics());
     if (c.ok()) {
       run(c.model(), overrides, report, err);
+      org.tokenomics.diag.StartupTrace.mark("evaluation");
     }
     if (usage) {
       return 2;
@@ -159,7 +157,9 @@ final class RunCommand implements Callable<Integer> {
     if (xlsx) {
       return workbook(c, result, ok, overrides, err);
     }
-    return write(reporter, result, out, err) && ok ? 0 : 1;
+    boolean written = write(reporter, result, out, err);
+    org.tokenomics.diag.StartupTrace.mark("output");
+    return written && ok ? 0 : 1;
   }
 
   /** {@code --format xlsx}: the diagnostics on stderr, then the workbook when the model checks. */
@@ -173,8 +173,11 @@ final class RunCommand implements Callable<Integer> {
     List<String> columns = CliInputs.scenarios(c.model(), scenarios, file.toString(), new ArrayList<>());
     String selected = scenarios.size() == 1 && !scenarios.get(0).equals("all") ? scenarios.get(0) : "base";
     try {
+      // under --samples the formulas are the deterministic run's, and the statistics are values
+      org.tokenomics.xlsx.XlsxExport.MonteCarlo mc = samples == 0 && auto == null ? null
+          : new org.tokenomics.xlsx.XlsxExport.MonteCarlo(result, seed);
       org.tokenomics.xlsx.XlsxExport.Result r = org.tokenomics.xlsx.XlsxExport.write(file, root, columns, selected,
-          overrides, outFile);
+          overrides, outFile, mc);
       if (!r.notes().isEmpty()) {
         err.println("tok: wrote " + outFile + "; " + r.notes().size() + " value(s) are numbers, not formulas "
             + "(each cell says why in a comment):");

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     footer = {"  tok sensitivity model.tok --output breakeven",
         "  tok sensitivity model.tok --output npv --out tornado.png",
         "  tok sensitivity model.tok --output npv --method sobol --out sobol.svg",
-        "  tok sensitivity model.tok --output npv --method sobol --format html"})
+        "  tok sensitivity model.tok --output npv --method sobol --format html",
+        "  tok sensitivity model.tok --output npv --method sobol --spark 'local[*]'"})
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  tok sweep samples/gigawatt/two_dark_years.tok --vary 'margin=30 %%..70 %%:5'",
         "  tok sweep model.tok --vary 'margin=40 %%..60 %%:3' --output npv8,irr",
-        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:5' --format json"})
+        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:5' --format json",
+        "  tok sweep model.tok --vary 'margin=30 %%..70 %%:41' --spark 'local[*]'"})
 final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
@@ -32,6 +33,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "NAME", split = ",",
       description = "the reports to show, in this order (default: every report); repeatable or comma-separated")
   List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--spark", paramLabel = "MASTER", description = "evaluate the grid on Apache Spark (local[*],"
+      + " spark://HOST:7077, yarn …); the same points as a local sweep")
+  String spark;
 
   @Mixin
   CaseOptions inputs;
@@ -59,7 +64,14 @@ final class SweepCommand implements Callable<Integer> {
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    Sweep r = loaded.model().sweep(parsed, loaded.scenario(), loaded.overrides());
+    Sweep r;
+    try {
+      r = spark != null ? SparkRoute.sweep(spark, file, parsed, loaded.scenario(), loaded.overrides())
+          : loaded.model().sweep(parsed, loaded.scenario(), loaded.overrides());
+    } catch (SparkRoute.Unavailable x) {
+      err.println("tok: " + x.getMessage());
+      return 2;
+    }
     if (!r.ok()) {
       return CliInputs.fail(r.diagnostics(), err, file.toString());
     }

@@ -24,7 +24,10 @@ import org.tokenomics.eval.Frame;
  * <p>Streaming: rows are evaluated a wave of {@link #WAVE} at a time and added to running sums
  * ({@link SobolSums}), one set for the estimate and one per resample; a resample is a Poisson
  * bootstrap (each row weighted by a Poisson(1) draw, counter-based from the seed, row and
- * resample), which needs no stored rows. So memory is independent of N.
+ * resample), which needs no stored rows. So memory is independent of N. Each block of
+ * {@link #WAVE} rows gets sums of its own, and blocks are merged in a fixed binary tree over their
+ * indices ({@link SobolTree}): a cluster that evaluates aligned ranges of blocks ({@link Plan#part})
+ * and merges them ({@link #finish}) reproduces a local run bit for bit.
  *
  * <p>Every draw is counter-based (A from the seed, B from a seed derived from it, the bootstrap
  * rows from a third), and each evaluation writes its own slot, so the indices are the same for any
@@ -53,6 +56,134 @@ public final class Sobol {
    */
   public static Result run(CompiledModel cm, List<CompiledModel.Override> overrides, String name, int n, long seed,
                            int threads, List<Diagnostic> errors) {
+    Plan plan = plan(cm, overrides, name, n, seed, errors);
+    if (plan == null) {
+      return null;
+    }
+    return finish(plan, List.of(plan.part(0, plan.blocks(), 0, threads)), errors);
+  }
+
+  /**
+   * What every part of one analysis shares: the sampled model, the output, the params, the seeds
+   * and the shift of the sums (row 0's f(A)). Made by {@link #plan}; on a cluster each machine
+   * makes its own from the same model and arguments (the same numbers: every draw is counter-based).
+   */
+  public static final class Plan {
+    private final CompiledModel cm;
+    private final Sampler sampler;
+    private final Tornado.Output out;
+    private final List<UncertainParam> params;
+    private final int n;
+    private final long seed;
+    private final long seedB;
+    private final long seedBoot;
+    private final double shift;
+
+    private Plan(CompiledModel cm, Sampler sampler, Tornado.Output out, int n, long seed, double shift) {
+      this.cm = cm;
+      this.sampler = sampler;
+      this.out = out;
+      this.params = sampler.params();
+      this.n = n;
+      this.seed = seed;
+      this.seedB = Draws.mix(seed ^ 0x2545F4914F6CDD1DL);
+      this.seedBoot = Draws.mix(seed ^ 0x61C8864680B583EBL);
+      this.shift = shift;
+    }
+
+    /** How many blocks of {@link #WAVE} rows the N base samples make (the last may be shorter). */
+    public int blocks() {
+      return (int) ((n + (long) WAVE - 1) / WAVE);
+    }
+
+    /**
+     * The level s of a split into at most {@code slices} aligned ranges of 2^s blocks: slice i
+     * covers blocks {@code [i·2^s, (i+1)·2^s)}, and {@link #slices(int)} of them cover all.
+     */
+    public int level(int slices) {
+      int s = 0;
+      while (((blocks() + (1L << s) - 1) >> s) > Math.max(1, slices)) {
+        s++;
+      }
+      return s;
+    }
+
+    /** How many aligned ranges of 2^{@link #level(int)} blocks cover every block (at most {@code slices}). */
+    public int slices(int slices) {
+      int s = level(slices);
+      return (int) ((blocks() + (1L << s) - 1) >> s);
+    }
+
+    /**
+     * Evaluates blocks {@code [first, first + count)} and sums them (in the tree's grouping) into
+     * one node at {@code level}: the block itself (level 0, count 1), an aligned range of 2^level
+     * blocks, or the whole run. Stops at the first block with an evaluation error.
+     */
+    public Part part(int first, int count, int level, int threads) {
+      int k = params.size();
+      int last = Math.min(blocks(), first + count);
+      double[][] values = new double[k + 2][Math.min(n, WAVE)]; // values[m][j]: m = 0 for A, 1 for B, 2 + i for A_B^i
+      ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
+      int stride = SobolSums.stride(k);
+      double[] rows = new double[Math.min(n, WAVE) * stride];
+      long[] bootKeys = new long[RESAMPLES + 1];
+      for (int r = 1; r <= RESAMPLES; r++) {
+        bootKeys[r] = Draws.key(seedBoot, r);
+      }
+      SobolTree tree = new SobolTree();
+      for (int b = first; b < last; b++) {
+        int start = b * WAVE;
+        int len = Math.min(WAVE, n - start);
+        long[] errorAt = {Long.MAX_VALUE};
+        EvalError error = evaluate(sampler, out.slot(), params, seed, seedB, start, len, values, frames, threads, errorAt);
+        if (error != null) {
+          return new Part(level, null, errorAt[0]);
+        }
+        SobolSums[] sums = new SobolSums[RESAMPLES + 1]; // [0]: every row once (the estimate); [1 + r]: resample r
+        for (int r = 0; r <= RESAMPLES; r++) {
+          sums[r] = new SobolSums(k, shift);
+        }
+        // the block's rows as every estimate adds them, computed once (SobolSums.rows)
+        SobolSums.rows(values, len, shift, rows);
+        // each estimate takes the block's rows in order, whichever thread runs it
+        Parallel.run(RESAMPLES + 1, threads, r -> {
+          SobolSums into = sums[r];
+          long key = bootKeys[r]; // resample r's weights: the stream r of seedBoot, its key hoisted
+          for (int j = 0; j < len; j++) {
+            into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformOf(key, start + j)));
+          }
+        }, () -> { });
+        tree.push(0, sums);
+      }
+      return new Part(level, tree.root(), Long.MAX_VALUE);
+    }
+  }
+
+  /**
+   * The sums of an aligned range of blocks (or the first evaluation error met there, as
+   * {@code row · (k + 2) + matrix}), to be merged by {@link #finish}. Serializable: on a cluster it
+   * travels from the machine that evaluated the range to the one that merges.
+   */
+  public static final class Part implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int level;
+    private final SobolSums[] sums;
+    private final long errorAt;
+
+    Part(int level, SobolSums[] sums, long errorAt) {
+      this.level = level;
+      this.sums = sums;
+      this.errorAt = errorAt;
+    }
+  }
+
+  /**
+   * The plan of an analysis: the output and params checked, row 0 evaluated (its f(A) shifts every
+   * sum); null after adding diagnostics (an unknown or non-scalar output, no uncertain param, an
+   * evaluation error in row 0).
+   */
+  public static Plan plan(CompiledModel cm, List<CompiledModel.Override> overrides, String name, int n, long seed,
+                          List<Diagnostic> errors) {
     if (n < 2) {
       throw new IllegalArgumentException("Sobol needs at least 2 samples");
     }
@@ -62,53 +193,57 @@ public final class Sobol {
       return null;
     }
     List<UncertainParam> params = sampler.params();
-    int k = params.size();
-    if (k == 0) {
+    if (params.isEmpty()) {
       errors.add(error(cm, "Sobol indices need at least one param with a distribution",
           "give a param a distribution, e.g. param growth = uniform(1 %, 5 %)"));
       return null;
     }
-    long seedB = Draws.mix(seed ^ 0x2545F4914F6CDD1DL);
-    long seedBoot = Draws.mix(seed ^ 0x61C8864680B583EBL);
-    // sums[0]: every row once (the estimate); sums[1 + r]: bootstrap resample r
-    SobolSums[] sums = null;
-    int wave = Math.min(n, WAVE);
-    double[][] values = new double[k + 2][wave]; // values[m][j]: m = 0 for A, 1 for B, 2 + i for A_B^i
-    double[] rows = new double[wave * SobolSums.stride(k)]; // the wave as every estimate adds it
-    long[] bootKeys = new long[RESAMPLES + 1]; // resample r's weights are the stream r of seedBoot
-    for (int r = 1; r <= RESAMPLES; r++) {
-      bootKeys[r] = Draws.key(seedBoot, r);
+    Frame f = sampler.newFrame();
+    for (UncertainParam p : params) {
+      f.draws[p.index()] = Draws.uniform(seed, 0, p.stream());
     }
-    int stride = SobolSums.stride(k);
-    ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
-    for (int start = 0; start < n; start += wave) {
-      int len = Math.min(wave, n - start);
-      EvalError error = evaluate(sampler, out.slot(), params, seed, seedB, start, len, values, frames, threads);
-      if (error != null) {
-        errors.add(Runner.diagnostic(cm, error));
-        return null;
-      }
-      if (sums == null) {
-        sums = new SobolSums[RESAMPLES + 1];
-        for (int r = 0; r <= RESAMPLES; r++) {
-          sums[r] = new SobolSums(k, values[0][0]);
-        }
-      }
-      SobolSums[] all = sums;
-      int from = start;
-      SobolSums.rows(values, len, sums[0].shift(), rows);
-      // each estimate takes the wave's rows in order, whichever thread runs it
-      Parallel.run(RESAMPLES + 1, threads, r -> {
-        SobolSums into = all[r];
-        long key = bootKeys[r];
-        for (int j = 0; j < len; j++) {
-          into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformOf(key, from + j)));
-        }
-      }, () -> { });
+    f.reset();
+    double shift;
+    try {
+      shift = f.values(out.slot())[0];
+    } catch (EvalError e) {
+      errors.add(Runner.diagnostic(cm, e));
+      return null;
     }
-    double[][] point = sums[0].estimate();
+    return new Plan(cm, sampler, out, n, seed, shift);
+  }
+
+  /**
+   * The indices from the parts of a plan, in block order (each the node of an aligned range of
+   * blocks; together every block once); null after adding diagnostics (the earliest evaluation
+   * error, an output that does not vary).
+   */
+  public static Result finish(Plan plan, List<Part> parts, List<Diagnostic> errors) {
+    CompiledModel cm = plan.cm;
+    List<UncertainParam> params = plan.params;
+    long errorAt = parts.stream().mapToLong(p -> p.errorAt).min().orElse(Long.MAX_VALUE);
+    if (errorAt != Long.MAX_VALUE) { // evaluate that row again here for the error itself
+      long row = errorAt / (params.size() + 2);
+      EvalError e = evaluate(plan.sampler, plan.out.slot(), params, plan.seed, plan.seedB, row, 1,
+          new double[params.size() + 2][1], ThreadLocal.withInitial(plan.sampler::newFrame), 1, new long[1]);
+      errors.add(Runner.diagnostic(cm, e));
+      return null;
+    }
+    SobolTree tree = new SobolTree();
+    for (Part p : parts) {
+      if (p.sums != null) { // the tree merges into what it is given: copies, so that a part can be merged again
+        SobolSums[] copy = new SobolSums[p.sums.length];
+        for (int r = 0; r < copy.length; r++) {
+          copy[r] = p.sums[r].copy();
+        }
+        tree.push(p.level, copy);
+      }
+    }
+    SobolSums[] sums = tree.root();
+    double[][] point = sums == null ? null : sums[0].estimate();
     if (point == null) {
-      errors.add(error(cm, name + " does not vary with the uncertain params: its Sobol indices are undefined", null));
+      errors.add(error(cm, plan.out.name() + " does not vary with the uncertain params: its Sobol indices are undefined",
+          null));
       return null;
     }
     double[][][] boot = new double[RESAMPLES][][];
@@ -135,7 +270,7 @@ public final class Sobol {
           percentile(total, 0.025), percentile(total, 0.975)));
     }
     indices.sort(Comparator.comparingDouble(Index::total).reversed().thenComparing(Index::param));
-    return new Result(out, n, List.copyOf(indices));
+    return new Result(plan.out, plan.n, List.copyOf(indices));
   }
 
   private static Diagnostic error(CompiledModel cm, String message, String help) {
@@ -144,13 +279,15 @@ public final class Sobol {
 
   /**
    * Evaluates rows {@code [start, start + len)} into {@code values} (row j of the wave at index j),
-   * in parallel blocks; the error of the earliest failing evaluation, or null.
+   * in parallel blocks; the error of the earliest failing evaluation (its position, row · (k + 2) +
+   * matrix, in {@code firstErrorAt[0]}), or null.
    */
   private static EvalError evaluate(Sampler sampler, int slot, List<UncertainParam> params, long seed, long seedB,
-                                    int start, int len, double[][] values, ThreadLocal<Frame> frames, int threads) {
+                                    long start, int len, double[][] values, ThreadLocal<Frame> frames, int threads,
+                                    long[] firstErrorAt) {
     int k = params.size();
     EvalError[] firstError = new EvalError[1];
-    long[] firstErrorAt = {Long.MAX_VALUE};
+    firstErrorAt[0] = Long.MAX_VALUE;
     int block = 64;
     SobolRows rows = new SobolRows(sampler.program(), slot, params);
     int size = sampler.program().size();
@@ -160,7 +297,7 @@ public final class Sobol {
       double[] bRow = new double[k];
       double[][] saved = new double[size][];
       for (int j = b * block; j < Math.min(len, (b + 1) * block); j++) {
-        long row = (long) start + j;
+        long row = start + j;
         for (UncertainParam p : params) {
           a[p.index()] = Draws.uniform(seed, row, p.stream());
           bRow[p.index()] = Draws.uniform(seedB, row, p.stream());

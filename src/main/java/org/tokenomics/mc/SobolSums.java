@@ -10,9 +10,12 @@ package org.tokenomics.mc;
  * estimator's expectation unchanged and keeps the variance's sums from cancelling when the output
  * is far from zero: first order (Saltelli 2010) {@code Σw·(f(B) − c)·(f(A_B^i) − f(A)) / W / V},
  * total (Jansen) {@code Σw·(f(A) − f(A_B^i))² / 2W / V}, V the variance of the f(A) and f(B)
- * values together. Rows are added in row order, so the sums do not depend on threads.
+ * values together. Rows are added in row order within a block of {@link Sobol#WAVE} rows, and blocks
+ * are merged in a fixed binary tree ({@link SobolTree}), so the sums depend neither on threads nor
+ * on how the blocks are split between machines.
  */
-final class SobolSums {
+final class SobolSums implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final double shift;
   private double weight;
   private double sum;
@@ -102,6 +105,31 @@ final class SobolSums {
       double ab = values[i + 2][j] - shift;
       first[i] += w * b * (ab - a);
       total[i] += w * (a - ab) * (a - ab);
+    }
+  }
+
+  /** A copy: merging into it leaves this one as it is. */
+  SobolSums copy() {
+    SobolSums c = new SobolSums(first.length, shift);
+    c.weight = weight;
+    c.sum = sum;
+    c.squares = squares;
+    System.arraycopy(first, 0, c.first, 0, first.length);
+    System.arraycopy(total, 0, c.total, 0, total.length);
+    return c;
+  }
+
+  /**
+   * Adds the sums of other rows (the same shift and params): the sums of both sets of rows, in a
+   * grouping the caller fixes ({@link SobolTree}), so that any split of the rows gives the same bits.
+   */
+  void merge(SobolSums other) {
+    weight += other.weight;
+    sum += other.sum;
+    squares += other.squares;
+    for (int i = 0; i < first.length; i++) {
+      first[i] += other.first[i];
+      total[i] += other.total[i];
     }
   }
 

@@ -76,6 +76,16 @@ public final class Sweep {
    */
   public static Result run(CompiledModel cm, List<CompiledModel.Override> base, List<Vary> varies,
                            long maxValues, int threads, List<Diagnostic> errors) {
+    return run(cm, base, varies, maxValues, threads, errors, 0, MAX_POINTS);
+  }
+
+  /**
+   * Points {@code [first, first + count)} of the sweep's grid only (fewer past its end): a slice
+   * for a cluster, checked as the whole grid is (the bounds, its size) so that every slice and the
+   * whole agree on what is refused.
+   */
+  public static Result run(CompiledModel cm, List<CompiledModel.Override> base, List<Vary> varies,
+                           long maxValues, int threads, List<Diagnostic> errors, int first, int count) {
     Program program = Runner.apply(cm.program(), base);
     List<Axis> axes = new ArrayList<>();
     long points = 1;
@@ -103,9 +113,10 @@ public final class Sweep {
       errors.add(error(cm, Code.TOK600, limit.replace("samples", "points"), "use fewer STEPS"));
       return null;
     }
-    int n = (int) points;
+    int from = (int) Math.min(points, Math.max(0, first));
+    int n = (int) Math.min(points - from, Math.max(0, count));
     Point[] out = new Point[n];
-    Parallel.run(n, threads, i -> out[i] = point(cm, program, axes, i), () -> { });
+    Parallel.run(n, threads, i -> out[i] = point(cm, program, axes, from + i), () -> { });
     boolean[] series = new boolean[cm.reports().size()];
     for (int r = 0; r < series.length; r++) {
       series[r] = program.cell(cm.reports().get(r).slot()).series();

@@ -54,6 +54,46 @@ final class Calc {
     return r;
   }
 
+  /** A label row that starts a block of rows (a family member). */
+  Row heading(String label) {
+    Row r = add(label, "", false, null);
+    r.heading = true;
+    return r;
+  }
+
+  /**
+   * A row that holds a list from column C rightwards, made once per key: {@code cells} are its
+   * formulas (or numbers, with {@code data}). Its range is {@link #listRange}.
+   */
+  Row list(Object key, String label, String unit, Type type, boolean data, java.util.function.Supplier<String[]> cells) {
+    Row r = helpers.get(key);
+    if (r != null) {
+      return r;
+    }
+    r = add(label, unit, false, type);
+    helpers.put(key, r);
+    boolean cross = crossSheet;
+    crossSheet = false; // the list's own formulas live on this sheet
+    try {
+      r.list = cells.get();
+    } finally {
+      crossSheet = cross;
+    }
+    r.data = data;
+    return r;
+  }
+
+  /** A list row's range ({@code $C$40:$AP$40}), with the sheet's name from the Inputs sheet. */
+  String listRange(Row r) {
+    return (crossSheet ? SHEET + "!" : "") + "$" + Row.column(VALUE_COL) + "$" + (r.index + 1) + ":$" + Row.column(VALUE_COL + r.list.length - 1) + "$"
+        + (r.index + 1);
+  }
+
+  /** A list row's cell {@code i}, absolute. */
+  String listCell(Row r, int i) {
+    return (crossSheet ? SHEET + "!" : "") + "$" + Row.column(VALUE_COL + i) + "$" + (r.index + 1);
+  }
+
   void place(int slot, Row row) {
     bySlot.put(slot, row);
   }

@@ -8,7 +8,8 @@ import org.tokenomics.check.Type;
  * their period, {@code initial} at the timeline's start). Excel's NPV and IRR count whole periods,
  * so they are used as they are on yearly periods; on monthly or quarterly periods npv discounts
  * each amount by the years to its period's end in a helper row, and irr is Excel's periodic IRR
- * compounded to a year ((1 + r)^k − 1 with k periods a year, which is the same equation). payback
+ * compounded to a year ((1 + r)^k − 1 with k periods a year, which is the same equation); under
+ * {@code timing: mid} the periodic IRR is over half-period steps ({@link #irrMid}). payback
  * uses two helper rows: cumulative cash and the periods that end in the red.
  */
 final class Finance {
@@ -49,12 +50,10 @@ final class Finance {
     Row values = f.seriesRow(o.args().get(0));
     String init = initial(o, 2);
     String timing = timing(o);
-    if (timing.equals("mid")) {
-      // Excel's IRR counts whole periods from the first flow; amounts at mid-period sit half a period
-      // off the initial, which no periodic IRR can say
-      throw new Formulas.Inexpressible("irr with timing: mid (Excel's IRR needs flows a whole period apart)");
-    }
     String minusInit = init == null ? null : "-" + Formulas.wrap(f.emit(o.args().get(2), 0), Formulas.NEG);
+    if (timing.equals("mid")) {
+      return irrMid(o, values, minusInit);
+    }
     boolean start = timing.equals("start");
     // end: the initial, then each period a period later; start: each period's amount at its start,
     // so the first one sits with the initial and the last column stays empty
@@ -73,6 +72,36 @@ final class Finance {
     String guess = "IF(AND(" + in + ">0," + out + ">0),(" + in + "/(" + out + "))^(1/" + calc.periods + ")-1,0.1)";
     String irr = "IRR(" + range + "," + guess + ")";
     return k == 1 ? Formulas.atom(irr) : new Formulas.E("(1+" + irr + ")^" + k + "-1", Formulas.ADD);
+  }
+
+  /**
+   * irr with {@code timing: mid}: amounts at the middle of their periods, the initial at the
+   * timeline's start. With periods of 1/k year, amount p sits at (2p + 1) half-periods, so Tok's
+   * equation Σ a_p (1 + r)^−(p + ½)/k = initial is, for the half-period rate ρ with
+   * (1 + ρ)^2k = 1 + r, Σ a_p (1 + ρ)^−(2p + 1) = initial: Excel's IRR of the flows at half-period
+   * steps (−initial, then 0 and each amount in turn), compounded to a year. The same equation,
+   * not an approximation; the flows are a list row of 2n cells.
+   */
+  private Formulas.E irrMid(TExpr.Op o, Row values, String minusInit) {
+    int n = calc.periods;
+    Row flows = calc.list(new Key(o, "mid"), "↳ cash flows for irr at half-period steps (−initial, then 0 and each "
+            + "period's amount in turn; a list from column C, not by period)", SheetUnits.text(o.args().get(0).type()),
+        o.args().get(0).type(), false, () -> {
+          String[] cells = new String[2 * n];
+          cells[0] = minusInit == null ? "0" : minusInit;
+          for (int p = 0; p < n; p++) {
+            cells[2 * p + 1] = Calc.ref(values, p);
+            if (p + 1 < n) {
+              cells[2 * p + 2] = "0";
+            }
+          }
+          return cells;
+        });
+    String range = calc.listRange(flows);
+    String in = "SUMIF(" + range + ",\">0\")";
+    String out = "-SUMIF(" + range + ",\"<0\")";
+    String guess = "IF(AND(" + in + ">0," + out + ">0),(" + in + "/(" + out + "))^(1/" + (2 * n) + ")-1,0.1)";
+    return new Formulas.E("(1+IRR(" + range + "," + guess + "))^" + (2 * calc.perYear()) + "-1", Formulas.ADD);
   }
 
   /** The op's timing word: end (the default), mid or start. */

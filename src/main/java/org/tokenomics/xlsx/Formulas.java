@@ -70,6 +70,12 @@ final class Formulas {
     }
     TExpr.Op o = (TExpr.Op) e;
     List<TExpr> a = o.args();
+    if (o.op().equals("-") && a.get(0).type().tag() == Type.Tag.DATE && a.get(1).type().tag() == Type.Tag.DATE
+        && TExpr.constant(o) != null) {
+      // two constant dates (a member's key less a date): Tok's exact duration, as the sheet's dates
+      // (years since year 0) would lose ~1e-13 yr in the subtraction
+      return number(SheetUnits.toSheet(TExpr.constant(o), o.type()));
+    }
     if (o.data() instanceof org.tokenomics.time.Step by && col >= 0) {
       return rollUp(o.op(), a.get(0), by, col);
     }

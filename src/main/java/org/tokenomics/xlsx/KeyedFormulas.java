@@ -14,7 +14,7 @@ import org.tokenomics.eval.series.DataSeries;
  * lookup's x): {@code series} is a per-period sum of the values dated in it, {@code curve} the
  * interpolation between the two keys around the period's start, written against the start row.
  * {@code lookup}'s x can change, so its segment is chosen by the formula (nested {@code IF}s over
- * the keys). A {@code csv} column is data read when the model compiled: a row of numbers whose
+ * the keys; past 30 keys, MATCH and INDEX over hidden rows of keys and values). A {@code csv} column is data read when the model compiled: a row of numbers whose
  * comment names the file, not a calculation.
  */
 final class KeyedFormulas {
@@ -92,14 +92,14 @@ final class KeyedFormulas {
     OpParts.Keys k = OpParts.keys(o);
     double[] keys = k.keys();
     int n = keys.length;
-    if (n > MAX_LOOKUP_KEYS) {
-      throw new Formulas.Inexpressible("a lookup over more than " + MAX_LOOKUP_KEYS + " keys (Excel nests at most 64 IFs)");
-    }
     TExpr x = o.args().get(0);
     Type kt = x.type();
     // a series x computed by an expression gets a row of its own, so the IFs read one cell
     String at = x instanceof TExpr.Op && x.type().series() && col >= 0 ? Calc.ref(f.seriesRow(x), col) : f.text(x, col);
     List<TExpr> v = o.args().subList(1, o.args().size());
+    if (n > MAX_LOOKUP_KEYS) {
+      return table(o, k, at, v);
+    }
     String formula = f.text(v.get(n - 1), col);
     for (int i = n - 2; i >= 0; i--) {
       String onNext = "IF(" + at + "<=" + key(keys[i + 1], kt, +1) + "," + f.text(v.get(i + 1), col) + "," + formula + ")";
@@ -111,6 +111,62 @@ final class KeyedFormulas {
     }
     return Formulas.atom("IF(" + at + "<=" + key(keys[0], kt, +1) + "," + f.text(v.get(0), col) + "," + formula + ")");
   }
+
+  /**
+   * A lookup over more keys than nested IFs allow: its keys, the keys less and plus Tok's tolerance,
+   * and its values are list rows (hidden); {@code MATCH} over the lowered keys finds the segment
+   * and {@code INDEX} reads its ends, with the same tests as the nested IFs: the first value up to
+   * the first key, the last beyond the last, a key's own value on it, the segment between.
+   */
+  private Formulas.E table(TExpr.Op o, OpParts.Keys k, String at, List<TExpr> v) {
+    double[] keys = k.keys();
+    int n = keys.length;
+    Type kt = o.args().get(0).type();
+    for (TExpr value : v) {
+      if (value.type().series()) {
+        throw new Formulas.Inexpressible("a lookup over more than " + MAX_LOOKUP_KEYS + " keys whose values change by "
+            + "period (Excel nests at most 64 IFs, and a table of its values would need a row per period)");
+      }
+    }
+    String what = f.source().apply(o.span());
+    Row exact = calc.list(new Key(o, "keys"), "↳ keys of " + what, SheetUnits.text(kt), kt, true,
+        () -> keyCells(keys, kt, 0));
+    Row low = calc.list(new Key(o, "low"), "↳ keys − Tok's tolerance, of " + what, SheetUnits.text(kt), kt, true,
+        () -> keyCells(keys, kt, -1));
+    Row high = calc.list(new Key(o, "high"), "↳ keys + Tok's tolerance, of " + what, SheetUnits.text(kt), kt, true,
+        () -> keyCells(keys, kt, +1));
+    Row values = calc.list(new Key(o, "values"), "↳ values of " + what, SheetUnits.text(o.type()), o.type(), false, () -> {
+      String[] cells = new String[n];
+      for (int i = 0; i < n; i++) {
+        cells[i] = f.text(v.get(i), -1);
+      }
+      return cells;
+    });
+    String j = "MATCH(" + at + "," + calc.listRange(low) + ",1)";
+    String vj = "INDEX(" + calc.listRange(values) + "," + j + ")";
+    String vNext = "INDEX(" + calc.listRange(values) + "," + j + "+1)";
+    String kj = "INDEX(" + calc.listRange(exact) + "," + j + ")";
+    String kNext = "INDEX(" + calc.listRange(exact) + "," + j + "+1)";
+    String seg = k.interpolate().equals("step") ? vj
+        : between(Formulas.atom(vj), Formulas.atom(vNext), "(" + at + "-" + kj + ")/(" + kNext + "-" + kj + ")",
+            k.interpolate()).text();
+    String onKey = "IF(" + at + "<=INDEX(" + calc.listRange(high) + "," + j + ")," + vj + "," + seg + ")";
+    return Formulas.atom("IF(" + at + "<=" + calc.listCell(high, 0) + "," + calc.listCell(values, 0) + ",IF(" + at + ">"
+        + calc.listCell(high, n - 1) + "," + calc.listCell(values, n - 1) + "," + onKey + "))");
+  }
+
+  /** The keys in sheet units, moved by Tok's tolerance to {@code side} (0: as they are). */
+  private static String[] keyCells(double[] keys, Type type, int side) {
+    String[] cells = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      double moved = keys[i] + side * SAME * Math.max(1, Math.abs(keys[i]));
+      cells[i] = Formulas.number(SheetUnits.toSheet(moved, type)).text();
+    }
+    return cells;
+  }
+
+  /** A list row's key: one operation, one role. */
+  private record Key(Object op, String role) {}
 
   /** A csv column: a data row of the values Tok aggregated into each period, with a comment naming the file. */
   Formulas.E csv(TExpr.Op o, int col) {

@@ -25,8 +25,15 @@ import org.tokenomics.units.Unit;
 final class Plan {
   static final int INPUT_FIRST_ROW = 5;
 
-  /** One report: its calculations row (or input), display unit, and factor from sheet units. */
-  record Report(String name, String unit, Row row, String input, double factor, double[] values, boolean series) {}
+  /**
+   * One report: its calculations row (or input), display unit, and factor from sheet units; a
+   * roll-up's group labels ({@code 2026}, {@code 2026-Q1}), whose values are the row's first columns.
+   */
+  record Report(String name, String unit, Row row, String input, double factor, double[] values, boolean series,
+                List<String> groups) {}
+
+  /** A label row of the Inputs sheet that starts a family member's block. */
+  record Heading(int row, String label) {}
 
   /** One assertion: its message and calculations row. */
   record Check(String message, Row row) {}
@@ -39,6 +46,9 @@ final class Plan {
   final List<Input> inputs = new ArrayList<>();
   final List<Report> reports = new ArrayList<>();
   final List<Check> checks = new ArrayList<>();
+  final List<Heading> inputHeadings = new ArrayList<>();
+  /** The Reports sheet's row of each report (set when the workbook is written). */
+  int[] reportRows;
   /** Why parts of the workbook are values and not formulas (for the CLI and the tests). */
   final List<String> notes = new ArrayList<>();
   private final Names names = new Names();
@@ -52,12 +62,17 @@ final class Plan {
     Frame run = frames.get(selected);
     List<CellSym> rowCells = new ArrayList<>();
     Map<String, Row> hidden = new java.util.HashMap<>();
-    for (CellSym c : cm.cells()) {
-      if (!shown(c)) {
-        continue;
-      }
+    int inputRow = INPUT_FIRST_ROW;
+    String inputBlock = null;
+    String rowBlock = null;
+    for (CellSym c : inBlocks(cm.cells())) {
+      String member = member(c.name());
       if (c.isParam() && !c.type().series()) {
-        Input in = new Input(c.name(), INPUT_FIRST_ROW + inputs.size(), SheetUnits.text(c.type()), scenarios.size(),
+        if (member != null && !member.equals(inputBlock)) {
+          inputHeadings.add(new Heading(inputRow++, member));
+        }
+        inputBlock = member;
+        Input in = new Input(c.name(), inputRow++, SheetUnits.text(c.type()), scenarios.size(),
             c.expr() == null ? "" : source(c.expr().span()), where(c.nameSpan()));
         in.name = names.name(c.name());
         inputs.add(in);
@@ -65,6 +80,10 @@ final class Plan {
       } else if (c.role() == CellSym.Role.HIDDEN && hidden.containsKey(sameAs(c))) {
         calc.place(c.slot(), hidden.get(sameAs(c))); // the same text reading the same cells: the same value
       } else {
+        if (member != null && !member.equals(rowBlock)) {
+          calc.heading(member);
+        }
+        rowBlock = member;
         Row r = calc.add(label(c), SheetUnits.text(c.type()), c.type().series(), c.type());
         if (c.role() == CellSym.Role.HIDDEN) {
           hidden.put(sameAs(c), r);
@@ -97,7 +116,16 @@ final class Plan {
       }
       Row row = calc.row(r.slot());
       String input = row == null ? calc.ref(r.slot(), false, -1) : null;
-      reports.add(new Report(r.name(), unitText, row, input, factor, shown, r.type().series()));
+      List<String> groups = r.rolledUp() ? r.periods() : null;
+      if (groups != null && shown != null) {
+        shown = java.util.Arrays.copyOf(shown, Math.min(shown.length, groups.size()));
+        if (row != null && row.note == null) {
+          row.note = "A roll-up: its columns are " + String.join(", ", groups.subList(0, Math.min(3, groups.size())))
+              + (groups.size() > 3 ? " …" : "") + " (one per group, not the periods above; the columns after the "
+              + "last group repeat it, as Tok's value does). The Reports sheet labels them.";
+        }
+      }
+      reports.add(new Report(r.name(), unitText, row, input, factor, shown, r.type().series(), groups));
     }
     for (CompiledModel.AssertSpec a : cm.asserts()) {
       Row row = calc.row(a.slot());
@@ -107,9 +135,72 @@ final class Plan {
     }
   }
 
-  /** What makes two hidden cells one value: their source text, the cells they read, running sum or not. */
-  private String sameAs(CellSym c) {
-    return label(c) + java.util.Arrays.toString(c.deps()) + c.runningSum() + c.type();
+  /**
+   * What makes two hidden cells one value: their typed trees without source places (a family's
+   * members share the text {@code plan[y]} but not the key y), running sum or not.
+   */
+  private static String sameAs(CellSym c) {
+    StringBuilder b = new StringBuilder();
+    shape(c.typed(), b);
+    return b.append(c.runningSum()).append(c.type()).toString();
+  }
+
+  private static void shape(TExpr e, StringBuilder b) {
+    if (e == null) {
+      b.append("_");
+    } else if (e instanceof TExpr.Lit l) {
+      b.append(l.value()).append(l.type());
+    } else if (e instanceof TExpr.CellRef r) {
+      b.append('#').append(r.slot());
+    } else if (e instanceof TExpr.Time t) {
+      b.append(t.which());
+    } else {
+      TExpr.Op o = (TExpr.Op) e;
+      // data without a value's equality (arrays …) prints its identity: such trees are never merged
+      b.append(o.op()).append('{').append(o.data()).append("}(");
+      o.args().forEach(a -> shape(a, b.append(',')));
+      b.append(')');
+    }
+  }
+
+  /** The family member a cell belongs to ({@code vintage[2026]} for {@code vintage[2026].cash}), or null. */
+  static String member(String name) {
+    java.util.regex.Matcher m = MEMBER.matcher(name);
+    return m.lookingAt() ? m.group(1) : null;
+  }
+
+  private static final java.util.regex.Pattern MEMBER = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\[[^\\]]*\\])[.@]");
+
+  /**
+   * The shown cells in model order, except that a family member's cells (its hidden values too)
+   * form one block where the member's first cell is.
+   */
+  private static List<CellSym> inBlocks(List<CellSym> cells) {
+    Map<String, List<CellSym>> blocks = new java.util.LinkedHashMap<>();
+    List<Object> order = new ArrayList<>();
+    for (CellSym c : cells) {
+      if (!shown(c)) {
+        continue;
+      }
+      String m = member(c.name());
+      if (m == null) {
+        order.add(c);
+      } else {
+        blocks.computeIfAbsent(m, k -> {
+          order.add(k);
+          return new ArrayList<>();
+        }).add(c);
+      }
+    }
+    List<CellSym> out = new ArrayList<>();
+    for (Object o : order) {
+      if (o instanceof CellSym c) {
+        out.add(c);
+      } else {
+        out.addAll(blocks.get((String) o));
+      }
+    }
+    return out;
   }
 
   private CellSym cellNamed(String name) {

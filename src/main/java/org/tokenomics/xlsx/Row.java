@@ -24,6 +24,16 @@ final class Row {
   boolean data;
   /** A note for the row's first value cell (e.g. how to redo a goal seek). */
   String note;
+  /** A label row that starts a block (a family member's rows): the label alone, in bold. */
+  boolean heading;
+  /**
+   * A list a formula reads as a range rather than per period (a long lookup's keys, irr's flows at
+   * half-period steps): cells from column C rightwards, not under the period headers; null otherwise.
+   * Such a row is hidden (its label says what it holds) unless {@link #shown} is set.
+   */
+  String[] list;
+  /** With {@link #list}: keep the row visible. */
+  boolean shown;
 
   Row(String label, String unit, int index, boolean series, Type type, int periods) {
     this.label = label;

@@ -3,7 +3,6 @@ package org.tokenomics.xlsx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -11,9 +10,6 @@ import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -32,19 +28,31 @@ final class WorkbookWriter {
 
   private final Plan plan;
   private final XSSFWorkbook wb = new XSSFWorkbook();
-  private final Styles styles;
+  final Styles styles;
+  /** Monte Carlo statistics to write as values, or null. */
+  private final XlsxExport.MonteCarlo monteCarlo;
 
   /** Whether formula cells carry Tok's values as cached results (tests leave them out, so every number read back was computed). */
   private final boolean cached;
 
-  private WorkbookWriter(Plan plan, boolean cached) {
+  private WorkbookWriter(Plan plan, boolean cached, XlsxExport.MonteCarlo monteCarlo) {
     this.plan = plan;
     this.cached = cached;
+    this.monteCarlo = monteCarlo;
     this.styles = new Styles(wb);
   }
 
   static void write(Plan plan, OutputStream out, boolean cached) throws IOException {
-    new WorkbookWriter(plan, cached).writeTo(out);
+    write(plan, out, cached, null);
+  }
+
+  /** Writes the workbook, with a Monte Carlo run's statistics as values when {@code monteCarlo} is given. */
+  static void write(Plan plan, OutputStream out, boolean cached, XlsxExport.MonteCarlo monteCarlo) throws IOException {
+    new WorkbookWriter(plan, cached, monteCarlo).writeTo(out);
+  }
+
+  XSSFWorkbook workbook() {
+    return wb;
   }
 
   private void writeTo(OutputStream out) throws IOException {
@@ -54,7 +62,7 @@ final class WorkbookWriter {
     names();
     inputs(inputs);
     calculations(calc);
-    reports(reports);
+    new ReportsSheet(this, plan, monteCarlo).write(reports);
     wb.setForceFormulaRecalculation(true);
     wb.write(out);
     wb.close();
@@ -112,6 +120,9 @@ final class WorkbookWriter {
     int n = plan.scenarios.size();
     String first = Row.column(3);
     String last = Row.column(2 + n);
+    for (Plan.Heading hd : plan.inputHeadings) {
+      cell(sh.createRow(hd.row()), 0, hd.label(), styles.title);
+    }
     for (Input in : plan.inputs) {
       org.apache.poi.ss.usermodel.Row row = sh.createRow(in.row);
       cell(row, 0, in.label, null);
@@ -168,8 +179,16 @@ final class WorkbookWriter {
     timeRow(sh, Calc.YEAR, "year", "", p -> calc.timeline.year(p));
     for (Row r : calc.rows) {
       org.apache.poi.ss.usermodel.Row row = sh.createRow(r.index);
+      if (r.heading) {
+        cell(row, 0, r.label, styles.title);
+        continue;
+      }
       cell(row, 0, r.label, r.label.startsWith("↳") ? styles.helper : null);
       cell(row, 1, r.unit, styles.unit);
+      if (r.list != null) {
+        list(sh, row, r);
+        continue;
+      }
       CellStyle num = r.valuesBecause != null ? styles.valueOnly
           : r.type.tag() == org.tokenomics.check.Type.Tag.BOOL ? null : r.values == null ? styles.general : styles.number(r.values);
       Cell firstCell = null;
@@ -208,6 +227,19 @@ final class WorkbookWriter {
     sh.createFreezePane(Calc.PERIOD_COL, Calc.HEADER + 1);
   }
 
+  /** A list row: its cells from column C on; hidden unless it is meant to be read (its label says what it holds). */
+  private void list(Sheet sh, org.apache.poi.ss.usermodel.Row row, Row r) {
+    for (int i = 0; i < r.list.length; i++) {
+      Cell c = row.createCell(Calc.VALUE_COL + i);
+      if (r.data) {
+        c.setCellValue(Double.parseDouble(r.list[i]));
+      } else {
+        formula(sh, c, r.list[i], Double.NaN, styles.general);
+      }
+    }
+    row.setZeroHeight(!r.shown);
+  }
+
   private void timeRow(Sheet sh, int index, String label, String unit, java.util.function.IntToDoubleFunction value) {
     org.apache.poi.ss.usermodel.Row row = sh.createRow(index);
     cell(row, 0, label, styles.helper);
@@ -219,67 +251,16 @@ final class WorkbookWriter {
     }
   }
 
-  private void reports(Sheet sh) {
-    Calc calc = plan.calc;
-    text(sh, 0, 0, "Reports — each report in its unit, read from the Calculations sheet (scenario: "
-        + plan.scenarios.get(plan.selected) + "; change it on the Inputs sheet).", styles.title);
-    org.apache.poi.ss.usermodel.Row h = sh.createRow(2);
-    cell(h, 0, "Report", styles.header);
-    cell(h, 1, "Unit", styles.header);
-    cell(h, 2, "Value", styles.header);
-    for (int p = 0; p < calc.periods; p++) {
-      cell(h, Calc.PERIOD_COL + p, calc.timeline.declared() ? calc.timeline.label(p) : "static", styles.header);
-    }
-    int at = 3;
-    for (Plan.Report r : plan.reports) {
-      org.apache.poi.ss.usermodel.Row row = sh.createRow(at++);
-      cell(row, 0, r.name(), null);
-      cell(row, 1, r.unit(), styles.unit);
-      CellStyle num = styles.number(r.values());
-      if (!r.series()) {
-        String src = r.row() == null ? r.input() : "'" + Calc.SHEET + "'!" + cellOf(r.row(), -1);
-        formula(sh, row.createCell(Calc.VALUE_COL), scaled(src, r.factor()), r.values() == null ? Double.NaN : r.values()[0], num);
-      } else {
-        for (int p = 0; p < calc.periods; p++) {
-          String src = "'" + Calc.SHEET + "'!" + cellOf(r.row(), p);
-          formula(sh, row.createCell(Calc.PERIOD_COL + p), scaled(src, r.factor()),
-              r.values() == null ? Double.NaN : r.values()[p], num);
-        }
-      }
-    }
-    if (!plan.checks.isEmpty()) {
-      at++;
-      org.apache.poi.ss.usermodel.Row hh = sh.createRow(at++);
-      cell(hh, 0, "Assertion", styles.header);
-      cell(hh, 2, "Holds", styles.header);
-      for (Plan.Check c : plan.checks) {
-        org.apache.poi.ss.usermodel.Row row = sh.createRow(at++);
-        cell(row, 0, c.message(), null);
-        String src = c.row().series ? "AND('" + Calc.SHEET + "'!" + plan.calc.range(c.row()) + ")"
-            : "'" + Calc.SHEET + "'!" + cellOf(c.row(), -1);
-        formula(sh, row.createCell(Calc.VALUE_COL), src, Double.NaN, null);
-      }
-    }
-    sh.setColumnWidth(0, 36 * 256);
-    sh.setColumnWidth(1, 12 * 256);
-    sh.setColumnWidth(2, 14 * 256);
-    for (int p = 0; p < calc.periods; p++) {
-      sh.setColumnWidth(Calc.PERIOD_COL + p, 12 * 256);
-    }
-    sh.createFreezePane(Calc.PERIOD_COL, 3);
-    wb.setActiveSheet(wb.getSheetIndex(sh));
-  }
-
-  private static String cellOf(Row r, int p) {
+  static String cellOf(Row r, int p) {
     int col = r.series ? Calc.PERIOD_COL + p : Calc.VALUE_COL;
     return "$" + Row.column(col) + "$" + (r.index + 1);
   }
 
-  private static String scaled(String src, double factor) {
+  static String scaled(String src, double factor) {
     return factor == 1 ? src : src + "/" + Formulas.number(factor).text();
   }
 
-  private void formula(Sheet sh, Cell c, String formula, double cached, CellStyle style) {
+  void formula(Sheet sh, Cell c, String formula, double cached, CellStyle style) {
     try {
       c.setCellFormula(formula);
     } catch (RuntimeException e) { // a formula POI cannot read: keep Tok's value and say so
@@ -299,7 +280,7 @@ final class WorkbookWriter {
     }
   }
 
-  private void comment(Sheet sh, Cell c, String text) {
+  void comment(Sheet sh, Cell c, String text) {
     Drawing<?> d = sh.createDrawingPatriarch();
     ClientAnchor a = wb.getCreationHelper().createClientAnchor();
     a.setCol1(c.getColumnIndex() + 1);
@@ -312,7 +293,7 @@ final class WorkbookWriter {
     c.setCellComment(cm);
   }
 
-  private static void cell(org.apache.poi.ss.usermodel.Row row, int col, String text, CellStyle style) {
+  static void cell(org.apache.poi.ss.usermodel.Row row, int col, String text, CellStyle style) {
     Cell c = row.createCell(col);
     c.setCellValue(text);
     if (style != null) {
@@ -320,89 +301,9 @@ final class WorkbookWriter {
     }
   }
 
-  private static void text(Sheet sh, int row, int col, String text, CellStyle style) {
+  static void text(Sheet sh, int row, int col, String text, CellStyle style) {
     org.apache.poi.ss.usermodel.Row r = sh.getRow(row) != null ? sh.getRow(row) : sh.createRow(row);
     cell(r, col, text, style);
-  }
-
-  /** The workbook's cell styles, made once. */
-  private static final class Styles {
-    final CellStyle title;
-    final CellStyle header;
-    final CellStyle unit;
-    final CellStyle helper;
-    final CellStyle time;
-    final CellStyle input;
-    final CellStyle valueOnly;
-    final CellStyle general;
-    private final CellStyle[] numbers = new CellStyle[4];
-    private final CellStyle[] inputs = new CellStyle[4];
-    private static final String[] FORMATS = {"#,##0", "#,##0.00", "0.0000", "0.000E+00"};
-
-    Styles(XSSFWorkbook wb) {
-      Font bold = wb.createFont();
-      bold.setBold(true);
-      title = wb.createCellStyle();
-      title.setFont(bold);
-      header = wb.createCellStyle();
-      header.setFont(bold);
-      header.setBorderBottom(BorderStyle.THIN);
-      Font grey = wb.createFont();
-      grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-      unit = wb.createCellStyle();
-      unit.setFont(grey);
-      helper = wb.createCellStyle();
-      helper.setFont(grey);
-      time = wb.createCellStyle();
-      time.setFont(grey);
-      time.setDataFormat(wb.createDataFormat().getFormat("0.####"));
-      input = wb.createCellStyle();
-      input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-      input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      Font italic = wb.createFont();
-      italic.setItalic(true);
-      valueOnly = wb.createCellStyle();
-      valueOnly.setFont(italic);
-      valueOnly.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-      valueOnly.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      valueOnly.setDataFormat(wb.createDataFormat().getFormat("General"));
-      general = wb.createCellStyle();
-      general.setDataFormat(wb.createDataFormat().getFormat("General"));
-      for (int i = 0; i < FORMATS.length; i++) {
-        numbers[i] = wb.createCellStyle();
-        numbers[i].setDataFormat(wb.createDataFormat().getFormat(FORMATS[i]));
-        inputs[i] = wb.createCellStyle();
-        inputs[i].cloneStyleFrom(input);
-        inputs[i].setDataFormat(wb.createDataFormat().getFormat(FORMATS[i]));
-      }
-    }
-
-    /** A number format that reads well for these values: whole numbers, cents, four decimals or scientific. */
-    CellStyle number(double[] values) {
-      return numbers[format(values)];
-    }
-
-    CellStyle input(double[] values) {
-      return inputs[format(values)];
-    }
-
-    private static int format(double[] values) {
-      double max = 0;
-      if (values != null) {
-        for (double v : values) {
-          if (Double.isFinite(v)) {
-            max = Math.max(max, Math.abs(v));
-          }
-        }
-      }
-      if (max == 0) {
-        return 1;
-      }
-      if (max >= 1e12 || max < 1e-3) {
-        return 3;
-      }
-      return max >= 1000 ? 0 : max >= 1 ? 1 : 2;
-    }
   }
 
   /** For the tests: every sheet name in order. */

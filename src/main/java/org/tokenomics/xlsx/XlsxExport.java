@@ -16,6 +16,7 @@ import org.tokenomics.check.Compiler;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Program;
 import org.tokenomics.run.Runner;
+import org.tokenomics.spi.RunReport;
 import org.tokenomics.syntax.SourceFile;
 
 /**
@@ -46,6 +47,15 @@ public final class XlsxExport {
   public record Result(List<String> notes) {}
 
   /**
+   * A Monte Carlo run to write beside the formulas: its statistics become values on the Reports
+   * sheet, each with a comment naming the samples and the seed.
+   *
+   * @param report the run as reporters see it (statistics in each report's display unit)
+   * @param seed   the seed it was drawn with
+   */
+  public record MonteCarlo(RunReport report, long seed) {}
+
+  /**
    * Writes the workbook of {@code file}.
    *
    * @param file      the model
@@ -61,13 +71,33 @@ public final class XlsxExport {
   public static Result write(Path file, Path root, List<String> scenarios, String selected, Map<String, String> sets,
                              Path out)
       throws IOException {
+    return write(file, root, scenarios, selected, sets, out, null);
+  }
+
+  /**
+   * Writes the workbook of {@code file}, with a Monte Carlo run's statistics as values.
+   *
+   * @param file       the model
+   * @param root       the folder imports stay inside (null: the file's folder)
+   * @param scenarios  the scenario columns ({@code base} is added first when missing)
+   * @param selected   the scenario the workbook computes (its selector cell); one of {@code scenarios}
+   * @param sets       {@code --set} overrides (applied in every scenario column, after the scenario)
+   * @param out        where to write the workbook
+   * @param monteCarlo the run under {@code --samples}, or null for a deterministic run alone
+   * @return the notes on what is not a formula
+   * @throws IOException when the model cannot be read or the workbook not written
+   * @throws IllegalArgumentException when the model does not check (the caller reports diagnostics first)
+   */
+  public static Result write(Path file, Path root, List<String> scenarios, String selected, Map<String, String> sets,
+                             Path out, MonteCarlo monteCarlo)
+      throws IOException {
     CompiledModel cm = compile(file, root);
     if (cm == null) {
       throw new IllegalArgumentException("the model does not check");
     }
     Plan plan = plan(cm, scenarios, selected, sets);
     try (OutputStream o = Files.newOutputStream(out)) {
-      WorkbookWriter.write(plan, o, true);
+      WorkbookWriter.write(plan, o, true, monteCarlo);
     }
     return new Result(List.copyOf(plan.notes));
   }
@@ -84,6 +114,19 @@ public final class XlsxExport {
 
   /** The workbook's plan: one Tok run per scenario column. */
   static Plan plan(CompiledModel cm, List<String> scenarios, String selected, Map<String, String> sets) {
+    return runs(cm, scenarios, sets).plan(selected);
+  }
+
+  /** Tok's run of each scenario column, from which a plan per selected scenario is made. */
+  record Runs(CompiledModel cm, List<String> names, List<Frame> frames, List<Set<Integer>> overridden) {
+    /** The plan of the workbook that computes {@code selected}. */
+    Plan plan(String selected) {
+      return new Plan(cm, names, Math.max(0, names.indexOf(selected)), frames, overridden);
+    }
+  }
+
+  /** Runs every scenario column once (base first, added when missing). */
+  static Runs runs(CompiledModel cm, List<String> scenarios, Map<String, String> sets) {
     List<String> names = new ArrayList<>(scenarios);
     if (!names.contains("base")) {
       names.add(0, "base");
@@ -98,6 +141,6 @@ public final class XlsxExport {
       frames.add(Runner.run(cm, p, s).frame());
       overridden.add(Plan.slots(o));
     }
-    return new Plan(cm, names, Math.max(0, names.indexOf(selected)), frames, overridden);
+    return new Runs(cm, names, frames, overridden);
   }
 }

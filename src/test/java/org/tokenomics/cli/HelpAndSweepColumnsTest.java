@@ -26,7 +26,7 @@ class HelpAndSweepColumnsTest {
     String examples = o.out().substring(o.out().indexOf("\nExamples:\n") + 11);
     assertTrue(examples.lines().allMatch(l -> l.startsWith("  tok " + command)), "one line each:\n" + examples);
     // every option and parameter says what it is
-    var spec = new picocli.CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();
+    var spec = Main.commandLine(new String[0]).getSubcommands().get(command).getCommandSpec();
     spec.options().forEach(opt -> assertTrue(opt.description().length > 0, opt.longestName()));
     spec.positionalParameters().forEach(p -> assertTrue(p.description().length > 0, p.paramLabel()));
   }

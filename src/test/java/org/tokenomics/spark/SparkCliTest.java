@@ -49,6 +49,32 @@ class SparkCliTest {
     assertEquals(local[1], spark[1]);
   }
 
+  /** tok sweep and tok sensitivity --method sobol|morris with --spark print what they print locally. */
+  @Test
+  void sweepsAndSensitivityOnSparkPrintWhatTheLocalRunsPrint() throws Exception {
+    Path main = SparkFixture.campus(dir);
+    String[][] commands = {
+        {"sweep", main.toString(), "--vary", "capacity=0.5 GW..2 GW:3", "--vary", "value=$10B/GW/yr..$30B/GW/yr:5",
+            "--scenario", "bear"},
+        {"sensitivity", main.toString(), "--output", "value_now", "--method", "sobol", "--samples", "5000", "--seed", "3",
+            "--format", "json"},
+        {"sensitivity", main.toString(), "--output", "value_now", "--method", "morris", "--samples", "20", "--set",
+            "pue=1.4"}};
+    for (String[] c : commands) {
+      String[] local = run(c);
+      String[] withSpark = java.util.Arrays.copyOf(c, c.length + 2);
+      withSpark[c.length] = "--spark";
+      withSpark[c.length + 1] = "local[2]";
+      String[] spark = run(withSpark);
+      assertEquals("0", local[0], local[2]);
+      assertEquals("0", spark[0], spark[2]);
+      assertEquals(local[1], spark[1], c[0]);
+    }
+    String[] tornado = run("sensitivity", main.toString(), "--output", "value_now", "--spark", "local[2]");
+    assertEquals("2", tornado[0]);
+    assertTrue(tornado[2].contains("--spark goes with --method sobol or morris"), tornado[2]);
+  }
+
   @Test
   void sparkNeedsAFixedNumberOfSamples() throws Exception {
     Path f = dir.resolve("d.tok");

@@ -30,14 +30,16 @@ class SparkSampleTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       loader.loadClass("example.SparkApp").getMethod("main", String[].class).invoke(null, (Object) new String[] {
-          project.resolve("samples/uncertainty/gigawatt-npv-drivers.tok").toString(), "3000", "42", "--check-local"});
+          project.resolve("samples/uncertainty/gigawatt-npv-drivers.tok").toString(), "5000", "42", "--sobol", "npv",
+          "--check-local"});
     } finally {
       System.setOut(old);
       System.clearProperty("spark.master");
       System.clearProperty("spark.ui.enabled");
     }
     String text = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(text.contains("gigawatt-npv-drivers.tok: 3,000 samples on local[2], seed 42"), text);
+    assertTrue(text.contains("gigawatt-npv-drivers.tok: 5,000 samples on local[2], seed 42"), text);
+    assertTrue(text.contains("Sobol indices of npv (5,000 base samples), largest total first\n  margin"), text);
     assertTrue(text.contains("  npv            mean"), text);
     assertTrue(text.contains("same as a local run: true"), text);
   }

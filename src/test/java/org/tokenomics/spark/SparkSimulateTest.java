@@ -38,39 +38,14 @@ class SparkSimulateTest {
 
   @BeforeAll
   static void start() throws Exception {
-    spark = SparkSession.builder().master("local[2]").appName("tok-spark-test")
-        .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    spark = SparkFixture.session();
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart jobStart) {
         JOBS.incrementAndGet();
       }
     });
-    Files.createDirectories(dir.resolve("campus/lib"));
-    Files.createDirectories(dir.resolve("campus/data"));
-    Files.writeString(dir.resolve("campus/lib/costs.tok"), """
-        param capex_per_gw = uniform($40B/GW, $55B/GW)
-        param power_price  = lognormal(50 $/MWh, 120 $/MWh)
-        param pue          = 1.25
-        """);
-    Files.writeString(dir.resolve("campus/data/prices.csv"), "quarter,power\n2026-Q1,1.0\n2026-Q3,1.1\n2027-Q2,1.3\n");
-    Files.writeString(dir.resolve("campus/main.tok"), """
-        import "lib/costs.tok"
-        timeline 2026 to 2028 quarterly
-        param capacity = 1 GW
-        param growth   = triangular(1 %, 3 %, 6 %)
-        param value    = $20B/GW/yr
-        let online     = capacity * ramp(from: 2026-04, over: 6 month)
-        let revenue    = online * value * grow(by: growth, every: quarter)
-        let power      = online * pue * power_price * csv("data/prices.csv", column: "power")
-        let cash       = (revenue - power) * dt
-        report revenue as $B/yr
-        report cash as $B
-        report capex = capex_per_gw * capacity as $B
-        report value_now = npv(cash, 9 %, initial: capex_per_gw * capacity) as $B
-        scenario bear { value = $15B/GW/yr }
-        """);
+    SparkFixture.campus(dir);
   }
 
   @AfterAll

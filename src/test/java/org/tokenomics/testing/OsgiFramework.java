@@ -82,6 +82,25 @@ public final class OsgiFramework implements AutoCloseable {
         loader.loadClass("org.osgi.framework.ServiceReference"), refs[0]);
   }
 
+  /** Stops a bundle. */
+  public void stop(Object bundle) throws Exception {
+    call("org.osgi.framework.Bundle", bundle, "stop");
+  }
+
+  /** The symbolic names of the bundles using the services under {@code type} (each service's users, in turn). */
+  public java.util.List<String> usingBundles(String type) throws Exception {
+    Object[] refs = (Object[]) call("org.osgi.framework.BundleContext", context(framework), "getServiceReferences",
+        String.class, type, String.class, null);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Object ref : refs == null ? new Object[0] : refs) {
+      Object[] users = (Object[]) call("org.osgi.framework.ServiceReference", ref, "getUsingBundles");
+      for (Object b : users == null ? new Object[0] : users) {
+        out.add((String) call("org.osgi.framework.Bundle", b, "getSymbolicName"));
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() throws Exception {
     call("org.osgi.framework.launch.Framework", framework, "stop");

@@ -1,5 +1,6 @@
 package org.tokenomics.xlsx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -52,6 +53,47 @@ class KeyedFormulasProperties {
       assertTrue(cm != null, source);
       XlsxProperties.check(cm, Map.of(), source);
       XlsxProperties.check(cm, Map.of("x", (20 + gap) + " tok/s"), source); // exactly on a key
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * A lookup over more keys than nested IFs allow (31 to 60): MATCH and INDEX over the hidden key
+   * rows give Tok's value for an x between keys, exactly on a key, and beyond both ends, in every
+   * interpolation, for a param x and for one that moves per period; and a curve over as many keys.
+   */
+  @Property(tries = 12)
+  void longLookupsAndCurvesComputeWhatTokComputes(@ForAll @IntRange(min = 31, max = 60) int n,
+                                                  @ForAll @DoubleRange(min = 0, max = 70) double x,
+                                                  @ForAll @IntRange(min = 0, max = 2) int how,
+                                                  @ForAll @IntRange(min = 0, max = 59) int onKey) throws Exception {
+    String interp = List.of("linear", "step", "log").get(how);
+    StringBuilder keys = new StringBuilder();
+    StringBuilder dates = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      keys.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%d tok/s: %.4f", 5 + i, 1 + (i * 7 % 11) / 3.0));
+      dates.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%d-%02d: %.4f $/GPU/h",
+          2026 + i / 12, 1 + i % 12, 1 + (i * 5 % 13) / 4.0));
+    }
+    String source = String.format(java.util.Locale.ROOT, """
+        timeline 2026-01 to 2027-12 monthly
+        param x = %.6f tok/s
+        param table = lookup(x, [%s], interpolate: %s)
+        let moving = lookup(x * (1 + t / 1 yr), [%s], interpolate: %s)
+        let price = curve([%s], interpolate: %s)
+        report table
+        report moving
+        report price as $/GPU/h
+        """, x, keys, interp, keys, interp, dates, interp);
+    Path file = Files.createTempFile("tok-xlsx-long-", ".tok");
+    try {
+      Files.writeString(file, source);
+      CompiledModel cm = XlsxExport.compile(file, null);
+      assertTrue(cm != null, source);
+      assertEquals(List.of(), XlsxExport.plan(cm, List.of("base"), "base", Map.of()).notes, "formulas only: " + source);
+      XlsxProperties.check(cm, Map.of(), source);
+      XlsxProperties.check(cm, Map.of("x", (5 + onKey % n) + " tok/s"), source); // exactly on a key
     } finally {
       Files.deleteIfExists(file);
     }

@@ -44,6 +44,33 @@ final class LibreOffice {
     return null;
   }
 
+  /** The fields of each line of a CSV file LibreOffice wrote (comma-separated, text in double quotes). */
+  static List<List<String>> csv(Path file) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder b = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          b.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          fields.add(b.toString());
+          b.setLength(0);
+        } else {
+          b.append(c);
+        }
+      }
+      fields.add(b.toString());
+      rows.add(fields);
+    }
+    return rows;
+  }
+
   /**
    * Converts every file to {@code format} in one soffice process, in a profile of its own set to
    * recalculate every formula when a file is loaded (never trusting a cached value).

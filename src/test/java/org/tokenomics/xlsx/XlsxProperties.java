@@ -74,7 +74,7 @@ class XlsxProperties {
         }
         double scale = Exported.scale(r.values());
         for (int p = 0; p < r.values().length; p++) {
-          CellValue v = ev.evaluate(Exported.reportCell(wb, i, r.series() ? p : -1));
+          CellValue v = ev.evaluate(Exported.reportCell(wb, plan, i, r.series() ? p : -1));
           double got = v.getCellType() == CellType.NUMERIC ? v.getNumberValue() : Double.NaN;
           if (!Exported.close(r.values()[p], got, scale)) {
             problems.add(r.name() + "[" + p + "]: Tok " + r.values()[p] + ", POI " + got);
