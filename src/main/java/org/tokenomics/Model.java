@@ -29,6 +29,29 @@ public final class Model {
   }
 
   /**
+   * This model with the named values as its reports, in that order, so that every run, simulation
+   * and reporter of the API sees them: reports, params (a price path such as {@code gbm} included),
+   * lets or instance attributes. {@code tok chart FILE h100 --samples N} draws the fan chart of a
+   * param this way. Nothing is recompiled; the model's assertions and scenarios are kept.
+   *
+   * @param names the values to report ({@code npv}, {@code h100}, {@code site.pue})
+   * @return the model reporting exactly those values
+   * @throws IllegalArgumentException for a name that is no report or value (with a suggestion)
+   */
+  public Model reporting(List<String> names) {
+    List<String> unknown = new ArrayList<>();
+    CompiledModel c = compiled.withReports(names, unknown);
+    if (c == null) {
+      List<String> all = new ArrayList<>(reportNames());
+      all.addAll(compiled.valuesByName().keySet());
+      String near = org.tokenomics.diag.Suggest.closest(unknown.get(0), all);
+      throw new IllegalArgumentException("no report or value named '" + unknown.get(0) + "'"
+          + (near != null ? "; did you mean '" + near + "'?" : ""));
+    }
+    return new Model(c, limits);
+  }
+
+  /**
    * The overridable params, top-level and instance attributes.
    *
    * @return the overridable params, top-level and instance attributes

@@ -22,6 +22,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
@@ -34,8 +35,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The charts of Tok's tools, built from plain arrays so that any source can feed them: a run's
- * series ({@link #line}), Monte Carlo quantiles ({@link #fan}) and a sensitivity table
- * ({@link #tornado}). Values are in the display unit named by {@code unit}, which labels the value
+ * series ({@link #line}), Monte Carlo quantiles ({@link #fan}), a sensitivity table
+ * ({@link #tornado}) and Sobol indices ({@link #sobol}). Values are in the display unit named by {@code unit}, which labels the value
  * axis. Render with {@link ChartFiles}.
  */
 public final class Charts {
@@ -86,25 +87,133 @@ public final class Charts {
    */
   public static JFreeChart fan(String title, String unit, List<String> periods, double[] p5, double[] p50,
                                double[] p95) {
-    if (p5.length != p50.length || p50.length != p95.length) {
-      throw new IllegalArgumentException("p5, p50 and p95 need one value per period each");
-    }
-    YIntervalSeries s = new YIntervalSeries("p50 (band: p5–p95)", false, true);
-    for (int i = 0; i < p50.length && i < periods.size(); i++) {
-      double lo = Math.min(finite(p5[i]), finite(p95[i]));
-      double hi = Math.max(finite(p5[i]), finite(p95[i]));
-      s.add(i, finite(p50[i]), lo, hi);
+    return fan(title, unit, periods, p5, null, p50, null, p95);
+  }
+
+  /**
+   * A fan chart with the interquartile band too: p5–p95 shaded, p25–p75 shaded darker inside it,
+   * and the p50 line ({@code p25} and {@code p75} may both be null: the outer band only).
+   *
+   * @param title   the chart's title
+   * @param unit    the values' unit, the value axis's label
+   * @param periods the period labels
+   * @param p5      the 5th percentile per period
+   * @param p25     the 25th percentile per period, or null
+   * @param p50     the median per period
+   * @param p75     the 75th percentile per period, or null
+   * @param p95     the 95th percentile per period
+   * @return the chart: series 0 is p50 with the p5–p95 band, series 1 (if any) p50 with p25–p75
+   */
+  public static JFreeChart fan(String title, String unit, List<String> periods, double[] p5, double[] p25,
+                               double[] p50, double[] p75, double[] p95) {
+    if (p5.length != p50.length || p50.length != p95.length || (p25 == null) != (p75 == null)
+        || p25 != null && (p25.length != p50.length || p75.length != p50.length)) {
+      throw new IllegalArgumentException("p5, p50 and p95 (and p25 with p75) need one value per period each");
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    data.addSeries(s);
+    data.addSeries(band(p25 == null ? "p50 (band: p5–p95)" : "p50 (bands: p5–p95, p25–p75)", periods, p5, p50, p95));
+    if (p25 != null) {
+      data.addSeries(band("p25–p75", periods, p25, p50, p75));
+    }
     DeviationRenderer renderer = new DeviationRenderer(true, false);
-    renderer.setSeriesPaint(0, PALETTE[0]);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, PALETTE[0]);
+      renderer.setSeriesStroke(i, new BasicStroke(2.4f));
+      renderer.setSeriesVisibleInLegend(i, i == 0);
+    }
     renderer.setSeriesFillPaint(0, new Color(0x74a9e0));
-    renderer.setSeriesStroke(0, new BasicStroke(2.4f));
+    renderer.setSeriesFillPaint(1, new Color(0x3d7cc4));
     renderer.setAlpha(0.45f);
     NumberAxis value = valueAxis(unit);
     niceTicks(value, DoubleStream.concat(Arrays.stream(p5), Arrays.stream(p95)).toArray());
     XYPlot plot = new XYPlot(data, PeriodAxis.create("period", periods), value, renderer);
+    return chart(title, plot, true);
+  }
+
+  private static YIntervalSeries band(String name, List<String> periods, double[] low, double[] mid, double[] high) {
+    YIntervalSeries s = new YIntervalSeries(name, false, true);
+    for (int i = 0; i < mid.length && i < periods.size(); i++) {
+      double lo = Math.min(finite(low[i]), finite(high[i]));
+      double hi = Math.max(finite(low[i]), finite(high[i]));
+      s.add(i, finite(mid[i]), lo, hi);
+    }
+    return s;
+  }
+
+  /**
+   * One param of a Sobol chart: its first-order and total indices with their 95 % intervals.
+   *
+   * @param name      the param
+   * @param first     the first-order index
+   * @param firstLow  its interval's low end
+   * @param firstHigh its interval's high end
+   * @param total     the total index
+   * @param totalLow  its interval's low end
+   * @param totalHigh its interval's high end
+   */
+  public record SobolRow(String name, double first, double firstLow, double firstHigh, double total, double totalLow,
+                         double totalHigh) {}
+
+  /**
+   * Sobol indices as bars: per param a first-order and a total bar from 0, each with a whisker
+   * over its bootstrap interval; the largest total on top (EMBEDDING.md §7).
+   *
+   * @param title the chart's title
+   * @param rows  one per param, in any order
+   * @return the chart: dataset 0 the bars (series 0 first-order, 1 total), dataset 1 the intervals,
+   *         the domain axis the params' names from the bottom up
+   */
+  public static JFreeChart sobol(String title, List<SobolRow> rows) {
+    List<SobolRow> sorted = new ArrayList<>(rows);
+    // index 0 is drawn at the bottom: smallest total first so the largest ends on top
+    sorted.sort(Comparator.comparingDouble((SobolRow r) -> Double.isFinite(r.total()) ? r.total() : -1));
+    XYIntervalSeries first = new XYIntervalSeries("first order");
+    XYIntervalSeries total = new XYIntervalSeries("total");
+    YIntervalSeries firstCi = new YIntervalSeries("first-order 95 % interval");
+    YIntervalSeries totalCi = new YIntervalSeries("total 95 % interval");
+    for (int i = 0; i < sorted.size(); i++) {
+      SobolRow r = sorted.get(i);
+      double f = finite(r.first());
+      double t = finite(r.total());
+      first.add(i + 0.18, i + 0.02, i + 0.34, f, Math.min(0, f), Math.max(0, f));
+      total.add(i - 0.18, i - 0.34, i - 0.02, t, Math.min(0, t), Math.max(0, t));
+      firstCi.add(i + 0.18, f, finite(r.firstLow()), finite(r.firstHigh()));
+      totalCi.add(i - 0.18, t, finite(r.totalLow()), finite(r.totalHigh()));
+    }
+    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+    bars.addSeries(first);
+    bars.addSeries(total);
+    YIntervalSeriesCollection whiskers = new YIntervalSeriesCollection();
+    whiskers.addSeries(firstCi);
+    whiskers.addSeries(totalCi);
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setUseYInterval(true);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, PALETTE[0]);
+    renderer.setSeriesPaint(1, PALETTE[1]);
+    XYErrorRenderer errors = new XYErrorRenderer();
+    errors.setDrawXError(false);
+    errors.setDrawYError(true);
+    errors.setDefaultLinesVisible(false);
+    errors.setDefaultShapesVisible(false);
+    errors.setErrorPaint(Color.DARK_GRAY);
+    errors.setErrorStroke(new BasicStroke(1.5f));
+    errors.setCapLength(6);
+    errors.setDefaultSeriesVisibleInLegend(false);
+    SymbolAxis params = new SymbolAxis(null, sorted.stream().map(r -> clip(r.name())).toArray(String[]::new));
+    params.setGridBandsVisible(false);
+    params.setTickLabelFont(LABEL);
+    NumberAxis value = valueAxis("Sobol index (share of the output's variance)");
+    value.setAutoRangeIncludesZero(true);
+    niceTicks(value, sorted.stream().flatMapToDouble(r -> DoubleStream.of(0, r.first(), r.total(), r.firstLow(),
+        r.firstHigh(), r.totalLow(), r.totalHigh())).toArray());
+    XYPlot plot = new XYPlot(bars, params, value, renderer);
+    plot.setDataset(1, whiskers);
+    plot.setRenderer(1, errors);
+    plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
     return chart(title, plot, true);
   }
 

@@ -177,6 +177,7 @@ public final class BuiltinFunctions {
     for (org.tokenomics.dist.Family f : org.tokenomics.dist.Family.values()) {
       add(f.word(), String.join(", ", f.params()), Shape.DISTRIBUTION, f.doc(), null, null);
     }
+    rawArg("discrete", "points"); // a keyed list (LANGUAGE.md §18), read by Discrete
     // Price paths (dist.Paths): drawn per sample and per period under Monte Carlo.
     add("gbm", "start, drift, volatility", Shape.DISTRIBUTION,
         "gbm(start: S0, drift: MU, volatility: SIGMA) — a geometric Brownian price path (a series)", null, null);

@@ -41,6 +41,79 @@ public final class CompiledModel {
     this.correlations = List.copyOf(correlations);
   }
 
+  /** A copy with other reports (the rest shared): {@link #withReports}. */
+  private CompiledModel(CompiledModel m, List<ReportSpec> reports) {
+    this.program = m.program;
+    this.reports = List.copyOf(reports);
+    this.asserts = m.asserts;
+    this.params = m.params;
+    this.scenarios = m.scenarios;
+    this.valuesByName = m.valuesByName;
+    this.sources = m.sources;
+    this.units = m.units;
+    this.frozen = m.frozen;
+    this.cells = m.cells;
+    this.correlations = m.correlations;
+  }
+
+  /**
+   * This model reporting the named values instead of its reports: each a report of the model, or
+   * a param, let or instance attribute ({@code h100}, {@code site.pue}) shown in the unit its
+   * literal is written in (a distribution's first argument), else a readable unit of its values.
+   * Nothing is recompiled: the program is shared. Null after adding the name that is none of these
+   * to {@code unknown}.
+   *
+   * @param names   the values to report, in order
+   * @param unknown receives the first name that is neither a report nor a named value
+   * @return the copy, or null
+   */
+  public CompiledModel withReports(List<String> names, List<String> unknown) {
+    List<ReportSpec> out = new java.util.ArrayList<>();
+    for (String n : names) {
+      ReportSpec r = reports.stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
+      if (r == null) {
+        CellSym c = valuesByName.get(n);
+        if (c == null) {
+          unknown.add(n);
+          return null;
+        }
+        r = valueReport(n, c);
+      }
+      out.add(r);
+    }
+    return new CompiledModel(this, out);
+  }
+
+  private ReportSpec valueReport(String name, CellSym c) {
+    Type type = c.type();
+    if (!type.isNumber()) {
+      return new ReportSpec(name, c.slot(), type, null, null, c.nameSpan());
+    }
+    ParamSpec p = params.stream().filter(x -> x.slot() == c.slot()).findFirst().orElse(null);
+    Unit unit = null;
+    if (p != null && p.defaultText() != null) {
+      unit = units.fromLiteral((p.dist() != null ? DisplayUnits.firstArgument(p.defaultText()) : p.defaultText()).strip(),
+          type.dim());
+    }
+    Span span = c.nameSpan();
+    if (unit != null && c.expr() != null && c.expr().span() != null && span != null) {
+      // the literal's unit is kept as a report's `as` unit is: run.ReportUnits tells one by a
+      // report span that ends after its expression
+      Span e = c.expr().span();
+      span = new Span(span.file(), span.line(), span.column(), e.endLine(), e.endColumn() + 1, span.start(), e.end() + 1);
+    }
+    if (unit == null) {
+      double[] v = {Double.NaN};
+      try {
+        v = program.newFrame().values(c.slot());
+      } catch (org.tokenomics.eval.EvalError e) {
+        // a value that fails deterministically still gets a unit of its dimension
+      }
+      unit = units.forValues(type.dim(), v);
+    }
+    return new ReportSpec(name, c.slot(), type, unit, unit.name(), span);
+  }
+
   /** The {@code correlate} declarations, checked consistent (LANGUAGE.md §17), in source order. */
   public List<Correlation> correlations() {
     return correlations;

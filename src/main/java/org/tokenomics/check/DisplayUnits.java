@@ -140,15 +140,21 @@ public final class DisplayUnits {
     int end = call.length();
     for (int i = open + 1; i < call.length(); i++) {
       char c = call.charAt(i);
-      if (c == '(') {
+      if (c == '(' || c == '[') {
         depth++;
-      } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0) {
+      } else if ((c == ')' || c == ']') && depth-- == 0 || c == ',' && depth == 0) {
         end = i;
         break;
       }
     }
     String arg = call.substring(open + 1, end).strip();
-    return arg.replaceFirst("^[A-Za-z_][A-Za-z0-9_]*\\s*:(?!:)\\s*", "");
+    arg = arg.replaceFirst("^[A-Za-z_][A-Za-z0-9_]*\\s*:(?!:)\\s*", "");
+    if (arg.startsWith("[")) {
+      // a keyed list (discrete([0 month: 70 %, …])): its first key carries the unit
+      int colon = arg.indexOf(':');
+      return (colon < 0 ? arg.substring(1) : arg.substring(1, colon)).strip();
+    }
+    return arg;
   }
 
 }

@@ -33,6 +33,9 @@ final class Distributions {
   static Typed check(Checker ck, CellSym cell) {
     Expr.Call c = (Expr.Call) cell.expr;
     String[] params = BuiltinFunctions.get(c.name()).binderNames();
+    if (c.name().equals("discrete")) {
+      return Discrete.check(ck, cell, c, params);
+    }
     List<String> plain = plain(c.name());
     Calls calls = new Calls(ck, ck.exprs);
     var bound = calls.bind(c, cell.ctx, params);

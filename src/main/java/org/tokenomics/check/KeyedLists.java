@@ -42,8 +42,10 @@ final class KeyedLists {
    */
   static Checked check(Checker ck, ExprChecker ex, Expr e, Ctx ctx, String owner, String arg, Keys mode) {
     if (!(e instanceof Expr.KeyedList list)) {
-      ck.error(ctx, Code.TOK302, e.span(), owner + "'s " + arg + " must be a keyed list [KEY: VALUE, …]",
-          "e.g. " + owner + "(" + (owner.equals("lookup") ? "x, " : "") + "[2026: $10B, 2027: $20B])");
+      ck.error(ctx, Code.TOK302, e.span(), owner + "'s " + arg + " must be a keyed list "
+          + (owner.equals("discrete") ? "[VALUE: PROBABILITY, …]" : "[KEY: VALUE, …]"),
+          owner.equals("discrete") ? "e.g. discrete([0 month: 70 %, 6 month: 30 %])"
+              : "e.g. " + owner + "(" + (owner.equals("lookup") ? "x, " : "") + "[2026: $10B, 2027: $20B])");
       return null;
     }
     int n = list.entries().size();
@@ -80,16 +82,16 @@ final class KeyedLists {
         continue;
       }
       if (!v.type().isNumber()) {
-        ck.error(ctx, Code.TOK302, entry.value().span(), owner + "'s values must be numbers, found " + v.type().describe(), null);
+        ck.error(ctx, Code.TOK302, entry.value().span(), owner + "'s " + valuesWord(owner) + " must be numbers, found " + v.type().describe(), null);
         ok = false;
       } else if (v.type().series()) {
-        ck.error(ctx, Code.TOK302, entry.value().span(), owner + "'s values must be single values, not series",
+        ck.error(ctx, Code.TOK302, entry.value().span(), owner + "'s " + valuesWord(owner) + " must be single values, not series",
             "give each point a constant or a param");
         ok = false;
       } else if (valueType == null) {
         valueType = v.type();
       } else if (!v.type().dim().equals(valueType.dim())) {
-        ck.error(ctx, Code.TOK300, entry.value().span(), owner + "'s values must share one dimension: "
+        ck.error(ctx, Code.TOK300, entry.value().span(), owner + "'s " + valuesWord(owner) + " must share one dimension: "
             + valueType.shortName() + " and " + v.type().shortName(), null,
             "the first value is " + valueType.shortName() + ", this one " + v.type().shortName());
         ok = false;
@@ -97,6 +99,11 @@ final class KeyedLists {
       values.add(v.expr());
     }
     return ok ? new Checked(keys, keyType, spans, values, valueType) : null;
+  }
+
+  /** What the list's values are called in messages: a discrete's are its probabilities (§18). */
+  private static String valuesWord(String owner) {
+    return owner.equals("discrete") ? "probabilities" : "values";
   }
 
   /** A key as a literal of its type; null after reporting. */

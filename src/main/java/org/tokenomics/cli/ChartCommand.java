@@ -27,18 +27,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tok chart FILE NAME --out F.png|F.svg}: a series report as a line chart (one line per
- * scenario), or under {@code --samples N} a fan chart of its Monte Carlo p5–p95 band and p50.
+ * scenario), or under {@code --samples N} a fan chart of its Monte Carlo p5–p95 and p25–p75 bands
+ * and p50. NAME may also be a param, let or attribute: {@code tok chart FILE h100 --samples 2000}
+ * is the fan of a {@code gbm} path itself ({@code Model.reporting}).
  */
 @Command(name = "chart", mixinStandardHelpOptions = true, description = "Chart a series report as PNG or SVG: a line per scenario, or a fan chart under --samples.",
     footerHeading = "%nExamples:%n",
     footer = {"  tok chart samples/gigawatt/two_dark_years.tok revenue --out revenue.svg",
         "  tok chart model.tok revenue --scenario all --out revenue.png",
-        "  tok chart model.tok arr --samples 2000 --out fan.png --width 800 --height 400"})
+        "  tok chart model.tok arr --samples 2000 --out fan.png --width 800 --height 400",
+        "  tok chart model.tok h100 --samples 2000 --out h100.svg"})
 final class ChartCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
   Path file;
 
-  @Parameters(index = "1", paramLabel = "NAME", description = "the report to chart")
+  @Parameters(index = "1", paramLabel = "NAME", description = "the report to chart, or a param, let or attribute (e.g. a gbm price path)")
   String name;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.svg", description = "the chart file to write")
@@ -50,7 +53,7 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "override a param with a Tok expression (repeatable)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples: a fan chart (p5–p95, p50); a p50 line per member for a family-wide report")
+  @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples: a fan chart (p5–p95, p25–p75, p50); a p50 line per member for a family-wide report")
   int samples;
 
   @Option(names = "--seed", paramLabel = "S", description = "Monte Carlo seed")
@@ -92,17 +95,8 @@ final class ChartCommand implements Callable<Integer> {
       c.diagnostics().forEach(d -> err.println(d.render()));
       return 1;
     }
-    Model model = c.model();
-    List<String> members = members(model);
-    if (!model.reportNames().contains(name) && members.isEmpty()) {
-      List<String> names = model.reportNames();
-      String near = Suggest.closest(name, names);
-      err.println("tok: " + file + " has no report named '" + name + "'"
-          + (near != null ? "; did you mean '" + near + "'?" : names.isEmpty() ? "" : "; reports: " + String.join(", ", names)));
-      return 1;
-    }
     try {
-      JFreeChart chart = samples == 0 ? lines(model, err) : members.isEmpty() ? fan(model, err) : medians(model, members, err);
+      JFreeChart chart = chart(c.model(), err);
       if (chart == null) {
         return 1;
       }
@@ -119,6 +113,24 @@ final class ChartCommand implements Callable<Integer> {
     }
     stdout.println("wrote " + out);
     return 0;
+  }
+
+  /**
+   * The chart of NAME in {@code model}: lines, a fan under {@code --samples}, or a p50 line per
+   * member of a family-wide report; null after printing why there is none.
+   */
+  JFreeChart chart(Model model, PrintWriter err) {
+    List<String> members = members(model);
+    if (!model.reportNames().contains(name) && members.isEmpty()) {
+      // not a report: a param (a gbm or ou path's fan under --samples), let or instance attribute
+      try {
+        model = model.reporting(List.of(name));
+      } catch (IllegalArgumentException notAValue) {
+        err.println("tok: " + file + " has " + notAValue.getMessage());
+        return null;
+      }
+    }
+    return samples == 0 ? lines(model, err) : members.isEmpty() ? fan(model, err) : medians(model, members, err);
   }
 
   /** One line per scenario evaluated (base first); null after printing why there is nothing to chart. */
@@ -210,7 +222,8 @@ final class ChartCommand implements Callable<Integer> {
     String unit = v.unit().isEmpty() ? null : v.unit();
     Simulation mc = model.simulate(samples, seed);
     return Charts.fan(name + " (" + samples + " samples, seed " + seed + ")", v.unit(), v.periods(),
-        mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.50).series(unit), mc.quantile(name, 0.95).series(unit));
+        mc.quantile(name, 0.05).series(unit), mc.quantile(name, 0.25).series(unit), mc.quantile(name, 0.50).series(unit),
+        mc.quantile(name, 0.75).series(unit), mc.quantile(name, 0.95).series(unit));
   }
 
   /**

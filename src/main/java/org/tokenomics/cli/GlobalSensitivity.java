@@ -54,14 +54,20 @@ final class GlobalSensitivity {
     return true;
   }
 
-  /** Runs the analysis through the public API and prints it; the exit code. */
+  /** The analysis through the public API (its diagnostics inside when it could not run). */
+  org.tokenomics.GlobalSensitivity compute(Model model, Scenario scenario, java.util.Map<String, String> overrides,
+                                           String output) {
+    return model.globalSensitivity(method, output, samples, seed, scenario, overrides);
+  }
+
+  /** Runs the analysis, prints it and draws the Sobol bars to {@code chart} (when not null); the exit code. */
   int run(String file, Model model, Scenario scenario, java.util.Map<String, String> overrides, String output,
-          String format, PrintWriter out, PrintWriter err) {
+          String format, java.nio.file.Path chart, PrintWriter out, PrintWriter err) {
     org.tokenomics.GlobalSensitivity r;
     try {
       r = spark != null
           ? SparkRoute.sensitivity(spark, java.nio.file.Path.of(file), method, output, samples, seed, scenario, overrides)
-          : model.globalSensitivity(method, output, samples, seed, scenario, overrides);
+          : compute(model, scenario, overrides, output);
     } catch (SparkRoute.Unavailable x) {
       err.println("tok: " + x.getMessage());
       return 2;
@@ -71,6 +77,9 @@ final class GlobalSensitivity {
     }
     out.print(format.equals("json") ? json(r) : method.equals("morris") ? morrisTable(r) : sobolTable(r));
     out.flush();
+    if (chart != null && !SensitivityCharts.write(SensitivityCharts.sobol(r), r.params().size(), chart, err)) {
+      return 1;
+    }
     return 0;
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tokenomics.Diagnostic;
 import org.tokenomics.Sensitivity;
-import org.tokenomics.chart.ChartFiles;
-import org.tokenomics.chart.Charts;
 import org.tokenomics.text.Fmt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +24,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  tok sensitivity model.tok --output breakeven",
         "  tok sensitivity model.tok --output npv --out tornado.png",
-        "  tok sensitivity model.tok --output npv --method sobol --samples 2000",
+        "  tok sensitivity model.tok --output npv --method sobol --out sobol.svg",
+        "  tok sensitivity model.tok --output npv --method sobol --format html",
         "  tok sensitivity model.tok --output npv --method sobol --spark 'local[*]'"})
 final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "the .tok file")
@@ -36,7 +34,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "NAME", required = true, description = "a report or value with one number")
   String output;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json, or html (a page with the tornado, and the Sobol bars beside it for --method sobol)")
   String format = "table";
 
   @Mixin
@@ -45,7 +43,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Mixin
   GlobalSensitivity global;
 
-  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado as a chart")
+  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado (or, with --method sobol, the Sobol bars) as a chart")
   java.nio.file.Path chartFile;
 
   @Spec
@@ -62,28 +60,44 @@ final class SensitivityCommand implements Callable<Integer> {
       err.println("tok: --out must name a .png or .svg file, got '" + chartFile + "'");
       return 2;
     }
-    if (!CliInputs.knownFormat(format, List.of("table", "json"), "sensitivity", err) || !global.valid(err)) {
+    if (!CliInputs.knownFormat(format, List.of("table", "json", "html"), "sensitivity", err) || !global.valid(err)) {
       return 2;
     }
-    if (!global.tornado() && chartFile != null) {
-      err.println("tok: --out draws the tornado; it is not available with --method " + global.method);
+    if (global.method.equals("morris") && chartFile != null) {
+      err.println("tok: --out draws the tornado or the Sobol bars; it is not available with --method morris");
       return 2;
     }
     CaseOptions.Case loaded = inputs.load(file, err);
     if (!loaded.ok()) {
       return loaded.exit();
     }
-    if (!global.tornado()) {
-      return global.run(file.toString(), loaded.model(), loaded.scenario(), loaded.overrides(), output, format, out, err);
+    if (!global.tornado() && !format.equals("html")) {
+      return global.run(file.toString(), loaded.model(), loaded.scenario(), loaded.overrides(), output, format, chartFile,
+          out, err);
     }
     Sensitivity r = loaded.model().sensitivity(output, loaded.scenario(), loaded.overrides());
     if (!r.ok()) {
       return CliInputs.fail(r.diagnostics(), err, file.toString());
     }
-    out.print(format.equals("json") ? json(file.toString(), r) : table(r));
-    out.flush();
-    if (chartFile != null && !tornado(r, chartFile, err)) {
-      return 1;
+    if (format.equals("html")) {
+      // the page shows the tornado beside the global method's chart: both analyses are run
+      org.tokenomics.GlobalSensitivity g = global.tornado() ? null : global.compute(loaded.model(), loaded.scenario(),
+          loaded.overrides(), output);
+      if (g != null && !g.ok()) {
+        return CliInputs.fail(g.diagnostics(), err, file.toString());
+      }
+      out.print(SensitivityPage.render(file.toString(), r, g));
+      out.flush();
+      if (chartFile != null && !SensitivityCharts.write(g != null ? SensitivityCharts.sobol(g) : SensitivityCharts.tornado(r),
+          r.bars().size(), chartFile, err)) {
+        return 1;
+      }
+    } else {
+      out.print(format.equals("json") ? json(file.toString(), r) : table(r));
+      out.flush();
+      if (chartFile != null && !tornado(r, chartFile, err)) {
+        return 1;
+      }
     }
     List<Diagnostic> failed = r.bars().stream().map(Sensitivity.Bar::error).filter(d -> d != null).toList();
     failed.forEach(d -> err.println(d.render()));
@@ -201,20 +215,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   /** {@code tok sensitivity --out}: the tornado as a chart, widest swing on top; false after saying why not. */
   static boolean tornado(Sensitivity r, Path file, PrintWriter err) {
-    List<Charts.TornadoRow> rows = new ArrayList<>();
-    for (Sensitivity.Bar bar : r.bars()) {
-      if (bar.error() == null) {
-        rows.add(new Charts.TornadoRow(bar.param(), bar.outputAtLow(), bar.outputAtHigh(), r.base()));
-      }
-    }
-    String unit = r.unit();
-    try {
-      ChartFiles.write(Charts.tornado(r.output() + ": each uncertain param at its p5 and p95", unit, rows), file,
-          ChartFiles.WIDTH, Math.max(300, 120 + 60 * rows.size()));
-      return true;
-    } catch (IOException e) {
-      err.println("tok: cannot write " + file + ": " + e.getMessage());
-      return false;
-    }
+    int drawn = (int) r.bars().stream().filter(b -> b.error() == null).count();
+    return SensitivityCharts.write(SensitivityCharts.tornado(r), drawn, file, err);
   }
 }

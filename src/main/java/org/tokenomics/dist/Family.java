@@ -75,7 +75,55 @@ public enum Family {
     public Quantile prepare(double[] a) {
       return Quantile.bernoulli(a[0]);
     }
+  },
+  /**
+   * {@code discrete([V1: P1, V2: P2, …])} (LANGUAGE.md §18): its arguments are the n values then
+   * the n probabilities ({@code [V1, …, Vn, P1, …, Pn]}), the keyed list's keys and values.
+   */
+  DISCRETE("discrete", List.of("points"), "discrete([V1: P1, V2: P2, …]) — an event: each value V with probability P (the P sum to 100 %)") {
+    @Override
+    public String invalid(double[] a) {
+      return discreteProblem(a);
+    }
+
+    @Override
+    public Quantile prepare(double[] a) {
+      int n = a.length / 2;
+      return Quantile.discrete(java.util.Arrays.copyOfRange(a, 0, n), java.util.Arrays.copyOfRange(a, n, 2 * n));
+    }
   };
+
+  /** How far the probabilities of a {@code discrete} may sum from 1 (LANGUAGE.md §18). */
+  public static final double DISCRETE_TOLERANCE = 1e-9;
+
+  /** Why {@code [V1, …, Vn, P1, …, Pn]} is no discrete distribution, or null. */
+  static String discreteProblem(double[] a) {
+    if (a.length < 2 || a.length % 2 != 0) {
+      return "discrete needs at least one value with its probability";
+    }
+    int n = a.length / 2;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && !(a[i] > a[i - 1])) {
+        return "discrete needs increasing values";
+      }
+      double p = a[n + i];
+      if (p < 0) {
+        return "discrete's probabilities must be 0 % or more, found " + percent(p);
+      }
+      sum += p;
+    }
+    if (Math.abs(sum - 1) > DISCRETE_TOLERANCE) {
+      return "discrete's probabilities must sum to 100 %, found " + percent(sum);
+    }
+    return null;
+  }
+
+  /** A probability as a percentage for messages: 95 %, 100.000001 % (ten significant digits). */
+  private static String percent(double p) {
+    java.math.BigDecimal d = new java.math.BigDecimal(p * 100).round(new java.math.MathContext(10)).stripTrailingZeros();
+    return (d.scale() < 0 ? d.setScale(0) : d).toPlainString() + " %";
+  }
 
 
   /** z of the 95th percentile: lognormal(P5, P95) spans ±1.645 standard deviations of ln X. */

@@ -108,4 +108,54 @@ public interface Quantile {
     double cut = 1 - p;
     return u -> u > cut ? 1 : 0;
   }
+
+  /**
+   * A discrete distribution: the smallest value whose cumulative probability reaches u, so a
+   * deterministic run (u = 0.5) gives the smallest value whose cumulative probability reaches
+   * 50 % (LANGUAGE.md §18), and bernoulli(P) and discrete([0: 1 − P, 1: P]) draw alike. Values
+   * with probability 0 are never drawn; u = 0 gives the smallest value that can be drawn and any u
+   * beyond the last cumulative sum (which may differ from 1 by rounding) the largest.
+   */
+  static Quantile discrete(double[] values, double[] probabilities) {
+    int n = values.length;
+    double[] cum = new double[n];
+    double run = 0;
+    int firstDrawn = -1;
+    int lastDrawn = n - 1;
+    for (int i = 0; i < n; i++) {
+      run += probabilities[i];
+      // 1e-12 of slack: 30 % + 20 % written in percent may sum to a hair below 0.5, and the
+      // deterministic run must still take the value whose cumulative probability reaches 50 %
+      cum[i] = run + 1e-12;
+      if (firstDrawn < 0 && probabilities[i] > 0) {
+        firstDrawn = i;
+      }
+      if (probabilities[i] > 0) {
+        lastDrawn = i;
+      }
+    }
+    double[] v = values.clone();
+    double low = v[Math.max(0, firstDrawn)];
+    double high = v[lastDrawn];
+    return u -> {
+      if (u <= 0) {
+        return low;
+      }
+      // the first i with u <= cum[i]: a binary search, for lists of any length
+      int lo = 0;
+      int hi = n - 1;
+      if (!(u <= cum[hi])) {
+        return high;
+      }
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (u <= cum[mid]) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return v[lo];
+    };
+  }
 }

@@ -45,6 +45,21 @@ public final class Draws {
     return ((z >>> 11) + 0.5) * 0x1.0p-53;
   }
 
+  /**
+   * The part of {@link #uniform} that depends only on the seed and the stream: a caller drawing
+   * many samples of one stream computes it once ({@code uniform(seed, i, s) == uniformOf(key(seed,
+   * s), i)} bit for bit; the Sobol bootstrap's weights use it).
+   */
+  static long key(long seed, long stream) {
+    return mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);
+  }
+
+  /** {@link #uniform} of sample {@code sample} in the stream whose {@link #key} is {@code key}. */
+  static double uniformOf(long key, long sample) {
+    long z = mix(key + (sample + 1) * GOLDEN);
+    return ((z >>> 11) + 0.5) * 0x1.0p-53;
+  }
+
   /** Stafford's "Mix13" finalizer of SplitMix64: a bijection with good avalanche. */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

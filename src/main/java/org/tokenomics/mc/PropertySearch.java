@@ -211,7 +211,7 @@ public final class PropertySearch {
           for (int i = 0; i < k; i++) {
             if (!one || i == only) {
               TestSpace.Axis ax = space.axes().get(i);
-              x[i] = Math.min(ax.high(), Math.max(ax.low(), x[i] + r.nextGaussian() * step * scale[i]));
+              x[i] = ax.snap(Math.min(ax.high(), Math.max(ax.low(), x[i] + r.nextGaussian() * step * scale[i])));
             }
           }
           batch.add(x);

@@ -74,16 +74,17 @@ final class Shrinker {
     double lo = 0;
     double hi = 1;
     double[] y = x.clone();
+    TestSpace.Axis axis = space.axes().get(i);
     for (int step = 0; step < BISECTIONS; step++) {
       double mid = (lo + hi) / 2;
-      y[i] = d + (far - d) * mid;
+      y[i] = axis.snap(d + (far - d) * mid);
       if (fails(a, y)) {
         hi = mid;
       } else {
         lo = mid;
       }
     }
-    return hi == 1 ? far : d + (far - d) * hi;
+    return hi == 1 ? far : axis.snap(d + (far - d) * hi);
   }
 
   /** {@code x[i]} with the fewest significant digits (in its unit) that still fail, close to it. */
@@ -94,7 +95,7 @@ final class Shrinker {
     RoundingMode away = x[i] > defaults[i] ? RoundingMode.CEILING : RoundingMode.FLOOR;
     double[] y = x.clone();
     for (int digits = 1; digits <= 15; digits++) {
-      double r = new BigDecimal(x[i] / factor).round(new MathContext(digits, away)).doubleValue() * factor;
+      double r = axis.snap(new BigDecimal(x[i] / factor).round(new MathContext(digits, away)).doubleValue() * factor);
       if (r < axis.low() || r > axis.high() || Math.abs(r - x[i]) > tolerance) {
         continue;
       }

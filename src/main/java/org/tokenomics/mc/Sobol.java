@@ -124,6 +124,12 @@ public final class Sobol {
       int last = Math.min(blocks(), first + count);
       double[][] values = new double[k + 2][Math.min(n, WAVE)]; // values[m][j]: m = 0 for A, 1 for B, 2 + i for A_B^i
       ThreadLocal<Frame> frames = ThreadLocal.withInitial(sampler::newFrame);
+      int stride = SobolSums.stride(k);
+      double[] rows = new double[Math.min(n, WAVE) * stride];
+      long[] bootKeys = new long[RESAMPLES + 1];
+      for (int r = 1; r <= RESAMPLES; r++) {
+        bootKeys[r] = Draws.key(seedBoot, r);
+      }
       SobolTree tree = new SobolTree();
       for (int b = first; b < last; b++) {
         int start = b * WAVE;
@@ -137,10 +143,14 @@ public final class Sobol {
         for (int r = 0; r <= RESAMPLES; r++) {
           sums[r] = new SobolSums(k, shift);
         }
+        // the block's rows as every estimate adds them, computed once (SobolSums.rows)
+        SobolSums.rows(values, len, shift, rows);
         // each estimate takes the block's rows in order, whichever thread runs it
         Parallel.run(RESAMPLES + 1, threads, r -> {
+          SobolSums into = sums[r];
+          long key = bootKeys[r]; // resample r's weights: the stream r of seedBoot, its key hoisted
           for (int j = 0; j < len; j++) {
-            sums[r].add(values, j, r == 0 ? 1 : SobolSums.poisson(Draws.uniform(seedBoot, start + j, r)));
+            into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformOf(key, start + j)));
           }
         }, () -> { });
         tree.push(0, sums);
@@ -279,35 +289,28 @@ public final class Sobol {
     EvalError[] firstError = new EvalError[1];
     firstErrorAt[0] = Long.MAX_VALUE;
     int block = 64;
+    SobolRows rows = new SobolRows(sampler.program(), slot, params);
+    int size = sampler.program().size();
     Parallel.run((len + block - 1) / block, threads, b -> {
       Frame f = frames.get();
       double[] a = new double[k];
       double[] bRow = new double[k];
+      double[][] saved = new double[size][];
       for (int j = b * block; j < Math.min(len, (b + 1) * block); j++) {
         long row = start + j;
         for (UncertainParam p : params) {
           a[p.index()] = Draws.uniform(seed, row, p.stream());
           bRow[p.index()] = Draws.uniform(seedB, row, p.stream());
         }
-        for (int m = 0; m < k + 2; m++) {
-          System.arraycopy(m == 1 ? bRow : a, 0, f.draws, 0, k);
-          if (m >= 2) {
-            f.draws[m - 2] = bRow[m - 2];
-          }
-          f.reset();
-          try {
-            values[m][j] = f.values(slot)[0];
-          } catch (EvalError e) {
-            synchronized (firstError) {
-              long at = row * (k + 2) + m;
-              if (at < firstErrorAt[0]) {
-                firstErrorAt[0] = at;
-                firstError[0] = e;
-              }
+        rows.evaluate(f, a, bRow, values, j, saved, (m, e) -> {
+          synchronized (firstError) {
+            long at = row * (k + 2) + m;
+            if (at < firstErrorAt[0]) {
+              firstErrorAt[0] = at;
+              firstError[0] = e;
             }
-            values[m][j] = Double.NaN;
           }
-        }
+        });
       }
     }, () -> { });
     return firstError[0];

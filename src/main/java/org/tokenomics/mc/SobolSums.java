@@ -23,10 +23,69 @@ final class SobolSums implements java.io.Serializable {
   private final double[] first;
   private final double[] total;
 
+  /** c, the value every row is taken relative to. */
+  double shift() {
+    return shift;
+  }
+
   SobolSums(int params, double shift) {
     this.shift = shift;
     first = new double[params];
     total = new double[params];
+  }
+
+  /** Doubles per row in {@link #rows}: f(A) − c, f(B) − c, their sum, their sum of squares, then d_i. */
+  static int stride(int params) {
+    return params + 4;
+  }
+
+  /**
+   * A wave's rows in the form every estimate adds them ({@link #addRow}), computed once rather than
+   * once per resample: row j at {@code j * stride}: a = f(A) − c, b = f(B) − c, a + b, a² + b²,
+   * then d_i = (f(A_B^i) − c) − a for each param.
+   *
+   * @param values {@code values[0]} f(A), {@code values[1]} f(B), {@code values[2 + i]} f(A_B^i)
+   * @param len    the rows of the wave
+   * @param shift  c, the shift every estimate uses
+   * @param out    receives the rows ({@code len * stride(k)} doubles)
+   */
+  static void rows(double[][] values, int len, double shift, double[] out) {
+    int k = values.length - 2;
+    int stride = stride(k);
+    for (int j = 0; j < len; j++) {
+      int at = j * stride;
+      double a = values[0][j] - shift;
+      double b = values[1][j] - shift;
+      out[at] = a;
+      out[at + 1] = b;
+      out[at + 2] = a + b;
+      out[at + 3] = a * a + b * b;
+      for (int i = 0; i < k; i++) {
+        out[at + 4 + i] = (values[i + 2][j] - shift) - a;
+      }
+    }
+  }
+
+  /**
+   * Adds the row at {@code at} of {@link #rows}'s output with weight {@code w}: the same sums, in
+   * the same order of operations, as {@link #add} (w·b·d = (w·b)·d; w·(a − ab)² = (w·d)·d, the
+   * sign cancelling exactly), so the indices do not change by a bit.
+   */
+  void addRow(double[] rows, int at, double w) {
+    if (w == 0) {
+      return;
+    }
+    double b = rows[at + 1];
+    weight += w;
+    sum += w * rows[at + 2];
+    squares += w * rows[at + 3];
+    double wb = w * b;
+    for (int i = 0; i < first.length; i++) {
+      double d = rows[at + 4 + i];
+      first[i] += wb * d;
+      double wd = w * d;
+      total[i] += wd * d;
+    }
   }
 
   /**
@@ -92,15 +151,28 @@ final class SobolSums implements java.io.Serializable {
     return new double[][] {s, t};
   }
 
-  /** A Poisson(1) draw from a uniform in (0, 1), by inversion (0 with probability 1/e …). */
-  static int poisson(double u) {
+  /**
+   * The Poisson(1) distribution function at 0 … 30, summed as {@link #poisson} always summed it
+   * (so a table look-up gives the same draws as the loop that computed e⁻¹ per call).
+   */
+  private static final double[] POISSON_CDF = new double[31];
+
+  static {
     double p = Math.exp(-1);
     double cumulative = p;
-    int n = 0;
-    while (u > cumulative && n < 30) {
-      n++;
+    POISSON_CDF[0] = cumulative;
+    for (int n = 1; n <= 30; n++) {
       p /= n;
       cumulative += p;
+      POISSON_CDF[n] = cumulative;
+    }
+  }
+
+  /** A Poisson(1) draw from a uniform in (0, 1), by inversion (0 with probability 1/e …). */
+  static int poisson(double u) {
+    int n = 0;
+    while (n < 30 && u > POISSON_CDF[n]) {
+      n++;
     }
     return n;
   }

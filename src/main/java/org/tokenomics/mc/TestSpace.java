@@ -45,6 +45,27 @@ public final class TestSpace {
       return u >= 1 ? high : low + (high - low) * u;
     }
 
+    /**
+     * {@code x} as a value the param can take: for a {@code discrete} distribution the nearest of
+     * its values with a probability above 0 (the search's steps and the shrinker's bisection
+     * then stay on values a sample can draw), else {@code x} itself.
+     */
+    public double snap(double x) {
+      if (!"discrete".equals(family)) {
+        return x;
+      }
+      int n = distArgs.length / 2;
+      double best = x;
+      double gap = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        if (distArgs[n + i] > 0 && Math.abs(distArgs[i] - x) < gap) {
+          gap = Math.abs(distArgs[i] - x);
+          best = distArgs[i];
+        }
+      }
+      return best;
+    }
+
     /** {@code x} (base units) as a Tok literal in the axis's unit: what {@code --set} takes. */
     public String literal(double x, int digits) {
       return ParamDomain.show(x, unit, digits);

@@ -40,6 +40,15 @@ public final class HtmlReporter {
       """;
 
   /**
+   * The page's style sheet, for other pages that should look the same ({@code tok sensitivity --format html}).
+   *
+   * @return the CSS
+   */
+  public static String style() {
+    return STYLE;
+  }
+
+  /**
    * Writes the page to {@code file} (and the diagnostics to {@code err}), or to {@code out} when file
    * is null; false (after saying why) if it cannot.
    */
@@ -211,7 +220,8 @@ public final class HtmlReporter {
       RunReport.Report r = e.getValue();
       Map<String, double[]> s = r.stats();
       JFreeChart chart = s != null && s.containsKey("p5") && s.containsKey("p50") && s.containsKey("p95")
-          ? Charts.fan(r.name(), r.unit(), r.periodsIn(result.periods()), s.get("p5"), s.get("p50"), s.get("p95"))
+          ? Charts.fan(r.name(), r.unit(), r.periodsIn(result.periods()), s.get("p5"),
+              s.containsKey("p75") ? s.get("p25") : null, s.get("p50"), s.containsKey("p25") ? s.get("p75") : null, s.get("p95"))
           : Charts.line(r.name(), r.unit(), r.periodsIn(result.periods()), lines.get(e.getKey()));
       b.append("<figure>\n").append(ChartFiles.svg(chart, 860, 400)).append("\n</figure>\n");
     }

@@ -42,7 +42,8 @@ final class Insight {
    * and a range: the distribution's support (or its 0.5 %–99.5 % range), else 0 to twice the value;
    * a domain ({@code within}) bounds either.
    */
-  record Slider(String name, String unit, double value, double min, double max, boolean uncertain, String source) {}
+  record Slider(String name, String unit, double value, double min, double max, boolean uncertain, String source,
+                double[] values) {}
 
   static List<Slider> sliders(CompiledModel cm) {
     Sampler sampler = Sampler.of(cm, List.of());
@@ -97,9 +98,32 @@ final class Insight {
         hi = value + span;
       }
       out.add(new Slider(p.name(), unit.name(), unit.fromBase(value), unit.fromBase(lo), unit.fromBase(hi),
-          p.dist() != null, p.defaultText()));
+          p.dist() != null, p.defaultText(), steps(p, unit, lo, hi)));
     }
     return out;
+  }
+
+  /**
+   * A {@code discrete} param's values inside the slider's range, in its unit, so the slider steps
+   * from one to the next (LANGUAGE.md §18); null for any other param (a continuous slider).
+   */
+  private static double[] steps(CompiledModel.ParamSpec p, Unit unit, double lo, double hi) {
+    if (p.dist() == null || !p.dist().family().equals("discrete")) {
+      return null;
+    }
+    List<org.tokenomics.eval.Node> args = p.dist().args();
+    int n = args.size() / 2;
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!args.get(i).isConstant() || !args.get(n + i).isConstant()) {
+        return null;
+      }
+      double v = args.get(i).constant();
+      if (args.get(n + i).constant() > 0 && v >= lo && v <= hi) {
+        out.add(unit.fromBase(v));
+      }
+    }
+    return out.size() < 2 ? null : out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The param's value at draw {@code edge}, or at {@code fallback} when the edge is unbounded. */

@@ -208,6 +208,12 @@ final class Playground {
         Json.number(slider, "value", s.value());
         Json.number(slider, "min", s.min());
         Json.number(slider, "max", s.max());
+        if (s.values() != null) { // a discrete param: the slider steps through its values
+          ArrayNode values = slider.putArray("values");
+          for (double v : s.values()) {
+            values.add(v);
+          }
+        }
       });
     }
     return out;

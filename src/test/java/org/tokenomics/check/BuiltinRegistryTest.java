@@ -47,8 +47,9 @@ class BuiltinRegistryTest {
       if (e.shape() != BuiltinFunctions.Shape.DISTRIBUTION) {
         continue;
       }
-      String args = java.util.stream.IntStream.rangeClosed(1, e.params().size()).mapToObj(String::valueOf)
-          .collect(Collectors.joining(", ")); // valid for every family: bernoulli(1), gbm(1, 2, 3) …
+      String args = java.util.stream.IntStream.rangeClosed(1, e.params().size())
+          .mapToObj(i -> BuiltinFunctions.raw(e.name(), e.params().get(i - 1).label()) ? "[1: 100 %]" : String.valueOf(i))
+          .collect(Collectors.joining(", ")); // valid for every family: bernoulli(1), gbm(1, 2, 3), discrete([1: 100 %]) …
       Compilation ok = TOK.compile("t.tok", "param x = " + e.name() + "(" + args + ")\nreport x\n");
       assertTrue(ok.ok(), e.name() + ": " + ok.diagnostics());
       Compilation inside = TOK.compile("t.tok", "let y = 2 * " + e.name() + "(" + args + ")\n");

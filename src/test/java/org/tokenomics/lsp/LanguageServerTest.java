@@ -132,6 +132,17 @@ class LanguageServerTest {
   }
 
   @Test
+  void aDiscreteParamIsHoveredAndCompleted() throws Exception {
+    String uri = open("e.tok", "param delay = discrete([0 month: 60 %, 3 month: 40 %])\nreport delay as month\n");
+    assertTrue(next().getDiagnostics().isEmpty());
+    String fn = hover(uri, 0, 16); // "discrete"
+    assertTrue(fn.contains("discrete([V1: P1, V2: P2, …])") && fn.contains("probability"), fn);
+    String value = hover(uri, 1, 8); // delay in `report delay as month`
+    assertTrue(value.contains("delay") && value.contains("0 month"), value);
+    assertTrue(complete(uri, 0, 16).contains("discrete"));
+  }
+
+  @Test
   void hoverShowsAParamsDomain() throws Exception {
     String uri = open("d.tok", "param usage = 60 % within 20 % to 100 %\nreport usage as %\n");
     assertTrue(next().getDiagnostics().isEmpty());

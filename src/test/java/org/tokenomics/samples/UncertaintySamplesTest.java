@@ -33,6 +33,26 @@ class UncertaintySamplesTest {
     assertEquals(1.0, s.belowZeroShare("npv8")[0]);
   }
 
+  /** A discrete delay in months: the mean loss is the expected delay (3.3 months) of $20B/yr. */
+  @Test
+  void aDelayOfWholeMonthsCostsItsExpectedMonthsOfRevenue() throws IOException {
+    Model m = model("grid-delay-months.tok");
+    assertEquals(3, m.evaluate().value("delay").in("month"), 0.0, "the smallest delay reaching 50 %");
+    assertEquals(-9.78, m.evaluate().value("npv8").in("$B"), 0.005);
+    Simulation s = m.simulate(20_000, 5L);
+    double mean = s.mean("lost_revenue").in("$B");
+    double se = s.standardError("lost_revenue").in("$B");
+    assertTrue(Math.abs(mean - 5.5) <= 4 * se, mean + " ± " + se);
+    assertEquals(5.50, mean, 0.005, "the comment's figure at seed 5");
+    assertEquals(0.04, se, 0.005);
+    assertEquals(0, s.quantile("lost_revenue", 0.05).in("$B"), 1e-9);
+    assertEquals(20, s.quantile("lost_revenue", 0.95).in("$B"), 1e-9);
+    assertEquals(-10.17, s.mean("npv8").in("$B"), 0.005);
+    for (double x : s.draws("lost_revenue", "$B")) {
+      assertTrue(java.util.Set.of(0.0, 5.0, 10.0, 20.0).contains(Math.rint(x * 1e6) / 1e6), "four outcomes only: " + x);
+    }
+  }
+
   /** The Sobol ranking the comment gives: margin, life, hurdle, build cost. */
   @Test
   void theMarginDrivesTheGigawattsNpv() throws IOException {

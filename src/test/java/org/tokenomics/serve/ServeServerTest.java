@@ -195,6 +195,14 @@ class ServeServerTest {
     assertFalse(param(r, "build_start").has("slider"), "a date has a text box, not a slider");
     JsonNode domained = param(ok("POST", "/api/compile", Map.of("path", "buildout.tok", "text",
         "param usage = 60 % within 20 % to 90 %\nreport usage as %\n")), "usage").get("slider");
+    JsonNode discrete = param(ok("POST", "/api/compile", Map.of("path", "buildout.tok", "text",
+        "param delay = discrete([0 month: 50 %, 3 month: 30 %, 6 month: 0 %, 12 month: 20 %])\nreport delay as month\n")),
+        "delay").get("slider");
+    assertEquals("month", discrete.get("unit").asText());
+    assertEquals("[0.0,3.0,12.0]", discrete.get("values").toString(), "a discrete param steps through the values it can take");
+    assertEquals(0, discrete.get("min").asDouble(), 1e-9);
+    assertEquals(12, discrete.get("max").asDouble(), 1e-9);
+    assertFalse(power.has("values"), "a continuous distribution's slider is continuous");
     assertEquals(20, domained.get("min").asDouble(), 1e-9, "a slider spans the param's domain");
     assertEquals(90, domained.get("max").asDouble(), 1e-9);
     assertEquals(-75.11, report(r.get("runs").get(0), "value").get("values").get(0).asDouble(), 0.01);

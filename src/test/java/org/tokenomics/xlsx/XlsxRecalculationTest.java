@@ -47,6 +47,7 @@ class XlsxRecalculationTest {
       Map.entry("uncertainty/correlated-rent-and-token.tok", MEDIAN),
       Map.entry("uncertainty/gigawatt-npv-drivers.tok", MEDIAN),
       Map.entry("uncertainty/grid-connection-delay.tok", MEDIAN),
+      Map.entry("uncertainty/grid-delay-months.tok", MEDIAN),
       Map.entry("uncertainty/growth-cone.tok", MEDIAN),
       Map.entry("valuation/merchant_margin.tok", GOAL_SEEK));
 

@@ -190,7 +190,20 @@
         text.value = o != null ? o : (s ? literal(s.value) + (s.unit ? " " + s.unit : "") : p.default);
         name.classList.toggle("changed", o != null);
       }
-      if (s && s.min != null && s.max != null) {
+      if (s && s.values && s.values.length > 1) {
+        // a discrete param: one step per value it can take
+        range.min = 0; range.max = s.values.length - 1; range.step = 1;
+        range.dataset.param = p.name;
+        range.value = s.values.reduce(function (best, v, i) {
+          return Math.abs(v - s.value) < Math.abs(s.values[best] - s.value) ? i : best;
+        }, 0);
+        range.addEventListener("input", function () {
+          var t0 = performance.now();
+          state.overrides[p.name] = literal(s.values[Number(range.value)]) + (s.unit ? " " + s.unit : "");
+          shown();
+          changed(t0);
+        });
+      } else if (s && s.min != null && s.max != null) {
         range.min = 0; range.max = STEPS; range.step = 1;
         range.dataset.param = p.name;
         range.value = Math.round((s.value - s.min) / (s.max - s.min) * STEPS);
