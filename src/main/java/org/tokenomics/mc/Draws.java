@@ -34,28 +34,17 @@ public final class Draws {
     return uniformAt(key(seed, stream), sample);
   }
 
-  /** The part of a draw that depends only on the seed and the stream (see {@link #uniformAt}). */
+  /**
+   * The part of a draw that depends only on the seed and the stream: a caller drawing many samples
+   * of one stream (a column of a block, the Sobol bootstrap's weights) computes it once, and
+   * {@code uniform(seed, i, s) == uniformAt(key(seed, s), i)} bit for bit.
+   */
   static long key(long seed, long stream) {
     return mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);
   }
 
   /** {@code uniform(seed, sample, stream)} given {@code key(seed, stream)}: one mix per draw. */
   static double uniformAt(long key, long sample) {
-    long z = mix(key + (sample + 1) * GOLDEN);
-    return ((z >>> 11) + 0.5) * 0x1.0p-53;
-  }
-
-  /**
-   * The part of {@link #uniform} that depends only on the seed and the stream: a caller drawing
-   * many samples of one stream computes it once ({@code uniform(seed, i, s) == uniformOf(key(seed,
-   * s), i)} bit for bit; the Sobol bootstrap's weights use it).
-   */
-  static long key(long seed, long stream) {
-    return mix(mix(seed * GOLDEN + 0x632BE59BD9B4E019L) ^ stream);
-  }
-
-  /** {@link #uniform} of sample {@code sample} in the stream whose {@link #key} is {@code key}. */
-  static double uniformOf(long key, long sample) {
     long z = mix(key + (sample + 1) * GOLDEN);
     return ((z >>> 11) + 0.5) * 0x1.0p-53;
   }

@@ -150,7 +150,7 @@ public final class Sobol {
           SobolSums into = sums[r];
           long key = bootKeys[r]; // resample r's weights: the stream r of seedBoot, its key hoisted
           for (int j = 0; j < len; j++) {
-            into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformOf(key, start + j)));
+            into.addRow(rows, j * stride, r == 0 ? 1 : SobolSums.poisson(Draws.uniformAt(key, start + j)));
           }
         }, () -> { });
         tree.push(0, sums);
