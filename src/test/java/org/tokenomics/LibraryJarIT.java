@@ -98,8 +98,9 @@ class LibraryJarIT {
       for (String tool : List.of("cli", "report", "chart", "lsp", "xlsx", "serve", "text")) {
         assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/tokenomics/" + tool + "/")), tool);
       }
-      // 1.93 MB (2.56 MB before the two above left)
-      assertTrue(Files.size(lib) < 2_000_000, "the library jar stays small: " + Files.size(lib));
+      // 1.93 MB when the two above left (2.56 MB before); 2.00 MB after fusion, column evaluation,
+      // Sobol in parts and discrete joined the engine the same day: the budget leaves ~5 % for growth
+      assertTrue(Files.size(lib) < 2_100_000, "the library jar stays small: " + Files.size(lib));
     }
     try (URLClassLoader alone = new URLClassLoader(new URL[] {lib.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> strings = Class.forName("org.tokenomics.internal.lang3.StringUtils", true, alone);
