@@ -121,12 +121,39 @@ public final class Frame {
       }
     } else {
       for (Fusion.Step step : steps) {
-        if (!(step.group() == null ? runCell(step.slot()) : runGroup(step.group()))) {
+        boolean ok;
+        if (step.group() == null) {
+          ok = runCell(step.slot());
+        } else if (pinned != null && anyPinned(step.group().members())) {
+          ok = runMembers(step.group().members()); // pinned members are not computed again
+        } else {
+          ok = runGroup(step.group());
+        }
+        if (!ok) {
           return false;
         }
       }
     }
     return plan.complete();
+  }
+
+  private boolean anyPinned(int[] members) {
+    for (int m : members) {
+      if (pinned[m] != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A fused group's members one by one, in plan order; false when the run must stop. */
+  private boolean runMembers(int[] members) {
+    for (int m : members) {
+      if (!runCell(m)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One cell of a plan; false when the run must stop. */
