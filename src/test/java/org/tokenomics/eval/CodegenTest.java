@@ -294,6 +294,48 @@ class CodegenTest {
         && s.group().members().length == 3 && s.group().kept().length == 1));
   }
 
+  @Test
+  void aHotFusedPlanUnderMonteCarloWithDrawIndependentCellsEqualsAColdRun() {
+    // Monte Carlo pins the cells no draw reaches (a, k); a fused group mixing them with drawn
+    // cells must neither compute them again nor skip a constant it inlined (a regression: the
+    // pinned members run one by one met a param the fused schedule had folded away).
+    String source = """
+        timeline 2026 to 2030 yearly
+        param a = 2
+        param g = normal(0.1, 0.02)
+        let k = a * year
+        let x = k * (1 + g)
+        let y = x + a
+        report z = y * 2
+        report total = sum(z)
+        """;
+    Model hot = TestModels.compile(source);
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER + 1; i++) {
+      hot.evaluate();
+    }
+    hot.simulate(300, 11); // the simulation's own plan made hot too, so the next run starts fused
+    hot.simulate(300, 11);
+    org.tokenomics.Simulation warm = hot.simulate(300, 11);
+    org.tokenomics.Simulation cold = TestModels.compile(source).simulate(300, 11);
+    assertArrayEquals(cold.mean("z").values(), warm.mean("z").values());
+    assertArrayEquals(cold.quantile("total", 0.5).values(), warm.quantile("total", 0.5).values());
+    // The playground's 60-month build-out (where the regression showed): its plan hot, then again.
+    String buildout;
+    try (java.io.InputStream in = CodegenTest.class.getResourceAsStream("/org/tokenomics/serve/buildout.tok")) {
+      buildout = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Model b = TestModels.compile(buildout);
+    org.tokenomics.Simulation first = b.simulate(500, 7);
+    for (int i = 0; i < 3; i++) {
+      org.tokenomics.Simulation again = b.simulate(500, 7);
+      for (String r : first.reportNames()) {
+        assertArrayEquals(first.mean(r).values(), again.mean(r).values(), r);
+      }
+    }
+  }
+
   /** Interpreted and compiled runs of {@code c} agree on everything. */
   static void agree(Compilation c) {
     assertTrue(c.ok(), () -> c.diagnostics().toString());
