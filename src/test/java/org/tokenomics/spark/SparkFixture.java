@@ -3,6 +3,9 @@ package org.tokenomics.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 
 /** What the Spark test classes share: a local[2] session and a model with an import and a CSV data file. */
@@ -14,6 +17,18 @@ final class SparkFixture {
     return SparkSession.builder().master("local[2]").appName("tok-spark-test")
         .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+  }
+
+  /** A counter of the jobs {@code spark} starts from now on (to show a refusal started none). */
+  static AtomicInteger jobCounter(SparkSession spark) {
+    AtomicInteger jobs = new AtomicInteger();
+    spark.sparkContext().addSparkListener(new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        jobs.incrementAndGet();
+      }
+    });
+    return jobs;
   }
 
   /**

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,7 @@ import org.tokenomics.Tokenomics;
  */
 class SparkSimulateTest {
   private static SparkSession spark;
-  private static final AtomicInteger JOBS = new AtomicInteger();
+  private static AtomicInteger jobs;
 
   @TempDir
   static Path dir;
@@ -39,12 +37,7 @@ class SparkSimulateTest {
   @BeforeAll
   static void start() throws Exception {
     spark = SparkFixture.session();
-    spark.sparkContext().addSparkListener(new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart jobStart) {
-        JOBS.incrementAndGet();
-      }
-    });
+    jobs = SparkFixture.jobCounter(spark);
     SparkFixture.campus(dir);
   }
 
@@ -91,17 +84,17 @@ class SparkSimulateTest {
   void aBrokenModelFailsOnTheDriverWithItsDiagnostics() throws Exception {
     Files.createDirectories(dir.resolve("broken"));
     Files.writeString(dir.resolve("broken/main.tok"), "param capex = $5B\nlet rate = $1B/yr\nreport bad = capex + rate\n");
-    int before = JOBS.get();
+    int before = jobs.get();
     CompilationException e = assertThrows(CompilationException.class, () -> ModelBundle.of(dir.resolve("broken/main.tok")));
     assertEquals("TOK300", e.diagnostics().get(0).code());
     assertEquals(3, e.diagnostics().get(0).line());
-    assertEquals(before, JOBS.get(), "no Spark job may start for a broken model");
+    assertEquals(before, jobs.get(), "no Spark job may start for a broken model");
   }
 
   @Test
   void aBadOverrideOrScenarioFailsBeforeAnyJob() {
     ModelBundle bundle = ModelBundle.of(dir.resolve("campus/main.tok"));
-    int before = JOBS.get();
+    int before = jobs.get();
     assertThrows(IllegalArgumentException.class,
         () -> SparkTok.simulate(spark, bundle, Scenario.BASE, Map.of("pue", "5 GW"), 100, 1L));
     assertThrows(IllegalArgumentException.class,
@@ -109,7 +102,7 @@ class SparkSimulateTest {
     IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
         () -> SparkTok.simulate(spark, bundle, Scenario.BASE, Map.of(), Integer.MAX_VALUE, 1L));
     assertTrue(big.getMessage().contains("maxSampleValues"), big.getMessage());
-    assertEquals(before, JOBS.get());
+    assertEquals(before, jobs.get());
   }
 
   @Test

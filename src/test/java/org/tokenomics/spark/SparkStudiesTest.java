@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +30,7 @@ import org.tokenomics.Tokenomics;
  */
 class SparkStudiesTest {
   private static SparkSession spark;
-  private static final AtomicInteger JOBS = new AtomicInteger();
+  private static AtomicInteger jobs;
   private static Path main;
   private static Model local;
 
@@ -42,12 +40,7 @@ class SparkStudiesTest {
   @BeforeAll
   static void start() throws Exception {
     spark = SparkFixture.session();
-    spark.sparkContext().addSparkListener(new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart jobStart) {
-        JOBS.incrementAndGet();
-      }
-    });
+    jobs = SparkFixture.jobCounter(spark);
     main = SparkFixture.campus(dir);
     local = Tokenomics.standard().compile(main).model();
   }
@@ -118,7 +111,7 @@ class SparkStudiesTest {
   @Test
   void whatALocalRunRefusesIsRefusedOnTheDriverBeforeAnyJob() throws Exception {
     ModelBundle bundle = ModelBundle.of(main);
-    int before = JOBS.get();
+    int before = jobs.get();
     GlobalSensitivity unknown = SparkTok.sensitivity(spark, bundle, "sobol", "value_nwo", 5_000, 1L, Scenario.BASE,
         Map.of());
     assertFalse(unknown.ok());
@@ -137,6 +130,6 @@ class SparkStudiesTest {
     Files.writeString(dir.resolve("broken/main.tok"), "param x = uniform(1, 2)\nreport y = x + 1 GW\n");
     CompilationException e = assertThrows(CompilationException.class, () -> ModelBundle.of(dir.resolve("broken/main.tok")));
     assertEquals(2, e.diagnostics().get(0).line());
-    assertEquals(before, JOBS.get(), "no Spark job may start");
+    assertEquals(before, jobs.get(), "no Spark job may start");
   }
 }
