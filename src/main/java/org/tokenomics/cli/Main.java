@@ -97,6 +97,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    RunCommand run = RunArgs.parse(args); // plain `tok run` arguments: no picocli (RunArgs says why)
+    if (run != null) {
+      org.tokenomics.diag.StartupTrace.mark("arguments");
+      try {
+        return run.execute(out, err);
+      } catch (Throwable t) { // what picocli's execution exception handler and the catch below do
+        internalError(err, t);
+        return 1;
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+    return picocli(args, out, err);
+  }
+
+  /** Runs the command line through picocli (every command, help, usage errors); returns the exit code. */
+  static int picocli(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine(args);
     org.tokenomics.diag.StartupTrace.mark("picocli");
     cli.setOut(out);
