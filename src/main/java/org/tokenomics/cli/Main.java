@@ -1,9 +1,7 @@
 package org.tokenomics.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,21 +20,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * annotations by reflection when it is added, a tenth of a second for all of them on a cold JVM,
    * so a command line that names one gets that one alone (see {@link #commandLine}).
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS =
+      List.of("run", "check", "explain", "fmt", "sweep", "sensitivity", "chart", "lsp", "test", "serve");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("run", RunCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("explain", ExplainCommand::new);
-    m.put("fmt", FmtCommand::new);
-    m.put("sweep", SweepCommand::new);
-    m.put("sensitivity", SensitivityCommand::new);
-    m.put("chart", ChartCommand::new);
-    m.put("lsp", LspCommand::new);
-    m.put("test", TestCommand::new);
-    m.put("serve", org.tokenomics.serve.ServeCommand::new);
-    return m;
+  /**
+   * A new command object by name, or null. A switch rather than a map of constructor references:
+   * each reference is an invokedynamic call site linked when the class initializes, ten of them
+   * a few milliseconds of every start-up.
+   */
+  private static Object command(String name) {
+    return switch (name) {
+      case "run" -> new RunCommand();
+      case "check" -> new CheckCommand();
+      case "explain" -> new ExplainCommand();
+      case "fmt" -> new FmtCommand();
+      case "sweep" -> new SweepCommand();
+      case "sensitivity" -> new SensitivityCommand();
+      case "chart" -> new ChartCommand();
+      case "lsp" -> new LspCommand();
+      case "test" -> new TestCommand();
+      case "serve" -> new org.tokenomics.serve.ServeCommand();
+      default -> null;
+    };
   }
 
   @CommandLine.Spec
@@ -57,8 +62,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     org.tokenomics.diag.StartupTrace.mark("launcher to main");
     if (args.length > 0 && COMPILES.contains(args[0])) {
-      // The prelude's parse (a cold parser: a fifth of a short run) overlaps picocli's set-up.
-      Thread warm = new Thread(Main::warmUp, "tok-warm-up");
+      // The prelude's parse (a cold parser: a fifth of a short run) overlaps the command's set-up.
+      // An anonymous class, not a method reference: the first invokedynamic call site of the
+      // process sets up java.lang.invoke (milliseconds), which would hold back this thread's start.
+      Thread warm = new Thread(new Runnable() {
+        @Override
+        public void run() {
+          warmUp();
+        }
+      }, "tok-warm-up");
       warm.setDaemon(true);
       warm.start();
     }
@@ -86,11 +98,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Main());
-    Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    Object named = args.length > 0 ? command(args[0]) : null;
     if (named != null) {
-      cli.addSubcommand(named.get());
+      cli.addSubcommand(named);
     } else {
-      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+      for (String name : COMMANDS) {
+        cli.addSubcommand(command(name));
+      }
     }
     return cli;
   }

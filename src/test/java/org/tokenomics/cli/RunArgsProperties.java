@@ -55,6 +55,7 @@ class RunArgsProperties {
   }
 
   @Property(tries = 1500)
+  @net.jqwik.api.statistics.StatisticsReport(net.jqwik.api.statistics.StatisticsReport.StatisticsReportMode.OFF)
   void acceptsOnlyWhatPicocliReadsTheSameWay(@ForAll("argumentLists") List<String> list) throws Exception {
     String[] args = list.toArray(String[]::new);
     RunCommand fast = RunArgs.parse(args);
