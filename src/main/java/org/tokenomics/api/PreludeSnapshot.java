@@ -69,10 +69,14 @@ public final class PreludeSnapshot {
    */
   static List<String> load() {
     String file = System.getProperty(PROPERTY);
-    try {
-      return file == null ? List.of() : AstSnapshot.restore(Path.of(file), texts());
-    } catch (RuntimeException e) { // not a path: parse as usual
+    String stamp = file == null ? null : AstSnapshot.codeStamp();
+    if (stamp == null) {
       return List.of();
+    }
+    try {
+      return AstSnapshot.restore(Files.readAllBytes(Path.of(file)), stamp, texts());
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // no snapshot, or an unreadable one: parse
     }
   }
 }

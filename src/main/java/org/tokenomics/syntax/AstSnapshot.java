@@ -82,35 +82,14 @@ public final class AstSnapshot {
    */
   public static List<String> restore(byte[] bytes, String stamp, Map<String, String> texts) {
     List<String> kept = new ArrayList<>();
-    // a compile that asks for these files meanwhile waits for them rather than parse them beside us
-    try (LibraryFiles.Claim claim = LibraryFiles.claim(texts, SyntaxParser.DEFAULT_MAX_NESTING,
-        SyntaxParser.DEFAULT_MAX_NODES)) {
-      for (TokFile f : read(bytes, stamp)) {
-        if (f.source().isLibrary() && f.source().text().equals(texts.get(f.source().name()))) {
-          LibraryFiles.keep(f, SyntaxParser.DEFAULT_MAX_NESTING, SyntaxParser.DEFAULT_MAX_NODES);
-          kept.add(f.source().name());
-        }
+    List<TokFile> files = read(bytes, stamp);
+    for (TokFile f : files) {
+      if (f.source().isLibrary() && f.source().text().equals(texts.get(f.source().name()))) {
+        LibraryFiles.keep(f, SyntaxParser.DEFAULT_MAX_NESTING, SyntaxParser.DEFAULT_MAX_NODES);
+        kept.add(f.source().name());
       }
     }
     return kept;
-  }
-
-  /**
-   * {@link #restore(byte[], String, Map)} of a file, for this code's {@link #codeStamp()}: the
-   * files are claimed first, so a compile that asks for one meanwhile waits for this.
-   *
-   * @param file  a snapshot file
-   * @param texts the current text of each library file, by name
-   * @return the names of the files kept (empty without a jar, a file or a valid snapshot)
-   */
-  public static List<String> restore(java.nio.file.Path file, Map<String, String> texts) {
-    try (LibraryFiles.Claim claim = LibraryFiles.claim(texts, SyntaxParser.DEFAULT_MAX_NESTING,
-        SyntaxParser.DEFAULT_MAX_NODES)) {
-      String stamp = codeStamp();
-      return stamp == null ? List.of() : restore(java.nio.file.Files.readAllBytes(file), stamp, texts);
-    } catch (IOException | RuntimeException e) {
-      return List.of(); // no snapshot, or an unreadable one: the files are parsed as usual
-    }
   }
 
   /** The files of a snapshot written for this stamp and the default limits; empty for any other bytes. */

@@ -75,40 +75,6 @@ final class LibraryFiles {
     }
   }
 
-  /**
-   * Claims these library files for the calling thread, as a parse of them would (a compile that
-   * asks for one waits), until the claim is closed: a snapshot being read ({@link AstSnapshot})
-   * must not be raced by a compile that parses the same files beside it.
-   */
-  static Claim claim(java.util.Map<String, String> texts, int maxNesting, int maxNodes) {
-    java.util.Map<Key, CountDownLatch> mine = new java.util.LinkedHashMap<>();
-    texts.forEach((name, text) -> {
-      Key key = new Key(name, text, maxNesting, maxNodes);
-      CountDownLatch latch = new CountDownLatch(1);
-      if (!KEPT.containsKey(key) && PARSING.putIfAbsent(key, latch) == null) {
-        mine.put(key, latch);
-      }
-    });
-    return new Claim(mine);
-  }
-
-  /** Files claimed by {@link #claim}; closing releases the threads waiting for them. */
-  static final class Claim implements AutoCloseable {
-    private final java.util.Map<Key, CountDownLatch> latches;
-
-    private Claim(java.util.Map<Key, CountDownLatch> latches) {
-      this.latches = latches;
-    }
-
-    @Override
-    public void close() {
-      latches.forEach((key, latch) -> {
-        PARSING.remove(key, latch);
-        latch.countDown();
-      });
-    }
-  }
-
   /** Keeps a library file parsed elsewhere ({@link AstSnapshot}), as a parse here would have. */
   static void keep(TokFile file, int maxNesting, int maxNodes) {
     SourceFile source = file.source();

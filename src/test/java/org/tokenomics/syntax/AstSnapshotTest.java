@@ -99,39 +99,6 @@ class AstSnapshotTest {
     assertNotNull(AstSnapshot.write("s", List.of()));
   }
 
-  @Test
-  void aCompileAskingForAFileBeingRestoredWaitsForIt() throws Exception {
-    String text = "kind snap_wait {\n  param power = 7 kW\n}\n";
-    Map<String, String> texts = Map.of("lib:snap_wait.tok", text);
-    TokFile f = new SyntaxParser().parse(new SourceFile("x:snap_wait.tok", text, true), new Diagnostics());
-    byte[] bytes = AstSnapshot.write("s", List.of(new TokFile(new SourceFile("lib:snap_wait.tok", text, true), f.decls())));
-    TokFile[] got = new TokFile[1];
-    Thread compile;
-    try (LibraryFiles.Claim claim = LibraryFiles.claim(texts, SyntaxParser.DEFAULT_MAX_NESTING, SyntaxParser.DEFAULT_MAX_NODES)) {
-      compile = new Thread(() -> got[0] = new SyntaxParser().parse(new SourceFile("lib:snap_wait.tok", text, true),
-          new Diagnostics()));
-      compile.start();
-      Thread.sleep(50);
-      assertTrue(compile.isAlive(), "the compile waits for the claimed file");
-      assertEquals(List.of("lib:snap_wait.tok"), AstSnapshot.restore(bytes, "s", texts));
-    }
-    compile.join(10_000);
-    assertNotNull(got[0]);
-    assertSame(got[0], new SyntaxParser().parse(new SourceFile("lib:snap_wait.tok", text, true), new Diagnostics()),
-        "the compile got the restored tree, not a parse of its own");
-  }
-
-  @Test
-  void aMissingOrForeignFileIsNoSnapshot(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    Map<String, String> texts = Map.of("lib:snap_none.tok", "param snap_none = 1\n");
-    assertEquals(List.of(), AstSnapshot.restore(dir.resolve("missing"), texts));
-    Files.writeString(dir.resolve("junk"), "not a snapshot");
-    assertEquals(List.of(), AstSnapshot.restore(dir.resolve("junk"), texts));
-    // and the claims are released: the file parses
-    assertNotNull(new SyntaxParser().parse(new SourceFile("lib:snap_none.tok", "param snap_none = 1\n", true),
-        new Diagnostics()));
-  }
-
   private static List<TokFile> roundTrip(List<TokFile> files) {
     return AstSnapshot.read(AstSnapshot.write("x", files), "x");
   }
