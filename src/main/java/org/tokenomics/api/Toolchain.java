@@ -56,9 +56,6 @@ public final class Toolchain {
    * ({@code SyntaxParser}), where a compile with those limits finds it.
    */
   public static void warmUp() {
-    if (PreludeSnapshot.load().size() == PRELUDE.size()) {
-      return; // the launcher's snapshot of this build's prelude: nothing to parse
-    }
     SyntaxParser parser = new SyntaxParser();
     for (String f : PRELUDE) {
       parser.parse(new SourceFile("prelude:" + f, resource("prelude/" + f), true), new Diagnostics());
@@ -92,7 +89,7 @@ public final class Toolchain {
     return plugins.module(prefix, rest);
   }
 
-  static String resource(String path) {
+  private static String resource(String path) {
     String text = optionalResource(path);
     if (text == null) {
       throw new IllegalStateException("the Tok library is missing " + path);

@@ -75,14 +75,6 @@ final class LibraryFiles {
     }
   }
 
-  /** Keeps a library file parsed elsewhere ({@link AstSnapshot}), as a parse here would have. */
-  static void keep(TokFile file, int maxNesting, int maxNodes) {
-    SourceFile source = file.source();
-    if (KEPT.size() < CACHE_SIZE && CHARS.addAndGet(source.text().length()) <= CACHE_CHARS) {
-      KEPT.putIfAbsent(new Key(source.name(), source.text(), maxNesting, maxNodes), file);
-    }
-  }
-
   private static TokFile parseAndKeep(SyntaxParser parser, Key key, SourceFile source, Diagnostics diags) {
     int reported = diags.all().size();
     TokFile file = parser.parseText(source, diags);
