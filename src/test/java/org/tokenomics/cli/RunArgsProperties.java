@@ -3,6 +3,7 @@ package org.tokenomics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.Field;
@@ -109,12 +110,16 @@ class RunArgsProperties {
   }
 
   @Example
-  void knowsEveryOptionOfTheRunCommand() {
+  void readsOnlyOptionsTheRunCommandHas() {
     Set<String> names = new TreeSet<>();
     Main.commandLine(new String[] {"run"}).getSubcommands().get("run").getCommandSpec().options()
         .forEach(o -> names.add(o.longestName()));
-    names.removeAll(Set.of("--help", "--version"));
-    assertEquals(new TreeSet<>(OPTIONS), names, "a new run option: add it to RunArgs (until then it takes picocli's path)");
+    // an option added to RunCommand and not yet to RunArgs takes picocli's path: slower, the same
+    assertTrue(names.containsAll(OPTIONS), "RunArgs reads an option run does not have: " + OPTIONS + " vs " + names);
+    for (String option : OPTIONS) {
+      String[] args = {"run", "m.tok", option, option.equals("--quantiles") ? "5,95" : "7"};
+      assertNotNull(RunArgs.parse(args), option);
+    }
   }
 
   private static void assertSameFields(Object picocli, RunCommand fast, List<String> args) throws Exception {
