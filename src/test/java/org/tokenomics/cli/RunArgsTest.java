@@ -61,4 +61,31 @@ class RunArgsTest {
     assertEquals(0, Main.execute(new String[] {"run", "--help"}, new PrintWriter(out), new PrintWriter(err)));
     assertTrue(out.toString().contains("Usage: tok run"), out.toString());
   }
+
+  /**
+   * The real thing in fresh JVMs, as the launcher starts it: the warm-up thread parses the
+   * prelude while the compile thread sets up the built-ins and then waits for that parse (a cold
+   * JVM is the only place their class initialisations meet); the output is what
+   * {@code Main.execute} prints in this JVM, and the process ends by itself.
+   */
+  @Test
+  void aFreshProcessPrintsTheSameAndEnds() throws Exception {
+    String sample = "samples/gigawatt/racks_per_gw.tok";
+    StringWriter expected = new StringWriter();
+    assertEquals(0, Main.execute(new String[] {"run", sample}, new PrintWriter(expected), new PrintWriter(new StringWriter())));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < 2; i++) {
+      Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-Dtok.trace.startup=true", "-cp",
+          System.getProperty("java.class.path"), "org.tokenomics.cli.Main", "run", sample)
+          .redirectError(ProcessBuilder.Redirect.PIPE).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the process ended");
+      assertEquals(0, p.exitValue(), err);
+      assertEquals(expected.toString(), out);
+      // the trace names every phase, the warm-up thread's too, and nothing else goes to stderr
+      assertTrue(err.contains("prelude parsed (warm-up thread)") && err.contains("compile: cells checked"), err);
+      assertTrue(err.lines().allMatch(l -> l.startsWith("tok-startup ")), err);
+    }
+  }
 }
