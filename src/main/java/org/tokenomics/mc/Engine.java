@@ -385,12 +385,11 @@ final class Engine {
     Parallel.run(cells, options.threads(), cell -> {
       if (exact) {
         CompensatedSum sum = new CompensatedSum();
-        sum.addAll(buffer[cell], samples);
         Moments m = new Moments();
-        m.addAll(buffer[cell], 0, samples);
+        OrderStatistics.Summary summary = ExactFeed.column(buffer[cell], samples, sum, m); // one pass for all three
         mean[cell] = sum.mean(m.count()); // both skip NaN (failed samples)
         se[cell] = m.standardError();
-        quantiles[cell] = new Quantiles.Exact(buffer[cell], 0, samples);
+        quantiles[cell] = new Quantiles.Exact(buffer[cell], samples, summary); // reads the column, never reorders it
         draws[cell] = scalar[cell] ? buffer[cell] : null; // a scalar report's raw draws, in sample order
         buffer[cell] = null;
       } else {
