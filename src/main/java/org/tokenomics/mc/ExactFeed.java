@@ -27,7 +27,24 @@ final class ExactFeed {
    */
   static OrderStatistics.Summary column(double[] v, int len, CompensatedSum cs, Moments m) {
     OrderStatistics.Summary q = new OrderStatistics.Summary();
-    int i = 0;
+    range(v, 0, len, cs, m, q);
+    return q;
+  }
+
+  /**
+   * Adds {@code v[from, to)} (NaN skipped) to {@code cs}, {@code m} and {@code q}: ranges added one
+   * after the other in order give what one call over all of them gives, bit for bit.
+   *
+   * @param v    the column, in sample order
+   * @param from the first value
+   * @param to   after the last
+   * @param cs   the mean's running sum
+   * @param m    the moments of the standard error
+   * @param q    the summary for {@link OrderStatistics}
+   */
+  static void range(double[] v, int from, int to, CompensatedSum cs, Moments m, OrderStatistics.Summary q) {
+    int i = from;
+    int len = to;
     while (i < len) {
       if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
         slow(v[i++], cs, m, q);
@@ -90,7 +107,6 @@ final class ExactFeed {
         break;
       }
     }
-    return q;
   }
 
   private static void slow(double x, CompensatedSum cs, Moments m, OrderStatistics.Summary q) {

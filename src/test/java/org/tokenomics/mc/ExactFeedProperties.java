@@ -48,4 +48,44 @@ class ExactFeedProperties {
     assertEquals(Arrays.stream(v).filter(x -> !Double.isNaN(x)).count(), q2.size);
     assertEquals(Arrays.toString(before), Arrays.toString(v), "the column is not written");
   }
+
+  /**
+   * Blocks finished in any order, on several threads, are fed in sample order: the ordered feed
+   * gives what one pass over the whole column gives, bit for bit.
+   */
+  @Property(tries = 60)
+  void blocksDoneInAnyOrderAreFedInSampleOrder(@ForAll("values") List<Double> values,
+                                               @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 40) int block,
+                                               @ForAll long shuffle) throws Exception {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    CompensatedSum s1 = new CompensatedSum();
+    Moments m1 = new Moments();
+    OrderStatistics.Summary q1 = ExactFeed.column(v, v.length, s1, m1);
+    double[][] columns = {v, v.clone()};
+    OrderedFeed feed = new OrderedFeed(columns, v.length, block);
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int b = 0; b * block < v.length; b++) {
+      order.add(b);
+    }
+    java.util.Collections.shuffle(order, new java.util.Random(shuffle));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      for (Integer b : order) {
+        pool.submit(() -> feed.done(b));
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertEquals(true, feed.complete() || v.length == 0);
+    for (int c = 0; c < 2; c++) {
+      assertEquals(m1.count(), feed.moments[c].count());
+      assertEquals(Double.doubleToLongBits(s1.mean(m1.count())), Double.doubleToLongBits(feed.sums[c].mean(m1.count())));
+      assertEquals(Double.doubleToLongBits(m1.standardError()), Double.doubleToLongBits(feed.moments[c].standardError()));
+      assertEquals(q1.size, feed.summaries[c].size);
+      assertEquals(q1.negatives, feed.summaries[c].negatives);
+      assertEquals(q1.minKey, feed.summaries[c].minKey);
+      assertEquals(q1.maxKey, feed.summaries[c].maxKey);
+    }
+  }
 }
