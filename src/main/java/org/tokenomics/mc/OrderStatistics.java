@@ -38,6 +38,7 @@ final class OrderStatistics {
   private final long minKey;
   private final long maxKey;
   private int[] firstCounts;   // the first pass's counts over [minKey, maxKey], once asked
+  private final Histogram first; // counts made while the values were fed, or null
   private final List<Run> kept = new ArrayList<>(); // sorted buckets, the most recent last
   private double[] sorted;
   private int questions;
@@ -68,6 +69,7 @@ final class OrderStatistics {
     this.negatives = summary.negatives;
     this.minKey = summary.minKey;
     this.maxKey = summary.maxKey;
+    this.first = summary.first;
   }
 
   /**
@@ -79,6 +81,8 @@ final class OrderStatistics {
     int negatives;
     long minKey = Long.MAX_VALUE;
     long maxKey = Long.MIN_VALUE;
+    /** The values' counts in buckets of a key range, made as they were fed, or null (see {@link Histogram}). */
+    Histogram first;
 
     /** Counts one value that is not NaN. */
     void add(double x) {
@@ -99,6 +103,58 @@ final class OrderStatistics {
       }
       return s;
     }
+  }
+
+  /**
+   * The counts a selection's first pass would make, made instead while the values are fed in
+   * ({@link OrderedFeed}), over a key range fixed early (the first values' range): values below and
+   * above it are only counted. A question whose rank falls inside the range then needs no counting
+   * pass of its own; one outside it (beyond the first values' extremes, so rare) counts only the
+   * values beyond.
+   */
+  static final class Histogram {
+    final long lo;
+    final long hi;
+    private final long span;
+    private final int shift;
+    final int[] counts;
+    int below;
+    int above;
+
+    Histogram(long lo, long hi) {
+      this.lo = lo;
+      this.hi = hi;
+      this.span = hi - lo;
+      this.shift = shift(span);
+      this.counts = new int[(int) (span >>> shift) + 1];
+    }
+
+    /** Counts {@code v[from, to)}, NaN skipped. */
+    void add(double[] v, int from, int to) {
+      long top = span + Long.MIN_VALUE;
+      int[] c = counts;
+      for (int i = from; i < to; i++) {
+        double x = v[i];
+        if (x != x) {
+          continue;
+        }
+        long b = Double.doubleToRawLongBits(x);
+        long key = b ^ ((b >> 63) & Long.MAX_VALUE); // key(x), written out (see count)
+        long d = key - lo;
+        if (d + Long.MIN_VALUE <= top) {
+          c[(int) (d >>> shift)]++;
+        } else if (key < lo) {
+          below++;
+        } else {
+          above++;
+        }
+      }
+    }
+  }
+
+  /** Buckets of 2^shift keys make at most 2^BITS buckets of a key range {@code span} wide (unsigned). */
+  private static int shift(long span) {
+    return Math.max(0, 64 - Long.numberOfLeadingZeros(span) - BITS);
   }
 
   /** A key whose signed order is {@link Double#compare}'s order of the values (NaN excepted). */
@@ -155,18 +211,35 @@ final class OrderStatistics {
     long lo = minKey;
     long hi = maxKey;
     int below = 0; // values whose key is below lo
+    int[] given = null; // counts of [lo, hi] already made
+    if (first != null) {
+      if (k < first.below) { // among the values below the histogram's range
+        hi = first.lo - 1;
+      } else if (k >= size - first.above) { // above it
+        lo = first.hi + 1;
+        below = size - first.above;
+      } else {
+        lo = first.lo;
+        hi = first.hi;
+        below = first.below;
+        given = first.counts;
+      }
+    }
     while (lo != hi) {
       long span = hi - lo; // unsigned: keys may span more than Long.MAX_VALUE
-      int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(span) - BITS);
+      int shift = shift(span);
       int buckets = (int) (span >>> shift) + 1;
       int[] counts;
-      if (src == values) {
+      if (given != null) {
+        counts = given;
+        given = null;
+      } else if (src == values && first == null) {
         if (firstCounts == null) {
           firstCounts = count(src, srcLen, lo, span, shift, buckets);
         }
         counts = firstCounts;
       } else {
-        counts = count(src, srcLen, lo, span, shift, buckets);
+        counts = count(src, srcLen, lo, span, shift, buckets); // values outside [lo, hi] are not counted
       }
       int b = 0;
       while (below + counts[b] <= k) {

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The statistics of a run that keeps every value ({@link ExactFeed}: sums, moments, the
- * selection's summary), fed while the samples are still being evaluated: each block's values as
+ * selection's summary and first counts), fed while the samples are still being evaluated: each block's values as
  * soon as every earlier block is done, by whichever worker finishes the block that completes that
  * prefix. So the statistics still see the values in sample order (the same numbers, bit for bit,
  * on any thread count), but their pass overlaps the evaluation instead of running alone on one
@@ -19,6 +19,13 @@ final class OrderedFeed {
   private final AtomicIntegerArray ready;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile int next; // the first block not fed yet
+  /**
+   * Whether the feed also makes the selection's first counts ({@link OrderStatistics.Histogram}):
+   * for runs long enough that the pass it saves costs more than 16 KB of counts per report value.
+   */
+  private final boolean counting;
+  /** Samples from which the feed makes the selection's first counts. */
+  static final int COUNT_FROM = 65_536;
   final CompensatedSum[] sums;
   final Moments[] moments;
   final OrderStatistics.Summary[] summaries;
@@ -33,6 +40,7 @@ final class OrderedFeed {
     this.samples = samples;
     this.blockSize = blockSize;
     this.ready = new AtomicIntegerArray((samples + blockSize - 1) / blockSize);
+    this.counting = samples >= COUNT_FROM;
     sums = new CompensatedSum[columns.length];
     moments = new Moments[columns.length];
     summaries = new OrderStatistics.Summary[columns.length];
@@ -57,7 +65,16 @@ final class OrderedFeed {
           int from = n * blockSize;
           int to = Math.min(samples, from + blockSize);
           for (int c = 0; c < columns.length; c++) {
-            ExactFeed.range(columns[c], from, to, sums[c], moments[c], summaries[c]);
+            OrderStatistics.Summary q = summaries[c];
+            ExactFeed.range(columns[c], from, to, sums[c], moments[c], q);
+            if (counting) {
+              if (q.first == null && q.size > 0) { // the first values fix the histogram's range
+                q.first = new OrderStatistics.Histogram(q.minKey, q.maxKey);
+              }
+              if (q.first != null) {
+                q.first.add(columns[c], from, to);
+              }
+            }
           }
           next = ++n;
         }

@@ -88,6 +88,32 @@ class OrderStatisticsProperties {
     }
   }
 
+  /**
+   * With first counts made while the values were fed ({@link OrderStatistics.Histogram}, over the
+   * range of a prefix of the values, as {@link OrderedFeed} makes them), every rank is still the
+   * sorted one: inside the range, and below or above it (counted only then).
+   */
+  @Property(tries = 300)
+  void firstCountsMadeWhileFedGiveTheSortedValues(@ForAll("samples") double[] values,
+                                                  @ForAll @IntRange(min = 1, max = 3000) int prefix,
+                                                  @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 1_000_000) Integer> asks) {
+    int p = Math.min(prefix, values.length);
+    OrderStatistics.Summary head = OrderStatistics.Summary.of(values, p);
+    OrderStatistics.Summary all = OrderStatistics.Summary.of(values, values.length);
+    all.first = new OrderStatistics.Histogram(head.minKey, head.maxKey);
+    all.first.add(values, 0, values.length);
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    OrderStatistics s = new OrderStatistics(values, values.length, all);
+    for (int ask : asks) {
+      int k = ask % sorted.length;
+      assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(s.get(k)), "k=" + k);
+    }
+    for (int k : new int[] {0, sorted.length - 1, sorted.length / 2}) {
+      assertEquals(Double.doubleToRawLongBits(sorted[k]), Double.doubleToRawLongBits(s.get(k)), "k=" + k);
+    }
+  }
+
   /** An adversarial order (sorted, reversed, organ pipe) still ends, and right. */
   @Test
   void orderedInputs() {
