@@ -71,9 +71,13 @@ final class Fusion {
     List<Integer> after = new ArrayList<>(); // cells that read the open group: computed after it
     Set<Integer> afterSet = new HashSet<>();
     int nodes = 0;
+    FusedTotals totals = FusedTotals.of(plan);
     for (int s : plan.order()) {
+      if (totals.absorbed().contains(s)) {
+        continue; // a member's own cell, computed by the step of the cell that totals it
+      }
       Cell c = program.cell(s);
-      int size = fusible(c) ? size(c) : -1;
+      int size = fusible(c) && !totals.steps().containsKey(s) ? size(c) : -1;
       if (size >= 0 && size <= MAX_NODES) {
         if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(c, afterSet))) {
           close(schedule, group, after);
@@ -84,7 +88,8 @@ final class Fusion {
         group.add(s);
         members.add(s);
         nodes += size;
-      } else if (reads(c, members) || reads(c, afterSet)) {
+      } else if (reads(totals.deps().getOrDefault(s, c.deps()), members)
+          || reads(totals.deps().getOrDefault(s, c.deps()), afterSet)) {
         after.add(s); // e.g. a report that is another name for a member
         afterSet.add(s);
       } else {
@@ -92,7 +97,7 @@ final class Fusion {
       }
     }
     close(schedule, group, after);
-    return steps(program, plan, schedule);
+    return steps(program, plan, schedule, totals);
   }
 
   /** Appends the open group, then the cells that read it, and empties both. */
@@ -110,14 +115,15 @@ final class Fusion {
    * would be too large for the JIT is split in two (which may keep more arrays) and all are made again.
    */
   @SuppressWarnings("unchecked")
-  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule) {
+  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule, FusedTotals totals) {
     for (;;) {
       Set<Integer> keep = keep(program, plan, schedule);
       List<Step> out = new ArrayList<>();
       boolean split = false;
       for (int i = 0; i < schedule.size() && !split; i++) {
         if (schedule.get(i) instanceof Integer s) {
-          out.add(new Step(s, null));
+          FusedStep.Compiled total = totals.steps().get(s);
+          out.add(total == null ? new Step(s, null) : new Step(-1, total));
           continue;
         }
         List<Integer> group = (List<Integer>) schedule.get(i);
@@ -234,7 +240,7 @@ final class Fusion {
   }
 
   /** A pointwise series cell: its node in each period, nothing carried across periods. */
-  private static boolean fusible(Cell c) {
+  static boolean fusible(Cell c) {
     return c.series() && c.computer() instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH;
   }
 
@@ -246,7 +252,11 @@ final class Fusion {
   }
 
   private static boolean reads(Cell c, Set<Integer> members) {
-    for (int d : c.deps()) {
+    return reads(c.deps(), members);
+  }
+
+  private static boolean reads(int[] deps, Set<Integer> members) {
+    for (int d : deps) {
       if (members.contains(d)) {
         return true;
       }
