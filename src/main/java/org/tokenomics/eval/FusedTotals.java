@@ -18,17 +18,18 @@ import java.util.Set;
  * reads no member's own cell.
  *
  * @param steps    by the slot of the cell that reads the totals, its step
- * @param absorbed the members' own cells, computed inside the steps
+ * @param absorbed the members' own cells, each to the slot of the cell whose step computes it
  * @param deps     by the slot of such a cell, what its step reads from the frame (the cells the
- *                 step's cells read, less those it computes)
+ *                 step's cells read, less those it computes; an own cell of an earlier step is
+ *                 that step's cell)
  */
-record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed, Map<Integer, int[]> deps) {
+record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer> absorbed, Map<Integer, int[]> deps) {
 
   /** The steps of {@code plan}'s cells that read totals (none when no total qualifies). */
   static FusedTotals of(Program.Plan plan) {
     Program program = plan.program();
     Map<Integer, FusedStep.Compiled> steps = new HashMap<>();
-    Set<Integer> absorbed = new HashSet<>();
+    Map<Integer, Integer> absorbed = new HashMap<>();
     Map<Integer, int[]> deps = new HashMap<>();
     List<Integer> candidates = new ArrayList<>();
     for (int s : plan.order()) {
@@ -40,10 +41,10 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed
     if (candidates.isEmpty()) {
       return new FusedTotals(steps, absorbed, deps);
     }
-    Set<Integer> inPlan = new HashSet<>();
+    Map<Integer, Integer> position = new HashMap<>();
     Map<Integer, List<Integer>> readers = new HashMap<>();
     for (int s : plan.order()) {
-      inPlan.add(s);
+      position.put(s, position.size());
       for (int d : program.cell(s).deps()) {
         readers.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
       }
@@ -52,7 +53,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed
     for (int r : plan.roots()) {
       roots.add(r);
     }
-    java.util.function.IntPredicate owned = s -> inPlan.contains(s) && !roots.contains(s)
+    java.util.function.IntPredicate owned = s -> position.containsKey(s) && !absorbed.containsKey(s)
         && Fusion.fusible(program.cell(s));
     for (int s : candidates) {
       Cell c = program.cell(s);
@@ -61,7 +62,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed
       Set<Integer> own = new LinkedHashSet<>();
       boolean ok = true;
       for (Sum sum : sums(root)) {
-        TotalShape shape = TotalShape.of(program, sum, s, owned, readers);
+        TotalShape shape = TotalShape.of(new TotalShape.Context(program, s, owned, readers, position, roots), sum);
         if (shape == null) {
           ok = false;
           break;
@@ -69,7 +70,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed
         shapes.add(shape);
         for (int[] cells : shape.own) {
           for (int x : cells) {
-            ok &= own.add(x) && !absorbed.contains(x); // each own cell is computed by one total only
+            ok &= own.add(x) && !absorbed.containsKey(x); // each own cell is computed by one total only
           }
         }
       }
@@ -87,12 +88,12 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Set<Integer> absorbed
         continue;
       }
       steps.put(s, compiled);
-      absorbed.addAll(own);
+      own.forEach(x -> absorbed.put(x, s));
       Set<Integer> read = new LinkedHashSet<>();
       for (int m : members) {
         for (int d : program.cell(m).deps()) {
           if (!own.contains(d)) {
-            read.add(d);
+            read.add(absorbed.getOrDefault(d, d));
           }
         }
       }

@@ -73,13 +73,17 @@ final class Fusion {
     int nodes = 0;
     FusedTotals totals = FusedTotals.of(plan);
     for (int s : plan.order()) {
-      if (totals.absorbed().contains(s)) {
+      if (totals.absorbed().containsKey(s)) {
         continue; // a member's own cell, computed by the step of the cell that totals it
       }
       Cell c = program.cell(s);
+      int[] deps = totals.deps().getOrDefault(s, c.deps()).clone();
+      for (int i = 0; i < deps.length; i++) {
+        deps[i] = totals.absorbed().getOrDefault(deps[i], deps[i]); // an own cell is its step's
+      }
       int size = fusible(c) && !totals.steps().containsKey(s) ? size(c) : -1;
       if (size >= 0 && size <= MAX_NODES) {
-        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(c, afterSet))) {
+        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(deps, afterSet))) {
           close(schedule, group, after);
           members.clear();
           afterSet.clear();
@@ -88,8 +92,7 @@ final class Fusion {
         group.add(s);
         members.add(s);
         nodes += size;
-      } else if (reads(totals.deps().getOrDefault(s, c.deps()), members)
-          || reads(totals.deps().getOrDefault(s, c.deps()), afterSet)) {
+      } else if (reads(deps, members) || reads(deps, afterSet)) {
         after.add(s); // e.g. a report that is another name for a member
         afterSet.add(s);
       } else {
@@ -249,10 +252,6 @@ final class Fusion {
     NodeEmitter counter = new NodeEmitter(null, 0);
     counter.collect(((NodeComputer) c.computer()).node());
     return counter.nodes();
-  }
-
-  private static boolean reads(Cell c, Set<Integer> members) {
-    return reads(c.deps(), members);
   }
 
   private static boolean reads(int[] deps, Set<Integer> members) {

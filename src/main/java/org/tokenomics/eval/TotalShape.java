@@ -33,6 +33,8 @@ final class TotalShape {
   final Node[] terms;
   /** Each member's own cells, in the order they are computed (dependencies first). */
   final int[][] own;
+  /** By member and own cell: whether the loop stores its values (something else reads them too). */
+  boolean[][] stored;
   /** The first member's nodes that differ between members and push a number, by position. */
   final List<Node> valueNodes = new ArrayList<>();
   /** By member, then position of {@link #valueNodes}. */
@@ -62,46 +64,79 @@ final class TotalShape {
   }
 
   /**
+   * What a shape needs to know of the plan.
+   *
+   * @param program  the program
+   * @param reader   the slot of the cell whose node reads the totals
+   * @param owned    whether a slot may be a member's own cell: a pointwise series cell of the plan
+   *                 that no other total's step computes
+   * @param readers  the plan's cells that read each slot
+   * @param position each slot's place in the plan's order
+   * @param roots    the plan's roots (reports, assertions): an own cell among them is stored
+   */
+  record Context(Program program, int reader, java.util.function.IntPredicate owned, Map<Integer, List<Integer>> readers,
+                 Map<Integer, Integer> position, Set<Integer> roots) {}
+
+  /**
    * The shape of {@code sum}'s members, or null when they do not share one.
    *
-   * @param program the program
-   * @param sum     a series {@code total(…)} inside cell {@code reader}'s node
-   * @param reader  the slot of the cell that computes the sum
-   * @param owned   whether a slot may be a member's own cell: a pointwise series cell of the plan
-   *                that is not a root
-   * @param readers the plan's cells that read each slot
+   * @param sum a series {@code total(…)} inside the reader's node
    */
-  static TotalShape of(Program program, Sum sum, int reader, java.util.function.IntPredicate owned,
-      Map<Integer, List<Integer>> readers) {
+  static TotalShape of(Context plan, Sum sum) {
     Node[] terms = sum.children();
     int[][] own = new int[terms.length][];
+    List<Set<Integer>> stored = new ArrayList<>();
     for (int m = 0; m < terms.length; m++) {
-      own[m] = ownCells(program, terms[m], reader, owned, readers);
+      Set<Integer> store = new HashSet<>();
+      own[m] = ownCells(plan, terms[m], store);
+      stored.add(store);
     }
-    TotalShape shape = new TotalShape(program, sum, terms, own);
-    return shape.match() ? shape : null;
+    TotalShape shape = new TotalShape(plan.program(), sum, terms, own);
+    if (!shape.match()) {
+      return null;
+    }
+    shape.stored = new boolean[terms.length][];
+    for (int m = 0; m < terms.length; m++) {
+      shape.stored[m] = new boolean[own[m].length];
+      for (int j = 0; j < own[m].length; j++) {
+        shape.stored[m][j] = stored.get(m).contains(own[m][j]);
+      }
+    }
+    return shape;
   }
 
-  /** The cells the term reads that only it reads, dependencies first. */
-  private static int[] ownCells(Program program, Node term, int reader, java.util.function.IntPredicate owned,
-      Map<Integer, List<Integer>> readers) {
+  /**
+   * The cells the term reads that it can compute in a local, dependencies first; {@code store} gets
+   * those of them that something after the reader in the plan reads too (or a report), whose values
+   * the loop also stores. A cell read by something before the reader is computed by the plan as
+   * usual, and so is what such a cell reads.
+   */
+  private static int[] ownCells(Context plan, Node term, Set<Integer> store) {
     Set<Integer> outside = new HashSet<>();
+    int at = plan.position().get(plan.reader());
     for (;;) {
       LinkedHashSet<Integer> order = new LinkedHashSet<>();
-      reach(program, term, owned, outside, order);
-      List<Integer> read = new ArrayList<>();
+      reach(plan.program(), term, plan.owned(), outside, order);
+      List<Integer> early = new ArrayList<>();
+      store.clear();
       for (int s : order) {
-        for (int r : readers.getOrDefault(s, List.of())) {
-          if (r != reader && !order.contains(r)) {
-            read.add(s); // read from elsewhere: computed as a cell of its own, read from its array
-            break;
+        if (plan.roots().contains(s)) {
+          store.add(s);
+        }
+        for (int r : plan.readers().getOrDefault(s, List.of())) {
+          if (r != plan.reader() && !order.contains(r)) {
+            if (plan.position().get(r) < at) {
+              early.add(s); // read before the step runs: a cell of its own, read from its array
+              break;
+            }
+            store.add(s);
           }
         }
       }
-      if (read.isEmpty()) {
+      if (early.isEmpty()) {
         return order.stream().mapToInt(Integer::intValue).toArray();
       }
-      outside.addAll(read);
+      outside.addAll(early);
     }
   }
 

@@ -9,11 +9,13 @@ import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
+import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.IALOAD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -21,6 +23,7 @@ import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -79,8 +82,20 @@ final class TotalStep {
     NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
     Node root = ((NodeComputer) cell.computer()).node();
     Total[] totals = new Total[shapes.size()];
+    List<Integer> kept = new ArrayList<>(List.of(cell.slot())); // the arrays the frame hands the code
     for (int i = 0; i < totals.length; i++) {
-      totals[i] = new Total(program, shapes.get(i), emitter, cls);
+      TotalShape shape = shapes.get(i);
+      int[][] stores = new int[shape.terms.length][];
+      for (int m = 0; m < stores.length; m++) {
+        stores[m] = new int[shape.own[m].length];
+        for (int j = 0; j < stores[m].length; j++) {
+          stores[m][j] = shape.stored[m][j] ? kept.size() : -1;
+          if (shape.stored[m][j]) {
+            kept.add(shape.own[m][j]);
+          }
+        }
+      }
+      totals[i] = new Total(program, shape, emitter, cls, stores);
     }
     for (Total t : totals) {
       t.prepare();
@@ -88,7 +103,8 @@ final class TotalStep {
     constants(program, root, emitter);
     emitter.collect(root);
     FusedStep.Code code = cls.define(mv -> body(mv, emitter, cell, root, totals));
-    return code == null ? null : new FusedStep.Compiled(members, new int[] {cell.slot()}, code);
+    return code == null ? null
+        : new FusedStep.Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
   }
 
   /** Declares the {@link Constant} scalar cells {@code n} reads as constants of the code. */
@@ -165,16 +181,27 @@ final class TotalStep {
     private int row = -1;
     private int receivers = -1;
     private int receiverRow = -1;
+    private final int[][] stores; // by member and own cell: its index in the arrays, or -1
+    private final boolean[] anyStored;
+    private int storeRows = -1; // locals: the stores of all members, this member's
+    private int storeRow = -1;
     private int slots = -1; // locals: the cells each member reads, this member's, the frame's arrays
     private int slotRow = -1;
     private int frameSlots = -1;
     private MethodVisitor mv;
 
-    Total(Program program, TotalShape shape, NodeEmitter emitter, HiddenClass cls) {
+    Total(Program program, TotalShape shape, NodeEmitter emitter, HiddenClass cls, int[][] stores) {
       this.program = program;
       this.shape = shape;
       this.emitter = emitter;
       this.cls = cls;
+      this.stores = stores;
+      this.anyStored = new boolean[shape.own[0].length];
+      for (int[] row : stores) {
+        for (int j = 0; j < row.length; j++) {
+          anyStored[j] |= row[j] >= 0;
+        }
+      }
       this.own = shape.own[0];
       this.registers = new int[own.length];
       for (int j = 0; j < own.length; j++) {
@@ -217,6 +244,12 @@ final class TotalStep {
       if (!shape.receiverNodes.isEmpty()) {
         receivers = emitter.newLocal(1);
         receiverRow = emitter.newLocal(1);
+      }
+      for (boolean any : anyStored) {
+        if (any && storeRows < 0) {
+          storeRows = emitter.newLocal(1);
+          storeRow = emitter.newLocal(1);
+        }
       }
       if (!shape.slotNodes.isEmpty()) {
         slots = emitter.newLocal(1);
@@ -274,6 +307,10 @@ final class TotalStep {
         cls.constant(mv, shape.receivers, Node[][].class);
         mv.visitVarInsn(ASTORE, receivers);
       }
+      if (storeRows >= 0) {
+        cls.constant(mv, stores, int[][].class);
+        mv.visitVarInsn(ASTORE, storeRows);
+      }
       if (slots >= 0) {
         cls.constant(mv, shape.slots, int[][].class);
         mv.visitVarInsn(ASTORE, slots);
@@ -297,6 +334,25 @@ final class TotalStep {
         emitter.emit(in, P);
       }
       mv.visitMethodInsn(INVOKEVIRTUAL, owner, "apply", Type.getMethodDescriptor(m), false);
+    }
+
+    /** {@code k = storeRow[j]; if (k >= 0) arrays[k][p] = own j}: this member's cell something else reads. */
+    private void store(MethodVisitor mv, int j) {
+      Label skip = new Label();
+      int k = emitter.newLocal(1);
+      mv.visitVarInsn(ALOAD, storeRow);
+      mv.visitLdcInsn(j);
+      mv.visitInsn(IALOAD);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ISTORE, k);
+      mv.visitJumpInsn(IFLT, skip);
+      mv.visitVarInsn(ALOAD, 2);
+      mv.visitVarInsn(ILOAD, k);
+      mv.visitInsn(AALOAD);
+      mv.visitVarInsn(ILOAD, P);
+      mv.visitVarInsn(DLOAD, registers[j]);
+      mv.visitInsn(DASTORE);
+      mv.visitLabel(skip);
     }
 
     /** {@code acc = -0.0; for (m …) { own cells; acc = acc + term; } if (!isFinite(acc)) abort}. */
@@ -324,11 +380,20 @@ final class TotalStep {
           mv.visitInsn(AALOAD);
           mv.visitVarInsn(ASTORE, slotRow);
         }
+        if (storeRows >= 0) {
+          mv.visitVarInsn(ALOAD, storeRows);
+          mv.visitVarInsn(ILOAD, member);
+          mv.visitInsn(AALOAD);
+          mv.visitVarInsn(ASTORE, storeRow);
+        }
         for (int j = 0; j < own.length; j++) {
           emitter.emit(((NodeComputer) program.cell(own[j]).computer()).node(), P);
           mv.visitVarInsn(DSTORE, registers[j]);
           if (check[j]) {
             finiteOrAbort(mv, registers[j], abort);
+          }
+          if (anyStored[j]) {
+            store(mv, j);
           }
         }
         emitter.emit(shape.terms[0], P);
