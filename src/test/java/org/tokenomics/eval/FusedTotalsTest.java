@@ -134,6 +134,26 @@ class FusedTotalsTest {
   }
 
   @Test
+  void aTotalOfNegativeZerosIsNegativeZero() {
+    // the loop starts from -0.0, the one number x for which -0.0 + x is x for every x
+    String source = """
+        timeline 2026 to 2028 yearly
+        kind part {
+          param a
+          let y = a * (period - 1)
+        }
+        part p[i in 1 to 3] { a = -1 * i }
+        report t = total(p.y)
+        """;
+    CodegenTest.agree(TestModels.TOK.compile("zeros.tok", source));
+    Model m = TestModels.compile(source);
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER + 2; i++) {
+      m.evaluate();
+    }
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(m.evaluate().value("t").values()[1]));
+  }
+
+  @Test
   void membersOfOtherShapesOrReadElsewhereFallBackAndAgree() {
     // a kind's total over a family and an instance whose price is a series (another shape), a
     // member read by a report, and a total inside a cumsum's operand (a cell of its own)
