@@ -26,6 +26,11 @@ import java.util.Set;
  * that period, as it would computing cell by cell; the order of the plan is only a schedule, and a
  * frame that meets an error or a value that is not finite in a group stops its run there and
  * computes what it reads cell by cell ({@link Frame#run}), with the interpreter's errors.
+ *
+ * <p>A pointwise cell that reads {@code total(…)}s over members of one shape is a step of its own
+ * ({@link FusedTotals}): one loop over the periods and the members ({@link TotalStep}) that computes
+ * the members' own cells too, which then leave the plan; a cell that reads one of those is scheduled
+ * as reading the step's cell.
  */
 final class Fusion {
   /** The most nodes of one group: its loop must stay small enough for the JIT. */
