@@ -30,6 +30,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
     Program program = plan.program();
     Map<Integer, FusedStep.Compiled> steps = new HashMap<>();
     Map<Integer, Integer> absorbed = new HashMap<>();
+    Set<Integer> stored = new HashSet<>(); // the arrays the steps so far write
     Map<Integer, int[]> deps = new HashMap<>();
     List<Integer> candidates = new ArrayList<>();
     for (int s : plan.order()) {
@@ -74,7 +75,8 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
           }
         }
       }
-      if (!ok || readsOutsideSums(root, own, shapes)) {
+      if (!ok || readsOutsideSums(root, own, shapes) || !readable(program, shapes, own, absorbed, stored)
+          || sharesPushedNodes(program, root, shapes)) {
         continue;
       }
       int[] members = new int[own.size() + 1];
@@ -89,6 +91,9 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
       }
       steps.put(s, compiled);
       own.forEach(x -> absorbed.put(x, s));
+      for (int k : compiled.kept()) {
+        stored.add(k);
+      }
       Set<Integer> read = new LinkedHashSet<>();
       for (int m : members) {
         for (int d : program.cell(m).deps()) {
@@ -129,6 +134,108 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
       Node[] inputs = Inlined.inputs(n);
       if (inputs != null) {
         for (Node in : inputs) {
+          todo.push(in);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether every cell the code reads from the frame is there when it runs: none of this step's own
+   * cells, and an earlier step's own cell only if that step stores it.
+   */
+  private static boolean readable(Program program, List<TotalShape> shapes, Set<Integer> own,
+      Map<Integer, Integer> absorbed, Set<Integer> stored) {
+    java.util.function.IntPredicate ok = r -> !own.contains(r) && (!absorbed.containsKey(r) || stored.contains(r));
+    for (TotalShape shape : shapes) {
+      for (int[] row : shape.slots) {
+        for (int r : row) {
+          if (!ok.test(r)) {
+            return false;
+          }
+        }
+      }
+      Set<Integer> firstOwn = new HashSet<>();
+      for (int x : shape.own[0]) {
+        firstOwn.add(x);
+      }
+      List<Node> trees = new ArrayList<>(List.of(shape.terms[0]));
+      for (int x : shape.own[0]) {
+        trees.add(((NodeComputer) program.cell(x).computer()).node());
+      }
+      for (Node tree : trees) {
+        for (Node n : nodes(tree)) {
+          if (n instanceof Ref r && !firstOwn.contains(r.slot()) && !ok.test(r.slot())) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a node one total's code pushes from its member rows (or the total itself) also stands
+   * elsewhere in the step's code (another total's trees, or the cell's node outside its totals):
+   * the code emits each node object one way.
+   */
+  private static boolean sharesPushedNodes(Program program, Node root, List<TotalShape> shapes) {
+    List<Set<Node>> places = new ArrayList<>();
+    Set<Node> sums = identitySet();
+    shapes.forEach(t -> sums.add(t.sum));
+    Set<Node> outside = identitySet();
+    ArrayDeque<Node> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (!sums.contains(n) && outside.add(n)) {
+        Node[] inputs = Inlined.inputs(n);
+        for (Node in : inputs == null ? new Node[0] : inputs) {
+          todo.push(in);
+        }
+      }
+    }
+    places.add(outside);
+    for (TotalShape shape : shapes) {
+      Set<Node> here = identitySet();
+      here.addAll(nodes(shape.terms[0]));
+      for (int x : shape.own[0]) {
+        here.addAll(nodes(((NodeComputer) program.cell(x).computer()).node()));
+      }
+      places.add(here);
+    }
+    for (int i = 0; i < shapes.size(); i++) {
+      TotalShape shape = shapes.get(i);
+      List<Node> pushed = new ArrayList<>(shape.valueNodes);
+      pushed.addAll(shape.receiverNodes);
+      pushed.addAll(shape.slotNodes);
+      pushed.add(shape.sum);
+      for (int j = 0; j < places.size(); j++) {
+        if (j != i + 1) {
+          for (Node n : pushed) {
+            if (places.get(j).contains(n)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Set<Node> identitySet() {
+    return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  }
+
+  /** The nodes of a tree the code inlines (not inside a node it calls as a whole). */
+  private static Set<Node> nodes(Node tree) {
+    Set<Node> out = identitySet();
+    ArrayDeque<Node> todo = new ArrayDeque<>(List.of(tree));
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (out.add(n)) {
+        Node[] inputs = Inlined.inputs(n);
+        for (Node in : inputs == null ? new Node[0] : inputs) {
           todo.push(in);
         }
       }
