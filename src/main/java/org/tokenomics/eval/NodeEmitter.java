@@ -79,6 +79,13 @@ final class NodeEmitter {
    * holding last period's value, so the read needs no array ({@link #endPeriod}).
    */
   private final Map<Integer, Integer> lasts = new LinkedHashMap<>();
+  /**
+   * The initial value of every read of {@link #lasts}' slots when they all have the same one, a
+   * constant or a scalar read once (null for 0): that value is last period's before the loop, and
+   * a read needs no test of the period. A slot maps to {@link #VARIED} otherwise.
+   */
+  private final Map<Integer, Node> lastInitials = new java.util.HashMap<>();
+  private static final Node VARIED = new Const(0);
   private int nextLocal;
   private int nodes;
   /** Whether a built-in series is read: the frame's timeline, then, in a local ({@link #timeline}). */
@@ -199,6 +206,8 @@ final class NodeEmitter {
       }
     } else if (n instanceof Prev x && x.periods() == 1 && registers.containsKey(x.slot())) {
       lasts.putIfAbsent(x.slot(), -1); // last period's value of a cell of this loop: a local
+      Node was = lastInitials.containsKey(x.slot()) ? lastInitials.get(x.slot()) : x.initial();
+      lastInitials.put(x.slot(), was != VARIED && simple(x.initial()) && sameValue(was, x.initial()) ? x.initial() : VARIED);
     } else if (n instanceof Prev x) {
       seriesRefs.putIfAbsent(x.slot(), -1); // its array, whatever its length
     } else if (n instanceof BuiltinSeries b) {
@@ -218,12 +227,6 @@ final class NodeEmitter {
    * last period's values to 0 (never read in the first period, but the verifier wants them set).
    */
   void readReferences() {
-    for (Map.Entry<Integer, Integer> e : lasts.entrySet()) {
-      int local = newLocal(2);
-      e.setValue(local);
-      mv.visitInsn(DCONST_0);
-      mv.visitVarInsn(DSTORE, local);
-    }
     if (readsTime) { // Timeline tl = f.timeline; double dt = tl.length();
       timeline = newLocal(1);
       mv.visitVarInsn(ALOAD, F);
@@ -236,9 +239,39 @@ final class NodeEmitter {
         mv.visitVarInsn(DSTORE, dt);
       }
     }
-    if (seriesRefs.isEmpty() && scalarRefs.isEmpty()) {
-      return;
+    if (!seriesRefs.isEmpty() || !scalarRefs.isEmpty()) {
+      readSlots();
     }
+    for (Map.Entry<Integer, Integer> e : lasts.entrySet()) {
+      int local = newLocal(2);
+      e.setValue(local);
+      Node initial = lastInitials.get(e.getKey());
+      if (initial == VARIED || initial == null) {
+        mv.visitInsn(DCONST_0); // never read in the first period: the verifier wants it set
+      } else {
+        emit(initial, 0); // a constant or a scalar's local: no period
+      }
+      mv.visitVarInsn(DSTORE, local);
+    }
+  }
+
+  /** Whether an initial value is the same in every period and cannot fail: 0, a constant, a scalar. */
+  private static boolean simple(Node initial) {
+    return initial == null || initial instanceof Const || initial instanceof Ref.ScalarRef;
+  }
+
+  /** Whether two simple initial values are the same value. */
+  private static boolean sameValue(Node a, Node b) {
+    if (a == null || b == null) {
+      return a == b;
+    } else if (a instanceof Const x && b instanceof Const y) {
+      return Double.doubleToRawLongBits(x.value) == Double.doubleToRawLongBits(y.value);
+    }
+    return a instanceof Ref.ScalarRef x && b instanceof Ref.ScalarRef y && x.slot() == y.slot();
+  }
+
+  /** Reads the series' arrays and the scalars' values into locals. */
+  private void readSlots() {
     int slots = newLocal(1);
     mv.visitVarInsn(ALOAD, F);
     mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[[D");
@@ -485,6 +518,10 @@ final class NodeEmitter {
     Label before = new Label();
     Label end = new Label();
     Integer last = x.periods() == 1 ? lasts.get(x.slot()) : null;
+    if (last != null && lastInitials.get(x.slot()) != VARIED) {
+      mv.visitVarInsn(DLOAD, last); // set to the initial value before the loop
+      return;
+    }
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
     mv.visitJumpInsn(IF_ICMPLT, before);
