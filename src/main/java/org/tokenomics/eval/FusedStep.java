@@ -149,7 +149,7 @@ final class FusedStep {
       nodes[i] = cells[i].node();
       finite[i] = cells[i].checkFinite();
     }
-    boolean[] check = checks(slots, nodes, finite);
+    boolean[] check = checks(program, slots, nodes, finite);
     Code code = cls.define(mv -> body(mv, emitter, slots, nodes, registers, kept, arrays, check));
     if (code == null) {
       return null;
@@ -177,23 +177,36 @@ final class FusedStep {
    * over a finite divisor): a value that reaches a later one only through those need not be checked
    * itself when that later value is checked (or is itself so covered), because the later one is
    * then not finite in the same period and ends the loop, and the frame finds the first culprit
-   * cell by cell.
+   * cell by cell. Nor is a value that cannot help being finite when the values before it are
+   * ({@link FiniteBounds}): the first value of a period that is not finite is then always one that
+   * is checked, or one that reaches a checked one.
    *
-   * @param slots  their cells
-   * @param nodes  their nodes
-   * @param finite whether each must be finite
+   * @param program the program (for the cells read before the loop), or null when not known
+   * @param slots   their cells
+   * @param nodes   their nodes
+   * @param finite  whether each must be finite
    * @return which to check
    */
-  static boolean[] checks(int[] slots, Node[] nodes, boolean[] finite) {
+  static boolean[] checks(Program program, int[] slots, Node[] nodes, boolean[] finite) {
     Map<Integer, Integer> index = new HashMap<>();
+    Map<Integer, Boolean> members = new HashMap<>();
     for (int i = 0; i < slots.length; i++) {
       index.put(slots[i], i);
+      members.put(slots[i], finite[i]);
+    }
+    Map<Integer, Double> registers = new HashMap<>();
+    FiniteBounds bounds = new FiniteBounds(program, registers, members);
+    boolean[] bounded = new boolean[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      double b = bounds.of(nodes[i]);
+      bounded[i] = !Double.isNaN(b);
+      registers.put(slots[i], FiniteBounds.ofMember(b, finite[i]));
     }
     boolean[] check = new boolean[slots.length];
     boolean[] detected = new boolean[slots.length];
     boolean[] covered = new boolean[slots.length];
     for (int j = slots.length - 1; j >= 0; j--) {
-      check[j] = finite[j] && !covered[j];
+      check[j] = finite[j] && !covered[j] && !bounded[j];
       detected[j] = check[j] || covered[j];
       if (detected[j]) {
         Set<Integer> reached = new HashSet<>();

@@ -78,7 +78,7 @@ final class GroupStep {
       emitter.readSeries(m.slot());
       emitter.collect(m.node());
     }
-    boolean[] check = FusedStep.checks(slots, nodes, finite);
+    boolean[] check = FusedStep.checks(null, slots, nodes, finite);
     if (emitter.nodes() > Codegen.MAX_NODES) {
       return null;
     }

@@ -129,6 +129,32 @@ class FusedRecurrenceTest {
         + "report value = npv(cash, 10 %) as $M\nlet late = cash - lag(cash, 3)\nreport late as $M\n"));
   }
 
+  /**
+   * Values the loop does not test (min, max, if and bounded sums of tested or constant values,
+   * FiniteBounds) beside values that overflow: the first value that is not finite is met where the
+   * interpreter meets it, in a recurrence and in a pointwise run.
+   */
+  @Test
+  void overflowsBesideUntestedValuesAreTheInterpretersErrors() {
+    for (String source : new String[] {
+        // a huge step overflows servers (tested), read by min/max/if values that are not tested
+        reseller("4 %", "if period > 20 then 1e308 else 400", "$5M"),
+        // demand overflows in a pointwise cell before the recurrence; usage divides by servers
+        reseller("1e9", "400", "$5M"),
+        // the tested sum after untested bounded values: period * 1e306 overflows at period 18
+        """
+        timeline 2026-01 to 2027-12 monthly
+        param k = 1e306
+        let a = min(period * k, 2e306) + max(period, 3) * 1e307
+        let b = if a > 0 then min(a, 1) else max(a, -1)
+        let c = prev(c, initial: 1) + b + (if period > 2 then a else 0)
+        report b
+        report c
+        """}) {
+      CodegenTest.agree(TestModels.TOK.compile("m.tok", source));
+    }
+  }
+
   /** Any growth, step and opening cash: the fused loop is the interpreter, errors and all. */
   @Property(tries = 25)
   void anyResellerAgrees(@ForAll @DoubleRange(min = -0.05, max = 0.15) double growth,
