@@ -38,30 +38,24 @@ public final class Display {
     if (finite && (unit == null || Math.abs(unit.toBase(1)) >= 1)) {
       return null; // |v / factor| <= |v|, and v is finite
     }
+    // First a pass with no chain from value to value (it is on every evaluation's path): every
+    // value at most half of what the unit can show is shown as a finite number.
+    double limit = unit == null ? Double.MAX_VALUE
+        : Math.min(Double.MAX_VALUE, Math.abs(unit.toBase(Double.MAX_VALUE)) * 0.5);
+    boolean small = true;
+    for (double v : base) {
+      small &= Math.abs(v) <= limit; // false for NaN and ±∞: the passes below decide
+    }
+    if (small) {
+      return null;
+    }
     // Showing scales every value by the same factor, so if the largest magnitude shows as a finite
     // number every value does: one pass without a division per value (NaN is skipped, as below).
-    // Four running maxima, not one: each comparison then waits for the one four values back, not
-    // the last (the largest of a 60-month report is on the path of every evaluation).
-    double l0 = 0;
-    double l1 = 0;
-    double l2 = 0;
-    double l3 = 0;
-    int i = 0;
-    for (; i + 3 < base.length; i += 4) {
-      double a0 = Math.abs(base[i]);
-      double a1 = Math.abs(base[i + 1]);
-      double a2 = Math.abs(base[i + 2]);
-      double a3 = Math.abs(base[i + 3]);
-      l0 = a0 > l0 ? a0 : l0;
-      l1 = a1 > l1 ? a1 : l1;
-      l2 = a2 > l2 ? a2 : l2;
-      l3 = a3 > l3 ? a3 : l3;
+    double largest = 0;
+    for (double v : base) {
+      double a = Math.abs(v);
+      largest = a > largest ? a : largest;
     }
-    for (; i < base.length; i++) {
-      double a = Math.abs(base[i]);
-      l0 = a > l0 ? a : l0;
-    }
-    double largest = Math.max(Math.max(l0, l1), Math.max(l2, l3)); // none is NaN
     if (Double.isFinite(unit == null ? largest : unit.fromBase(largest))) {
       return null;
     }
