@@ -156,6 +156,11 @@ public final class Arith {
       this.op = op;
     }
 
+    /** @return which comparison (the code generator branches on it, {@link NodeEmitter}) */
+    Op op() {
+      return op;
+    }
+
     @Override
     public Node[] inputs() {
       return new Node[] {a, b};

@@ -156,6 +156,9 @@ public final class Frame {
   private boolean runGroup(FusedStep.Compiled g) {
     int n = timeline.size();
     int[] kept = g.kept();
+    for (int s : g.uninstalled()) {
+      slots[s] = null; // a read computes its recurrence again (compute)
+    }
     double[][] arrays = new double[kept.length][];
     for (int i = 0; i < kept.length; i++) {
       double[] a = spare == null ? null : spare[kept[i]];
@@ -296,8 +299,14 @@ public final class Frame {
       state[cell.slot()] = 2;
       return;
     }
-    if (cell.computer() instanceof Adopt) {
-      // A recurrence member: its group's leader (a dependency, so computed just before) installed it.
+    if (cell.computer() instanceof Adopt a) {
+      // A recurrence member: its group's leader (a dependency, so computed just before) installed
+      // it, unless a fused group computed the recurrence and kept no array for it (runGroup): then
+      // the leader's computer computes the recurrence again and installs every member.
+      if (slots[cell.slot()] == null) {
+        program.cell(a.leader()).computer().compute(this, new double[timeline.size()]);
+        finite = false;
+      }
       state[cell.slot()] = 2;
       return;
     }

@@ -45,6 +45,11 @@ import org.tokenomics.time.Timeline;
  * return true;
  * }</pre>
  *
+ * <p>A recurrence ({@link Recurrence}) may be part of the group: its members are computed at its
+ * leader's place, in its own order, exactly as its step computes them, and a read of last period's
+ * value of any member ({@code prev}) is a local too, so a balance nothing outside reads has no array,
+ * as in a hand-written loop.
+ *
  * <p>Nodes are emitted by {@link NodeEmitter}, exactly as for a cell of their own, except that a
  * read of a {@link Constant} scalar cell is the constant itself. A value that is
  * not finite, or any error, ends the loop: the frame then computes the members one by one as if
@@ -66,11 +71,18 @@ final class FusedStep {
   /**
    * A compiled group.
    *
-   * @param members the members' slots, in plan order
-   * @param kept    the slots whose arrays are stored, in the order of {@code arrays}
-   * @param code    the generated loop
+   * @param members     the members' slots, in the order they are computed each period (a
+   *                    recurrence's members where its leader is in the plan)
+   * @param nodes       the members' nodes, in that order
+   * @param kept        the slots whose arrays are stored, in the order of {@code arrays}
+   * @param uninstalled the recurrence members ({@link Adopt}) whose arrays are not stored: the frame
+   *                    marks them so a read computes their recurrence again ({@link Frame#runGroup})
+   * @param code        the generated loop
    */
-  record Compiled(int[] members, int[] kept, Code code) {}
+  record Compiled(int[] members, Node[] nodes, int[] kept, int[] uninstalled, Code code) {}
+
+  /** One value computed each period: a pointwise cell, or a member of a recurrence. */
+  private record Member(int slot, String name, Node node, boolean checkFinite) {}
 
   private static final String FRAME = Type.getInternalName(Frame.class);
   private static final String TIMELINE = Type.getInternalName(Timeline.class);
@@ -85,11 +97,25 @@ final class FusedStep {
   /**
    * The group's code, or null when it is too large for the JIT.
    *
-   * @param cells the members, in plan order (each a pointwise series cell)
-   * @param keep  the members read from outside the group (more are kept when a member reads
-   *              another's earlier period)
+   * @param group the group's cells in plan order: pointwise series cells, or the leaders of
+   *              recurrences ({@link Recurrence}), whose members are computed in their group's
+   *              order at that place, their last period's values in locals
+   * @param keep  the cells read from outside the group (more are kept when a member reads
+   *              another's value further back than the last period)
    */
-  static Compiled define(Program program, Cell[] cells, Set<Integer> keep) throws ReflectiveOperationException {
+  static Compiled define(Program program, int[] group, Set<Integer> keep) throws ReflectiveOperationException {
+    List<Member> list = new ArrayList<>();
+    for (int s : group) {
+      Cell c = program.cell(s);
+      if (c.computer() instanceof Recurrence r) {
+        for (Recurrence.Member m : r.members()) {
+          list.add(new Member(m.slot(), m.name(), m.node(), m.checkFinite()));
+        }
+      } else {
+        list.add(new Member(s, c.name(), ((NodeComputer) c.computer()).node(), c.checkFinite()));
+      }
+    }
+    Member[] cells = list.toArray(Member[]::new);
     HiddenClass cls = new HiddenClass("org/tokenomics/eval/CompiledFusion", Code.class, "run",
         "(" + Type.getDescriptor(Frame.class) + "[[D)Z");
     NodeEmitter emitter = new NodeEmitter(cls, FIRST_FREE);
@@ -98,30 +124,38 @@ final class FusedStep {
       registers[i] = emitter.register(cells[i].slot());
       emitter.knownSeries(cells[i].slot());
     }
-    for (Cell c : cells) {
-      constants(program, ((NodeComputer) c.computer()).node(), emitter);
-      emitter.collect(((NodeComputer) c.computer()).node());
+    for (Member c : cells) {
+      constants(program, c.node(), emitter);
+      emitter.collect(c.node());
     }
     List<Integer> kept = new ArrayList<>();
-    for (Cell c : cells) {
+    List<Integer> uninstalled = new ArrayList<>();
+    for (Member c : cells) {
       if (emitter.scalarSlots().contains(c.slot())) {
         throw new IllegalStateException("a scalar read of series cell " + c.name());
       }
       if (keep.contains(c.slot()) || emitter.seriesSlots().contains(c.slot())) {
         kept.add(c.slot());
+      } else if (program.cell(c.slot()).computer() instanceof Adopt) {
+        uninstalled.add(c.slot());
       }
     }
     int[] arrays = new int[cells.length];
-    boolean[] check = checks(cells);
-    Code code = cls.define(mv -> body(mv, emitter, cells, registers, kept, arrays, check));
+    int[] slots = new int[cells.length];
+    Node[] nodes = new Node[cells.length];
+    boolean[] finite = new boolean[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      slots[i] = cells[i].slot();
+      nodes[i] = cells[i].node();
+      finite[i] = cells[i].checkFinite();
+    }
+    boolean[] check = checks(program, slots, nodes, finite);
+    Code code = cls.define(mv -> body(mv, emitter, slots, nodes, registers, kept, arrays, check));
     if (code == null) {
       return null;
     }
-    int[] members = new int[cells.length];
-    for (int i = 0; i < cells.length; i++) {
-      members[i] = cells[i].slot();
-    }
-    return new Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
+    return new Compiled(slots, nodes, kept.stream().mapToInt(Integer::intValue).toArray(),
+        uninstalled.stream().mapToInt(Integer::intValue).toArray(), code);
   }
 
   /** Declares the {@link Constant} scalar cells the emitted nodes read as constants of the code. */
@@ -138,42 +172,50 @@ final class FusedStep {
   }
 
   /**
-   * Which members' values the loop checks. A value that is not finite stays so through {@code +},
-   * {@code -}, {@code *}, a negation and a dividend (NaN, or ±∞ over a finite divisor): a member that
-   * reaches a later member only through those need not be checked itself when that later member's
-   * value is checked (or is itself so covered), because the later one is then not finite in the same
-   * period and ends the loop, and the frame finds the first culprit cell by cell.
+   * Which of the values computed in this order each period the loop checks. A value that is not
+   * finite stays so through {@code +}, {@code -}, {@code *}, a negation and a dividend (NaN, or ±∞
+   * over a finite divisor): a value that reaches a later one only through those need not be checked
+   * itself when that later value is checked (or is itself so covered), because the later one is
+   * then not finite in the same period and ends the loop, and the frame finds the first culprit
+   * cell by cell. Nor is a value that cannot help being finite when the values before it are
+   * ({@link FiniteBounds}): the first value of a period that is not finite is then always one that
+   * is checked, or one that reaches a checked one.
+   *
+   * @param program the program (for the cells read before the loop), or null when not known
+   * @param slots   their cells
+   * @param nodes   their nodes
+   * @param finite  whether each must be finite
+   * @return which to check
    */
-  static boolean[] checks(Cell[] cells) {
-    int[] slots = new int[cells.length];
-    Node[] nodes = new Node[cells.length];
-    boolean[] finite = new boolean[cells.length];
-    for (int i = 0; i < cells.length; i++) {
-      slots[i] = cells[i].slot();
-      nodes[i] = ((NodeComputer) cells[i].computer()).node();
-      finite[i] = cells[i].checkFinite();
-    }
-    return checks(slots, nodes, finite);
+  static boolean[] checks(Program program, int[] slots, Node[] nodes, boolean[] finite) {
+    return checks(program, slots, nodes, finite, true);
   }
 
   /**
-   * {@link #checks(Cell[])} of values computed in this order each period.
-   *
-   * @param slots  their cells
-   * @param nodes  their nodes
-   * @param finite whether each must be finite
-   * @return which to check
+   * {@link #checks(Program, int[], Node[], boolean[])}, with {@code useBounds} false when the nodes'
+   * numbers are one member's of several that share the code ({@link TotalLoop}): a bound found
+   * from one member's constants need not hold for another's, so only coverage spares a check.
    */
-  static boolean[] checks(int[] slots, Node[] nodes, boolean[] finite) {
+  static boolean[] checks(Program program, int[] slots, Node[] nodes, boolean[] finite, boolean useBounds) {
     Map<Integer, Integer> index = new HashMap<>();
+    Map<Integer, Boolean> members = new HashMap<>();
     for (int i = 0; i < slots.length; i++) {
       index.put(slots[i], i);
+      members.put(slots[i], finite[i]);
+    }
+    Map<Integer, Double> registers = new HashMap<>();
+    FiniteBounds bounds = new FiniteBounds(program, registers, members);
+    boolean[] bounded = new boolean[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      double b = useBounds ? bounds.of(nodes[i]) : Double.NaN;
+      bounded[i] = !Double.isNaN(b);
+      registers.put(slots[i], FiniteBounds.ofMember(b, finite[i]));
     }
     boolean[] check = new boolean[slots.length];
     boolean[] detected = new boolean[slots.length];
     boolean[] covered = new boolean[slots.length];
     for (int j = slots.length - 1; j >= 0; j--) {
-      check[j] = finite[j] && !covered[j];
+      check[j] = finite[j] && !covered[j] && !bounded[j];
       detected[j] = check[j] || covered[j];
       if (detected[j]) {
         Set<Integer> reached = new HashSet<>();
@@ -203,15 +245,15 @@ final class FusedStep {
     }
   }
 
-  private static void body(MethodVisitor mv, NodeEmitter emitter, Cell[] cells, int[] registers, List<Integer> kept,
-      int[] arrays, boolean[] check) {
+  private static void body(MethodVisitor mv, NodeEmitter emitter, int[] slots, Node[] nodes, int[] registers,
+      List<Integer> kept, int[] arrays, boolean[] check) {
     emitter.start(mv);
     mv.visitVarInsn(ALOAD, NodeEmitter.F); // n = f.timeline.size()
     mv.visitFieldInsn(GETFIELD, FRAME, "timeline", Type.getDescriptor(Timeline.class));
     mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "size", "()I", false);
     mv.visitVarInsn(ISTORE, N);
-    for (int i = 0; i < cells.length; i++) {
-      int j = kept.indexOf(cells[i].slot());
+    for (int i = 0; i < slots.length; i++) {
+      int j = kept.indexOf(slots[i]);
       arrays[i] = -1;
       if (j >= 0) {
         arrays[i] = emitter.newLocal(1);
@@ -219,16 +261,16 @@ final class FusedStep {
         mv.visitLdcInsn(j);
         mv.visitInsn(AALOAD);
         mv.visitVarInsn(ASTORE, arrays[i]);
-        if (emitter.seriesSlots().contains(cells[i].slot())) {
-          emitter.bindSeries(cells[i].slot(), arrays[i]); // read through prev: its array
+        if (emitter.seriesSlots().contains(slots[i])) {
+          emitter.bindSeries(slots[i], arrays[i]); // read further back than the last period: its array
         }
       }
     }
     emitter.readReferences();
     Label abort = new Label();
     emitter.forPeriods(P, N, () -> {
-      for (int i = 0; i < cells.length; i++) {
-        emitter.emit(((NodeComputer) cells[i].computer()).node(), P); // with an empty stack
+      for (int i = 0; i < slots.length; i++) {
+        emitter.emit(nodes[i], P); // with an empty stack
         mv.visitVarInsn(DSTORE, registers[i]);
         if (check[i]) {
           mv.visitVarInsn(DLOAD, registers[i]);
@@ -242,6 +284,7 @@ final class FusedStep {
           mv.visitInsn(DASTORE);
         }
       }
+      emitter.endPeriod();
     });
     mv.visitInsn(ICONST_1);
     mv.visitInsn(IRETURN);

@@ -21,7 +21,10 @@ import java.util.Set;
  * one of those closes the group. A plan with a cell that changes the frame (a goal seek) is not fused:
  * what is computed after such a cell depends on being after it. A cell whose node calls a node as a whole
  * ({@code node.eval(f, p)}) that reads a member also closes it, since such a node reads the
- * member's array from the frame. Groups have at most {@link #MAX_NODES} nodes. The cells of a
+ * member's array from the frame. A recurrence's leader ({@link Recurrence}) joins a group as a
+ * pointwise cell would, bringing its members (computed at its place, in its order; their
+ * {@link Adopt} cells are then no steps of their own), unless one of its nodes calls a node as a
+ * whole that reads a member. Groups have at most {@link #MAX_NODES} nodes. The cells of a
  * group are computed in plan order within each period, so every member sees its inputs' values of
  * that period, as it would computing cell by cell; the order of the plan is only a schedule, and a
  * frame that meets an error or a value that is not finite in a group stops its run there and
@@ -75,6 +78,7 @@ final class Fusion {
     Set<Integer> members = new HashSet<>();
     List<Integer> after = new ArrayList<>(); // cells that read the open group: computed after it
     Set<Integer> afterSet = new HashSet<>();
+    Set<Integer> absorbed = new HashSet<>(); // members of recurrences in groups, but their leaders
     int nodes = 0;
     FusedTotals totals = FusedTotals.of(plan);
     for (int s : plan.order()) {
@@ -82,11 +86,14 @@ final class Fusion {
         continue; // a member's own cell, computed by the step of the cell that totals it
       }
       Cell c = program.cell(s);
+      if (absorbed.contains(s)) {
+        continue; // computed by its recurrence's group
+      }
       int[] deps = totals.deps().getOrDefault(s, c.deps()).clone();
       for (int i = 0; i < deps.length; i++) {
         deps[i] = totals.absorbed().getOrDefault(deps[i], deps[i]); // an own cell is its step's
       }
-      int size = fusible(c) && !totals.steps().containsKey(s) ? size(c) : -1;
+      int size = totals.steps().containsKey(s) ? -1 : fusible(c) ? size(c) : recurrenceSize(program, c);
       if (size >= 0 && size <= MAX_NODES) {
         if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(deps, afterSet))) {
           close(schedule, group, after);
@@ -96,6 +103,12 @@ final class Fusion {
         }
         group.add(s);
         members.add(s);
+        if (c.computer() instanceof Recurrence r) {
+          for (Recurrence.Member m : r.members()) {
+            members.add(m.slot());
+            absorbed.add(m.slot());
+          }
+        }
         nodes += size;
       } else if (reads(deps, members) || reads(deps, afterSet)) {
         after.add(s); // e.g. a report that is another name for a member
@@ -137,20 +150,29 @@ final class Fusion {
         List<Integer> group = (List<Integer>) schedule.get(i);
         FusedStep.Compiled compiled = null;
         boolean tooLarge = false;
-        if (group.size() > 1) {
+        if (group.size() > 1 || program.cell(group.get(0)).computer() instanceof Recurrence) {
           try {
-            compiled = FusedStep.define(program, group.stream().map(program::cell).toArray(Cell[]::new), keep);
+            compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep);
             tooLarge = compiled == null;
           } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             Codegen.refused(group, e);
           }
         }
-        if (tooLarge) {
+        if (tooLarge && group.size() > 1) {
           schedule.set(i, group.subList(0, group.size() / 2));
           schedule.add(i + 1, group.subList(group.size() / 2, group.size()));
           split = true;
         } else if (compiled == null) {
-          group.forEach(s -> out.add(new Step(s, null)));
+          for (int s : group) { // a recurrence's leader, then the members it installs
+            out.add(new Step(s, null));
+            if (program.cell(s).computer() instanceof Recurrence r) {
+              for (Recurrence.Member m : r.members()) {
+                if (m.slot() != s) {
+                  out.add(new Step(m.slot(), null));
+                }
+              }
+            }
+          }
         } else {
           out.add(new Step(-1, compiled));
         }
@@ -177,8 +199,8 @@ final class Fusion {
           read.add(d);
         }
       } else {
-        for (int m : s.group().members()) { // cells read by nodes the code calls as a whole, or by prev
-          readByWhole(((NodeComputer) program.cell(m).computer()).node(), read);
+        for (Node n : s.group().nodes()) { // cells read by nodes the code calls as a whole, or by prev
+          readByWhole(n, read);
         }
       }
     }
@@ -228,6 +250,11 @@ final class Fusion {
       if (schedule.get(g) instanceof List<?> l) {
         for (Object s : l) {
           groupOf.put((Integer) s, g);
+          if (program.cell((Integer) s).computer() instanceof Recurrence r) {
+            for (Recurrence.Member m : r.members()) {
+              groupOf.put(m.slot(), g);
+            }
+          }
         }
       }
     }
@@ -252,6 +279,34 @@ final class Fusion {
     return c.series() && c.computer() instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH;
   }
 
+  /**
+   * The nodes of a recurrence's members when its leader {@code c} can be computed inside a group:
+   * its members are its {@link Adopt}ers in this program, and no node the code calls as a whole
+   * reads one of them (such a node reads the frame's arrays, which a group installs only at its
+   * end); else -1.
+   */
+  private static int recurrenceSize(Program program, Cell c) {
+    if (!c.series() || !(c.computer() instanceof Recurrence r)) {
+      return -1;
+    }
+    Set<Integer> own = new HashSet<>();
+    for (Recurrence.Member m : r.members()) {
+      own.add(m.slot());
+      Computer mc = program.cell(m.slot()).computer();
+      if (m.slot() != c.slot() && !(mc instanceof Adopt a && a.leader() == c.slot())) {
+        return -1;
+      }
+    }
+    NodeEmitter counter = new NodeEmitter(null, 0);
+    for (Recurrence.Member m : r.members()) {
+      if (readsWhole(m.node(), own)) {
+        return -1;
+      }
+      counter.collect(m.node());
+    }
+    return counter.nodes();
+  }
+
   /** The nodes the generated code emits for the cell. */
   private static int size(Cell c) {
     NodeEmitter counter = new NodeEmitter(null, 0);
@@ -268,11 +323,26 @@ final class Fusion {
     return false;
   }
 
-  /** Whether a node the generated code calls as a whole reads a member (from its array in the frame). */
+  /**
+   * Whether a node the generated code calls as a whole reads a member (from its array in the frame),
+   * in the cell's node or in any of its recurrence's members'.
+   */
   private static boolean readsWhole(Cell c, Set<Integer> members) {
+    if (c.computer() instanceof Recurrence r) {
+      for (Recurrence.Member m : r.members()) {
+        if (readsWhole(m.node(), members)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return readsWhole(((NodeComputer) c.computer()).node(), members);
+  }
+
+  private static boolean readsWhole(Node root, Set<Integer> members) {
     ArrayDeque<Node> todo = new ArrayDeque<>();
     ArrayDeque<Node> whole = new ArrayDeque<>();
-    todo.push(((NodeComputer) c.computer()).node());
+    todo.push(root);
     while (!todo.isEmpty()) {
       Node n = todo.pop();
       Node[] inputs = Inlined.inputs(n);

@@ -25,18 +25,21 @@ import org.objectweb.asm.Type;
  * r.install(f, out);                                   // the members' arrays, in the frame
  * double[] interest = f.slots[7], debt = f.slots[8];   // members and references, read once
  * double rate = f.slots[3][0];
+ * double lastDebt = 0;
  * for (int p = 0; p < out.length; p++) {
- *   double i = (p < 1 ? opening : debt[p - 1]) * rate;   // a member's value: a local
+ *   double i = (p < 1 ? opening : lastDebt) * rate;      // a member's value: a local
  *   interest[p] = i;                                     // (checked by debt's check, below)
- *   double d = (p < 1 ? opening : debt[p - 1]) + i - repay;
+ *   double d = (p < 1 ? opening : lastDebt) + i - repay;
  *   if (!Double.isFinite(d)) { r.interpret(f, out); return; }
  *   debt[p] = d;
+ *   lastDebt = d;                                        // prev(debt) next period
  * }
  * }</pre>
  *
  * The arrays are installed before the references are read, so a member's reads of earlier
  * periods ({@link Prev}) see the values computed so far, exactly as the interpreter's, and a read of a
- * member before it in the same period is that member's local. A NaN or infinite value makes the
+ * member before it in the same period is that member's local, as is a read of its last period's
+ * value ({@code prev}, {@code lag(x, 1)}: the value it stored there). A NaN or infinite value makes the
  * interpreter compute the group again, which meets it as TOK500 at its own member and period
  * ({@link Recurrence#notFinite}); a member whose value reaches a later checked one through
  * {@code + - *} is not checked itself ({@link FusedStep#checks}). The group's nodes count together against
@@ -75,7 +78,7 @@ final class GroupStep {
       emitter.readSeries(m.slot());
       emitter.collect(m.node());
     }
-    boolean[] check = FusedStep.checks(slots, nodes, finite);
+    boolean[] check = FusedStep.checks(null, slots, nodes, finite);
     if (emitter.nodes() > Codegen.MAX_NODES) {
       return null;
     }
@@ -122,6 +125,7 @@ final class GroupStep {
         mv.visitVarInsn(DLOAD, registers[i]);
         mv.visitInsn(DASTORE);
       }
+      emitter.endPeriod();
     });
     mv.visitInsn(RETURN);
     mv.visitLabel(again); // r.interpret(f, out): the same values, and the interpreter's TOK500

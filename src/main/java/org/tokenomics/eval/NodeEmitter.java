@@ -8,6 +8,12 @@ import static org.objectweb.asm.Opcodes.ATHROW;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DCMPL;
+import static org.objectweb.asm.Opcodes.IFLT;
+import static org.objectweb.asm.Opcodes.IFLE;
+import static org.objectweb.asm.Opcodes.IFGT;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.I2D;
+import static org.objectweb.asm.Opcodes.DCMPG;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
@@ -38,6 +44,9 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+import org.tokenomics.eval.series.BuiltinSeries;
+import org.tokenomics.time.TimeVar;
+import org.tokenomics.time.Timeline;
 
 /**
  * The node emission of the code generator: pushes a node's value in a period onto the operand
@@ -56,6 +65,7 @@ final class NodeEmitter {
   static final int OUT = 2;
 
   private static final String NODE = Type.getInternalName(Node.class);
+  private static final String TIMELINE = Type.getInternalName(Timeline.class);
   private static final String FRAME = Type.getInternalName(Frame.class);
   private static final String FRAME_DESC = Type.getDescriptor(Frame.class);
 
@@ -64,8 +74,25 @@ final class NodeEmitter {
   private final Map<Integer, Integer> scalarRefs = new LinkedHashMap<>(); // slot → local holding its value
   /** Cells computed in the same loop ({@link FusedStep}): slot → local holding this period's value. */
   private final Map<Integer, Integer> registers = new LinkedHashMap<>();
+  /**
+   * Cells of the same loop read a period back ({@code prev(x)}, {@code lag(x, 1)}): slot → local
+   * holding last period's value, so the read needs no array ({@link #endPeriod}).
+   */
+  private final Map<Integer, Integer> lasts = new LinkedHashMap<>();
+  /**
+   * The initial value of every read of {@link #lasts}' slots when they all have the same one, a
+   * constant or a scalar read once (null for 0): that value is last period's before the loop, and
+   * a read needs no test of the period. A slot maps to {@link #VARIED} otherwise.
+   */
+  private final Map<Integer, Node> lastInitials = new java.util.HashMap<>();
+  private static final Node VARIED = new Const(0);
   private int nextLocal;
   private int nodes;
+  /** Whether a built-in series is read: the frame's timeline, then, in a local ({@link #timeline}). */
+  private boolean readsTime;
+  private boolean readsDt;
+  private int timeline = -1;
+  private int dt = -1;
   private MethodVisitor mv;
 
   /**
@@ -195,8 +222,15 @@ final class NodeEmitter {
       if (!constants.containsKey(r.slot())) {
         scalarRefs.put(r.slot(), -1);
       }
+    } else if (n instanceof Prev x && x.periods() == 1 && registers.containsKey(x.slot())) {
+      lasts.putIfAbsent(x.slot(), -1); // last period's value of a cell of this loop: a local
+      Node was = lastInitials.containsKey(x.slot()) ? lastInitials.get(x.slot()) : x.initial();
+      lastInitials.put(x.slot(), was != VARIED && simple(x.initial()) && sameValue(was, x.initial()) ? x.initial() : VARIED);
     } else if (n instanceof Prev x) {
       seriesRefs.putIfAbsent(x.slot(), -1); // its array, whatever its length
+    } else if (n instanceof BuiltinSeries b) {
+      readsTime = true;
+      readsDt |= b.which() == TimeVar.DT;
     }
     Node[] inputs = Inlined.inputs(n);
     if (inputs != null) {
@@ -206,11 +240,56 @@ final class NodeEmitter {
     }
   }
 
-  /** Loads each referenced slot once: a series' array, a scalar's value. */
+  /**
+   * Loads each referenced slot once: a series' array, a scalar's value; and sets the locals of
+   * last period's values to 0 (never read in the first period, but the verifier wants them set).
+   */
   void readReferences() {
-    if (seriesRefs.isEmpty() && scalarRefs.isEmpty()) {
-      return;
+    if (readsTime) { // Timeline tl = f.timeline; double dt = tl.length();
+      timeline = newLocal(1);
+      mv.visitVarInsn(ALOAD, F);
+      mv.visitFieldInsn(GETFIELD, FRAME, "timeline", Type.getDescriptor(Timeline.class));
+      mv.visitVarInsn(ASTORE, timeline);
+      if (readsDt) {
+        dt = newLocal(2);
+        mv.visitVarInsn(ALOAD, timeline);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "length", "()D", false);
+        mv.visitVarInsn(DSTORE, dt);
+      }
     }
+    if (!seriesRefs.isEmpty() || !scalarRefs.isEmpty()) {
+      readSlots();
+    }
+    for (Map.Entry<Integer, Integer> e : lasts.entrySet()) {
+      int local = newLocal(2);
+      e.setValue(local);
+      Node initial = lastInitials.get(e.getKey());
+      if (initial == VARIED || initial == null) {
+        mv.visitInsn(DCONST_0); // never read in the first period: the verifier wants it set
+      } else {
+        emit(initial, 0); // a constant or a scalar's local: no period
+      }
+      mv.visitVarInsn(DSTORE, local);
+    }
+  }
+
+  /** Whether an initial value is the same in every period and cannot fail: 0, a constant, a scalar. */
+  private static boolean simple(Node initial) {
+    return initial == null || initial instanceof Const || initial instanceof Ref.ScalarRef;
+  }
+
+  /** Whether two simple initial values are the same value. */
+  private static boolean sameValue(Node a, Node b) {
+    if (a == null || b == null) {
+      return a == b;
+    } else if (a instanceof Const x && b instanceof Const y) {
+      return Double.doubleToRawLongBits(x.value) == Double.doubleToRawLongBits(y.value);
+    }
+    return a instanceof Ref.ScalarRef x && b instanceof Ref.ScalarRef y && x.slot() == y.slot();
+  }
+
+  /** Reads the series' arrays and the scalars' values into locals. */
+  private void readSlots() {
     int slots = newLocal(1);
     mv.visitVarInsn(ALOAD, F);
     mv.visitFieldInsn(GETFIELD, FRAME, "slots", "[[D");
@@ -235,6 +314,17 @@ final class NodeEmitter {
       mv.visitInsn(ICONST_0);
       mv.visitInsn(DALOAD);
       mv.visitVarInsn(DSTORE, local);
+    }
+  }
+
+  /**
+   * Ends a period of a loop with registers: each cell read a period back keeps this period's value
+   * for the next ({@code last_x = x}). Called after the last member of the period.
+   */
+  void endPeriod() {
+    for (Map.Entry<Integer, Integer> e : lasts.entrySet()) {
+      mv.visitVarInsn(DLOAD, registers.get(e.getKey()));
+      mv.visitVarInsn(DSTORE, e.getValue());
     }
   }
 
@@ -307,6 +397,18 @@ final class NodeEmitter {
       }
     } else if (n instanceof Prev x) {
       prev(x, period);
+    } else if (n instanceof Arith.Cmp c) {
+      // a OP b ? 1 : 0
+      Label no = new Label();
+      Label end = new Label();
+      compare(c, period, no);
+      mv.visitInsn(DCONST_1);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(no);
+      mv.visitInsn(DCONST_0);
+      mv.visitLabel(end);
+    } else if (n instanceof BuiltinSeries b) {
+      time(b.which(), period);
     } else if (n instanceof Strict s && Inlined.apply(n) != null) {
       strict(n, s.inputs(), period);
     } else {
@@ -369,8 +471,58 @@ final class NodeEmitter {
     mv.visitLabel(end);
   }
 
+  /**
+   * Evaluates a comparison's operands in order and jumps to {@code no} when it does not hold, as
+   * {@code Arith.Cmp.apply} compares: false whenever an operand is NaN, but for {@code !=}.
+   */
+  private void compare(Arith.Cmp c, int period, Label no) {
+    emit(c.a, period);
+    emit(c.b, period);
+    switch (c.op()) {
+      case EQ -> { mv.visitInsn(DCMPL); mv.visitJumpInsn(IFNE, no); }
+      case NE -> { mv.visitInsn(DCMPL); mv.visitJumpInsn(IFEQ, no); }
+      case LT -> { mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGE, no); }
+      case LE -> { mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGT, no); }
+      case GT -> { mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLE, no); }
+      case GE -> { mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLT, no); }
+      default -> throw new IllegalStateException("not a comparison: " + c.op());
+    }
+  }
+
+  /** A built-in series in a period, as {@link TimeVar#in} computes it, on the timeline read once. */
+  private void time(TimeVar which, int period) {
+    switch (which) {
+      case PERIOD -> {
+        mv.visitVarInsn(ILOAD, period);
+        mv.visitInsn(I2D);
+      }
+      case DT -> mv.visitVarInsn(DLOAD, dt);
+      case YEAR -> timeline("year", period);
+      case DATE -> timeline("start", period);
+      case T -> { // tl.start(p) - tl.first()
+        timeline("start", period);
+        mv.visitVarInsn(ALOAD, timeline);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, "first", "()D", false);
+        mv.visitInsn(DSUB);
+      }
+      default -> throw new IllegalStateException("no built-in series " + which);
+    }
+  }
+
+  /** {@code tl.method(p)}. */
+  private void timeline(String method, int period) {
+    mv.visitVarInsn(ALOAD, timeline);
+    mv.visitVarInsn(ILOAD, period);
+    mv.visitMethodInsn(INVOKEVIRTUAL, TIMELINE, method, "(I)D", false);
+  }
+
   /** Evaluates {@code n}; jumps to {@code zero} when it is 0 (or -0), else to {@code nonZero}. */
   private void isZero(Node n, int period, Label zero, Label nonZero) {
+    if (n instanceof Arith.Cmp c) { // the comparison's branch itself, not its 1 or 0 compared with 0
+      compare(c, period, zero);
+      mv.visitJumpInsn(GOTO, nonZero);
+      return;
+    }
     emit(n, period);
     mv.visitInsn(DCONST_0);
     mv.visitInsn(DCMPL);
@@ -378,14 +530,31 @@ final class NodeEmitter {
     mv.visitJumpInsn(GOTO, nonZero);
   }
 
-  /** {@code p < periods ? initial : (v.length == 1 ? v[0] : v[p - periods])}, as {@link Prev#eval}. */
+  /**
+   * {@code p < periods ? initial : (v.length == 1 ? v[0] : v[p - periods])}, as {@link Prev#eval};
+   * {@code p < 1 ? initial : last_x} for last period's value of a cell of the same loop (the value
+   * it stored in {@code v[p - 1]}).
+   */
   private void prev(Prev x, int period) {
     Label before = new Label();
     Label end = new Label();
-    int v = seriesRefs.get(x.slot());
+    Integer last = x.periods() == 1 ? lasts.get(x.slot()) : null;
+    if (last != null && lastInitials.get(x.slot()) != VARIED) {
+      mv.visitVarInsn(DLOAD, last); // set to the initial value before the loop
+      return;
+    }
     mv.visitVarInsn(ILOAD, period);
     mv.visitLdcInsn(x.periods());
     mv.visitJumpInsn(IF_ICMPLT, before);
+    if (last != null) {
+      mv.visitVarInsn(DLOAD, last);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(before);
+      initial(x, period);
+      mv.visitLabel(end);
+      return;
+    }
+    int v = seriesRefs.get(x.slot());
     if (!series.contains(x.slot())) {
       Label isSeries = new Label();
       mv.visitVarInsn(ALOAD, v);
@@ -405,12 +574,17 @@ final class NodeEmitter {
     mv.visitInsn(DALOAD);
     mv.visitJumpInsn(GOTO, end);
     mv.visitLabel(before);
+    initial(x, period);
+    mv.visitLabel(end);
+  }
+
+  /** A {@link Prev}'s value before its first period: its initial, or 0. */
+  private void initial(Prev x, int period) {
     if (x.initial() == null) {
       mv.visitInsn(DCONST_0);
     } else {
       emit(x.initial(), period);
     }
-    mv.visitLabel(end);
   }
 
   /** node.apply(f, p, input0, input1, …). */

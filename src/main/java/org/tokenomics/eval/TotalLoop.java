@@ -94,7 +94,7 @@ final class TotalLoop {
     slots[own.length] = -1;
     nodes[own.length] = term;
     finite[own.length] = true;
-    return FusedStep.checks(slots, nodes, finite);
+    return FusedStep.checks(program, slots, nodes, finite, false);
   }
 
   /** Sets up the substitutions: the varying numbers and receivers, the total itself, the constants. */

@@ -97,7 +97,17 @@ final class TotalStep {
     emitter.collect(root);
     FusedStep.Code code = cls.define(mv -> body(mv, emitter, cell, root, totals));
     return code == null ? null
-        : new FusedStep.Compiled(members, kept.stream().mapToInt(Integer::intValue).toArray(), code);
+        : new FusedStep.Compiled(members, nodes(program, members), kept.stream().mapToInt(Integer::intValue).toArray(),
+            new int[0], code);
+  }
+
+  /** The members' nodes, for what the plan asks of a group's nodes ({@code Fusion.withoutConstants}). */
+  private static Node[] nodes(Program program, int[] members) {
+    Node[] nodes = new Node[members.length];
+    for (int i = 0; i < members.length; i++) {
+      nodes[i] = ((NodeComputer) program.cell(members[i]).computer()).node();
+    }
+    return nodes;
   }
 
   /** Declares the {@link Constant} scalar cells {@code n} reads as constants of the code. */

@@ -38,6 +38,17 @@ public final class Display {
     if (finite && (unit == null || Math.abs(unit.toBase(1)) >= 1)) {
       return null; // |v / factor| <= |v|, and v is finite
     }
+    // First a pass with no chain from value to value (it is on every evaluation's path): every
+    // value at most half of what the unit can show is shown as a finite number.
+    double limit = unit == null ? Double.MAX_VALUE
+        : Math.min(Double.MAX_VALUE, Math.abs(unit.toBase(Double.MAX_VALUE)) * 0.5);
+    boolean small = true;
+    for (double v : base) {
+      small &= Math.abs(v) <= limit; // false for NaN and ±∞: the passes below decide
+    }
+    if (small) {
+      return null;
+    }
     // Showing scales every value by the same factor, so if the largest magnitude shows as a finite
     // number every value does: one pass without a division per value (NaN is skipped, as below).
     double largest = 0;

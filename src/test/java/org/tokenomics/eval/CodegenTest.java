@@ -266,10 +266,12 @@ class CodegenTest {
       }
     }
     assertNotNull(group);
-    double[] first = m.evaluate().value("debt").values();
+    // paid is no report: a fused plan keeps no array for it, and asking for it runs the group's
+    // own step (a plan not fused yet runs it anyway)
+    double[] first = m.evaluate().value("paid").values();
     assertEquals(NodeComputer.COMPILE_AFTER == 0, group.isCompiled());
     for (int i = 0; i <= NodeComputer.COMPILE_AFTER; i++) {
-      assertArrayEquals(first, m.evaluate().value("debt").values());
+      assertArrayEquals(first, m.evaluate().value("paid").values());
     }
     assertTrue(NodeComputer.COMPILE_AFTER < 0 || group.isCompiled());
   }

@@ -134,6 +134,29 @@ class FusedTotalsTest {
   }
 
   @Test
+  void aCheckIsNotSparedByTheFirstMembersNumbers() {
+    // u[1]'s big is at most 3e300 (its scale is 1), u[3]'s overflows (3^100): a bound found from
+    // the first member's constants must not spare the check the third one needs, even though
+    // min(…, 5) hides the overflow from the total
+    String source = """
+        timeline 2026 to 2028 yearly
+        kind part {
+          param scale
+          let big = (period + 1) * scale * 1e300
+          let y = min(big, 5)
+        }
+        part u[k in 1 to 3] { scale = k ^ 100 }
+        report sum = total(u.y)
+        """;
+    CodegenTest.agree(TestModels.TOK.compile("bounds.tok", source));
+    Model m = TestModels.compile(source);
+    for (int i = 0; i <= NodeComputer.COMPILE_AFTER + 2; i++) {
+      String errors = m.tryEvaluate(org.tokenomics.Scenario.BASE, Map.of()).errors().toString();
+      assertTrue(errors.contains("TOK500") && errors.contains("u[3].big"), errors);
+    }
+  }
+
+  @Test
   void aTotalOfNegativeZerosIsNegativeZero() {
     // the loop starts from -0.0, the one number x for which -0.0 + x is x for every x
     String source = """

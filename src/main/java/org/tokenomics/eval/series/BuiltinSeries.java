@@ -14,6 +14,11 @@ public final class BuiltinSeries extends Node implements org.tokenomics.eval.Str
     this.which = which;
   }
 
+  /** @return which built-in series (the code generator reads the timeline for it directly) */
+  public TimeVar which() {
+    return which;
+  }
+
   @Override
   public Node[] inputs() {
     return new Node[0];
