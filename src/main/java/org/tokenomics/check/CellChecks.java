@@ -45,7 +45,7 @@ final class CellChecks {
     SourceFile typeFile = cell.typeFile != null ? cell.typeFile
         : cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
     Type want = ck.unitResolver.type(cell.declared, (code, span, message, help) -> { });
-    cell.declaredText = typeFile == null ? null : typeFile.slice(cell.declared.span()).replaceAll("\\s+", "");
+    cell.declaredText = typeFile == null ? null : org.apache.commons.lang3.StringUtils.deleteWhitespace(typeFile.slice(cell.declared.span()));
     if (want.isError()) {
       return t;
     }
@@ -72,7 +72,7 @@ final class CellChecks {
       String srcText = cell.ctx.file().slice(cell.expr.span());
       help = PrecedenceHint.help(ck, cell.expr);
       if (help == null) {
-        help = Messages.literalFix(cell.expr, srcText, wantText.replaceAll("\\s+", ""));
+        help = Messages.literalFix(cell.expr, srcText, org.apache.commons.lang3.StringUtils.deleteWhitespace(wantText));
       }
       if (help == null) {
         help = Messages.fix(got.dim(), want.dim(), srcText);

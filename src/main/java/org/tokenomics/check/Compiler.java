@@ -144,7 +144,7 @@ public final class Compiler {
       Decl.Assert decl = a.decl();
       CellSym cell = a.cell();
       String message = decl.message() != null ? decl.message()
-          : cell.ctx.file().slice(decl.cond().span()).strip().replaceAll("\\s+", " ");
+          : org.apache.commons.lang3.StringUtils.normalizeSpace(cell.ctx.file().slice(decl.cond().span()));
       // An assertion inherited from an amended base names its file, as its diagnostics do.
       String file = decl.span().file().equals(mainFile.source().name()) ? null : decl.span().file();
       asserts.add(new CompiledModel.AssertSpec(message, cell.slot, decl.span().line(), decl.span(), file));

@@ -78,12 +78,14 @@ final class Domains {
     return false;
   }
 
+  private static final java.util.regex.Pattern OPERATOR_SPACE = java.util.regex.Pattern.compile(" ?([/*^]) ?");
+
   /**
    * A bound as written, with its layout normalised (runs of white space, line breaks included, as
    * one space; none around {@code /}, {@code *}, {@code ^}), so that a message reads the same
    * before and after {@code tok fmt} re-spaces the source.
    */
   private static String shown(String written) {
-    return written.strip().replaceAll("\\s+", " ").replaceAll(" ?([/*^]) ?", "$1");
+    return OPERATOR_SPACE.matcher(org.apache.commons.lang3.StringUtils.normalizeSpace(written)).replaceAll("$1");
   }
 }
