@@ -140,9 +140,6 @@ final class Engine {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  /** Contiguous values for {@link Feed#column} (its groups of eight, one after the other). */
-  static final int GROUP = 8;
-
   /**
    * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 300 KB,
    * in the second-level cache while it is copied out, and each copy writes 512 bytes in a row.
@@ -206,7 +203,7 @@ final class Engine {
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
         for (int cell = t * chunk; cell < Math.min(cells, (t + 1) * chunk); cell++) {
-          counts[cell] += Feed.column(buffer[cell], 0, len, GROUP, sketches[cell], sums[cell], moments[cell]);
+          counts[cell] += Feed.column(buffer[cell], 0, len, sketches[cell], sums[cell], moments[cell]);
         }
       }, () -> { });
     }
@@ -386,7 +383,7 @@ final class Engine {
       }
     } else {
       for (int cell = 0; cell < cells; cell++) {
-        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), GROUP, sketches[cell], sums[cell], moments[cell]);
+        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), sketches[cell], sums[cell], moments[cell]);
       }
     }
   }
