@@ -36,7 +36,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The charts of Tok's tools, built from plain arrays so that any source can feed them: a run's
  * series ({@link #line}), Monte Carlo quantiles ({@link #fan}), a sensitivity table
- * ({@link #tornado}) and Sobol indices ({@link #sobol}). Values are in the display unit named by {@code unit}, which labels the value
+ * ({@link #tornado}), Sobol indices ({@link #sobol}) and Morris effects ({@link #morris}). Values are in the display unit named by {@code unit}, which labels the value
  * axis. Render with {@link ChartFiles}.
  */
 public final class Charts {
@@ -215,6 +215,57 @@ public final class Charts {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
     return chart(title, plot, true);
+  }
+
+  /**
+   * One param of a Morris chart: its mean absolute elementary effect and their standard deviation.
+   *
+   * @param name   the param
+   * @param muStar the mean of the absolute elementary effects (how much the param matters)
+   * @param sigma  their standard deviation (how much its effect depends on the other params)
+   */
+  public record MorrisRow(String name, double muStar, double sigma) {}
+
+  /**
+   * Morris's screening plot: each param a labelled point at (μ*, σ), with the line σ = μ*: a param
+   * far right matters, a param above the line acts non-linearly or through the others.
+   *
+   * @param title the chart's title
+   * @param unit  the output's unit, in which μ* and σ are given
+   * @param rows  one per param
+   * @return the chart: dataset 0 the points (series 0, in the order given), dataset 1 the line
+   */
+  public static JFreeChart morris(String title, String unit, List<MorrisRow> rows) {
+    XYSeries points = new XYSeries("params", false, true);
+    double top = 0;
+    for (MorrisRow r : rows) {
+      points.add(finite(r.muStar()), finite(r.sigma()));
+      top = Math.max(top, Math.max(Double.isFinite(r.muStar()) ? r.muStar() : 0, Double.isFinite(r.sigma()) ? r.sigma() : 0));
+    }
+    XYSeries diagonal = new XYSeries("σ = μ*");
+    diagonal.add(0, 0);
+    diagonal.add(top, top);
+    XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+    dots.setSeriesPaint(0, PALETTE[0]);
+    dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+    dots.setDefaultItemLabelGenerator((data, series, item) -> clip(rows.get(item).name()));
+    dots.setDefaultItemLabelsVisible(true);
+    dots.setDefaultItemLabelFont(TICK);
+    XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+    line.setSeriesPaint(0, Color.GRAY);
+    line.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    String u = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
+    NumberAxis mu = valueAxis("μ*, mean absolute effect" + u);
+    NumberAxis sd = valueAxis("σ of the effects" + u);
+    double[] all = rows.stream().flatMapToDouble(r -> DoubleStream.of(0, r.muStar(), r.sigma())).toArray();
+    niceTicks(mu, all);
+    niceTicks(sd, all);
+    mu.setAutoRangeIncludesZero(true);
+    sd.setAutoRangeIncludesZero(true);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(points), mu, sd, dots);
+    plot.setDataset(1, new XYSeriesCollection(diagonal));
+    plot.setRenderer(1, line);
+    return chart(title, plot, false);
   }
 
   /**

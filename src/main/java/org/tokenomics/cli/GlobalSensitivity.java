@@ -54,10 +54,16 @@ final class GlobalSensitivity {
     return true;
   }
 
-  /** The analysis through the public API (its diagnostics inside when it could not run). */
-  org.tokenomics.GlobalSensitivity compute(Model model, Scenario scenario, java.util.Map<String, String> overrides,
-                                           String output) {
-    return model.globalSensitivity(method, output, samples, seed, scenario, overrides);
+  /**
+   * The analysis, on Spark when {@code --spark} was given and through the local API otherwise (its
+   * diagnostics inside when it could not run): the same numbers either way.
+   */
+  org.tokenomics.GlobalSensitivity result(java.nio.file.Path file, Model model, Scenario scenario,
+                                          java.util.Map<String, String> overrides, String output)
+      throws SparkRoute.Unavailable {
+    return spark != null
+        ? SparkRoute.sensitivity(spark, file, method, output, samples, seed, scenario, overrides)
+        : model.globalSensitivity(method, output, samples, seed, scenario, overrides);
   }
 
   /** Runs the analysis, prints it and draws the Sobol bars to {@code chart} (when not null); the exit code. */
@@ -65,9 +71,7 @@ final class GlobalSensitivity {
           String format, java.nio.file.Path chart, PrintWriter out, PrintWriter err) {
     org.tokenomics.GlobalSensitivity r;
     try {
-      r = spark != null
-          ? SparkRoute.sensitivity(spark, java.nio.file.Path.of(file), method, output, samples, seed, scenario, overrides)
-          : compute(model, scenario, overrides, output);
+      r = result(java.nio.file.Path.of(file), model, scenario, overrides, output);
     } catch (SparkRoute.Unavailable x) {
       err.println("tok: " + x.getMessage());
       return 2;
@@ -77,7 +81,7 @@ final class GlobalSensitivity {
     }
     out.print(format.equals("json") ? json(r) : method.equals("morris") ? morrisTable(r) : sobolTable(r));
     out.flush();
-    if (chart != null && !SensitivityCharts.write(SensitivityCharts.sobol(r), r.params().size(), chart, err)) {
+    if (chart != null && !SensitivityCharts.write(SensitivityCharts.global(r), r.params().size(), chart, err)) {
       return 1;
     }
     return 0;

@@ -12,7 +12,7 @@ import org.tokenomics.chart.ChartFiles;
 import org.tokenomics.chart.Charts;
 
 /**
- * The charts of {@code tok sensitivity}: the tornado and the Sobol bars, built from the API's
+ * The charts of {@code tok sensitivity}: the tornado, the Sobol bars and the Morris plot, built from the API's
  * results, for {@code --out} and for the {@code --format html} page alike.
  */
 final class SensitivityCharts {
@@ -38,6 +38,21 @@ final class SensitivityCharts {
     }
     return Charts.sobol(String.format(java.util.Locale.ROOT, "%s: Sobol indices (%,d base samples, 95 %% intervals)",
         r.output(), r.samples()), rows);
+  }
+
+  /** Morris's screening plot: each param at (μ*, σ), in the output's unit. */
+  static JFreeChart morris(GlobalSensitivity r) {
+    List<Charts.MorrisRow> rows = new ArrayList<>();
+    for (GlobalSensitivity.Index i : r.params()) {
+      rows.add(new Charts.MorrisRow(i.name(), i.muStar(), i.sigma()));
+    }
+    return Charts.morris(String.format(java.util.Locale.ROOT, "%s: Morris elementary effects (%,d trajectories)",
+        r.output(), r.samples()), r.unit(), rows);
+  }
+
+  /** The chart of a global analysis: the Sobol bars or the Morris plot. */
+  static JFreeChart global(GlobalSensitivity r) {
+    return r.method().equals("morris") ? morris(r) : sobol(r);
   }
 
   /** A height that gives each param's bars room. */

@@ -43,7 +43,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Mixin
   GlobalSensitivity global;
 
-  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado (or, with --method sobol, the Sobol bars) as a chart")
+  @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the tornado (with --method sobol the Sobol bars, with --method morris the Morris plot) as a chart")
   java.nio.file.Path chartFile;
 
   @Spec
@@ -63,10 +63,6 @@ final class SensitivityCommand implements Callable<Integer> {
     if (!CliInputs.knownFormat(format, List.of("table", "json", "html"), "sensitivity", err) || !global.valid(err)) {
       return 2;
     }
-    if (global.method.equals("morris") && chartFile != null) {
-      err.println("tok: --out draws the tornado or the Sobol bars; it is not available with --method morris");
-      return 2;
-    }
     CaseOptions.Case loaded = inputs.load(file, err);
     if (!loaded.ok()) {
       return loaded.exit();
@@ -81,14 +77,21 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     if (format.equals("html")) {
       // the page shows the tornado beside the global method's chart: both analyses are run
-      org.tokenomics.GlobalSensitivity g = global.tornado() ? null : global.compute(loaded.model(), loaded.scenario(),
-          loaded.overrides(), output);
-      if (g != null && !g.ok()) {
-        return CliInputs.fail(g.diagnostics(), err, file.toString());
+      org.tokenomics.GlobalSensitivity g = null;
+      if (!global.tornado()) {
+        try {
+          g = global.result(file, loaded.model(), loaded.scenario(), loaded.overrides(), output);
+        } catch (SparkRoute.Unavailable x) {
+          err.println("tok: " + x.getMessage());
+          return 2;
+        }
+        if (!g.ok()) {
+          return CliInputs.fail(g.diagnostics(), err, file.toString());
+        }
       }
       out.print(SensitivityPage.render(file.toString(), r, g));
       out.flush();
-      if (chartFile != null && !SensitivityCharts.write(g != null ? SensitivityCharts.sobol(g) : SensitivityCharts.tornado(r),
+      if (chartFile != null && !SensitivityCharts.write(g != null ? SensitivityCharts.global(g) : SensitivityCharts.tornado(r),
           r.bars().size(), chartFile, err)) {
         return 1;
       }

@@ -10,7 +10,7 @@ import org.tokenomics.text.Fmt;
 /**
  * {@code tok sensitivity --format html}: one self-contained page (inline CSS and SVG, as the run
  * report's) with the tornado and, for {@code --method sobol}, the Sobol bar chart beside it and
- * both tables; for {@code --method morris}, the tornado and the elementary effects.
+ * both tables; for {@code --method morris}, the Morris plot (μ* against σ) and the elementary effects.
  */
 final class SensitivityPage {
   private SensitivityPage() {}
@@ -37,12 +37,11 @@ final class SensitivityPage {
     if (params == 0) {
       return b.append("<p>No param is a distribution: nothing to rank.</p>\n</body>\n</html>\n").toString();
     }
-    boolean sobol = global != null && global.method().equals("sobol");
     b.append("<div class=\"pair\">\n<figure>\n")
         .append(ChartFiles.svg(SensitivityCharts.tornado(tornado), 560, SensitivityCharts.height(params)))
         .append("\n</figure>\n");
-    if (sobol) {
-      b.append("<figure>\n").append(ChartFiles.svg(SensitivityCharts.sobol(global), 560, SensitivityCharts.height(params)))
+    if (global != null) {
+      b.append("<figure>\n").append(ChartFiles.svg(SensitivityCharts.global(global), 560, SensitivityCharts.height(params)))
           .append("\n</figure>\n");
     }
     b.append("</div>\n<h2>Tornado</h2>\n<p class=\"meta\">each param at its p5 and its p95, the others at their median;"

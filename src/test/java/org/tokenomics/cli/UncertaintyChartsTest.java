@@ -147,6 +147,47 @@ class UncertaintyChartsTest {
     assertTrue(page.contains("npv: each uncertain param at its p5 and p95") && page.contains("npv: Sobol indices (512 base"),
         "both charts' titles");
     assertTrue(page.contains("<td>margin</td>") && page.contains("first 95 %"), "the tables");
-    assertEquals(2, tok("sensitivity", file, "--output", "npv", "--method", "morris", "--out", png.toString()));
+  }
+
+  @Test
+  void morrisPlotPutsEachParamAtItsMuStarAndSigma() throws Exception {
+    Model m = TestModels.compile("""
+        param a = uniform(0, 1)
+        param b = uniform(0, 2)
+        param c = uniform(1, 2)
+        report y = a + b * c
+        """);
+    GlobalSensitivity g = m.globalSensitivity("morris", "y", 64, 5, Scenario.BASE, Map.of());
+    JFreeChart chart = SensitivityCharts.morris(g);
+    XYPlot plot = chart.getXYPlot();
+    var points = plot.getDataset(0);
+    assertEquals(3, points.getItemCount(0));
+    for (int i = 0; i < 3; i++) {
+      GlobalSensitivity.Index idx = g.params().get(i);
+      assertEquals(idx.muStar(), points.getXValue(0, i), 0.0, idx.name());
+      assertEquals(idx.sigma(), points.getYValue(0, i), 0.0, idx.name());
+      assertEquals(idx.name(), plot.getRenderer(0).getItemLabelGenerator(0, i).generateLabel(points, 0, i));
+    }
+    // a enters linearly: every elementary effect is the same, so its σ is 0 up to rounding; b and
+    // c multiply each other, so theirs vary with the other's value
+    GlobalSensitivity.Index a = g.params().stream().filter(i -> i.name().equals("a")).findFirst().orElseThrow();
+    assertEquals(0, a.sigma(), 1e-12);
+    assertTrue(g.params().stream().filter(i -> !i.name().equals("a")).allMatch(i -> i.sigma() > 0.01));
+    var diagonal = plot.getDataset(1);
+    double top = g.params().stream().mapToDouble(i -> Math.max(i.muStar(), i.sigma())).max().orElseThrow();
+    assertEquals(top, diagonal.getXValue(0, 1), 0.0, "the line σ = μ* spans the points");
+    assertEquals(top, diagonal.getYValue(0, 1), 0.0);
+
+    String file = "samples/uncertainty/gigawatt-npv-drivers.tok";
+    Path svg = dir.resolve("morris.svg");
+    assertEquals(0, tok("sensitivity", file, "--output", "npv", "--method", "morris", "--samples", "40", "--out",
+        svg.toString()), err.toString());
+    assertTrue(Files.readString(svg).contains("npv: Morris elementary effects (40 trajectories)"), "the chart's title");
+    out.getBuffer().setLength(0);
+    assertEquals(0, tok("sensitivity", file, "--output", "npv", "--method", "morris", "--samples", "40", "--format",
+        "html"), err.toString());
+    String page = out.toString();
+    assertEquals(2, page.split("<svg", -1).length - 1, "the tornado and the Morris plot");
+    assertTrue(page.contains("Morris elementary effects") && page.contains("<th>mu*</th>"), "the effects table");
   }
 }

@@ -75,6 +75,24 @@ class SparkCliTest {
     assertTrue(tornado[2].contains("--spark goes with --method sobol or morris"), tornado[2]);
   }
 
+  /** The html page's global analysis runs on Spark too, and draws what the local page draws. */
+  @Test
+  void theSensitivityPageRunsItsGlobalAnalysisOnSpark() throws Exception {
+    Path main = SparkFixture.campus(dir);
+    String[] args = {"sensitivity", main.toString(), "--output", "value_now", "--method", "morris", "--samples", "16",
+        "--format", "html", "--spark", "local[2]"};
+    String[] first = run(args);
+    assertEquals("0", first[0], first[2]);
+    java.util.concurrent.atomic.AtomicInteger jobs = SparkFixture.jobCounter(org.apache.spark.sql.SparkSession.active());
+    String[] spark = run(args);
+    assertEquals("0", spark[0], spark[2]);
+    assertTrue(jobs.get() > 0, "the analysis ran as Spark jobs");
+    String[] local = run(java.util.Arrays.copyOf(args, args.length - 2));
+    // the charts' SVG ids count up within the process; everything else is the same page
+    assertEquals(local[1].replaceAll("tokchart\\d+_", "tokchart_"), spark[1].replaceAll("tokchart\\d+_", "tokchart_"));
+    assertTrue(spark[1].contains("Morris elementary effects"), spark[1]);
+  }
+
   @Test
   void sparkNeedsAFixedNumberOfSamples() throws Exception {
     Path f = dir.resolve("d.tok");
