@@ -33,7 +33,7 @@ final class Engine {
    * The wave's values, {@code [cell][sample of the wave]}: in an exact run every value, with
    * histograms the current wave's, fed to the statistics column by column. A worker evaluates
    * sample by sample into a small tile ({@link Worker#tile}, column by column) and copies each
-   * tile's columns into the wave's in runs of {@link #TILE} samples, so writing the wave and
+   * tile's columns into the wave's in runs of {@link #tileLen} samples, so writing the wave and
    * reading it back for the statistics are both sequential. (A block layout of groups of eight samples, read back 8 values per page,
    * spent more time moving values than evaluating them.)
    */
@@ -89,6 +89,7 @@ final class Engine {
       waveLen = (int) Math.min(samples, perWave);
     }
     buffer = new double[cells][waveLen];
+    tileLen = (int) Math.max(1, Math.min(TILE, TILE_BYTES / (8L * Math.max(1, cells))));
     if (exact) {
       sketches = null;
       sums = null;
@@ -146,6 +147,10 @@ final class Engine {
    * (Filling it sample by sample and copying out eight columns at a time measured the same.)
    */
   static final int TILE = 64;
+  /** A tile's bytes at most: a model with thousands of report values gets shorter tiles, not a large one per thread. */
+  static final int TILE_BYTES = 1 << 20;
+  /** Samples per tile in this run: {@link #TILE}, fewer when the report values would exceed {@link #TILE_BYTES}. */
+  final int tileLen;
 
   /**
    * Evaluates samples {@code [from, to)} of the wave by columns, and writes their report values
@@ -216,14 +221,14 @@ final class Engine {
                           Map<String, McResult.SampleError> errors) {}
 
   /**
-   * A worker's frame and its tile: {@link #TILE} samples' report values, column by column ({@code
-   * [cell × TILE + sample]}), copied into the wave's columns when full (writing each sample's
+   * A worker's frame and its tile: {@link #tileLen} samples' report values, column by column ({@code
+   * [cell × tileLen + sample]}), copied into the wave's columns when full (writing each sample's
    * hundreds of values straight into as many long columns would touch a page per value). Workers
    * are reused across blocks and waves.
    */
   private final class Worker {
     final Frame frame = sampler.newFrame();
-    final double[] tile = new double[TILE * cells];
+    final double[] tile = new double[tileLen * cells];
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
     final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
@@ -260,24 +265,24 @@ final class Engine {
       }
       seen.clear();
       for (int r = 0; r < reports.size(); r++) {
-        int at = Math.max(0, offset[r]) * TILE + (k - from) % TILE;
+        int at = Math.max(0, offset[r]) * tileLen + (k - from) % tileLen;
         try {
           double[] v = f.values(reports.get(r).slot());
           if (width[r] == 0) {
             continue; // a date or bool report: evaluated for its errors only
           } else if (v.length == width[r]) {
             for (int p = 0; p < v.length; p++) {
-              tile[at + p * TILE] = v[p];
+              tile[at + p * tileLen] = v[p];
             }
           } else {
             for (int p = 0; p < width[r]; p++) {
-              tile[at + p * TILE] = v[0];
+              tile[at + p * tileLen] = v[0];
             }
           }
         } catch (EvalError e) {
           rFailed[r]++;
           for (int p = 0; p < width[r]; p++) {
-            tile[at + p * TILE] = Double.NaN;
+            tile[at + p * tileLen] = Double.NaN;
           }
           note(errs, seen, e, sample);
         }
@@ -298,8 +303,8 @@ final class Engine {
           note(errs, seen, e, sample);
         }
       }
-      if ((k - from) % TILE == TILE - 1 || k == to - 1) {
-        int first = k - (k - from) % TILE;
+      if ((k - from) % tileLen == tileLen - 1 || k == to - 1) {
+        int first = k - (k - from) % tileLen;
         flush(tile, first, k + 1 - first);
       }
     }
@@ -310,7 +315,7 @@ final class Engine {
   /** Copies a tile's {@code n} samples into the wave's columns from sample {@code first} on. */
   private void flush(double[] tile, int first, int n) {
     for (int c = 0; c < cells; c++) {
-      System.arraycopy(tile, c * TILE, buffer[c], first, n);
+      System.arraycopy(tile, c * tileLen, buffer[c], first, n);
     }
   }
 
