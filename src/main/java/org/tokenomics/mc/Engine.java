@@ -252,6 +252,7 @@ final class Engine {
     }
     java.util.Arrays.fill(aFailed, 0); // a block by columns that gave up counted nothing that stays
     java.util.Arrays.fill(aEvaluated, 0);
+    int row = 0; // the sample's place in the tile
     for (int k = from; k < to; k++) {
       long sample = first + waveStart + k;
       f.reset();
@@ -265,7 +266,7 @@ final class Engine {
       }
       seen.clear();
       for (int r = 0; r < reports.size(); r++) {
-        int at = Math.max(0, offset[r]) * tileLen + (k - from) % tileLen;
+        int at = Math.max(0, offset[r]) * tileLen + row;
         try {
           double[] v = f.values(reports.get(r).slot());
           if (width[r] == 0) {
@@ -303,9 +304,9 @@ final class Engine {
           note(errs, seen, e, sample);
         }
       }
-      if ((k - from) % tileLen == tileLen - 1 || k == to - 1) {
-        int first = k - (k - from) % tileLen;
-        flush(tile, first, k + 1 - first);
+      if (++row == tileLen || k == to - 1) {
+        flush(tile, k + 1 - row, row);
+        row = 0;
       }
     }
     idle.add(w);
