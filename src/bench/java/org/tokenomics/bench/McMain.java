@@ -21,15 +21,14 @@ import org.tokenomics.Simulation;
  * (mean, p5, p50, p95 of every period of every report), and prints them with the heap: the peak
  * of each heap pool summed (garbage included: the young generation fills before it is collected)
  * and the most heap still in use after a collection (what the run really holds). With {@code warm}
- * the same run is made three times, untimed, before the timed one (the warmed-up comparison with
- * Squiggle, which does the same). {@code processCpuSeconds} is the CPU time of the whole process
- * from its start (JVM start, model compilation and JIT included).
+ * (Tok only) the same run, statistics included, is repeated until it is in its steady state and
+ * then timed over several runs ({@link SteadyState}; four-params.mjs does the same for Squiggle):
+ * {@code seconds} is then the timed runs' median and {@code cpuSeconds} the CPU per run.
+ * {@code processCpuSeconds} is the CPU time of the whole process from its start (JVM start, model
+ * compilation and JIT included).
  */
 public final class McMain {
   private McMain() {}
-
-  /** Untimed runs before the timed one with {@code warm} (four-params.mjs makes as many). */
-  static final int WARM_UP_RUNS = 3;
 
   public static void main(String[] args) throws Exception {
     String which = args[0];
@@ -37,11 +36,9 @@ public final class McMain {
     long seed = Long.parseLong(args[2]);
     int threads = Integer.parseInt(args[3]);
     Model model = which.equals("tok") ? Bench.model() : which.equals("tok-scalar") ? Bench.scalarModel() : null;
-    for (int w = 0; w < WARM_UP_RUNS && args.length > 4 && args[4].equals("warm") && model != null; w++) {
-      Simulation warm = model.simulate(samples, seed);
-      for (String name : warm.reportNames()) {
-        warm.quantile(name, 0.5);
-      }
+    if (args.length > 4 && args[4].equals("warm") && model != null) {
+      steady(which, model, samples, seed);
+      return;
     }
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -62,18 +59,9 @@ public final class McMain {
     double[][] stats; // per report: mean, p5, p50, p95 of its last period, in the report's unit
     double checksum = 0;
     if (which.startsWith("tok")) {
-      Simulation s = model.simulate(samples, seed);
-      stats = new double[s.reportNames().size()][];
-      int r = 0;
-      for (String name : s.reportNames()) {
-        double[] mean = s.mean(name).values();
-        double[] p5 = s.quantile(name, 0.05).values();
-        double[] p50 = s.quantile(name, 0.5).values();
-        double[] p95 = s.quantile(name, 0.95).values();
-        int last = mean.length - 1;
-        stats[r++] = new double[] {mean[last], p5[last], p50[last], p95[last]};
-        checksum += sum(mean) + sum(p5) + sum(p50) + sum(p95);
-      }
+      double[] sums = new double[1];
+      stats = tokStats(model, samples, seed, sums);
+      checksum = sums[0];
     } else {
       HandWrittenMc.Stats[] s = which.equals("java") ? HandWrittenMc.run(samples, seed, threads)
           : HandWrittenMc.runBatched(samples, seed, threads);
@@ -103,6 +91,46 @@ public final class McMain {
     StringBuilder line = new StringBuilder("STATS " + which);
     for (double[] r : stats) {
       for (double v : r) {
+        line.append(String.format(Locale.ROOT, " %.9e", v));
+      }
+    }
+    System.out.println(line);
+  }
+
+  /**
+   * A Tok run and its statistics: per report, the mean, p5, p50 and p95 of its last period (in
+   * the report's unit); {@code checksum[0]} gets the sum of those statistics over every period.
+   */
+  private static double[][] tokStats(Model model, int samples, long seed, double[] checksum) {
+    Simulation s = model.simulate(samples, seed);
+    double[][] stats = new double[s.reportNames().size()][];
+    int r = 0;
+    for (String name : s.reportNames()) {
+      double[] mean = s.mean(name).values();
+      double[] p5 = s.quantile(name, 0.05).values();
+      double[] p50 = s.quantile(name, 0.5).values();
+      double[] p95 = s.quantile(name, 0.95).values();
+      int last = mean.length - 1;
+      stats[r++] = new double[] {mean[last], p5[last], p50[last], p95[last]};
+      checksum[0] += sum(mean) + sum(p5) + sum(p50) + sum(p95);
+    }
+    return stats;
+  }
+
+  /** The warm figure: the run and its statistics in their steady state ({@link SteadyState}). */
+  private static void steady(String which, Model model, int samples, long seed) {
+    double[][][] last = new double[1][][];
+    double[] checksum = new double[1];
+    SteadyState.Result r = SteadyState.measure(() -> {
+      checksum[0] = 0;
+      last[0] = tokStats(model, samples, seed, checksum);
+    });
+    System.out.printf(Locale.ROOT, "MC %s seconds=%.4f minSeconds=%.4f cpuSeconds=%.4f warmUps=%d settled=%b"
+        + " heapPeakMB=NaN liveAfterGcMB=NaN processCpuSeconds=%.3f checksum=%.9e%n", which, r.medianSeconds(), r.minSeconds(),
+        r.cpuSeconds(), r.warmUps(), r.settled(), cpuNanos() / 1e9, checksum[0]);
+    StringBuilder line = new StringBuilder("STATS " + which);
+    for (double[] st : last[0]) {
+      for (double v : st) {
         line.append(String.format(Locale.ROOT, " %.9e", v));
       }
     }

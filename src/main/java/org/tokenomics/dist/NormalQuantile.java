@@ -13,6 +13,33 @@ package org.tokenomics.dist;
 final class NormalQuantile {
   private NormalQuantile() {}
 
+  /**
+   * {@code z[k] = at(u[k])} for {@code k < n}, bit for bit: first the centre's rational function
+   * for every draw (no branch and no logarithm, so the JIT vectorizes the loop), then
+   * {@link #at} again for the draws outside the centre (about 15 %), overwriting those values.
+   * The second loop reads the draws again, so {@code z} must be another array than {@code u}.
+   */
+  static void fill(double[] u, double[] z, int n) {
+    for (int k = 0; k < n; k++) {
+      double q = u[k] - 0.5;
+      double r = 0.180625 - q * q;
+      z[k] = q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
+          + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
+          + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
+          + 1.3314166789178437745e+2) * r + 3.3871328727963666080e+0)
+          / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
+          + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
+          + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
+          + 4.2313330701600911252e+1) * r + 1.0);
+    }
+    for (int k = 0; k < n; k++) {
+      double x = u[k];
+      if (!(Math.abs(x - 0.5) <= 0.425)) { // the tails (and NaN): at() takes its other branches
+        z[k] = at(x);
+      }
+    }
+  }
+
   /** The z with Φ(z) = u; −∞ at 0 and +∞ at 1, NaN outside [0, 1]. */
   static double at(double u) {
     double q = u - 0.5;

@@ -19,6 +19,20 @@ public interface Quantile {
   /** The value below which a share {@code u} (0 ≤ u ≤ 1) of the distribution lies. */
   double at(double u);
 
+  /**
+   * {@code out[k] = at(u[k])} for a column of draws, {@code k < n}. The common families have a
+   * loop of their own ({@link ColumnQuantiles}), in which the JIT inlines their code.
+   *
+   * @param u   the draws
+   * @param out where their quantiles go (another array than {@code u})
+   * @param n   how many
+   */
+  default void fill(double[] u, double[] out, int n) {
+    for (int k = 0; k < n; k++) {
+      out[k] = at(u[k]);
+    }
+  }
+
   /** √2 as Commons Math's NormalDistribution uses it ({@code FastMath.sqrt(2.0)}). */
   double SQRT2 = Math.sqrt(2.0);
 
@@ -32,21 +46,21 @@ public interface Quantile {
     if (!Double.isFinite(width)) { // wider than the largest double: interpolate without the width
       return u -> low * (1 - u) + high * u;
     }
-    return u -> low + width * u;
+    return new ColumnQuantiles.Uniform(low, width);
   }
 
   static Quantile normal(double mean, double sd) {
     if (sd == 0) {
       return u -> mean;
     }
-    return u -> mean + sd * standardNormal(u);
+    return new ColumnQuantiles.Normal(mean, sd);
   }
 
   /** Lognormal given its 5th and 95th percentiles: ln X is normal with ±1.645 σ between them. */
   static Quantile lognormal(double p5, double p95, double z95) {
     double mu = (Math.log(p5) + Math.log(p95)) / 2;
     double sigma = (Math.log(p95) - Math.log(p5)) / (2 * z95);
-    return u -> Math.exp(mu + sigma * standardNormal(u));
+    return new ColumnQuantiles.Lognormal(mu, sigma);
   }
 
   /** Closed form, as Commons Math's TriangularDistribution.inverseCumulativeProbability. */
@@ -59,19 +73,7 @@ public interface Quantile {
         return low * (1 - x) + high * x;
       };
     }
-    double split = (mode - low) / (high - low);
-    return u -> {
-      if (u == 0) {
-        return low;
-      }
-      if (u == 1) {
-        return high;
-      }
-      if (u < split) {
-        return low + Math.sqrt(u * (high - low) * (mode - low));
-      }
-      return high - Math.sqrt((1 - u) * (high - low) * (high - mode));
-    };
+    return new ColumnQuantiles.Triangular(low, mode, high);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tokenomics.dist.Quantile;
 import org.tokenomics.eval.Columns;
 import org.tokenomics.eval.Program;
 
@@ -76,10 +75,7 @@ final class ColumnBlock {
     for (int j = 0; j < slots.length; j++) {
       double[] out = columns.column(slots[j]);
       double[] uj = uCols[j];
-      Quantile q = drawn[j].fixed();
-      for (int k = 0; k < n; k++) {
-        out[k] = q.at(uj[k]);
-      }
+      drawn[j].fixed().fill(uj, out, n); // each family's own loop (see dist.ColumnQuantiles)
     }
     return columns.run(n);
   }

@@ -181,7 +181,16 @@ final class Engine {
     return true;
   }
 
+  /**
+   * A whole run that keeps every value feeds its statistics while it evaluates (see
+   * {@link OrderedFeed}); null for histograms, a partial run and a merge of parts.
+   */
+  private OrderedFeed ordered;
+
   McResult run() {
+    if (exact) {
+      ordered = new OrderedFeed(buffer, samples, MonteCarlo.BLOCK); // exact: one wave of every sample
+    }
     for (int start = 0; start < samples; start += waveLen) {
       int len = Math.min(waveLen, samples - start);
       wave(start, len);
@@ -198,6 +207,9 @@ final class Engine {
       int to = Math.min(len, from + MonteCarlo.BLOCK);
       Worker w = idle.poll();
       outs[b] = block(w != null ? w : new Worker(), start, from, to);
+      if (ordered != null) {
+        ordered.done(b);
+      }
       done.addAndGet(to - from);
     }, () -> options.progress().update(done.get(), samples));
     for (BlockOut o : outs) {
@@ -374,13 +386,21 @@ final class Engine {
     Quantiles[] quantiles = new Quantiles[cells];
     Parallel.run(cells, options.threads(), cell -> {
       if (exact) {
-        CompensatedSum sum = new CompensatedSum();
-        sum.addAll(buffer[cell], samples);
-        Moments m = new Moments();
-        m.addAll(buffer[cell], 0, samples);
+        CompensatedSum sum;
+        Moments m;
+        OrderStatistics.Summary summary;
+        if (ordered != null && ordered.complete()) { // fed as the blocks were done
+          sum = ordered.sums[cell];
+          m = ordered.moments[cell];
+          summary = ordered.summaries[cell];
+        } else {
+          sum = new CompensatedSum();
+          m = new Moments();
+          summary = ExactFeed.column(buffer[cell], samples, sum, m); // one pass for all three
+        }
         mean[cell] = sum.mean(m.count()); // both skip NaN (failed samples)
         se[cell] = m.standardError();
-        quantiles[cell] = new Quantiles.Exact(buffer[cell], 0, samples);
+        quantiles[cell] = new Quantiles.Exact(buffer[cell], samples, summary); // reads the column, never reorders it
         draws[cell] = scalar[cell] ? buffer[cell] : null; // a scalar report's raw draws, in sample order
         buffer[cell] = null;
       } else {

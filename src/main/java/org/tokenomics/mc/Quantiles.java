@@ -20,22 +20,24 @@ public interface Quantiles {
 
   /**
    * Every value, kept; each quantile asked is found by selection ({@link OrderStatistics}) rather
-   * than by sorting every value up front. Queries are serialized, since selection reorders the
-   * kept values.
+   * than by sorting every value up front. The values are read, never written (they can be a run's
+   * raw draws). Queries are serialized, since selection keeps what it found for the next one.
    */
   final class Exact implements Quantiles {
     private final OrderStatistics values;
 
-    /** Takes the successful values among {@code values} (NaN marks a failed sample). */
+    /** Takes the successful values among {@code values[from, to)} (NaN marks a failed sample). */
     Exact(double[] values, int from, int to) {
-      double[] kept = new double[to - from];
-      int n = 0;
-      for (int i = from; i < to; i++) {
-        if (!Double.isNaN(values[i])) {
-          kept[n++] = values[i];
-        }
-      }
-      this.values = new OrderStatistics(n == kept.length ? kept : Arrays.copyOf(kept, n));
+      this(from == 0 ? values : Arrays.copyOfRange(values, from, to), to - from);
+    }
+
+    private Exact(double[] values, int len) {
+      this(values, len, OrderStatistics.Summary.of(values, len));
+    }
+
+    /** Takes {@code values[0, len)} (NaN skipped) and their summary, made by the pass that summed them ({@link ExactFeed}). */
+    Exact(double[] values, int len, OrderStatistics.Summary summary) {
+      this.values = new OrderStatistics(values, len, summary);
     }
 
     @Override
