@@ -1,9 +1,7 @@
 package org.tokenomics.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,21 +20,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    * annotations by reflection when it is added, a tenth of a second for all of them on a cold JVM,
    * so a command line that names one gets that one alone (see {@link #commandLine}).
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS =
+      List.of("run", "check", "explain", "fmt", "sweep", "sensitivity", "chart", "lsp", "test", "serve");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("run", RunCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("explain", ExplainCommand::new);
-    m.put("fmt", FmtCommand::new);
-    m.put("sweep", SweepCommand::new);
-    m.put("sensitivity", SensitivityCommand::new);
-    m.put("chart", ChartCommand::new);
-    m.put("lsp", LspCommand::new);
-    m.put("test", TestCommand::new);
-    m.put("serve", org.tokenomics.serve.ServeCommand::new);
-    return m;
+  /**
+   * A new command object by name, or null. A switch rather than a map of constructor references:
+   * each reference is an invokedynamic call site linked when the class initializes, ten of them
+   * a few milliseconds of every start-up.
+   */
+  private static Object command(String name) {
+    return switch (name) {
+      case "run" -> new RunCommand();
+      case "check" -> new CheckCommand();
+      case "explain" -> new ExplainCommand();
+      case "fmt" -> new FmtCommand();
+      case "sweep" -> new SweepCommand();
+      case "sensitivity" -> new SensitivityCommand();
+      case "chart" -> new ChartCommand();
+      case "lsp" -> new LspCommand();
+      case "test" -> new TestCommand();
+      case "serve" -> new org.tokenomics.serve.ServeCommand();
+      default -> null;
+    };
   }
 
   @CommandLine.Spec
@@ -57,8 +62,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     org.tokenomics.diag.StartupTrace.mark("launcher to main");
     if (args.length > 0 && COMPILES.contains(args[0])) {
-      // The prelude's parse (a cold parser: a fifth of a short run) overlaps picocli's set-up.
-      Thread warm = new Thread(Main::warmUp, "tok-warm-up");
+      // The prelude's parse (a cold parser: a fifth of a short run) overlaps the command's set-up.
+      // An anonymous class, not a method reference: the first invokedynamic call site of the
+      // process sets up java.lang.invoke (milliseconds), which would hold back this thread's start.
+      Thread warm = new Thread(new Runnable() {
+        @Override
+        public void run() {
+          warmUp();
+        }
+      }, "tok-warm-up");
       warm.setDaemon(true);
       warm.start();
     }
@@ -75,6 +87,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     try {
       org.tokenomics.Tokenomics.warmUp();
       org.tokenomics.diag.StartupTrace.mark("prelude parsed (warm-up thread)");
+      // The process's first String.format loads the JDK's locale data, 15 ms on a cold JVM; the
+      // reports' numbers need it at the very end, after the compile this thread is not needed for.
+      String.format(java.util.Locale.ROOT, "%,.2f %.4g %.3e", 1234.5, 0.5, 1e9);
+      org.tokenomics.diag.StartupTrace.mark("number formats ready (warm-up thread)");
     } catch (RuntimeException | Error e) {
       // only time is lost: the compile parses the prelude itself and reports what it finds
     }
@@ -86,17 +102,37 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    */
   static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Main());
-    Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    Object named = args.length > 0 ? command(args[0]) : null;
     if (named != null) {
-      cli.addSubcommand(named.get());
+      cli.addSubcommand(named);
     } else {
-      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+      for (String name : COMMANDS) {
+        cli.addSubcommand(command(name));
+      }
     }
     return cli;
   }
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    RunCommand run = RunArgs.parse(args); // plain `tok run` arguments: no picocli (RunArgs says why)
+    if (run != null) {
+      org.tokenomics.diag.StartupTrace.mark("arguments");
+      try {
+        return run.execute(out, err);
+      } catch (Throwable t) { // what picocli's execution exception handler and the catch below do
+        internalError(err, t);
+        return 1;
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+    return picocli(args, out, err);
+  }
+
+  /** Runs the command line through picocli (every command, help, usage errors); returns the exit code. */
+  static int picocli(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine(args);
     org.tokenomics.diag.StartupTrace.mark("picocli");
     cli.setOut(out);

@@ -94,8 +94,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command with its options set (by picocli, or by {@link RunArgs}); returns the exit code. */
+  int execute(PrintWriter out, PrintWriter err) {
     boolean xlsx = Formats.FILES.contains(format);
     if (outFile != null && !format.equals("html") && !xlsx) {
       err.println("tok: --out goes with --format html or xlsx");

@@ -30,13 +30,33 @@ public final class StartupTrace {
 
   private static synchronized void print(String phase) {
     long up = sinceStart();
-    long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
-    System.err.printf("tok-startup %5d ms  +%4d ms  cpu %5d ms  %s%n", up, last < 0 ? up : up - last, cpu, phase);
+    java.util.Optional<java.time.Duration> cpu = ProcessHandle.current().info().totalCpuDuration();
+    // by hand, not String.format: the process's first format loads the JDK's locale data (15 ms
+    // on a cold JVM), which the trace would add to the phase it measures
+    System.err.println("tok-startup " + pad(up, 5) + " ms  +" + pad(last < 0 ? up : up - last, 4) + " ms  cpu "
+        + pad(cpu.isPresent() ? cpu.get().toMillis() : -1, 5) + " ms  " + phase);
     last = up;
   }
 
+  private static String pad(long n, int width) {
+    String s = Long.toString(n);
+    return " ".repeat(Math.max(0, width - s.length())) + s;
+  }
+
+  private static boolean digits(String s) {
+    if (s.length() < 10 || s.length() > 19) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static long sinceStart() {
-    if (PROPERTY.matches("\\d{10,19}")) {
+    if (digits(PROPERTY)) {
       java.time.Instant now = java.time.Instant.now();
       return (now.getEpochSecond() * 1_000_000_000L + now.getNano() - Long.parseLong(PROPERTY)) / 1_000_000;
     }

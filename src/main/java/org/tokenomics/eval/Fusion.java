@@ -26,6 +26,11 @@ import java.util.Set;
  * that period, as it would computing cell by cell; the order of the plan is only a schedule, and a
  * frame that meets an error or a value that is not finite in a group stops its run there and
  * computes what it reads cell by cell ({@link Frame#run}), with the interpreter's errors.
+ *
+ * <p>A pointwise cell that reads {@code total(…)}s over members of one shape is a step of its own
+ * ({@link FusedTotals}): one loop over the periods and the members ({@link TotalStep}) that computes
+ * the members' own cells too, which then leave the plan; a cell that reads one of those is scheduled
+ * as reading the step's cell.
  */
 final class Fusion {
   /** The most nodes of one group: its loop must stay small enough for the JIT. */
@@ -71,11 +76,19 @@ final class Fusion {
     List<Integer> after = new ArrayList<>(); // cells that read the open group: computed after it
     Set<Integer> afterSet = new HashSet<>();
     int nodes = 0;
+    FusedTotals totals = FusedTotals.of(plan);
     for (int s : plan.order()) {
+      if (totals.absorbed().containsKey(s)) {
+        continue; // a member's own cell, computed by the step of the cell that totals it
+      }
       Cell c = program.cell(s);
-      int size = fusible(c) ? size(c) : -1;
+      int[] deps = totals.deps().getOrDefault(s, c.deps()).clone();
+      for (int i = 0; i < deps.length; i++) {
+        deps[i] = totals.absorbed().getOrDefault(deps[i], deps[i]); // an own cell is its step's
+      }
+      int size = fusible(c) && !totals.steps().containsKey(s) ? size(c) : -1;
       if (size >= 0 && size <= MAX_NODES) {
-        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(c, afterSet))) {
+        if (!group.isEmpty() && (nodes + size > MAX_NODES || readsWhole(c, members) || reads(deps, afterSet))) {
           close(schedule, group, after);
           members.clear();
           afterSet.clear();
@@ -84,7 +97,7 @@ final class Fusion {
         group.add(s);
         members.add(s);
         nodes += size;
-      } else if (reads(c, members) || reads(c, afterSet)) {
+      } else if (reads(deps, members) || reads(deps, afterSet)) {
         after.add(s); // e.g. a report that is another name for a member
         afterSet.add(s);
       } else {
@@ -92,7 +105,7 @@ final class Fusion {
       }
     }
     close(schedule, group, after);
-    return steps(program, plan, schedule);
+    return steps(program, plan, schedule, totals);
   }
 
   /** Appends the open group, then the cells that read it, and empties both. */
@@ -110,14 +123,15 @@ final class Fusion {
    * would be too large for the JIT is split in two (which may keep more arrays) and all are made again.
    */
   @SuppressWarnings("unchecked")
-  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule) {
+  private static Step[] steps(Program program, Program.Plan plan, List<Object> schedule, FusedTotals totals) {
     for (;;) {
       Set<Integer> keep = keep(program, plan, schedule);
       List<Step> out = new ArrayList<>();
       boolean split = false;
       for (int i = 0; i < schedule.size() && !split; i++) {
         if (schedule.get(i) instanceof Integer s) {
-          out.add(new Step(s, null));
+          FusedStep.Compiled total = totals.steps().get(s);
+          out.add(total == null ? new Step(s, null) : new Step(-1, total));
           continue;
         }
         List<Integer> group = (List<Integer>) schedule.get(i);
@@ -234,7 +248,7 @@ final class Fusion {
   }
 
   /** A pointwise series cell: its node in each period, nothing carried across periods. */
-  private static boolean fusible(Cell c) {
+  static boolean fusible(Cell c) {
     return c.series() && c.computer() instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH;
   }
 
@@ -245,8 +259,8 @@ final class Fusion {
     return counter.nodes();
   }
 
-  private static boolean reads(Cell c, Set<Integer> members) {
-    for (int d : c.deps()) {
+  private static boolean reads(int[] deps, Set<Integer> members) {
+    for (int d : deps) {
       if (members.contains(d)) {
         return true;
       }

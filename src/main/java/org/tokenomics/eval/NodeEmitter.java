@@ -122,6 +122,17 @@ final class NodeEmitter {
     constants.put(slot, value);
   }
 
+  /** Nodes whose value other code pushes, by identity ({@link TotalStep}: what differs between members). */
+  private final Map<Node, Runnable> pushers = new java.util.IdentityHashMap<>();
+
+  /**
+   * {@link #emit} of {@code n} runs {@code push} instead, which leaves its value on the stack; {@link
+   * #collect} reads no reference for {@code n} itself, only for its inlined inputs.
+   */
+  void pushWith(Node n, Runnable push) {
+    pushers.put(n, push);
+  }
+
   /** Slots known to hold one value per period (a {@link Prev} of them needs no length test). */
   private final java.util.Set<Integer> series = new java.util.HashSet<>();
 
@@ -169,6 +180,13 @@ final class NodeEmitter {
   /** Finds the references to read before the loop, and counts the nodes. */
   void collect(Node n) {
     nodes++;
+    if (pushers.containsKey(n)) {
+      Node[] inputs = Inlined.inputs(n);
+      for (Node in : inputs == null ? new Node[0] : inputs) {
+        collect(in);
+      }
+      return;
+    }
     if (n instanceof Ref.SeriesRef r) {
       if (!registers.containsKey(r.slot())) {
         seriesRefs.putIfAbsent(r.slot(), -1);
@@ -222,7 +240,10 @@ final class NodeEmitter {
 
   /** Pushes the value of {@code n} in the period held by local {@code period}. */
   void emit(Node n, int period) {
-    if (n instanceof Const c) {
+    Runnable push = pushers.get(n);
+    if (push != null) {
+      push.run();
+    } else if (n instanceof Const c) {
       mv.visitLdcInsn(c.value);
     } else if (n instanceof Ref.ScalarRef r && constants.containsKey(r.slot())) {
       mv.visitLdcInsn(constants.get(r.slot()));

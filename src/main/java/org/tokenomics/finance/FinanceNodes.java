@@ -6,6 +6,7 @@ import org.tokenomics.eval.EvalError;
 import org.tokenomics.eval.Frame;
 import org.tokenomics.eval.Node;
 import org.tokenomics.eval.Nodes;
+import org.tokenomics.eval.Ref;
 import org.tokenomics.syntax.Span;
 import org.tokenomics.time.Timeline;
 import org.tokenomics.units.Units;
@@ -102,6 +103,11 @@ public final class FinanceNodes {
     @Override
     public double eval(Frame f, int ignored) {
       int n = f.timeline.size();
+      if (amounts instanceof Ref r && r.series() && f.slots[r.slot()] != null && f.slots[r.slot()].length == n) {
+        // the operand is a cell of its own (the checker makes it so): its array as it is, read and
+        // never written, rather than a copy made by reading it period by period
+        return apply(f, f.slots[r.slot()]);
+      }
       double[] values = new double[n];
       for (int p = 0; p < n; p++) {
         values[p] = amounts.eval(f, p);

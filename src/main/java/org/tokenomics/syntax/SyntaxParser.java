@@ -47,45 +47,19 @@ public final class SyntaxParser {
   }
 
   /**
-   * Library files (the prelude, {@code std:} modules, plugins' units and modules) parsed before,
-   * by name, text and limits: every compile of a process reads the same prelude, and a parsed file
-   * is immutable. In memory only, so never stale; only a parse that reported nothing is kept, and
-   * at most {@link #LIBRARY_CACHE_SIZE} files of {@link #LIBRARY_CACHE_CHARS} characters in all
-   * (a host whose plugins make module texts on the fly cannot grow it without bound; past that,
-   * files are parsed each time, as before).
+   * Parses one file; returns null when it has syntax errors (they are in {@code diags}). A library
+   * file (the prelude, {@code std:} modules, plugins' files) parsed before with the same text and
+   * limits is that earlier tree ({@link LibraryFiles}).
    */
-  private static final java.util.concurrent.ConcurrentHashMap<LibraryKey, TokFile> LIBRARY =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private static final java.util.concurrent.atomic.AtomicLong LIBRARY_CHARS = new java.util.concurrent.atomic.AtomicLong();
-
-  /** Library files kept parsed at most (the prelude is two; a plugin-heavy host has a few dozen). */
-  static final int LIBRARY_CACHE_SIZE = 256;
-  /** Characters of the library files kept parsed at most (the prelude has about 8,500). */
-  static final long LIBRARY_CACHE_CHARS = 4_000_000;
-
-  private record LibraryKey(String name, String text, int maxNesting, int maxNodes) {}
-
-  /** Parses one file; returns null when it has syntax errors (they are in {@code diags}). */
   public TokFile parse(SourceFile source, Diagnostics diags) {
     if (!source.isLibrary()) {
       return parseText(source, diags);
     }
-    LibraryKey key = new LibraryKey(source.name(), source.text(), maxNesting, maxNodes);
-    TokFile known = LIBRARY.get(key);
-    if (known != null) {
-      diags.addSource(known.source());
-      return known;
-    }
-    int reported = diags.all().size();
-    TokFile file = parseText(source, diags);
-    if (file != null && diags.all().size() == reported && LIBRARY.size() < LIBRARY_CACHE_SIZE
-        && LIBRARY_CHARS.addAndGet(source.text().length()) <= LIBRARY_CACHE_CHARS) {
-      LIBRARY.putIfAbsent(key, file);
-    }
-    return file;
+    return LibraryFiles.parse(this, source, diags, maxNesting, maxNodes);
   }
 
-  private TokFile parseText(SourceFile source, Diagnostics diags) {
+  /** Parses one file, whatever it is; null after reporting syntax errors. */
+  TokFile parseText(SourceFile source, Diagnostics diags) {
     int before = diags.errorCount();
     TokParser parser = setUp(source, diags);
     if (parser == null) {

@@ -63,4 +63,57 @@ class LibraryParseCacheTest {
     assertNotSame(one, two);
     assertEquals(one.decls(), two.decls());
   }
+
+  @Test
+  void twoThreadsAskingForOneFileGetOneParse() throws Exception {
+    // large enough that the two parses overlap: without the wait they would give two trees
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      text.append("param cache_big_").append(i).append(" = ").append(i).append(" kW * 2 + 1 kW\n");
+    }
+    SourceFile source = new SourceFile("lib:cache_big.tok", text.toString(), true);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<TokFile> parse = () -> {
+        start.await();
+        return new SyntaxParser().parse(source, new Diagnostics());
+      };
+      var a = pool.submit(parse);
+      var b = pool.submit(parse);
+      assertNotNull(a.get());
+      org.junit.jupiter.api.Assertions.assertTrue(a.get() == b.get(), "two trees: the file was parsed twice");
+      assertEquals(1500, a.get().decls().size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aThreadThatWaitedForAFileWithErrorsGetsItsOwnDiagnostics() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 800; i++) {
+      text.append("param cache_bad_").append(i).append(" = ").append(i).append(" kW\n");
+    }
+    text.append("param = \n");
+    SourceFile source = new SourceFile("lib:cache_bad_big.tok", text.toString(), true);
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<Diagnostics> parse = () -> {
+        start.await();
+        Diagnostics d = new Diagnostics();
+        assertNull(new SyntaxParser().parse(source, d));
+        return d;
+      };
+      var a = pool.submit(parse);
+      var b = pool.submit(parse);
+      assertEquals("TOK100", a.get().all().get(0).code());
+      assertEquals("TOK100", b.get().all().get(0).code());
+      assertEquals(a.get().all().get(0).line(), b.get().all().get(0).line());
+      assertEquals(801, a.get().all().get(0).line());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
