@@ -25,6 +25,38 @@ public final class Finance {
     return v;
   }
 
+  /**
+   * The discount factors of {@link #npv}: {@code (1 + rate) ^ endYears[i]}.
+   *
+   * @param endYears years from the timeline's start to each amount
+   * @param rate     the annual effective rate
+   * @return one factor per amount
+   */
+  public static double[] discountFactors(double[] endYears, double rate) {
+    double[] f = new double[endYears.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = Math.pow(1 + rate, endYears[i]);
+    }
+    return f;
+  }
+
+  /**
+   * {@link #npv} with its discount factors computed already ({@link #discountFactors}): the same
+   * divisions and additions in the same order, so the same double.
+   *
+   * @param amounts the amounts
+   * @param factors their discount factors
+   * @param initial the amount at the timeline's start
+   * @return −initial + Σ amount_i / factor_i
+   */
+  public static double npv(double[] amounts, double[] factors, double initial) {
+    double v = -initial;
+    for (int i = 0; i < amounts.length; i++) {
+      v += amounts[i] / factors[i];
+    }
+    return v;
+  }
+
   /** The rate where npv is zero, or empty when there is none or more than one ({@link #irrs}). */
   public static OptionalDouble irr(double[] amounts, double[] endYears, double initial) {
     double[] r = irrs(amounts, endYears, initial);

@@ -115,6 +115,25 @@ public final class FinanceNodes {
       return apply(f, values);
     }
 
+    /**
+     * The discount factors {@code (1 + r) ^ at[i]} of the last rate this node met on a timeline,
+     * shared by every thread: under Monte Carlo, a sweep or a goal seek a constant rate gives the
+     * same factors each evaluation, and computing them (a {@code pow} per period) cost as much as
+     * the rest of the npv. A factor is the same double whether cached or not, so the npv is too.
+     */
+    private volatile Discounts last;
+
+    private record Discounts(Timeline timeline, double rate, double[] factors) {}
+
+    private double[] discounts(Timeline tl, double[] at, double r) {
+      Discounts d = last;
+      if (d == null || d.timeline != tl || Double.doubleToRawLongBits(d.rate) != Double.doubleToRawLongBits(r)) {
+        d = new Discounts(tl, r, Finance.discountFactors(at, r));
+        last = d; // a race only computes the same factors twice
+      }
+      return d.factors;
+    }
+
     /** The result from every period's amount (the code generator fills {@code values} the same way). */
     public double apply(Frame f, double[] values) {
       Timeline tl = f.timeline;
@@ -128,7 +147,7 @@ public final class FinanceNodes {
           if (r <= -1) {
             throw new EvalError(Code.TOK500, span, "a discount rate of -100% or less has no present value");
           }
-          return Finance.npv(values, at, r, init);
+          return Finance.npv(values, discounts(tl, at, r), init);
         }
         case IRR -> {
           double[] r = Finance.irrs(values, at, init);

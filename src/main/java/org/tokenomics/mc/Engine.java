@@ -29,15 +29,15 @@ final class Engine {
   final boolean[] scalar; // the cells of scalar reports (whose raw draws a run keeps)
   final boolean exact;
   final int waveLen;
-  final double[][] buffer; // exact runs: [cell][sample]
   /**
-   * Runs with histograms: per block of the wave its values, in groups of {@link #GROUP} samples,
-   * each group cell by cell ({@code [block][(sample / 8) × cells × 8 + cell × 8 + sample % 8]}).
-   * The eight samples of a group fill the same cache lines, a few kilobytes in all, and the
-   * statistics read a cell's values a line at a time in sample order. (Writing each sample's
-   * values into columns as long as the wave, as before, cost a cache miss or a page per value.)
+   * The wave's values, {@code [cell][sample of the wave]}: in an exact run every value, with
+   * histograms the current wave's, fed to the statistics column by column. A worker evaluates
+   * sample by sample into a small tile ({@link Worker#tile}, column by column) and copies each
+   * tile's columns into the wave's in runs of {@link #tileLen} samples, so writing the wave and
+   * reading it back for the statistics are both sequential. (A block layout of groups of eight samples, read back 8 values per page,
+   * spent more time moving values than evaluating them.)
    */
-  final double[][] blocks;
+  final double[][] buffer;
   /** Idle workers: a worker's frame keeps its invariant cells from one wave to the next. */
   private final java.util.concurrent.ConcurrentLinkedQueue<Worker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
   final LogHistogram[] sketches;
@@ -88,8 +88,8 @@ final class Engine {
       long perWave = Math.max(MonteCarlo.BLOCK, MonteCarlo.WAVE_BUDGET / Math.max(1, cells) / MonteCarlo.BLOCK * MonteCarlo.BLOCK);
       waveLen = (int) Math.min(samples, perWave);
     }
-    buffer = exact ? new double[cells][waveLen] : null;
-    blocks = exact ? null : new double[(waveLen + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK][cells * MonteCarlo.BLOCK];
+    buffer = new double[cells][waveLen];
+    tileLen = (int) Math.max(1, Math.min(TILE, TILE_BYTES / (8L * Math.max(1, cells))));
     if (exact) {
       sketches = null;
       sums = null;
@@ -141,21 +141,23 @@ final class Engine {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  /** Samples per group of a block's layout (see {@link #blocks}): one cache line of doubles. */
-  static final int GROUP = 8;
-
-  /** Where sample {@code k} (of its block) of cell {@code c} is in a block's array. */
-  private int at(int c, int k) {
-    return (k >>> 3) * cells * GROUP + c * GROUP + (k & 7);
-  }
+  /**
+   * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 300 KB,
+   * in the second-level cache while a worker fills it, and each copy writes 512 bytes in a row.
+   * (Filling it sample by sample and copying out eight columns at a time measured the same.)
+   */
+  static final int TILE = 64;
+  /** A tile's bytes at most: a model with thousands of report values gets shorter tiles, not a large one per thread. */
+  static final int TILE_BYTES = 1 << 20;
+  /** Samples per tile in this run: {@link #TILE}, fewer when the report values would exceed {@link #TILE_BYTES}. */
+  final int tileLen;
 
   /**
    * Evaluates samples {@code [from, to)} of the wave by columns, and writes their report values
-   * into {@code rows}; false when the block must be evaluated sample by sample instead (a
+   * into the wave's columns; false when the block must be evaluated sample by sample instead (a
    * division by zero or a value that is not finite in one of its samples: see {@link org.tokenomics.eval.Columns}).
    */
-  private boolean columnBlock(Worker w, int waveStart, int from, int to, double[] rows, long[] aFailed,
-                              long[] aEvaluated) {
+  private boolean columnBlock(Worker w, int waveStart, int from, int to, long[] aFailed, long[] aEvaluated) {
     ColumnBlock c = w.columns;
     int n = to - from;
     if (!c.run(seed, first + waveStart + from, n)) {
@@ -163,10 +165,7 @@ final class Engine {
     }
     for (int r = 0; r < reports.size(); r++) {
       if (width[r] == 1) {
-        double[] v = c.column(reports.get(r).slot());
-        for (int k = 0; k < n; k++) {
-          rows[at(offset[r], k)] = v[k];
-        }
+        System.arraycopy(c.column(reports.get(r).slot()), 0, buffer[offset[r]], from, n);
       }
     }
     List<CompiledModel.AssertSpec> asserts = model.asserts();
@@ -207,7 +206,7 @@ final class Engine {
       int from = b * MonteCarlo.BLOCK;
       int to = Math.min(len, from + MonteCarlo.BLOCK);
       Worker w = idle.poll();
-      outs[b] = block(w != null ? w : new Worker(), start, from, to, b);
+      outs[b] = block(w != null ? w : new Worker(), start, from, to);
       if (ordered != null) {
         ordered.done(b);
       }
@@ -217,12 +216,13 @@ final class Engine {
       merge(o);
     }
     if (!exact) {
-      // Tasks of 32 cells, fed block after block: their histograms stay in the cache, and a
-      // block's groups hold the 32 cells' values side by side (2 KB runs)
+      // a cell's whole wave at a time: its histogram stays in the cache, its values are read in a row
       int chunk = 32;
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
-        feed(t * chunk, Math.min(cells, (t + 1) * chunk), len);
+        for (int cell = t * chunk; cell < Math.min(cells, (t + 1) * chunk); cell++) {
+          counts[cell] += Feed.column(buffer[cell], 0, len, sketches[cell], sums[cell], moments[cell]);
+        }
       }, () -> { });
     }
     options.progress().update(done.get(), samples);
@@ -233,13 +233,14 @@ final class Engine {
                           Map<String, McResult.SampleError> errors) {}
 
   /**
-   * A worker's frame and, in an exact run, its rows: a block's report values cell by cell, copied
-   * into the buffer's columns in one go (writing each sample's hundreds of values straight into as
-   * many long columns would touch a page per value). Workers are reused across blocks and waves.
+   * A worker's frame and its tile: {@link #tileLen} samples' report values, column by column ({@code
+   * [cell × tileLen + sample]}), copied into the wave's columns when full (writing each sample's
+   * hundreds of values straight into as many long columns would touch a page per value). Workers
+   * are reused across blocks and waves.
    */
   private final class Worker {
     final Frame frame = sampler.newFrame();
-    final double[] rows = exact ? new double[MonteCarlo.BLOCK * cells] : null;
+    final double[] tile = new double[tileLen * cells];
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
     final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
@@ -249,20 +250,21 @@ final class Engine {
     }
   }
 
-  private BlockOut block(Worker w, int waveStart, int from, int to, int b) {
+  private BlockOut block(Worker w, int waveStart, int from, int to) {
     Frame f = w.frame;
-    double[] rows = exact ? w.rows : blocks[b]; // see blocks
+    double[] tile = w.tile;
     long[] rFailed = new long[reports.size()];
     long[] aFailed = new long[assertFailed.length];
     long[] aEvaluated = new long[assertFailed.length];
     Map<String, McResult.SampleError> errs = new LinkedHashMap<>();
     List<String> seen = new ArrayList<>(2);
-    if (w.columns != null && columnBlock(w, waveStart, from, to, rows, aFailed, aEvaluated)) {
-      finishBlock(w, rows, from, to);
+    if (w.columns != null && columnBlock(w, waveStart, from, to, aFailed, aEvaluated)) {
+      idle.add(w);
       return new BlockOut(rFailed, aFailed, aEvaluated, errs);
     }
     java.util.Arrays.fill(aFailed, 0); // a block by columns that gave up counted nothing that stays
     java.util.Arrays.fill(aEvaluated, 0);
+    int row = 0; // the sample's place in the tile
     for (int k = from; k < to; k++) {
       long sample = first + waveStart + k;
       f.reset();
@@ -276,24 +278,24 @@ final class Engine {
       }
       seen.clear();
       for (int r = 0; r < reports.size(); r++) {
-        int at = at(Math.max(0, offset[r]), k - from);
+        int at = Math.max(0, offset[r]) * tileLen + row;
         try {
           double[] v = f.values(reports.get(r).slot());
           if (width[r] == 0) {
             continue; // a date or bool report: evaluated for its errors only
           } else if (v.length == width[r]) {
             for (int p = 0; p < v.length; p++) {
-              rows[at + p * GROUP] = v[p];
+              tile[at + p * tileLen] = v[p];
             }
           } else {
             for (int p = 0; p < width[r]; p++) {
-              rows[at + p * GROUP] = v[0];
+              tile[at + p * tileLen] = v[0];
             }
           }
         } catch (EvalError e) {
           rFailed[r]++;
           for (int p = 0; p < width[r]; p++) {
-            rows[at + p * GROUP] = Double.NaN;
+            tile[at + p * tileLen] = Double.NaN;
           }
           note(errs, seen, e, sample);
         }
@@ -314,21 +316,20 @@ final class Engine {
           note(errs, seen, e, sample);
         }
       }
-    }
-    finishBlock(w, rows, from, to);
-    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
-  }
-
-  /** An exact run's block goes into the columns; the worker is free again. */
-  private void finishBlock(Worker w, double[] rows, int from, int to) {
-    if (exact) {
-      for (int c = 0; c < cells; c++) {
-        for (int k = from; k < to; k += GROUP) {
-          System.arraycopy(rows, at(c, k - from), buffer[c], k, Math.min(GROUP, to - k));
-        }
+      if (++row == tileLen || k == to - 1) {
+        flush(tile, k + 1 - row, row);
+        row = 0;
       }
     }
     idle.add(w);
+    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+  }
+
+  /** Copies a tile's {@code n} samples into the wave's columns from sample {@code first} on. */
+  private void flush(double[] tile, int first, int n) {
+    for (int c = 0; c < cells; c++) {
+      System.arraycopy(tile, c * tileLen, buffer[c], first, n);
+    }
   }
 
   /** Counts an error once per sample, keyed by its code and place. */
@@ -373,18 +374,7 @@ final class Engine {
       }
     } else {
       for (int cell = 0; cell < cells; cell++) {
-        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), GROUP, sketches[cell], sums[cell], moments[cell]);
-      }
-    }
-  }
-
-  /** Adds one cell's wave values to its sketch and running sum, in sample order. */
-  private void feed(int fromCell, int toCell, int len) {
-    int bl = MonteCarlo.BLOCK;
-    for (int b = 0; b * bl < len; b++) {
-      int n = Math.min(bl, len - b * bl);
-      for (int cell = fromCell; cell < toCell; cell++) {
-        counts[cell] += Feed.column(blocks[b], at(cell, 0), n, cells * GROUP, sketches[cell], sums[cell], moments[cell]);
+        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), sketches[cell], sums[cell], moments[cell]);
       }
     }
   }

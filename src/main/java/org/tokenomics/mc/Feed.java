@@ -16,17 +16,17 @@ final class Feed {
   private Feed() {}
 
   /**
-   * Adds {@code count} values, skipping NaN (a failed sample); returns how many were added. Value
-   * {@code t} is at {@code v[base + (t / 8) * stride + t % 8]}: groups of eight in a row, {@code
-   * stride} apart (the layout of {@link Engine}'s blocks; {@code stride = 8} reads {@code v[base..base + count)}).
+   * Adds {@code v[from..from + count)}, skipping NaN (a failed sample); returns how many were added.
+   * The values are contiguous (a wave's column, or a partial run's values): the loop's index is
+   * the array's, which the JIT addresses more cheaply than a layout computed per value.
    */
-  static int column(double[] v, int base, int count, int stride, LogHistogram h, CompensatedSum cs, Moments m) {
-    int i = 0;
-    int len = count;
+  static int column(double[] v, int from, int count, LogHistogram h, CompensatedSum cs, Moments m) {
+    int i = from;
+    int len = from + count;
     int added = 0;
     while (i < len) {
       if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
-        added += slow(v[at(base, stride, i++)], h, cs, m);
+        added += slow(v[i++], h, cs, m);
         continue;
       }
       LogHistogram.Side pos = h.positive;
@@ -49,7 +49,7 @@ final class Feed {
       long n = m.n;
       int start = i;
       for (; i < len; i++) {
-        double x = v[base + (i >>> 3) * stride + (i & 7)];
+        double x = v[i];
         if (x != x) {
           continue;
         }
@@ -91,16 +91,12 @@ final class Feed {
       m.s1 = a1;
       m.s2 = a2;
       if (i < len) {
-        added += slow(v[at(base, stride, i++)], h, cs, m); // the value that left the loop, untouched so far
+        added += slow(v[i++], h, cs, m); // the value that left the loop, untouched so far
       } else if (i == start) {
         break;
       }
     }
     return added;
-  }
-
-  private static int at(int base, int stride, int i) {
-    return base + (i >>> 3) * stride + (i & 7);
   }
 
   private static int slow(double x, LogHistogram h, CompensatedSum cs, Moments m) {
