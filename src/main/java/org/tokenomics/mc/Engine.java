@@ -111,7 +111,7 @@ final class Engine {
         moments[i] = new Moments();
       }
     }
-    invariant = invariantSlots(program, plan);
+    invariant = Sampler.invariantSlots(program, plan);
     reportFailed = new long[reports.size()];
     assertFailed = new long[model.asserts().size()];
     assertEvaluated = new long[model.asserts().size()];
@@ -122,24 +122,6 @@ final class Engine {
    * same in every sample, so each worker computes them once ({@link Frame#pin}) and keeps them.
    */
   final int[] invariant;
-
-  private static int[] invariantSlots(Program program, Program.Plan plan) {
-    boolean[] varying = new boolean[program.size()];
-    int[] out = new int[plan.order().length];
-    int n = 0;
-    for (int s : plan.order()) { // dependencies come first
-      org.tokenomics.eval.Cell cell = program.cell(s);
-      boolean v = cell.computer() instanceof SampledDist || cell.computer() instanceof SampledPath;
-      for (int d : cell.deps()) {
-        v |= varying[d];
-      }
-      varying[s] = v;
-      if (!v) {
-        out[n++] = s;
-      }
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
 
   /**
    * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 300 KB,
@@ -297,7 +279,7 @@ final class Engine {
           for (int p = 0; p < width[r]; p++) {
             tile[at + p * tileLen] = Double.NaN;
           }
-          note(errs, seen, e, sample);
+          SampleErrors.note(errs, seen, e, sample);
         }
       }
       List<CompiledModel.AssertSpec> asserts = model.asserts();
@@ -313,7 +295,7 @@ final class Engine {
             aFailed[a]++;
           }
         } catch (EvalError e) {
-          note(errs, seen, e, sample);
+          SampleErrors.note(errs, seen, e, sample);
         }
       }
       if (++row == tileLen || k == to - 1) {
@@ -332,23 +314,6 @@ final class Engine {
     }
   }
 
-  /** Counts an error once per sample, keyed by its code and place. */
-  private static void note(Map<String, McResult.SampleError> errs, List<String> seen, EvalError e, long sample) {
-    String key = key(e);
-    if (seen.contains(key)) {
-      return;
-    }
-    seen.add(key);
-    McResult.SampleError old = errs.get(key);
-    errs.put(key, old == null ? new McResult.SampleError(e, 1, sample)
-        : new McResult.SampleError(old.error(), old.samples() + 1, old.firstSample()));
-  }
-
-  static String key(EvalError e) {
-    var s = e.span();
-    return e.code() + "@" + (s == null ? "?" : s.file() + ":" + s.start() + "-" + s.end());
-  }
-
   private void merge(BlockOut o) {
     for (int r = 0; r < reportFailed.length; r++) {
       reportFailed[r] += o.reportFailed[r];
@@ -357,12 +322,7 @@ final class Engine {
       assertFailed[a] += o.assertFailed[a];
       assertEvaluated[a] += o.assertEvaluated[a];
     }
-    o.errors.forEach((key, e) -> {
-      McResult.SampleError old = errors.get(key);
-      errors.put(key, old == null ? e : new McResult.SampleError(
-          old.firstSample() <= e.firstSample() ? old.error() : e.error(), old.samples() + e.samples(),
-          Math.min(old.firstSample(), e.firstSample())));
-    });
+    SampleErrors.merge(errors, o.errors);
   }
 
   /** Takes a partial run's values and counts, the next in sample order (see {@link #merge}). */

@@ -100,4 +100,31 @@ public final class Sampler {
 
   /** The copula's normal scores, per thread (a sample's draw must not allocate). */
   private final ThreadLocal<double[]> scratch;
+
+  /**
+   * The plan's cells that depend on no drawn param (nor on the sample, as a price path does): the
+   * same in every sample, so a Monte Carlo worker computes them once and keeps them ({@code Frame.pin}).
+   *
+   * @param program the program
+   * @param plan    the plan whose cells are asked about, dependencies first
+   * @return the invariant cells' slots, in plan order
+   */
+  static int[] invariantSlots(Program program, Program.Plan plan) {
+    boolean[] varying = new boolean[program.size()];
+    int[] out = new int[plan.order().length];
+    int n = 0;
+    for (int s : plan.order()) { // dependencies come first
+      org.tokenomics.eval.Cell cell = program.cell(s);
+      boolean v = cell.computer() instanceof SampledDist || cell.computer() instanceof SampledPath;
+      for (int d : cell.deps()) {
+        v |= varying[d];
+      }
+      varying[s] = v;
+      if (!v) {
+        out[n++] = s;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
 }
