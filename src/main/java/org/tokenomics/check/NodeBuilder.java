@@ -9,7 +9,7 @@ import org.tokenomics.eval.MinMax;
 import org.tokenomics.eval.Node;
 import org.tokenomics.eval.PluginCall;
 import org.tokenomics.eval.Ref;
-import org.tokenomics.eval.series.BuiltinSeries;
+import org.tokenomics.eval.BuiltinSeries;
 import org.tokenomics.eval.series.TimeFns;
 
 /**

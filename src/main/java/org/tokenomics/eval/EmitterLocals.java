@@ -20,7 +20,6 @@ import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.TimeVar;
 import org.tokenomics.time.Timeline;
 

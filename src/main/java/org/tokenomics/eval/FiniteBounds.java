@@ -1,7 +1,6 @@
 package org.tokenomics.eval;
 
 import java.util.Map;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.TimeVar;
 
 /**

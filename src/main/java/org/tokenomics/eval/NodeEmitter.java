@@ -36,7 +36,6 @@ import static org.objectweb.asm.Opcodes.ISUB;
 import java.lang.reflect.Method;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Type;
-import org.tokenomics.eval.series.BuiltinSeries;
 import org.tokenomics.time.TimeVar;
 
 /**

@@ -1,12 +1,9 @@
-package org.tokenomics.eval.series;
+package org.tokenomics.eval;
 
 import org.tokenomics.time.TimeVar;
 
-import org.tokenomics.eval.Frame;
-import org.tokenomics.eval.Node;
-
 /** The built-in series {@code t}, {@code dt}, {@code date}, {@code year}, {@code period} (§6). */
-public final class BuiltinSeries extends Node implements org.tokenomics.eval.Strict {
+public final class BuiltinSeries extends Node implements Strict {
   private final TimeVar which;
 
   public BuiltinSeries(TimeVar which, boolean series) {
