@@ -203,7 +203,7 @@ final class Engine {
       int chunk = 32;
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
-        feed(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len);
+        PairFeed.range(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len, sketches, sums, moments, counts);
       }, () -> { });
     }
     options.progress().update(done.get(), samples);
@@ -319,18 +319,7 @@ final class Engine {
         System.arraycopy(p.values()[cell], 0, buffer[cell], (int) p.first(), p.count());
       }
     } else {
-      feed(p.values(), 0, cells, 0, p.count());
-    }
-  }
-
-  /** Feeds samples {@code [from, from + n)} of cells {@code [c0, c1)} to their statistics, two cells at a time. */
-  private void feed(double[][] columns, int c0, int c1, int from, int n) {
-    int cell = c0;
-    for (; cell + 1 < c1; cell += 2) {
-      PairFeed.cells(columns, cell, from, n, sketches, sums, moments, counts);
-    }
-    if (cell < c1) {
-      counts[cell] += Feed.column(columns[cell], from, n, sketches[cell], sums[cell], moments[cell]);
+      PairFeed.range(p.values(), 0, cells, 0, p.count(), sketches, sums, moments, counts);
     }
   }
 

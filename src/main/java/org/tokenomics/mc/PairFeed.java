@@ -17,6 +17,32 @@ final class PairFeed {
   private PairFeed() {}
 
   /**
+   * Feeds samples {@code [from, from + count)} of cells {@code [c0, c1)} to their statistics, two
+   * cells at a time (an odd last cell alone, by {@link Feed#column}); adds the values each took to
+   * {@code counts}.
+   *
+   * @param columns the values by cell
+   * @param c0      the first cell
+   * @param c1      the end of the cells
+   * @param from    the first sample's index in the columns
+   * @param count   the samples
+   * @param h       the histograms by cell
+   * @param s       the compensated sums by cell
+   * @param m       the moments by cell
+   * @param counts  the values added so far, by cell
+   */
+  static void range(double[][] columns, int c0, int c1, int from, int count, LogHistogram[] h, CompensatedSum[] s,
+                    Moments[] m, long[] counts) {
+    int c = c0;
+    for (; c + 1 < c1; c += 2) {
+      cells(columns, c, from, count, h, s, m, counts);
+    }
+    if (c < c1) {
+      counts[c] += Feed.column(columns[c], from, count, h[c], s[c], m[c]);
+    }
+  }
+
+  /**
    * Feeds cells {@code c} and {@code c + 1}: {@code columns[c][from..from + count)} to {@code
    * h[c]}, {@code s[c]}, {@code m[c]}, and likewise for {@code c + 1}, skipping NaN; adds the
    * values each took to {@code counts}.

@@ -80,7 +80,7 @@ class PairFeedProperties {
     }
     double[][] columns = {v, reversed, v};
     PairFeed.cells(columns, 0, 0, v.length, h, s, m, counts);
-    counts[2] += Feed.column(v, 0, v.length, h[2], s[2], m[2]);
+    PairFeed.range(columns, 2, 3, 0, v.length, h, s, m, counts); // an odd last cell: Feed.column
     assertEquals(counts[0], counts[2]);
     assertEquals(counts[0], counts[1]);
     assertEquals(Double.doubleToLongBits(s[0].mean(counts[0])), Double.doubleToLongBits(s[2].mean(counts[2])));
