@@ -124,12 +124,13 @@ final class Engine {
   final int[] invariant;
 
   /**
-   * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 300 KB,
-   * in the second-level cache while a worker fills it, and its transpose writes 512 bytes in a row
-   * to each column. (Tiles column by column, each sample's values stored 512 bytes apart and each
-   * column copied out, cost an eighth more of the whole run: {@link Tile}.)
+   * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 600 KB,
+   * in the second-level cache while a worker fills it, and its transpose writes 1 KB in a row to
+   * each column (a transpose alone: 0.95 ns a value against 1.65 at 64 samples, whose runs of
+   * 512 bytes cost more per byte). (Tiles column by column, each sample's values stored a run
+   * apart and each column copied out, cost an eighth more of the whole run: {@link Tile}.)
    */
-  static final int TILE = 64;
+  static final int TILE = 128;
   /** A tile's bytes at most: a model with thousands of report values gets shorter tiles, not a large one per thread. */
   static final int TILE_BYTES = 1 << 20;
   /** Samples per tile in this run: {@link #TILE}, fewer when the report values would exceed {@link #TILE_BYTES}. */
