@@ -80,11 +80,13 @@ final class PairFeed {
         i++;
         continue;
       }
-      // both values' state in locals (see Feed.column)
+      // both values' state in locals (see Feed.column); a bucket is bits >>> (SHIFT + shift), one
+      // shift for Feed's two: the same bits, since a histogram's shift never exceeds 14 (fine
+      // indexes are below 2^20, and it stops coarsening once they span at most 64 buckets)
       int[] pca = ha.positive.counts;
       int[] nca = ha.negative.counts;
-      int psa = ha.positive.shift;
-      int nsa = ha.negative.shift;
+      int psa = LogHistogram.SHIFT + ha.positive.shift;
+      int nsa = LogHistogram.SHIFT + ha.negative.shift;
       long poa = ha.positive.offset;
       long noa = ha.negative.offset;
       long za = ha.zeros;
@@ -99,8 +101,8 @@ final class PairFeed {
       long na = ma.n;
       int[] pcb = hb.positive.counts;
       int[] ncb = hb.negative.counts;
-      int psb = hb.positive.shift;
-      int nsb = hb.negative.shift;
+      int psb = LogHistogram.SHIFT + hb.positive.shift;
+      int nsb = LogHistogram.SHIFT + hb.negative.shift;
       long pob = hb.positive.offset;
       long nob = hb.negative.offset;
       long zb = hb.zeros;
@@ -113,6 +115,7 @@ final class PairFeed {
       double a1b = mb.s1;
       double a2b = mb.s2;
       long nb = mb.n;
+      int start = i;
       for (; i < len; i++) {
         double x = va[i];
         double y = vb[i];
@@ -120,30 +123,31 @@ final class PairFeed {
         double ty = sb + y;
         double dx = x * scalea - sha;
         double dy = y * scaleb - shb;
-        // a NaN (a failed sample) fails the deviation's test too and leaves for the slow path
-        if (!(Math.abs(dx) <= Moments.BIG) || !(Math.abs(dy) <= Moments.BIG) || Double.isInfinite(tx)
-            || Double.isInfinite(ty)) {
+        // Feed's tests (each deviation at most BIG, each sum finite) on the two values' sums of
+        // magnitudes: two tests instead of four, stricter (so at worst a sample more takes the
+        // slow path, whose result is the same); a NaN (a failed sample) fails them too
+        if (!(Math.abs(dx) + Math.abs(dy) <= Moments.BIG) || !(Math.abs(tx) + Math.abs(ty) <= Double.MAX_VALUE)) {
           break;
         }
         int[] ax = null; // the bucket array hit, null for a zero
         long bx = 0;
         if (x > 0) {
           ax = pca;
-          bx = ((Double.doubleToRawLongBits(x) >>> LogHistogram.SHIFT) >>> psa) - poa;
+          bx = (Double.doubleToRawLongBits(x) >>> psa) - poa;
         } else if (x < 0) {
           ax = nca;
-          bx = ((Double.doubleToRawLongBits(-x) >>> LogHistogram.SHIFT) >>> nsa) - noa;
+          bx = (Double.doubleToRawLongBits(-x) >>> nsa) - noa;
         }
         int[] ay = null;
         long by = 0;
         if (y > 0) {
           ay = pcb;
-          by = ((Double.doubleToRawLongBits(y) >>> LogHistogram.SHIFT) >>> psb) - pob;
+          by = (Double.doubleToRawLongBits(y) >>> psb) - pob;
         } else if (y < 0) {
           ay = ncb;
-          by = ((Double.doubleToRawLongBits(-y) >>> LogHistogram.SHIFT) >>> nsb) - nob;
+          by = (Double.doubleToRawLongBits(-y) >>> nsb) - nob;
         }
-        if (ax != null && (bx < 0 || bx >= ax.length) || ay != null && (by < 0 || by >= ay.length)) {
+        if (ax != null && Long.compareUnsigned(bx, ax.length) >= 0 || ay != null && Long.compareUnsigned(by, ay.length) >= 0) {
           break; // outside a window: the histogram's add moves it
         }
         if (ax != null) {
@@ -160,8 +164,6 @@ final class PairFeed {
         sa = tx;
         cb += Math.abs(sb) >= Math.abs(y) ? (sb - ty) + y : (y - ty) + sb;
         sb = ty;
-        na++;
-        nb++;
         a1a += dx;
         a2a += dx * dx;
         a1b += dy;
@@ -171,6 +173,8 @@ final class PairFeed {
         lob = y < lob ? y : lob;
         hib = y > hib ? y : hib;
       }
+      na += i - start; // every sample of the loop added one value to each (a NaN leaves it)
+      nb += i - start;
       ha.zeros = za;
       ha.min = loa;
       ha.max = hia;
