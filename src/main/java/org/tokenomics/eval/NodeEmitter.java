@@ -26,10 +26,6 @@ import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFNE;
-import static org.objectweb.asm.Opcodes.IF_ICMPEQ;
-import static org.objectweb.asm.Opcodes.IF_ICMPGE;
-import static org.objectweb.asm.Opcodes.IF_ICMPGT;
-import static org.objectweb.asm.Opcodes.IF_ICMPLE;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
@@ -253,21 +249,6 @@ final class NodeEmitter extends EmitterLocals {
    * {@code Arith.Cmp.apply} compares: false whenever an operand is NaN, but for {@code !=}.
    */
   private void compare(Arith.Cmp c, int period, Label no) {
-    Arith.Op op = pushers.containsKey(c.a) || pushers.containsKey(c.b) ? null : Guards.periodAgainstWhole(c);
-    if (op != null) { // period OP k with k whole: the same answer as comparing doubles, without them
-      mv.visitVarInsn(ILOAD, period);
-      mv.visitLdcInsn(Guards.whole(c));
-      switch (op) {
-        case EQ -> mv.visitJumpInsn(IF_ICMPNE, no);
-        case NE -> mv.visitJumpInsn(IF_ICMPEQ, no);
-        case LT -> mv.visitJumpInsn(IF_ICMPGE, no);
-        case LE -> mv.visitJumpInsn(IF_ICMPGT, no);
-        case GT -> mv.visitJumpInsn(IF_ICMPLE, no);
-        case GE -> mv.visitJumpInsn(IF_ICMPLT, no);
-        default -> throw new IllegalStateException("not a comparison: " + op);
-      }
-      return;
-    }
     emit(c.a, period);
     emit(c.b, period);
     switch (c.op()) {

@@ -2,7 +2,6 @@ package org.tokenomics.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -17,9 +16,9 @@ import org.tokenomics.TestModels;
 
 /**
  * What a condition tells the code generator ({@link Guards}): a division in a branch that rules
- * its divisor's 0 out is not tested again, and {@code period} is compared with a whole number as
- * an int. Both are checked against the interpreter on a model that is not the benchmark's (a
- * service's margin and an outage window), and the rule itself against every comparison.
+ * its divisor's 0 out is not tested again. Checked against the interpreter on a model that is not
+ * the benchmark's (a service's margin, an outage window), and the rule itself against every
+ * comparison.
  */
 class GuardsTest {
   private static final double[] VALUES = {0.0, -0.0, 1, -1, 2.5, -2.5, 1e-300, -1e-300, Double.NaN,
@@ -62,19 +61,6 @@ class GuardsTest {
     assertEquals(-1, Guards.nonZero(r, false));
   }
 
-  @Test
-  void thePeriodIsComparedWithWholeNumbersOnly() {
-    BuiltinSeries period = new BuiltinSeries(org.tokenomics.time.TimeVar.PERIOD, true);
-    Arith.Cmp atLeast = new Arith.Cmp(Arith.Op.GE, period, new Const(18));
-    assertEquals(Arith.Op.GE, Guards.periodAgainstWhole(atLeast));
-    assertEquals(18, Guards.whole(atLeast));
-    Arith.Cmp before = new Arith.Cmp(Arith.Op.LT, new Const(21), period); // 21 < period
-    assertEquals(Arith.Op.GT, Guards.periodAgainstWhole(before));
-    assertEquals(21, Guards.whole(before));
-    assertNull(Guards.periodAgainstWhole(new Arith.Cmp(Arith.Op.GE, period, new Const(2.5))));
-    assertNull(Guards.periodAgainstWhole(new Arith.Cmp(Arith.Op.GE, period, new Const(1e10))));
-  }
-
   /** {@code %s}: the fixed cost, the outage's first period, its end (a number, maybe not whole). */
   static final String SERVICE = """
       timeline 2026-01 to 2027-12 monthly
@@ -100,7 +86,7 @@ class GuardsTest {
       """;
 
   @Test
-  void guardedDivisionsAndPeriodComparisonsAreTheInterpreters() {
+  void guardedDivisionsAreTheInterpreters() {
     // either divides by users in the branch where users is 0 (period 3 is always down): TOK500
     // there, whichever way computed; margin and cover divide only where the guard rules 0 out
     for (String[] p : new String[][] {{"$3k/month", "6", "9"}, {"$0/month", "0", "2.5"}, {"$8k/month", "30", "40"}}) {
