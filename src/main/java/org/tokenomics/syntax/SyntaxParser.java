@@ -5,7 +5,6 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
@@ -60,11 +59,26 @@ public final class SyntaxParser {
 
   /** Parses one file, whatever it is; null after reporting syntax errors. */
   TokFile parseText(SourceFile source, Diagnostics diags) {
+    return parseText(source, diags, true);
+  }
+
+  /**
+   * Parses one file; {@code direct}: by {@link DirectParser} when it can (the same tree, without
+   * ANTLR's parser), else, and whenever it gives up, by ANTLR's parser and {@link AstBuilder}.
+   */
+  TokFile parseText(SourceFile source, Diagnostics diags, boolean direct) {
     int before = diags.errorCount();
-    TokParser parser = setUp(source, diags);
-    if (parser == null) {
+    CommonTokenStream tokens = tokens(source, diags);
+    if (tokens == null) {
       return null;
     }
+    if (direct) {
+      TokFile file = DirectParser.file(source, tokens.getTokens(), maxNesting, maxNodes);
+      if (file != null) {
+        return file;
+      }
+    }
+    TokParser parser = parser(tokens, source, diags);
     TokParser.FileContext tree;
     try {
       tree = file(parser);
@@ -177,14 +191,23 @@ public final class SyntaxParser {
   }
 
   private TokParser setUp(SourceFile source, Diagnostics diags) {
+    CommonTokenStream tokens = tokens(source, diags);
+    return tokens == null ? null : parser(tokens, source, diags);
+  }
+
+  /** The file's tokens, or null after reporting brackets nested too deeply or a misspelt magnitude. */
+  private CommonTokenStream tokens(SourceFile source, Diagnostics diags) {
     diags.addSource(source);
-    TokLexer lexer = new TokLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    // the grammar's lexer rules by hand (TokenScanner says why): ANTLR's lexer is never loaded
+    CommonTokenStream tokens = new CommonTokenStream(TokenScanner.scan(source.text(), source.name()));
     tokens.fill();
     if (!checkNesting(source, tokens.getTokens(), diags) || !checkMagnitudes(source, tokens.getTokens(), diags)) {
       return null;
     }
+    return tokens;
+  }
+
+  private TokParser parser(CommonTokenStream tokens, SourceFile source, Diagnostics diags) {
     TokParser parser = new NestingLimit.Parser(tokens, maxNesting);
     parser.removeErrorListeners();
     parser.addErrorListener(new Listener(source, diags));
