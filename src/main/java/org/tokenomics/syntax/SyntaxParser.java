@@ -245,14 +245,15 @@ public final class SyntaxParser {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
       }
-      String text = t.getText();
-      switch (text) {
-        case "(", "[", "{" -> depth++;
-        case ")", "]", "}" -> depth = Math.max(0, depth - 1);
+      // by type, not text: each getText() makes a string (each token's text is its type's here)
+      int type = t.getType();
+      switch (type) {
+        case DirectExprs.LPAREN, DirectExprs.LBRACK, DirectExprs.LBRACE -> depth++;
+        case DirectExprs.RPAREN, DirectExprs.RBRACK, DirectExprs.RBRACE -> depth = Math.max(0, depth - 1);
         default -> { }
       }
-      boolean prefix = text.equals("-") || text.equals("not") || text.equals("if") || text.equals("^");
-      prefixRun = prefix || text.equals("(") ? prefixRun + 1 : (text.equals(")") ? prefixRun : 0);
+      boolean prefix = type == DirectExprs.MINUS || type == TokParser.NOT || type == TokParser.IF || type == DirectExprs.CARET;
+      prefixRun = prefix || type == DirectExprs.LPAREN ? prefixRun + 1 : (type == DirectExprs.RPAREN ? prefixRun : 0);
       if (depth > maxNesting || prefixRun > maxNesting) {
         diags.error(Code.TOK600, Spans.of(source, t, t), NestingLimit.message(maxNesting), NestingLimit.HELP);
         return false;
