@@ -32,9 +32,9 @@ final class Engine {
   /**
    * The wave's values, {@code [cell][sample of the wave]}: in an exact run every value, with
    * histograms the current wave's, fed to the statistics column by column. A worker evaluates
-   * sample by sample into a small tile ({@link Worker#tile}, column by column) and copies each
-   * tile's columns into the wave's in runs of {@link #tileLen} samples, so writing the wave and
-   * reading it back for the statistics are both sequential. (A block layout of groups of eight samples, read back 8 values per page,
+   * sample by sample into a small {@link Tile} (a row per sample) and transposes it into the
+   * wave's columns in runs of {@link #tileLen} samples, so writing the wave and reading it back
+   * for the statistics are both sequential. (A block layout of groups of eight samples, read back 8 values per page,
    * spent more time moving values than evaluating them.)
    */
   final double[][] buffer;
@@ -124,11 +124,13 @@ final class Engine {
   final int[] invariant;
 
   /**
-   * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 300 KB,
-   * in the second-level cache while a worker fills it, and each copy writes 512 bytes in a row.
-   * (Filling it sample by sample and copying out eight columns at a time measured the same.)
+   * Samples per tile (see {@link #buffer}): a tile of the 60-month model's 601 values is 600 KB,
+   * in the second-level cache while a worker fills it, and its transpose writes 1 KB in a row to
+   * each column (a transpose alone: 0.95 ns a value against 1.65 at 64 samples, whose runs of
+   * 512 bytes cost more per byte). (Tiles column by column, each sample's values stored a run
+   * apart and each column copied out, cost an eighth more of the whole run: {@link Tile}.)
    */
-  static final int TILE = 64;
+  static final int TILE = 128;
   /** A tile's bytes at most: a model with thousands of report values gets shorter tiles, not a large one per thread. */
   static final int TILE_BYTES = 1 << 20;
   /** Samples per tile in this run: {@link #TILE}, fewer when the report values would exceed {@link #TILE_BYTES}. */
@@ -202,9 +204,7 @@ final class Engine {
       int chunk = 32;
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
-        for (int cell = t * chunk; cell < Math.min(cells, (t + 1) * chunk); cell++) {
-          counts[cell] += Feed.column(buffer[cell], 0, len, sketches[cell], sums[cell], moments[cell]);
-        }
+        PairFeed.range(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len, sketches, sums, moments, counts);
       }, () -> { });
     }
     options.progress().update(done.get(), samples);
@@ -215,14 +215,13 @@ final class Engine {
                           Map<String, McResult.SampleError> errors) {}
 
   /**
-   * A worker's frame and its tile: {@link #tileLen} samples' report values, column by column ({@code
-   * [cell × tileLen + sample]}), copied into the wave's columns when full (writing each sample's
-   * hundreds of values straight into as many long columns would touch a page per value). Workers
-   * are reused across blocks and waves.
+   * A worker's frame and its tile: {@link #tileLen} samples' report values, a row per sample,
+   * transposed into the wave's columns when full (writing each sample's hundreds of values straight
+   * into as many long columns would touch a page per value). Workers are reused across blocks and waves.
    */
   private final class Worker {
     final Frame frame = sampler.newFrame();
-    final double[] tile = new double[tileLen * cells];
+    final Tile tile = new Tile(tileLen, cells);
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
     final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
@@ -234,7 +233,8 @@ final class Engine {
 
   private BlockOut block(Worker w, int waveStart, int from, int to) {
     Frame f = w.frame;
-    double[] tile = w.tile;
+    Tile tile = w.tile;
+    double[] rows = tile.values; // a row per sample
     long[] rFailed = new long[reports.size()];
     long[] aFailed = new long[assertFailed.length];
     long[] aEvaluated = new long[assertFailed.length];
@@ -260,25 +260,19 @@ final class Engine {
       }
       seen.clear();
       for (int r = 0; r < reports.size(); r++) {
-        int at = Math.max(0, offset[r]) * tileLen + row;
+        int at = tile.at(row, Math.max(0, offset[r]));
         try {
           double[] v = f.values(reports.get(r).slot());
           if (width[r] == 0) {
             continue; // a date or bool report: evaluated for its errors only
           } else if (v.length == width[r]) {
-            for (int p = 0; p < v.length; p++) {
-              tile[at + p * tileLen] = v[p];
-            }
+            System.arraycopy(v, 0, rows, at, v.length);
           } else {
-            for (int p = 0; p < width[r]; p++) {
-              tile[at + p * tileLen] = v[0];
-            }
+            java.util.Arrays.fill(rows, at, at + width[r], v[0]);
           }
         } catch (EvalError e) {
           rFailed[r]++;
-          for (int p = 0; p < width[r]; p++) {
-            tile[at + p * tileLen] = Double.NaN;
-          }
+          java.util.Arrays.fill(rows, at, at + width[r], Double.NaN);
           SampleErrors.note(errs, seen, e, sample);
         }
       }
@@ -299,19 +293,12 @@ final class Engine {
         }
       }
       if (++row == tileLen || k == to - 1) {
-        flush(tile, k + 1 - row, row);
+        tile.flush(buffer, k + 1 - row, row);
         row = 0;
       }
     }
     idle.add(w);
     return new BlockOut(rFailed, aFailed, aEvaluated, errs);
-  }
-
-  /** Copies a tile's {@code n} samples into the wave's columns from sample {@code first} on. */
-  private void flush(double[] tile, int first, int n) {
-    for (int c = 0; c < cells; c++) {
-      System.arraycopy(tile, c * tileLen, buffer[c], first, n);
-    }
   }
 
   private void merge(BlockOut o) {
@@ -333,9 +320,7 @@ final class Engine {
         System.arraycopy(p.values()[cell], 0, buffer[cell], (int) p.first(), p.count());
       }
     } else {
-      for (int cell = 0; cell < cells; cell++) {
-        counts[cell] += Feed.column(p.values()[cell], 0, p.count(), sketches[cell], sums[cell], moments[cell]);
-      }
+      PairFeed.range(p.values(), 0, cells, 0, p.count(), sketches, sums, moments, counts);
     }
   }
 
