@@ -45,7 +45,7 @@ final class CellChecks {
     SourceFile typeFile = cell.typeFile != null ? cell.typeFile
         : cell.ctx.self() != null ? ck.kindFiles.get(cell.ctx.self().kind().name()) : cell.ctx.file();
     Type want = ck.unitResolver.type(cell.declared, (code, span, message, help) -> { });
-    cell.declaredText = typeFile == null ? null : org.apache.commons.lang3.StringUtils.deleteWhitespace(typeFile.slice(cell.declared.span()));
+    cell.declaredText = typeFile == null ? null : typeFile.compactSlice(cell.declared.span());
     if (want.isError()) {
       return t;
     }

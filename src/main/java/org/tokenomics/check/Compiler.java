@@ -102,6 +102,7 @@ public final class Compiler {
     // parse of the prelude, and set it up afterwards (issue 22). Syntax never loads check classes,
     // so the two threads' class initialisations cannot wait for each other.
     BuiltinFunctions.names();
+    org.tokenomics.diag.StartupTrace.mark("compile: built-ins ready");
     Diagnostics diags = new Diagnostics();
     SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());

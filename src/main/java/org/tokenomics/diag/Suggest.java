@@ -53,9 +53,11 @@ public final class Suggest {
   private static java.util.Map<String, String> words(String... lines) {
     java.util.Map<String, String> m = new java.util.HashMap<>();
     for (String line : lines) {
-      String[] parts = line.split(":\\s*");
-      for (String w : parts[1].split(" ")) {
-        m.put(w, parts[0]);
+      // by hand, not split(":\\s*"): that regular expression was the first a compile compiled,
+      // a millisecond or two on a cold JVM before any model is read (issue 22)
+      int colon = line.indexOf(':');
+      for (String w : line.substring(colon + 1).strip().split(" ")) {
+        m.put(w, line.substring(0, colon));
       }
     }
     return java.util.Map.copyOf(m);

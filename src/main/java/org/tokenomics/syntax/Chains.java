@@ -40,6 +40,21 @@ final class Chains {
       built.add(b.expr(t));
       spans.add(b.span(t)); // the term as written, brackets included
     }
+    return join(top instanceof AddExprContext ? ADD : top instanceof MulExprContext ? MUL : LOGIC, built, spans, ops);
+  }
+
+  /** A chain of {@code +}/{@code -} terms. */
+  static final int ADD = 0;
+  /** A chain of {@code *}/{@code /} terms. */
+  static final int MUL = 1;
+  /** A chain of {@code and} or of {@code or} terms. */
+  static final int LOGIC = 2;
+
+  /**
+   * The expression of a chain: its terms (built), their spans as written (brackets included) and
+   * the operators between them; {@link DirectParser} builds chains with it as well.
+   */
+  static Expr join(int kind, List<Expr> built, List<Span> spans, List<String> ops) {
     if (built.size() <= BALANCE_FROM) {
       Expr result = built.get(0);
       Span span = spans.get(0);
@@ -49,7 +64,7 @@ final class Chains {
       }
       return result;
     }
-    if (top instanceof AddExprContext) {
+    if (kind == ADD) {
       List<Expr> signed = new ArrayList<>();
       signed.add(built.get(0));
       for (int i = 1; i < built.size(); i++) {
@@ -58,7 +73,7 @@ final class Chains {
       }
       return balance(signed, "+", 0, signed.size() - 1);
     }
-    if (top instanceof MulExprContext) {
+    if (kind == MUL) {
       List<Expr> num = new ArrayList<>(List.of(built.get(0)));
       List<Expr> den = new ArrayList<>();
       for (int i = 1; i < built.size(); i++) {

@@ -15,7 +15,12 @@ public sealed interface Expr {
     } else if (this instanceof Index i) {
       return java.util.List.of(i.target(), i.index());
     } else if (this instanceof Call c) {
-      return c.args().stream().map(Arg::value).toList();
+      // a loop, not a stream: walks call this for every node of every cell, cold (issue 22)
+      Expr[] values = new Expr[c.args().size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = c.args().get(i).value();
+      }
+      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(values));
     } else if (this instanceof Unary u) {
       return java.util.List.of(u.operand());
     } else if (this instanceof Binary b) {
@@ -24,10 +29,10 @@ public sealed interface Expr {
       return java.util.List.of(i.cond(), i.then(), i.otherwise());
     } else if (this instanceof KeyedList k) {
       java.util.List<Expr> out = new java.util.ArrayList<>();
-      k.entries().forEach(en -> {
+      for (Entry en : k.entries()) {
         out.add(en.key());
         out.add(en.value());
-      });
+      }
       return out;
     }
     return java.util.List.of();

@@ -1,8 +1,5 @@
 package org.tokenomics.syntax;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The text of one source file, with the line lookups that diagnostics need. */
 public final class SourceFile {
   private final String name;
@@ -22,14 +19,21 @@ public final class SourceFile {
     this.name = name;
     this.text = text;
     this.library = library;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    // two plain loops: a stream here was the process's first stream pipeline and method
+    // reference for many commands, milliseconds on a cold JVM (issue 22)
+    int lineCount = 1;
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
+        lineCount++;
       }
     }
-    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    int[] starts = new int[lineCount];
+    for (int i = 0, k = 1; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[k++] = i + 1;
+      }
+    }
+    lineStarts = starts;
     charOffsets = charOffsets(text);
     lines = new String[lineStarts.length];
   }
@@ -107,5 +111,25 @@ public final class SourceFile {
     int from = Math.max(0, Math.min(span.start(), text.length()));
     int to = Math.max(from, Math.min(span.end(), text.length()));
     return text.substring(from, to);
+  }
+
+  /**
+   * The text of a span without its whitespace ({@link Character#isWhitespace}), as Commons
+   * Lang's {@code StringUtils.deleteWhitespace} gives it, without initialising that class (its
+   * static patterns cost a cold command milliseconds).
+   *
+   * @param span where
+   * @return the text, whitespace removed
+   */
+  public String compactSlice(Span span) {
+    String s = slice(span);
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
@@ -60,11 +59,26 @@ public final class SyntaxParser {
 
   /** Parses one file, whatever it is; null after reporting syntax errors. */
   TokFile parseText(SourceFile source, Diagnostics diags) {
+    return parseText(source, diags, true);
+  }
+
+  /**
+   * Parses one file; {@code direct}: by {@link DirectParser} when it can (the same tree, without
+   * ANTLR's parser), else, and whenever it gives up, by ANTLR's parser and {@link AstBuilder}.
+   */
+  TokFile parseText(SourceFile source, Diagnostics diags, boolean direct) {
     int before = diags.errorCount();
-    TokParser parser = setUp(source, diags);
-    if (parser == null) {
+    CommonTokenStream tokens = tokens(source, diags);
+    if (tokens == null) {
       return null;
     }
+    if (direct) {
+      TokFile file = DirectParser.file(source, tokens.getTokens(), maxNesting, maxNodes);
+      if (file != null) {
+        return file;
+      }
+    }
+    TokParser parser = parser(tokens, source, diags);
     TokParser.FileContext tree;
     try {
       tree = file(parser);
@@ -177,14 +191,23 @@ public final class SyntaxParser {
   }
 
   private TokParser setUp(SourceFile source, Diagnostics diags) {
+    CommonTokenStream tokens = tokens(source, diags);
+    return tokens == null ? null : parser(tokens, source, diags);
+  }
+
+  /** The file's tokens, or null after reporting brackets nested too deeply or a misspelt magnitude. */
+  private CommonTokenStream tokens(SourceFile source, Diagnostics diags) {
     diags.addSource(source);
-    TokLexer lexer = new TokLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    // the grammar's lexer rules by hand (TokenScanner says why): ANTLR's lexer is never loaded
+    CommonTokenStream tokens = new CommonTokenStream(TokenScanner.scan(source.text(), source.name()));
     tokens.fill();
     if (!checkNesting(source, tokens.getTokens(), diags) || !checkMagnitudes(source, tokens.getTokens(), diags)) {
       return null;
     }
+    return tokens;
+  }
+
+  private TokParser parser(CommonTokenStream tokens, SourceFile source, Diagnostics diags) {
     TokParser parser = new NestingLimit.Parser(tokens, maxNesting);
     parser.removeErrorListeners();
     parser.addErrorListener(new Listener(source, diags));
@@ -222,14 +245,15 @@ public final class SyntaxParser {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
       }
-      String text = t.getText();
-      switch (text) {
-        case "(", "[", "{" -> depth++;
-        case ")", "]", "}" -> depth = Math.max(0, depth - 1);
+      // by type, not text: each getText() makes a string (each token's text is its type's here)
+      int type = t.getType();
+      switch (type) {
+        case DirectExprs.LPAREN, DirectExprs.LBRACK, DirectExprs.LBRACE -> depth++;
+        case DirectExprs.RPAREN, DirectExprs.RBRACK, DirectExprs.RBRACE -> depth = Math.max(0, depth - 1);
         default -> { }
       }
-      boolean prefix = text.equals("-") || text.equals("not") || text.equals("if") || text.equals("^");
-      prefixRun = prefix || text.equals("(") ? prefixRun + 1 : (text.equals(")") ? prefixRun : 0);
+      boolean prefix = type == DirectExprs.MINUS || type == TokParser.NOT || type == TokParser.IF || type == DirectExprs.CARET;
+      prefixRun = prefix || type == DirectExprs.LPAREN ? prefixRun + 1 : (type == DirectExprs.RPAREN ? prefixRun : 0);
       if (depth > maxNesting || prefixRun > maxNesting) {
         diags.error(Code.TOK600, Spans.of(source, t, t), NestingLimit.message(maxNesting), NestingLimit.HELP);
         return false;
