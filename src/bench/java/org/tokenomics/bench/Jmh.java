@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The one place the benchmark runs JMH: a benchmark in a fresh JVM ({@link #run}), and benchmarks
+ * The one place the benchmark runs JMH: a benchmark in fresh JVMs ({@link #run}), and benchmarks
  * measured in rounds, each round running every benchmark once in turn, so that A and B alternate
  * and the noise of a shared machine shows as a range of per-round ratios ({@link #rounds}).
  */
@@ -24,18 +24,25 @@ final class Jmh {
    * One benchmark to measure.
    *
    * @param benchmark  the method's full name ({@code org.tokenomics.bench.SuiteBench.tok})
-   * @param iterations warm-up and measurement iterations
+   * @param forks      fresh JVMs, one after the other; the score is the mean over all of them (a
+   *                   JVM's JIT decisions can move a score by 15 %, so more forks steady it)
+   * @param iterations warm-up and measurement iterations, per fork
    * @param seconds    seconds per iteration
    * @param unit       the unit of the score
    * @param params     JMH params as {@code name=value}
    */
-  record Spec(String benchmark, int iterations, int seconds, TimeUnit unit, String... params) {}
+  record Spec(String benchmark, int forks, int iterations, int seconds, TimeUnit unit, String... params) {
+    /** A benchmark measured in one fresh JVM. */
+    Spec(String benchmark, int iterations, int seconds, TimeUnit unit, String... params) {
+      this(benchmark, 1, iterations, seconds, unit, params);
+    }
+  }
 
-  /** {score, error} of one benchmark in a fresh JVM. */
+  /** {score, error} of one benchmark in {@code spec.forks()} fresh JVMs. */
   static double[] run(Spec spec) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("^" + Pattern.quote(spec.benchmark()) + "$")
-        .forks(1)
+        .forks(spec.forks())
         .warmupIterations(spec.iterations())
         .warmupTime(TimeValue.seconds(spec.seconds()))
         .measurementIterations(spec.iterations())

@@ -21,8 +21,12 @@ public final class Frame {
    * first error (most evaluations meet none, and a family's frame has thousands of slots).
    */
   private EvalError[] failed;
-  /** The walk's stack of slots (shared by nested walks, each above the one it interrupts). */
-  private int[] stack = new int[16];
+  /**
+   * The walk's stack of slots (shared by nested walks, each above the one it interrupts); made on
+   * the first walk, as a run of a plan walks nothing.
+   */
+  private int[] stack = NO_SLOTS;
+  private static final int[] NO_SLOTS = {};
   private int top;
   /** Set once anything but {@link #run} changed the state since the last reset. */
   private boolean touched;
@@ -287,7 +291,7 @@ public final class Frame {
 
   private void push(int slot) {
     if (top == stack.length) {
-      stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+      stack = java.util.Arrays.copyOf(stack, Math.max(16, stack.length * 2));
     }
     stack[top++] = slot;
   }

@@ -267,8 +267,19 @@ final class FusedStep {
       }
     }
     emitter.readReferences();
+    List<Node> first = Hoisting.of(nodes, java.util.Arrays.stream(slots).boxed().collect(java.util.stream.Collectors.toSet()));
+    int[] firstLocals = new int[first.size()];
+    for (int h = 0; h < firstLocals.length; h++) {
+      firstLocals[h] = emitter.newLocal(2);
+    }
     Label abort = new Label();
     emitter.forPeriods(P, N, () -> {
+      for (int h = 0; h < firstLocals.length; h++) { // the period's calls first (Hoisting)
+        int local = firstLocals[h];
+        emitter.emit(first.get(h), P);
+        mv.visitVarInsn(DSTORE, local);
+        emitter.pushWith(first.get(h), () -> mv.visitVarInsn(DLOAD, local)); // where the members read it
+      }
       for (int i = 0; i < slots.length; i++) {
         emitter.emit(nodes[i], P); // with an empty stack
         mv.visitVarInsn(DSTORE, registers[i]);

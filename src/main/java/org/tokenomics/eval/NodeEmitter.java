@@ -115,10 +115,10 @@ final class NodeEmitter extends EmitterLocals {
       Label end = new Label();
       isZero(x.c, period, otherwise, then);
       mv.visitLabel(then);
-      emit(x.a, period);
+      guarded(guard(x.c, true), () -> emit(x.a, period));
       mv.visitJumpInsn(GOTO, end);
       mv.visitLabel(otherwise);
-      emit(x.b, period);
+      guarded(guard(x.c, false), () -> emit(x.b, period));
       mv.visitLabel(end);
     } else if (n instanceof MinMax m) {
       Node[] xs = m.xs();
@@ -158,10 +158,51 @@ final class NodeEmitter extends EmitterLocals {
     mv.visitInsn(op);
   }
 
+  /**
+   * Emits {@code body} knowing the value of {@code slot} (a cell read in this period) is not 0, as
+   * in the branch of {@code if x > 0 then y / x else 0}: a division by it needs no test.
+   */
+  private void guarded(int slot, Runnable body) {
+    if (slot < 0 || !nonZero.add(slot)) {
+      body.run();
+      return;
+    }
+    try {
+      body.run();
+    } finally {
+      nonZero.remove(slot);
+    }
+  }
+
+  /**
+   * {@link Guards#nonZero}, unless another code pushes a node of the condition (a total's
+   * members differ there, {@link TotalStep}): then nothing is known.
+   */
+  private int guard(Node condition, boolean holds) {
+    Node[] parts = condition instanceof Arith.Cmp c ? new Node[] {c.a, c.b} : new Node[] {condition};
+    for (Node part : parts) {
+      if (pushers.containsKey(part)) {
+        return -1;
+      }
+    }
+    return Guards.nonZero(condition, holds);
+  }
+
+  /** The cells known not to be 0 where the code is being emitted ({@link #guarded}). */
+  private final java.util.Set<Integer> nonZero = new java.util.HashSet<>();
+
   /** d = b; if (d == 0) throw node.byZero(f, p); a / d. */
   private void divide(Arith.Div div, int period) {
     int d = newLocal(2);
     Label ok = new Label();
+    if (div.b instanceof Ref r && !pushers.containsKey(r) && nonZero.contains(r.slot())) { // a branch ruling 0 out
+      emit(div.b, period);
+      mv.visitVarInsn(DSTORE, d);
+      emit(div.a, period);
+      mv.visitVarInsn(DLOAD, d);
+      mv.visitInsn(DDIV);
+      return;
+    }
     emit(div.b, period);
     mv.visitInsn(DUP2);
     mv.visitVarInsn(DSTORE, d);

@@ -61,8 +61,8 @@ public final class Runner {
     Frame frame = program.newFrame();
     frame.run(program.plan(roots(model)));
     List<ReportValue> reports = new ArrayList<>(model.reports().size());
-    List<AssertValue> asserts = new ArrayList<>(model.asserts().size());
-    List<Diagnostic> errors = new ArrayList<>(0);
+    List<AssertValue> asserts = model.asserts().isEmpty() ? List.of() : new ArrayList<>(model.asserts().size());
+    List<Diagnostic> errors = new ArrayList<>(0); // no array until the first error
     // an error met only under a scenario's overrides says which scenario (the source line alone
     // points at the base model, which may evaluate fine)
     String where = model.scenarios().containsKey(scenario) ? scenario : null;
@@ -94,7 +94,8 @@ public final class Runner {
         addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
-    return new Result(scenario, Collections.unmodifiableList(reports), Collections.unmodifiableList(asserts),
+    return new Result(scenario, Collections.unmodifiableList(reports),
+        asserts.isEmpty() ? List.of() : Collections.unmodifiableList(asserts),
         errors.isEmpty() ? List.of() : Collections.unmodifiableList(errors), frame);
   }
 
