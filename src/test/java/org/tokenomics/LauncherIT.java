@@ -21,10 +21,11 @@ import org.tokenomics.testing.JavaBuild;
 import org.tokenomics.testing.PluginJar;
 
 /**
- * The {@code ./tok} launcher's class path: Tok's own small jar ({@code target/tok-own.jar}) before
- * the command line's jar of libraries ({@code target/tok.jar}), then {@code TOK_PLUGIN_PATH}, with
- * plugin discovery told that neither of the first two holds a plugin. What it promises and what a
- * user of the command line sees: plugins on the path, and the libraries only the big jar holds.
+ * The {@code ./tok} launcher's class path: the prelude's jar ({@code target/tok-dsl.jar}), Tok's own
+ * small jar ({@code target/tok-own.jar}), the command line's jar of libraries ({@code
+ * target/tok.jar}), then {@code TOK_PLUGIN_PATH}, with plugin discovery told that none of the first
+ * three holds a plugin. What it promises and what a user of the command line sees: plugins on the
+ * path, and the libraries only the big jar holds.
  */
 class LauncherIT {
   private static final Path PROJECT = JavaBuild.project();
@@ -41,7 +42,7 @@ class LauncherIT {
   /** What the launcher tells discovery ({@code -Dtok.discovery.skip}) must hold for both jars. */
   @Test
   void neitherJarHoldsAPluginOrAFramework() throws IOException {
-    for (String jar : List.of("tok.jar", "tok-own.jar")) {
+    for (String jar : List.of("tok.jar", "tok-own.jar", "tok-dsl.jar")) {
       for (String name : entries(jar)) {
         assertFalse(name.startsWith("META-INF/services/org.tokenomics.spi."), jar + " lists a Tok plugin: " + name);
         assertFalse(name.startsWith("org/osgi/framework/") || name.startsWith("org/eclipse/core/runtime/"),
@@ -65,6 +66,22 @@ class LauncherIT {
     try (JarFile a = new JarFile(PROJECT.resolve("target/tok-own.jar").toFile());
          JarFile b = new JarFile(PROJECT.resolve("target/tok.jar").toFile())) {
       assertEquals(b.getManifest().getMainAttributes(), a.getManifest().getMainAttributes());
+    }
+  }
+
+  /** The first jar: the prelude and std modules, stored, so reading them needs no inflater. */
+  @Test
+  void theDslJarHoldsTheTokFilesStored() throws IOException {
+    Set<String> dsl = entries("tok-dsl.jar");
+    Set<String> own = new TreeSet<>();
+    for (String name : entries("tok-own.jar")) {
+      if (name.startsWith("org/tokenomics/dsl/")) {
+        own.add(name);
+      }
+    }
+    assertEquals(own, dsl);
+    try (JarFile j = new JarFile(PROJECT.resolve("target/tok-dsl.jar").toFile())) {
+      j.stream().forEach(e -> assertEquals(java.util.zip.ZipEntry.STORED, e.getMethod(), e.getName()));
     }
   }
 
