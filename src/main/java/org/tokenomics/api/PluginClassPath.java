@@ -48,6 +48,11 @@ final class PluginClassPath extends ClassLoader implements AutoCloseable {
     this.rest = new URLClassLoader(urls.toArray(new URL[0]), null);
   }
 
+  /** Whether every entry is skipped: no service file to read. */
+  boolean empty() {
+    return rest.getURLs().length == 0;
+  }
+
   /** Service files from the entries not skipped; any other resource as the parent finds it. */
   @Override
   public Enumeration<URL> getResources(String name) throws IOException {

@@ -46,6 +46,11 @@ public final class PluginDiscovery {
     try (PluginClassPath rest = classPath(system)) {
       for (ClassLoader loader : loaders(extraLoaders)) {
         ClassLoader services = rest != null && loader == system ? rest : loader;
+        if (services == rest && rest.empty() && System.getProperty("jdk.module.path") == null) {
+          // nothing left to read: no class path entry, and no module but the JDK's (which
+          // provide no Tok plugin); ServiceLoader's own set-up is a millisecond of a short run
+          continue;
+        }
         load(TokFunction.class, services, f -> into.function(f, false), into);
         load(TokModule.class, services, into::module, into);
         load(TokUnits.class, services, into::units, into);

@@ -144,6 +144,11 @@ class PluginClassPathTest {
          PluginClassPath gaps = new PluginClassPath(parent, File.pathSeparator + File.pathSeparator, Set.of())) {
       assertEquals(List.of(), services(empty));
       assertEquals(List.of(), services(gaps));
+      assertTrue(empty.empty() && gaps.empty());
+    }
+    try (PluginClassPath some = of(other); PluginClassPath none = of(acme, other)) {
+      assertFalse(some.empty());
+      assertTrue(none.empty());
     }
   }
 }
