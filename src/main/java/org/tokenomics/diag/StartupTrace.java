@@ -7,7 +7,8 @@ import java.lang.management.ManagementFactory;
  * ./tok run …} sets it) each phase prints one line to stderr: milliseconds since the start, since
  * the previous mark, and the process's CPU milliseconds so far. The start is the property's value
  * when it is a time in nanoseconds since the epoch (the launcher passes the moment it started, so
- * the first line includes the script and the JVM's own start-up), else the JVM's start. Off (the
+ * the first line includes the script and the JVM's own start-up), else the JVM's start; a phase's
+ * own time leaves out the printing of the line before it (not its start time). Off (the
  * default) a mark reads one static final field, so the library and the command line pay nothing.
  */
 public final class StartupTrace {
@@ -35,7 +36,9 @@ public final class StartupTrace {
     // on a cold JVM), which the trace would add to the phase it measures
     System.err.println("tok-startup " + pad(up, 5) + " ms  +" + pad(last < 0 ? up : up - last, 4) + " ms  cpu "
         + pad(cpu.isPresent() ? cpu.get().toMillis() : -1, 5) + " ms  " + phase);
-    last = up;
+    // the next phase starts after this line: the first look at the process's CPU loads classes
+    // (some 8 ms cold), which would otherwise be counted in the phase after "launcher to main"
+    last = sinceStart();
   }
 
   private static String pad(long n, int width) {
