@@ -279,16 +279,7 @@ final class AstBuilder {
   }
 
   private static String string(Token t) {
-    String raw = t.getText();
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i < raw.length() - 1; i++) {
-      char c = raw.charAt(i);
-      if (c == '\\' && i + 1 < raw.length() - 1) {
-        c = raw.charAt(++i);
-      }
-      out.append(c);
-    }
-    return out.toString();
+    return DirectPrimaries.string(t); // one reading of a string literal for both parsers
   }
 
   Span span(ParserRuleContext ctx) {
