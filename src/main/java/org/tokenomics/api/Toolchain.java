@@ -98,10 +98,23 @@ public final class Toolchain {
   }
 
   private static String optionalResource(String path) {
-    try (InputStream in = Toolchain.class.getResourceAsStream("/org/tokenomics/dsl/" + path)) {
+    try (InputStream in = open("org/tokenomics/dsl/" + path)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * A library resource, looked up where Tok's classes are first. {@code Class.getResourceAsStream}
+   * asks the parent loaders before, and the JDK's boot loader answers a name outside its packages
+   * by opening its module image and searching every module of the JDK (some 2 ms of a cold start,
+   * issue 22) for a file it never holds; the module's own look-up (Tok's unnamed module: its class
+   * loader's class path, or a bundle's own entries) does not. The usual look-up stays the fallback,
+   * for a host whose loader keeps Tok's resources apart from its classes.
+   */
+  private static InputStream open(String name) throws IOException {
+    InputStream in = Toolchain.class.getModule().getResourceAsStream(name);
+    return in != null ? in : Toolchain.class.getResourceAsStream("/" + name);
   }
 }
