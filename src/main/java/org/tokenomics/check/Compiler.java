@@ -53,14 +53,20 @@ public final class Compiler {
                                Function<String, String> modules, Map<String, org.tokenomics.spi.TokFunction> functions) {
     Result[] result = new Result[1];
     Throwable[] failure = new Throwable[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        // "Did you mean" has a budget per compile, on the compiling thread (safety.md).
-        try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
-          result[0] = compileHere(main, location, options, prelude, modules, functions);
+    // An anonymous class, not a lambda: on the command line this may be the process's first
+    // lambda, whose java.lang.invoke set-up (some 5 ms cold) the compile thread then pays beside
+    // the warm-up thread's parse of the prelude, rather than this thread before starting it.
+    Thread t = new Thread(null, new Runnable() {
+      @Override
+      public void run() {
+        try {
+          // "Did you mean" has a budget per compile, on the compiling thread (safety.md).
+          try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
+            result[0] = compileHere(main, location, options, prelude, modules, functions);
+          }
+        } catch (Throwable e) {
+          failure[0] = e;
         }
-      } catch (Throwable e) {
-        failure[0] = e;
       }
     }, "tok-compile", STACK_BYTES);
     t.setDaemon(true);
