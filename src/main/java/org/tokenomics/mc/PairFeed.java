@@ -80,6 +80,18 @@ final class PairFeed {
         i++;
         continue;
       }
+      LogHistogram.Side oa = OneSignPair.side(ha, csa, ma);
+      LogHistogram.Side ob = oa == null ? null : OneSignPair.side(hb, csb, mb);
+      if (ob != null) { // each value one-signed so far: the cheaper loop (OneSignPair)
+        int stop = OneSignPair.run(va, vb, i, len, ha, oa, csa, ma, hb, ob, csb, mb);
+        if (stop == i) { // the sample that stopped it, untouched so far in both values
+          slow(va[i], ha, csa, ma);
+          slow(vb[i], hb, csb, mb);
+          stop++;
+        }
+        i = stop;
+        continue;
+      }
       // both values' state in locals (see Feed.column); a bucket is bits >>> (SHIFT + shift), one
       // shift for Feed's two: the same bits, since a histogram's shift never exceeds 14 (fine
       // indexes are below 2^20, and it stops coarsening once they span at most 64 buckets)
