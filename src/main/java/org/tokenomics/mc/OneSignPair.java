@@ -12,8 +12,12 @@ package org.tokenomics.mc;
  *
  * <p>Bit for bit what the accumulators' own {@code add} does, value by value in sample order:
  * the same bucket (the side's {@code (bits >>> SHIFT) >>> shift}, the sign bit of a negative
- * value's bits adding a known constant), the same operations on the sums, the same minimum and
- * maximum. A value that fails the test (the other sign, a zero, NaN, outside the window) leaves
+ * value's bits adding a known constant), the same operations on the moments, the same minimum and
+ * maximum, and the same compensated sum: Neumaier's update adds to the compensation the exact
+ * rounding error of {@code sum + x}, found by a branch on which of the two is larger; here Knuth's
+ * TwoSum finds the same exact error (a unique double, the sum being finite) without the branch,
+ * two operations fewer a value. The compensation is never -0.0 (it starts at +0.0), so a zero error
+ * of either sign leaves it the same. A value that fails the test (the other sign, a zero, NaN, outside the window) leaves
  * the loop before either value of its sample is touched; {@link PairFeed} then adds both through
  * the accumulators' own {@code add}.
  */
@@ -112,9 +116,11 @@ final class OneSignPair {
       cb[by]++;
       double tx = sua + x;
       double ty = sub + y;
-      cua += Math.abs(sua) >= Math.abs(x) ? (sua - tx) + x : (x - tx) + sua;
+      double zx = tx - sua;
+      double zy = ty - sub;
+      cua += (sua - (tx - zx)) + (x - zx);
       sua = tx;
-      cub += Math.abs(sub) >= Math.abs(y) ? (sub - ty) + y : (y - ty) + sub;
+      cub += (sub - (ty - zy)) + (y - zy);
       sub = ty;
       double dx = x * scalea - ka;
       double dy = y * scaleb - kb;
