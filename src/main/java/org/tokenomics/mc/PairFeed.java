@@ -80,10 +80,10 @@ final class PairFeed {
         i++;
         continue;
       }
-      LogHistogram.Side oa = OneSignPair.side(ha, csa, ma);
-      LogHistogram.Side ob = oa == null ? null : OneSignPair.side(hb, csb, mb);
-      if (ob != null) { // each value one-signed so far: the cheaper loop (OneSignPair)
-        int stop = OneSignPair.run(va, vb, i, len, ha, oa, csa, ma, hb, ob, csb, mb);
+      LogHistogram.Side oa = WindowPair.side(ha, csa, ma);
+      LogHistogram.Side ob = oa == null ? null : WindowPair.side(hb, csb, mb);
+      if (ob != null) { // both values in their windows: the cheaper loop (WindowPair)
+        int stop = WindowPair.run(va, vb, i, len, ha, oa, csa, ma, hb, ob, csb, mb);
         if (stop == i) { // the sample that stopped it, untouched so far in both values
           slow(va[i], ha, csa, ma);
           slow(vb[i], hb, csb, mb);

@@ -1,7 +1,6 @@
 package org.tokenomics.mc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -15,12 +14,13 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The one-signed loop ({@link OneSignPair}) inside {@link PairFeed}: two report values whose values
- * mostly keep one sign, spread over a few powers of two or many (windows that move and coarsen),
- * now and then broken by what must leave the loop (the other sign, a zero, NaN, a value near the
- * largest double or a tiny one), each get bit for bit what adding its values one by one gives.
+ * The windows' loop ({@link WindowPair}) inside {@link PairFeed}: two report values whose values
+ * mostly keep one sign (or change sign now and then, or are often zero), spread over a few powers
+ * of two or many (windows that move and coarsen), now and then broken by what must leave the loop
+ * (NaN, a value near the largest double or a tiny one), each get bit for bit what adding its values
+ * one by one gives.
  */
-class OneSignPairProperties {
+class WindowPairProperties {
   @Provide
   Arbitrary<List<Double>> column() {
     Arbitrary<Double> narrow = Arbitraries.doubles().between(90, 110);
@@ -28,8 +28,13 @@ class OneSignPairProperties {
     Arbitrary<Double> breaking = Arbitraries.of(Double.NaN, 0.0, -0.0, -3.0, 1e308, Double.MAX_VALUE, 1e-300,
         Double.MIN_VALUE, 1e150);
     Arbitrary<Double> magnitudes = Arbitraries.frequencyOf(Tuple.of(60, narrow), Tuple.of(30, wide), Tuple.of(1, breaking));
-    return Arbitraries.integers().between(0, 1).flatMap(negative -> magnitudes.map(x -> negative == 1 ? -x : x)
-        .list().ofMinSize(1).ofMaxSize(3000));
+    // per column: the share of values of the rarer sign (none, some, half) and of zeros (none or some)
+    Arbitrary<Integer> flips = Arbitraries.of(0, 0, 3, 50);
+    Arbitrary<Integer> zeros = Arbitraries.of(0, 0, 10, 100);
+    return Arbitraries.integers().between(0, 1).flatMap(negative -> flips.flatMap(flip -> zeros.flatMap(zero ->
+        Arbitraries.integers().between(0, 99).flatMap(dice -> Arbitraries.integers().between(0, 99).flatMap(dice2 ->
+            magnitudes.map(x -> dice < zero && dice2 < 30 ? (dice2 < 15 ? 0.0 : -0.0) : (negative == 1) != (dice2 < flip) ? -x : x)))
+        .list().ofMinSize(1).ofMaxSize(3000))));
   }
 
   @Property(tries = 200)
@@ -72,25 +77,31 @@ class OneSignPairProperties {
     }
   }
 
-  /** The loop is the one taken: after a first value, a one-signed pair is fed by it to the end. */
+  /** The loop is the one taken: a pair whose windows hold its values is fed by it to the end, zeros and both signs included. */
   @Example
-  void aOneSignedPairIsFedByTheLoopToTheEnd() {
+  void aPairWhoseWindowsHoldItsValuesIsFedByTheLoopToTheEnd() {
     double[] a = new double[1000];
     double[] b = new double[1000];
     for (int i = 0; i < a.length; i++) {
       a[i] = 100 + i % 7;
       b[i] = -(5 + i % 11) * 0.5;
     }
-    a[1] = 106; // the first two values span each column: its window holds them all
+    // the first three values open the windows: each column's extremes, a zero, the other sign
+    a[1] = 106;
+    a[2] = 0.0;
     b[0] = -2.5;
     b[1] = -7.5;
+    b[2] = 4.0;
+    a[500] = -0.0;
+    a[501] = 0.0;
+    b[700] = 4.0;
     LogHistogram ha = new LogHistogram(1 << 14);
     LogHistogram hb = new LogHistogram(1 << 14);
     CompensatedSum sa = new CompensatedSum();
     CompensatedSum sb = new CompensatedSum();
     Moments ma = new Moments();
     Moments mb = new Moments();
-    for (int i = 0; i < 2; i++) { // the first values open the windows
+    for (int i = 0; i < 3; i++) {
       ha.add(a[i]);
       sa.add(a[i]);
       ma.add(a[i]);
@@ -98,16 +109,18 @@ class OneSignPairProperties {
       sb.add(b[i]);
       mb.add(b[i]);
     }
-    LogHistogram.Side pa = OneSignPair.side(ha, sa, ma);
-    LogHistogram.Side pb = OneSignPair.side(hb, sb, mb);
-    assertNotNull(pa);
-    assertEquals(hb.negative, pb);
-    assertEquals(a.length, OneSignPair.run(a, b, 2, a.length, ha, pa, sa, ma, hb, pb, sb, mb));
+    LogHistogram.Side pa = WindowPair.side(ha, sa, ma);
+    LogHistogram.Side pb = WindowPair.side(hb, sb, mb);
+    assertEquals(ha.positive, pa);
+    assertEquals(hb.negative, pb); // the sum's sign: most values'
+    assertEquals(a.length, WindowPair.run(a, b, 3, a.length, ha, pa, sa, ma, hb, pb, sb, mb));
     assertEquals(a.length, ha.count());
-    assertEquals(b.length, hb.negatives());
+    assertEquals(3, ha.zeros);
+    assertEquals(b.length - 2, hb.negatives());
     assertEquals(103.0, ha.quantile(0.5), 103.0 / 512); // within its bucket
-    hb.add(0.0); // a zero ends the one-signed loop for good
-    assertNull(OneSignPair.side(hb, sb, mb));
+    assertEquals(4.0, hb.quantile(1));
+    ha.add(Double.MAX_VALUE); // a window reaching the largest doubles: the moments' scale could not take them
+    assertNull(WindowPair.side(ha, sa, ma));
   }
 
   private static double[] array(List<Double> values, int n) {
