@@ -11,7 +11,9 @@ package org.tokenomics.mc;
  * in sample order with the same operations. A sample that needs a rare case in either value (the
  * first value, NaN, a value outside its histogram's window, a sum about to overflow, a deviation
  * that needs rescaling) stops the loop before either value is touched; both values of that sample
- * then go through the accumulators' own {@code add}, and the loop starts again.
+ * then go through the accumulators' own {@code add}, and the loop starts again. Once both values'
+ * histograms have windows that hold them, the cheaper {@link WindowPair} loop takes over (bit for
+ * bit the same); this loop is left with a value's first sample and the rare windows it cannot take.
  */
 final class PairFeed {
   private PairFeed() {}

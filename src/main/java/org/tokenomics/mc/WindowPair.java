@@ -9,10 +9,10 @@ package org.tokenomics.mc;
  * below) needs no rescaling of the moments and cannot overflow the sum. Only a value of the other
  * sign is tested again, against the other side's window, and then a zero, counted apart (the same
  * operations on the sums as any value: adding a zero of either sign to them is what {@code add}
- * does too). The general loop tests each of these
- * apart and picks the side by a branch per value; here a value costs a shift, a subtraction and
- * one test before its additions, about a fifth less time per value on the 60-month model, and a
- * report whose sign varies (a margin, a cash flow) mispredicts only on its rarer sign.
+ * does too). The general loop tests each of these apart and picks the side by a branch per value;
+ * here a value costs a shift, a subtraction and one test before its additions, about a quarter
+ * less time per value on the 60-month model, and a report whose sign varies (a margin, a cash
+ * flow) mispredicts only on its rarer sign.
  *
  * <p>Bit for bit what the accumulators' own {@code add} does, value by value in sample order:
  * the same bucket (the side's {@code (bits >>> SHIFT) >>> shift}, the sign bit of a negative
@@ -20,10 +20,10 @@ package org.tokenomics.mc;
  * maximum, and the same compensated sum: Neumaier's update adds to the compensation the exact
  * rounding error of {@code sum + x}, found by a branch on which of the two is larger; here Knuth's
  * TwoSum finds the same exact error (a unique double, the sum being finite) without the branch,
- * two operations fewer a value. The compensation is never -0.0 (it starts at +0.0), so a zero error
- * of either sign leaves it the same. A value that fails the test (the other sign, a zero, NaN, outside the window) leaves
- * the loop before either value of its sample is touched; {@link PairFeed} then adds both through
- * the accumulators' own {@code add}.
+ * two operations fewer a value. The compensation is never -0.0 (it starts at +0.0), so a zero
+ * error of either sign leaves it the same. A value that fails the tests (NaN, outside both windows
+ * and not zero) leaves the loop before either value of its sample is touched; {@link PairFeed}
+ * then adds both through the accumulators' own {@code add}, which moves or widens the window.
  */
 final class WindowPair {
   private WindowPair() {}
@@ -36,10 +36,11 @@ final class WindowPair {
   private static final int STRETCH = 1 << 16;
 
   /**
-   * The main side of {@code h} when the loop may take its cell: the sum not rescaled, the moments started at an ordinary scale, and each side in use clear of zero and of
-   * infinity's bits, every value its window can hold small enough for the moments' scale. The main
-   * side is the one in use (the positive one when only zeros came so far), or with both in use the sum's sign (most values' sign, a guess that
-   * only costs time when wrong). Null when the loop may not take the cell.
+   * The main side of {@code h} when the loop may take its cell: the sum not rescaled, the moments
+   * started at an ordinary scale, and each side in use clear of zero and of infinity's bits, every
+   * value its window can hold small enough for the moments' scale. The main side is the one in use
+   * (the positive one when only zeros came so far), or with both in use the sum's sign (most
+   * values' sign: a guess that only costs time when wrong). Null when the loop may not take the cell.
    */
   static LogHistogram.Side side(LogHistogram h, CompensatedSum cs, Moments m) {
     if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
@@ -53,7 +54,7 @@ final class WindowPair {
     return !negatives || positives && cs.sum >= 0 ? h.positive : h.negative;
   }
 
-  /** Whether {@code side}'s window holds neither zero nor infinity's bits, nor any value too large for {@code m}'s scale. */
+  /** Whether {@code side}'s window holds neither zero nor infinity's bits, nor a value too large for {@code m}'s scale. */
   private static boolean clear(LogHistogram.Side side, Moments m) {
     long end = (side.offset + side.counts.length) << side.shift; // the first fine index past the window
     return side.offset >= 1 && side.shift <= 20 && end <= INFINITE && topExponent(side) - m.k <= MOMENTS_HEADROOM;
@@ -64,13 +65,13 @@ final class WindowPair {
     return side == h.positive ? h.negative : h.positive;
   }
 
-  /** The number to subtract from a value's bits shifted right by the side's shift plus SHIFT: its bucket in the window. */
+  /** What to subtract from a value's bits shifted right by SHIFT plus the side's shift: its bucket in the window. */
   private static int offset(LogHistogram h, LogHistogram.Side side) {
     // a negative value's bits have the sign bit, 2^20 in fine indexes: its side's offset takes it in
     return (int) side.offset + (side == h.negative ? 1 << (20 - side.shift) : 0);
   }
 
-  /** Every value {@code side}'s window can hold is below {@code 2^topExponent} in magnitude (an empty window holds none). */
+  /** Every value {@code side}'s window can hold is below {@code 2^topExponent} in magnitude (an empty one holds none). */
   private static long topExponent(LogHistogram.Side side) {
     if (side.counts.length == 0) {
       return -2000;
@@ -93,9 +94,9 @@ final class WindowPair {
   }
 
   /**
-   * Feeds samples from {@code from} on while each value of both cells falls in a window of its histogram,
-   * for at most {@link #STRETCH} samples, up to {@code len}; returns the first sample not fed (its
-   * two values untouched), {@code from} when the loop cannot start.
+   * Feeds samples from {@code from} on while each value of both cells falls in a window of its
+   * histogram or is zero, for at most {@link #STRETCH} samples, up to {@code len}; returns the
+   * first sample not fed (its two values untouched), {@code from} when the loop cannot start.
    *
    * @param sa the main side of {@code ha} from {@link #side}
    * @param sb the main side of {@code hb} from {@link #side}
