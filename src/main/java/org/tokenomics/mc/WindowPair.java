@@ -6,10 +6,9 @@ package org.tokenomics.mc;
  * bucket is found from its bits in its main side (the sign most values have), and one unsigned
  * comparison of that bucket against the side's window tells at once that the value is in the
  * window, has that sign, is neither zero nor NaN nor infinite, and (by the windows' checked bounds,
- * below) needs no rescaling of the moments and cannot overflow the sum. Only a value of the other
- * sign is tested again, against the other side's window, and then a zero, counted apart (the same
- * operations on the sums as any value: adding a zero of either sign to them is what {@code add}
- * does too). The general loop tests each of these apart and picks the side by a branch per value;
+ * below) needs no rescaling of the moments. Only a value of the other sign is tested again, against
+ * the other side's window, and then a zero, counted apart (the same operations on the moments as
+ * any value: adding a zero of either sign to them is what {@code add} does too). The general loop tests each of these apart and picks the side by a branch per value;
  * here a value costs a shift, a subtraction and one test before its additions, about a quarter
  * less time per value on the 60-month model, and a report whose sign varies (a margin, a cash
  * flow) mispredicts only on its rarer sign.
@@ -17,11 +16,7 @@ package org.tokenomics.mc;
  * <p>Bit for bit what the accumulators' own {@code add} does, value by value in sample order:
  * the same bucket (the side's {@code (bits >>> SHIFT) >>> shift}, the sign bit of a negative
  * value's bits adding a known constant), the same operations on the moments, the same minimum and
- * maximum, and the same compensated sum: Neumaier's update adds to the compensation the exact
- * rounding error of {@code sum + x}, found by a branch on which of the two is larger; here Knuth's
- * TwoSum finds the same exact error (a unique double, the sum being finite) without the branch,
- * two operations fewer a value. The compensation is never -0.0 (it starts at +0.0), so a zero
- * error of either sign leaves it the same. A value that fails the tests (NaN, outside both windows
+ * maximum. A value that fails the tests (NaN, outside both windows
  * and not zero) leaves the loop before either value of its sample is touched; {@link PairFeed}
  * then adds both through the accumulators' own {@code add}, which moves or widens the window.
  */
@@ -32,18 +27,18 @@ final class WindowPair {
   private static final long INFINITE = 0x7FFL << LogHistogram.PRECISION;
   /** Largest power of two (exponent) a window's values may reach, so that no deviation needs rescaling. */
   private static final int MOMENTS_HEADROOM = 398;
-  /** Most values the loop takes before the sums' headroom is checked again. */
+  /** Most samples the loop takes in one call (its count of zeros is an int). */
   private static final int STRETCH = 1 << 16;
 
   /**
-   * The main side of {@code h} when the loop may take its cell: the sum not rescaled, the moments
-   * started at an ordinary scale, and each side in use clear of zero and of infinity's bits, every
+   * The main side of {@code h} when the loop may take its cell: the moments started at an ordinary
+   * scale, and each side in use clear of zero and of infinity's bits, every
    * value its window can hold small enough for the moments' scale. The main side is the one in use
-   * (the positive one when only zeros came so far), or with both in use the sum's sign (most
+   * (the positive one when only zeros came so far), or with both in use the mean's sign (most
    * values' sign: a guess that only costs time when wrong). Null when the loop may not take the cell.
    */
-  static LogHistogram.Side side(LogHistogram h, CompensatedSum cs, Moments m) {
-    if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
+  static LogHistogram.Side side(LogHistogram h, Moments m) {
+    if (m.n == 0 || m.k < -1000 || m.k > 1000) {
       return null;
     }
     boolean positives = h.positive.counts.length != 0;
@@ -51,7 +46,7 @@ final class WindowPair {
     if (positives && !clear(h.positive, m) || negatives && !clear(h.negative, m)) {
       return null;
     }
-    return !negatives || positives && cs.sum >= 0 ? h.positive : h.negative;
+    return !negatives || positives && m.mean() >= 0 ? h.positive : h.negative;
   }
 
   /** Whether {@code side}'s window holds neither zero nor infinity's bits, nor a value too large for {@code m}'s scale. */
@@ -81,29 +76,16 @@ final class WindowPair {
   }
 
   /**
-   * How many samples from {@code from} both sums can take without overflowing, whatever values the
-   * two windows hold ({@link #STRETCH} at most, 0 when none is certain).
-   */
-  private static int stretch(LogHistogram ha, CompensatedSum csa, LogHistogram hb, CompensatedSum csb, int left) {
-    int n = Math.min(left, STRETCH);
-    long e = Math.max(Math.max(topExponent(ha.positive), topExponent(ha.negative)),
-        Math.max(topExponent(hb.positive), topExponent(hb.negative)));
-    // each sum grows by less than 2^e a value; 2^1020 keeps a margin below the largest double
-    double reach = Math.max(Math.abs(csa.sum), Math.abs(csb.sum)) + Math.scalb((double) n, (int) Math.min(e, 2000));
-    return reach <= 0x1p1020 ? n : 0;
-  }
-
-  /**
    * Feeds samples from {@code from} on while each value of both cells falls in a window of its
    * histogram or is zero, for at most {@link #STRETCH} samples, up to {@code len}; returns the
-   * first sample not fed (its two values untouched), {@code from} when the loop cannot start.
+   * first sample not fed (its two values untouched).
    *
    * @param sa the main side of {@code ha} from {@link #side}
    * @param sb the main side of {@code hb} from {@link #side}
    */
-  static int run(double[] va, double[] vb, int from, int len, LogHistogram ha, LogHistogram.Side sa, CompensatedSum csa,
-                 Moments ma, LogHistogram hb, LogHistogram.Side sb, CompensatedSum csb, Moments mb) {
-    int stop = from + stretch(ha, csa, hb, csb, len - from);
+  static int run(double[] va, double[] vb, int from, int len, LogHistogram ha, LogHistogram.Side sa, Moments ma,
+                 LogHistogram hb, LogHistogram.Side sb, Moments mb) {
+    int stop = from + Math.min(len - from, STRETCH);
     int[] ca = sa.counts;
     int[] cb = sb.counts;
     int sha = LogHistogram.SHIFT + sa.shift;
@@ -123,10 +105,6 @@ final class WindowPair {
     double hia = ha.max;
     double lob = hb.min;
     double hib = hb.max;
-    double sua = csa.sum;
-    double cua = csa.comp;
-    double sub = csb.sum;
-    double cub = csb.comp;
     double scalea = Math.scalb(1.0, -ma.k); // 2^-k exactly: x * scale is scalb(x, -k) (see Moments)
     double scaleb = Math.scalb(1.0, -mb.k);
     double ka = ma.shift;
@@ -169,14 +147,6 @@ final class WindowPair {
       }
       ax[bx]++;
       ay[by]++;
-      double tx = sua + x;
-      double ty = sub + y;
-      double zx = tx - sua;
-      double zy = ty - sub;
-      cua += (sua - (tx - zx)) + (x - zx);
-      sua = tx;
-      cub += (sub - (ty - zy)) + (y - zy);
-      sub = ty;
       double dx = x * scalea - ka;
       double dy = y * scaleb - kb;
       a1a += dx;
@@ -194,10 +164,6 @@ final class WindowPair {
     ha.max = hia;
     hb.min = lob;
     hb.max = hib;
-    csa.sum = sua;
-    csa.comp = cua;
-    csb.sum = sub;
-    csb.comp = cub;
     ma.n += i - from;
     ma.s1 = a1a;
     ma.s2 = a2a;
