@@ -8,17 +8,18 @@ package org.tokenomics.mc;
  * window, has that sign, is neither zero nor NaN nor infinite, and (by the windows' checked bounds,
  * below) needs no rescaling of the moments. Only a value of the other sign is tested again, against
  * the other side's window, and then a zero, counted apart (the same operations on the moments as
- * any value: adding a zero of either sign to them is what {@code add} does too). The general loop tests each of these apart and picks the side by a branch per value;
- * here a value costs a shift, a subtraction and one test before its additions, about a quarter
- * less time per value on the 60-month model, and a report whose sign varies (a margin, a cash
- * flow) mispredicts only on its rarer sign.
+ * any value: adding a zero of either sign to them is what {@code add} does too). The general loop
+ * tests each of these apart and picks the side by a branch per value; here a value costs a shift,
+ * a subtraction and one test before its additions, about a quarter less time per value on the
+ * 60-month model, and a report whose sign varies (a margin, a cash flow) mispredicts only on its
+ * rarer sign.
  *
  * <p>Bit for bit what the accumulators' own {@code add} does, value by value in sample order:
  * the same bucket (the side's {@code (bits >>> SHIFT) >>> shift}, the sign bit of a negative
  * value's bits adding a known constant), the same operations on the moments, the same minimum and
- * maximum. A value that fails the tests (NaN, outside both windows
- * and not zero) leaves the loop before either value of its sample is touched; {@link PairFeed}
- * then adds both through the accumulators' own {@code add}, which moves or widens the window.
+ * maximum. A value that fails the tests (NaN, outside both windows and not zero) leaves the loop
+ * before either value of its sample is touched; {@link PairFeed} then adds both through the
+ * accumulators' own {@code add}, which moves or widens the window.
  */
 final class WindowPair {
   private WindowPair() {}
@@ -32,10 +33,10 @@ final class WindowPair {
 
   /**
    * The main side of {@code h} when the loop may take its cell: the moments started at an ordinary
-   * scale, and each side in use clear of zero and of infinity's bits, every
-   * value its window can hold small enough for the moments' scale. The main side is the one in use
-   * (the positive one when only zeros came so far), or with both in use the mean's sign (most
-   * values' sign: a guess that only costs time when wrong). Null when the loop may not take the cell.
+   * scale, and each side in use clear of zero and of infinity's bits, every value its window can
+   * hold small enough for the moments' scale. The main side is the one in use (the positive one
+   * when only zeros came so far), or with both in use the mean's sign (most values' sign: a guess
+   * that only costs time when wrong). Null when the loop may not take the cell.
    */
   static LogHistogram.Side side(LogHistogram h, Moments m) {
     if (m.n == 0 || m.k < -1000 || m.k > 1000) {
