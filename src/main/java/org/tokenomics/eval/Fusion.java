@@ -60,9 +60,57 @@ final class Fusion {
   /** Makes the fused steps now, whatever the count (for tests). */
   synchronized Step[] fuse(Program.Plan plan) {
     if (steps == null) {
-      steps = build(plan);
+      Step[] made = build(plan);
+      bounds = bounds(plan, made); // before steps: a frame that sees steps sees bounds
+      steps = made;
     }
     return steps;
+  }
+
+  /**
+   * The largest magnitude of each cell's values when a frame computed it with the fused steps
+   * ({@link ShownBounds}), by slot: NaN when unknown. Read once {@link #steps} returned steps.
+   */
+  double[] bounds() {
+    return bounds;
+  }
+
+  private volatile double[] bounds;
+
+  private static double[] bounds(Program.Plan plan, Step[] steps) {
+    Program program = plan.program();
+    double[] out = new double[program.size()];
+    java.util.Arrays.fill(out, Double.NaN);
+    for (Step s : steps) {
+      if (s.group() != null && s.group().keptBounds() != null) {
+        for (int i = 0; i < s.group().kept().length; i++) {
+          out[s.group().kept()[i]] = s.group().keptBounds()[i];
+        }
+      }
+    }
+    for (int r : plan.roots()) { // a report of a cell (report revenue as $M) shares or copies its values
+      out[r] = out[shared(program, r)];
+    }
+    return out;
+  }
+
+  /** The roots of the plan and the cells whose values they share ({@link Alias}): the values shown. */
+  private static Set<Integer> roots(Program.Plan plan) {
+    Set<Integer> out = new HashSet<>();
+    for (int r : plan.roots()) {
+      out.add(r);
+      out.add(shared(plan.program(), r));
+    }
+    return out;
+  }
+
+  /** The cell whose values {@code slot}'s are, following {@link Alias}es. */
+  private static int shared(Program program, int slot) {
+    int s = slot;
+    for (int hops = 0; hops < program.size() && program.cell(s).computer() instanceof Alias a; hops++) {
+      s = a.slot();
+    }
+    return s;
   }
 
   private static Step[] build(Program.Plan plan) {
@@ -152,7 +200,8 @@ final class Fusion {
         boolean tooLarge = false;
         if (group.size() > 1 || program.cell(group.get(0)).computer() instanceof Recurrence) {
           try {
-            compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep);
+            compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep,
+                roots(plan));
             tooLarge = compiled == null;
           } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             Codegen.refused(group, e);
