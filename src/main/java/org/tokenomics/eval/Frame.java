@@ -130,6 +130,9 @@ public final class Frame {
       }
     } else {
       for (Fusion.Step step : steps) {
+        if (step.shares() >= 0 && share(step.slot(), step.shares())) {
+          continue;
+        }
         if (!(step.group() == null ? runCell(step.slot()) : runGroup(step.group()))) {
           return false;
         }
@@ -137,6 +140,20 @@ public final class Frame {
       shownBounds = plan.fusion().bounds(); // every group ran to its end: its bounds hold
     }
     return plan.complete();
+  }
+
+  /**
+   * Gives {@code slot} (another name for {@code shared}, {@link Fusion.Step#shares}) the array of
+   * {@code shared}, as computing it would; false when {@code shared} has no array of its shape yet.
+   */
+  private boolean share(int slot, int shared) {
+    double[] v = slots[shared];
+    if (state[shared] != 2 || v == null || v.length != (program.cell(slot).series() ? timeline.size() : 1)) {
+      return false;
+    }
+    slots[slot] = v;
+    state[slot] = 2;
+    return true;
   }
 
   /** With a fused plan run to its end: the bounds of the values its groups computed, by slot. */

@@ -39,8 +39,17 @@ final class Fusion {
   /** The most nodes of one group: its loop must stay small enough for the JIT. */
   static final int MAX_NODES = Integer.getInteger("tok.fusion.nodes", 1000);
 
-  /** One step of the fused plan: a cell, or a group ({@code group} non-null). */
-  record Step(int slot, FusedStep.Compiled group) {}
+  /**
+   * One step of the fused plan: a cell, or a group ({@code group} non-null). A cell that is another
+   * name for a cell computed before it ({@link Alias}: {@code report revenue as $M}, with nothing to
+   * check that the other has not) has {@code shares} that cell's slot: the frame gives it the same
+   * array without computing anything (else −1).
+   */
+  record Step(int slot, FusedStep.Compiled group, int shares) {
+    Step(int slot, FusedStep.Compiled group) {
+      this(slot, group, -1);
+    }
+  }
 
   private int runs; // racy on purpose, as NodeComputer's: a lost increment only delays fusion
   private volatile Step[] steps;
@@ -61,7 +70,7 @@ final class Fusion {
   synchronized Step[] fuse(Program.Plan plan) {
     if (steps == null) {
       Step[] made = build(plan);
-      bounds = bounds(plan, made); // before steps: a frame that sees steps sees bounds
+      bounds = ShownBounds.ofPlan(plan, made); // before steps: a frame that sees steps sees bounds
       steps = made;
     }
     return steps;
@@ -77,41 +86,6 @@ final class Fusion {
 
   private volatile double[] bounds;
 
-  private static double[] bounds(Program.Plan plan, Step[] steps) {
-    Program program = plan.program();
-    double[] out = new double[program.size()];
-    java.util.Arrays.fill(out, Double.NaN);
-    for (Step s : steps) {
-      if (s.group() != null && s.group().keptBounds() != null) {
-        for (int i = 0; i < s.group().kept().length; i++) {
-          out[s.group().kept()[i]] = s.group().keptBounds()[i];
-        }
-      }
-    }
-    for (int r : plan.roots()) { // a report of a cell (report revenue as $M) shares or copies its values
-      out[r] = out[shared(program, r)];
-    }
-    return out;
-  }
-
-  /** The roots of the plan and the cells whose values they share ({@link Alias}): the values shown. */
-  private static Set<Integer> roots(Program.Plan plan) {
-    Set<Integer> out = new HashSet<>();
-    for (int r : plan.roots()) {
-      out.add(r);
-      out.add(shared(plan.program(), r));
-    }
-    return out;
-  }
-
-  /** The cell whose values {@code slot}'s are, following {@link Alias}es. */
-  private static int shared(Program program, int slot) {
-    int s = slot;
-    for (int hops = 0; hops < program.size() && program.cell(s).computer() instanceof Alias a; hops++) {
-      s = a.slot();
-    }
-    return s;
-  }
 
   private static Step[] build(Program.Plan plan) {
     Program program = plan.program();
@@ -201,7 +175,7 @@ final class Fusion {
         if (group.size() > 1 || program.cell(group.get(0)).computer() instanceof Recurrence) {
           try {
             compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep,
-                roots(plan));
+                ShownBounds.shown(plan));
             tooLarge = compiled == null;
           } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             Codegen.refused(group, e);
@@ -254,10 +228,20 @@ final class Fusion {
       }
     }
     List<Step> out = new ArrayList<>();
+    Set<Integer> computed = new HashSet<>();
     for (Step s : steps) {
       Cell c = s.group() == null ? program.cell(s.slot()) : null;
       if (c == null || !(c.computer() instanceof Constant) || c.series() || read.contains(s.slot())) {
-        out.add(s);
+        out.add(c != null && c.computer() instanceof Alias a && computed.contains(a.slot())
+            && program.cell(a.slot()).series() == c.series()
+            && (!c.checkFinite() || program.cell(a.slot()).checkFinite()) ? new Step(s.slot(), null, a.slot()) : s);
+        if (c != null) {
+          computed.add(s.slot());
+        } else {
+          for (int k : s.group().kept()) {
+            computed.add(k);
+          }
+        }
       }
     }
     return out.toArray(Step[]::new);

@@ -1,6 +1,7 @@
 package org.tokenomics.eval;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,5 +62,49 @@ final class ShownBounds {
       out[i] = b;
     }
     return out;
+  }
+
+  /**
+   * The bounds of a fused plan's values, by slot ({@link Fusion#bounds}): its groups' kept cells',
+   * and a root's that is another name for one of those ({@link Alias}); NaN elsewhere.
+   *
+   * @param plan  the plan
+   * @param steps its fused steps
+   * @return the largest magnitude of each slot's values when the steps ran to their end, or NaN
+   */
+  static double[] ofPlan(Program.Plan plan, Fusion.Step[] steps) {
+    Program program = plan.program();
+    double[] out = new double[program.size()];
+    java.util.Arrays.fill(out, Double.NaN);
+    for (Fusion.Step s : steps) {
+      if (s.group() != null && s.group().keptBounds() != null) {
+        for (int i = 0; i < s.group().kept().length; i++) {
+          out[s.group().kept()[i]] = s.group().keptBounds()[i];
+        }
+      }
+    }
+    for (int r : plan.roots()) { // a report of a cell (report revenue as $M) shares or copies its values
+      out[r] = out[shared(program, r)];
+    }
+    return out;
+  }
+
+  /** The roots of the plan and the cells whose values they share ({@link Alias}): the values shown. */
+  static Set<Integer> shown(Program.Plan plan) {
+    Set<Integer> out = new HashSet<>();
+    for (int r : plan.roots()) {
+      out.add(r);
+      out.add(shared(plan.program(), r));
+    }
+    return out;
+  }
+
+  /** The cell whose values {@code slot}'s are, following {@link Alias}es. */
+  private static int shared(Program program, int slot) {
+    int s = slot;
+    for (int hops = 0; hops < program.size() && program.cell(s).computer() instanceof Alias a; hops++) {
+      s = a.slot();
+    }
+    return s;
   }
 }
