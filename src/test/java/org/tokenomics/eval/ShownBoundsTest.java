@@ -90,6 +90,14 @@ class ShownBoundsTest {
       double bound = r.frame().bound(v.spec().slot());
       assertTrue(bound <= ShownBounds.CHECKED * 10, v.spec().name() + " bound " + bound);
     }
+    // the reports are other names for cells of the group: steps that take their arrays
+    Fusion.Step[] steps = plan.fusion().steps(plan);
+    for (Runner.ReportValue v : r.reports()) {
+      int target = ((Alias) program.cell(v.spec().slot()).computer()).slot();
+      assertTrue(java.util.Arrays.stream(steps).anyMatch(s -> s.slot() == v.spec().slot() && s.shares() == target),
+          v.spec().name());
+      assertTrue(r.frame().values(target) == v.values(), v.spec().name());
+    }
     // a frame reset, or changed behind the plan (a goal seek sets cells), knows nothing
     Frame touched = program.newFrame();
     assertTrue(touched.run(plan));
