@@ -143,12 +143,12 @@ public final class Frame {
   }
 
   /**
-   * Gives {@code slot} (another name for {@code shared}, {@link Fusion.Step#shares}) the array of
-   * {@code shared}, as computing it would; false when {@code shared} has no array of its shape yet.
+   * Gives {@code slot} (another name for {@code shared}, {@link Fusion.Step#shares}: of the same
+   * shape) the array of {@code shared}, as computing it would; false when {@code shared} has none yet.
    */
   private boolean share(int slot, int shared) {
     double[] v = slots[shared];
-    if (state[shared] != 2 || v == null || v.length != (program.cell(slot).series() ? timeline.size() : 1)) {
+    if (state[shared] != 2 || v == null) {
       return false;
     }
     slots[slot] = v;

@@ -65,9 +65,9 @@ public final class Runner {
     List<Diagnostic> errors = null; // no list until the first error
     // an error met only under a scenario's overrides says which scenario (the source line alone
     // points at the base model, which may evaluate fine)
-    String where = model.scenarios().containsKey(scenario) ? scenario : null;
+    String where = !model.scenarios().isEmpty() && model.scenarios().containsKey(scenario) ? scenario : null;
     List<CompiledModel.ReportSpec> specs = model.reports();
-    for (int i = 0; i < specs.size(); i++) { // by index: no iterator allocated on every evaluation's path
+    for (int i = 0, n = specs.size(); i < n; i++) { // by index: no iterator allocated on every evaluation's path
       CompiledModel.ReportSpec r = specs.get(i);
       try {
         double[] v = frame.values(r.slot());
