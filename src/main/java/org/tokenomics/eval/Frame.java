@@ -65,6 +65,7 @@ public final class Frame {
       }
     }
     java.util.Arrays.fill(state, (byte) 0);
+    shownBounds = null;
     if (failed != null) {
       java.util.Arrays.fill(failed, null);
     }
@@ -129,12 +130,44 @@ public final class Frame {
       }
     } else {
       for (Fusion.Step step : steps) {
+        if (step.shares() >= 0 && share(step.slot(), step.shares())) {
+          continue;
+        }
         if (!(step.group() == null ? runCell(step.slot()) : runGroup(step.group()))) {
           return false;
         }
       }
+      shownBounds = plan.fusion().bounds(); // every group ran to its end: its bounds hold
     }
     return plan.complete();
+  }
+
+  /**
+   * Gives {@code slot} (another name for {@code shared}, {@link Fusion.Step#shares}: of the same
+   * shape) the array of {@code shared}, as computing it would; false when {@code shared} has none yet.
+   */
+  private boolean share(int slot, int shared) {
+    double[] v = slots[shared];
+    if (state[shared] != 2 || v == null) {
+      return false;
+    }
+    slots[slot] = v;
+    state[slot] = 2;
+    return true;
+  }
+
+  /** With a fused plan run to its end: the bounds of the values its groups computed, by slot. */
+  private double[] shownBounds;
+
+  /**
+   * The largest magnitude of a computed cell's values as far as the code that computed it proved it
+   * ({@link ShownBounds}), so that showing them needs no look at each: NaN when not known.
+   *
+   * @param slot a computed cell
+   * @return a bound on the magnitude of every value of the cell, or NaN
+   */
+  public double bound(int slot) {
+    return shownBounds == null || touched ? Double.NaN : shownBounds[slot];
   }
 
   /** One cell of a plan; false when the run must stop. */

@@ -4,12 +4,13 @@ import static org.objectweb.asm.Opcodes.AALOAD;
 import static org.objectweb.asm.Opcodes.ALOAD;
 import static org.objectweb.asm.Opcodes.ASTORE;
 import static org.objectweb.asm.Opcodes.DASTORE;
+import static org.objectweb.asm.Opcodes.DCMPG;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.GETFIELD;
 import static org.objectweb.asm.Opcodes.ICONST_0;
 import static org.objectweb.asm.Opcodes.ICONST_1;
-import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
@@ -52,7 +53,7 @@ import org.tokenomics.time.Timeline;
  *
  * <p>Nodes are emitted by {@link NodeEmitter}, exactly as for a cell of their own, except that a
  * read of a {@link Constant} scalar cell is the constant itself. A value that is
- * not finite, or any error, ends the loop: the frame then computes the members one by one as if
+ * not finite (or beyond {@link ShownBounds#CHECKED}), or any error, ends the loop: the frame then computes the members one by one as if
  * nothing had been fused, and meets the interpreter's errors in the interpreter's order.
  */
 final class FusedStep {
@@ -78,8 +79,15 @@ final class FusedStep {
    * @param uninstalled the recurrence members ({@link Adopt}) whose arrays are not stored: the frame
    *                    marks them so a read computes their recurrence again ({@link Frame#runGroup})
    * @param code        the generated loop
+   * @param keptBounds  the largest magnitude of each kept array's values when the loop completes
+   *                    ({@link ShownBounds}; NaN when unknown), or null when nothing is known
    */
-  record Compiled(int[] members, Node[] nodes, int[] kept, int[] uninstalled, Code code) {}
+  record Compiled(int[] members, Node[] nodes, int[] kept, int[] uninstalled, Code code, double[] keptBounds) {
+    /** A compiled group whose values' magnitudes are not known. */
+    Compiled(int[] members, Node[] nodes, int[] kept, int[] uninstalled, Code code) {
+      this(members, nodes, kept, uninstalled, code, null);
+    }
+  }
 
   /** One value computed each period: a pointwise cell, or a member of a recurrence. */
   private record Member(int slot, String name, Node node, boolean checkFinite) {}
@@ -104,6 +112,15 @@ final class FusedStep {
    *              another's value further back than the last period)
    */
   static Compiled define(Program program, int[] group, Set<Integer> keep) throws ReflectiveOperationException {
+    return define(program, group, keep, Set.of());
+  }
+
+  /**
+   * {@link #define(Program, int[], Set)}, bounding the values of {@code shown} cells (checking them
+   * where nothing else bounds them), so that showing them needs no pass over them ({@link ShownBounds}).
+   */
+  static Compiled define(Program program, int[] group, Set<Integer> keep, Set<Integer> shown)
+      throws ReflectiveOperationException {
     List<Member> list = new ArrayList<>();
     for (int s : group) {
       Cell c = program.cell(s);
@@ -150,12 +167,20 @@ final class FusedStep {
       finite[i] = cells[i].checkFinite();
     }
     boolean[] check = checks(program, slots, nodes, finite);
+    double[] bounds = ShownBounds.of(program, slots, nodes, finite, check, shown);
     Code code = cls.define(mv -> body(mv, emitter, slots, nodes, registers, kept, arrays, check));
     if (code == null) {
       return null;
     }
+    double[] keptBounds = new double[kept.size()];
+    for (int i = 0; i < cells.length; i++) {
+      int j = kept.indexOf(slots[i]);
+      if (j >= 0) {
+        keptBounds[j] = bounds[i];
+      }
+    }
     return new Compiled(slots, nodes, kept.stream().mapToInt(Integer::intValue).toArray(),
-        uninstalled.stream().mapToInt(Integer::intValue).toArray(), code);
+        uninstalled.stream().mapToInt(Integer::intValue).toArray(), code, keptBounds);
   }
 
   /** Declares the {@link Constant} scalar cells the emitted nodes read as constants of the code. */
@@ -283,10 +308,12 @@ final class FusedStep {
       for (int i = 0; i < slots.length; i++) {
         emitter.emit(nodes[i], P); // with an empty stack
         mv.visitVarInsn(DSTORE, registers[i]);
-        if (check[i]) {
+        if (check[i]) { // if (!(Math.abs(v) <= CHECKED)) stop: as cheap as Double.isFinite, and bounds v too
           mv.visitVarInsn(DLOAD, registers[i]);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isFinite", "(D)Z", false);
-          mv.visitJumpInsn(IFEQ, abort);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false);
+          mv.visitLdcInsn(ShownBounds.CHECKED);
+          mv.visitInsn(DCMPG); // 1 when greater or NaN
+          mv.visitJumpInsn(IFGT, abort);
         }
         if (arrays[i] >= 0) {
           mv.visitVarInsn(ALOAD, arrays[i]);

@@ -39,8 +39,17 @@ final class Fusion {
   /** The most nodes of one group: its loop must stay small enough for the JIT. */
   static final int MAX_NODES = Integer.getInteger("tok.fusion.nodes", 1000);
 
-  /** One step of the fused plan: a cell, or a group ({@code group} non-null). */
-  record Step(int slot, FusedStep.Compiled group) {}
+  /**
+   * One step of the fused plan: a cell, or a group ({@code group} non-null). A cell that is another
+   * name for a cell computed before it ({@link Alias}: {@code report revenue as $M}, with nothing to
+   * check that the other has not) has {@code shares} that cell's slot: the frame gives it the same
+   * array without computing anything (else −1).
+   */
+  record Step(int slot, FusedStep.Compiled group, int shares) {
+    Step(int slot, FusedStep.Compiled group) {
+      this(slot, group, -1);
+    }
+  }
 
   private int runs; // racy on purpose, as NodeComputer's: a lost increment only delays fusion
   private volatile Step[] steps;
@@ -60,10 +69,23 @@ final class Fusion {
   /** Makes the fused steps now, whatever the count (for tests). */
   synchronized Step[] fuse(Program.Plan plan) {
     if (steps == null) {
-      steps = build(plan);
+      Step[] made = build(plan);
+      bounds = ShownBounds.ofPlan(plan, made); // before steps: a frame that sees steps sees bounds
+      steps = made;
     }
     return steps;
   }
+
+  /**
+   * The largest magnitude of each cell's values when a frame computed it with the fused steps
+   * ({@link ShownBounds}), by slot: NaN when unknown. Read once {@link #steps} returned steps.
+   */
+  double[] bounds() {
+    return bounds;
+  }
+
+  private volatile double[] bounds;
+
 
   private static Step[] build(Program.Plan plan) {
     Program program = plan.program();
@@ -152,7 +174,8 @@ final class Fusion {
         boolean tooLarge = false;
         if (group.size() > 1 || program.cell(group.get(0)).computer() instanceof Recurrence) {
           try {
-            compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep);
+            compiled = FusedStep.define(program, group.stream().mapToInt(Integer::intValue).toArray(), keep,
+                ShownBounds.shown(plan));
             tooLarge = compiled == null;
           } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             Codegen.refused(group, e);
@@ -205,10 +228,20 @@ final class Fusion {
       }
     }
     List<Step> out = new ArrayList<>();
+    Set<Integer> computed = new HashSet<>();
     for (Step s : steps) {
       Cell c = s.group() == null ? program.cell(s.slot()) : null;
       if (c == null || !(c.computer() instanceof Constant) || c.series() || read.contains(s.slot())) {
-        out.add(s);
+        out.add(c != null && c.computer() instanceof Alias a && computed.contains(a.slot())
+            && program.cell(a.slot()).series() == c.series()
+            && (!c.checkFinite() || program.cell(a.slot()).checkFinite()) ? new Step(s.slot(), null, a.slot()) : s);
+        if (c != null) {
+          computed.add(s.slot());
+        } else {
+          for (int k : s.group().kept()) {
+            computed.add(k);
+          }
+        }
       }
     }
     return out.toArray(Step[]::new);

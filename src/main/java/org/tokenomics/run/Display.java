@@ -34,14 +34,34 @@ public final class Display {
    * @return null, or the TOK500
    */
   public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base, boolean finite) {
+    return overflow(model, spec, base, finite, Double.NaN);
+  }
+
+  /**
+   * {@link #overflow(CompiledModel, CompiledModel.ReportSpec, double[], boolean)} knowing a bound on
+   * the values' magnitudes (the frame's, {@code eval.Frame#bound}): when it is within what the unit
+   * can show, nothing is looked at.
+   *
+   * @param model  the model
+   * @param spec   the report
+   * @param base   its values in base units
+   * @param finite whether every value is known to be finite
+   * @param bound  the largest magnitude of any value, or NaN when not known
+   * @return null, or the TOK500
+   */
+  public static Diagnostic overflow(CompiledModel model, CompiledModel.ReportSpec spec, double[] base, boolean finite,
+      double bound) {
     Unit unit = spec.unit();
     if (finite && (unit == null || Math.abs(unit.toBase(1)) >= 1)) {
       return null; // |v / factor| <= |v|, and v is finite
     }
-    // First a pass with no chain from value to value (it is on every evaluation's path): every
-    // value at most half of what the unit can show is shown as a finite number.
+    // every value at most half of what the unit can show is shown as a finite number
     double limit = unit == null ? Double.MAX_VALUE
         : Math.min(Double.MAX_VALUE, Math.abs(unit.toBase(Double.MAX_VALUE)) * 0.5);
+    if (bound <= limit) {
+      return null; // false for NaN
+    }
+    // First a pass with no chain from value to value (it is on every evaluation's path).
     boolean small = true;
     for (double v : base) {
       small &= Math.abs(v) <= limit; // false for NaN and ±∞: the passes below decide

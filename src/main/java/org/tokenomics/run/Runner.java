@@ -62,24 +62,26 @@ public final class Runner {
     frame.run(program.plan(roots(model)));
     List<ReportValue> reports = new ArrayList<>(model.reports().size());
     List<AssertValue> asserts = model.asserts().isEmpty() ? List.of() : new ArrayList<>(model.asserts().size());
-    List<Diagnostic> errors = new ArrayList<>(0); // no array until the first error
+    List<Diagnostic> errors = null; // no list until the first error
     // an error met only under a scenario's overrides says which scenario (the source line alone
     // points at the base model, which may evaluate fine)
-    String where = model.scenarios().containsKey(scenario) ? scenario : null;
-    for (CompiledModel.ReportSpec r : model.reports()) {
+    String where = !model.scenarios().isEmpty() && model.scenarios().containsKey(scenario) ? scenario : null;
+    List<CompiledModel.ReportSpec> specs = model.reports();
+    for (int i = 0, n = specs.size(); i < n; i++) { // by index: no iterator allocated on every evaluation's path
+      CompiledModel.ReportSpec r = specs.get(i);
       try {
         double[] v = frame.values(r.slot());
         if (r.rolledUp()) { // one value per year or quarter: the cell's first values (RollUp)
           v = java.util.Arrays.copyOf(v, r.periods().size());
         }
-        Diagnostic overflow = Display.overflow(model, r, v, program.cell(r.slot()).checkFinite());
+        Diagnostic overflow = Display.overflow(model, r, v, program.cell(r.slot()).checkFinite(), frame.bound(r.slot()));
         if (overflow != null) {
-          addOnce(errors, overflow);
+          errors = addOnce(errors, overflow);
           continue;
         }
         reports.add(new ReportValue(r, v, program.cell(r.slot()).series(), ReportUnits.of(model, r, v)));
       } catch (EvalError e) {
-        addOnce(errors, inScenario(diagnostic(model, e), where));
+        errors = addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     for (CompiledModel.AssertSpec a : model.asserts()) {
@@ -91,31 +93,35 @@ public final class Runner {
         }
         asserts.add(new AssertValue(a, ok));
       } catch (EvalError e) {
-        addOnce(errors, inScenario(diagnostic(model, e), where));
+        errors = addOnce(errors, inScenario(diagnostic(model, e), where));
       }
     }
     return new Result(scenario, Collections.unmodifiableList(reports),
         asserts.isEmpty() ? List.of() : Collections.unmodifiableList(asserts),
-        errors.isEmpty() ? List.of() : Collections.unmodifiableList(errors), frame);
+        errors == null ? List.of() : Collections.unmodifiableList(errors), frame);
   }
 
   /** The slots a run reads, in order: every report, then every assertion. */
   public static int[] roots(CompiledModel model) {
-    int[] roots = new int[model.reports().size() + model.asserts().size()];
-    int i = 0;
-    for (CompiledModel.ReportSpec r : model.reports()) {
-      roots[i++] = r.slot();
+    List<CompiledModel.ReportSpec> reports = model.reports();
+    List<CompiledModel.AssertSpec> asserts = model.asserts();
+    int[] roots = new int[reports.size() + asserts.size()];
+    for (int i = 0; i < reports.size(); i++) { // by index: no iterator on every evaluation's path
+      roots[i] = reports.get(i).slot();
     }
-    for (CompiledModel.AssertSpec a : model.asserts()) {
-      roots[i++] = a.slot();
+    for (int i = 0; i < asserts.size(); i++) {
+      roots[reports.size() + i] = asserts.get(i).slot();
     }
     return roots;
   }
 
-  private static void addOnce(List<Diagnostic> errors, Diagnostic d) {
-    if (!errors.contains(d)) {
-      errors.add(d);
+  /** {@code errors} (made when null) with {@code d} added unless it is there already. */
+  private static List<Diagnostic> addOnce(List<Diagnostic> errors, Diagnostic d) {
+    List<Diagnostic> out = errors == null ? new ArrayList<>(1) : errors;
+    if (!out.contains(d)) {
+      out.add(d);
     }
+    return out;
   }
 
   /** The diagnostic with {@code (in scenario NAME)} after its message; unchanged for null. */
