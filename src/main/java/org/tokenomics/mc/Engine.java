@@ -144,6 +144,15 @@ final class Engine {
   private boolean columnBlock(Worker w, int waveStart, int from, int to, long[] aFailed, long[] aEvaluated) {
     ColumnBlock c = w.columns;
     int n = to - from;
+    if (c.series()) { // the reports' values go straight into the wave's columns: no tile
+      if (!c.runSeries(seed, first + waveStart + from, n, buffer, from, aFailed)) {
+        return false;
+      }
+      for (int a = 0; a < aEvaluated.length; a++) {
+        aEvaluated[a] += n;
+      }
+      return true;
+    }
     if (!c.run(seed, first + waveStart + from, n)) {
       return false;
     }
@@ -224,11 +233,17 @@ final class Engine {
     final Tile tile = new Tile(tileLen, cells);
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
-    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
+    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK, reportSlots(), offset,
+        model.asserts().stream().mapToInt(CompiledModel.AssertSpec::slot).toArray());
 
     Worker() {
       frame.recycleArrays(); // values are copied out before the next sample
     }
+  }
+
+  /** Each report's cell, in the order of {@link #offset}. */
+  private int[] reportSlots() {
+    return reports.stream().mapToInt(CompiledModel.ReportSpec::slot).toArray();
   }
 
   private BlockOut block(Worker w, int waveStart, int from, int to) {
