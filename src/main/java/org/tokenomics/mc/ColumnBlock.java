@@ -85,7 +85,8 @@ final class ColumnBlock {
    * Evaluates samples {@code [first, first + n)} of a series plan in runs of {@link #SERIES_RUN},
    * writing each report's values into {@code out} from index {@code at}, and counts the
    * assertions' failures into {@code aFailed}; false when they must be evaluated sample by sample
-   * instead (an error or a value that is not finite in one of them).
+   * instead (an error or a value that is not finite in one of them), in which case the runs before
+   * the one that gave up have written and counted theirs (Engine calls it one run at a time).
    */
   boolean runSeries(long seed, long first, int n, double[][] out, int at, long[] aFailed) {
     int run = series.size();
