@@ -13,6 +13,17 @@ final class BlockBinary {
    * zero marks its samples in {@code mask} (NaN in their place) when there is one, else gives up.
    */
   static BlockOp of(Arith.Bin b, BlockOp x, BlockOp y, double[][] out, BlockMask mask) {
+    if (y instanceof BlockOps.PerPeriod c) {
+      BlockOp op = BlockUniform.right(b, x, c, out, mask);
+      if (op != null) {
+        return op;
+      }
+    } else if (x instanceof BlockOps.PerPeriod c) {
+      BlockOp op = BlockUniform.left(b, c, y, out);
+      if (op != null) {
+        return op;
+      }
+    }
     if (b instanceof Arith.Add) {
       return (p, n) -> {
         double[] u = x.eval(p, n);

@@ -50,12 +50,16 @@ final class BlockOps {
    */
   boolean finite(Node node, boolean[] mustBeFinite) {
     if (invariant(node)) {
-      for (int p = 0; p < (node.series() ? periods : 1); p++) {
-        if (!Double.isFinite(node.eval(invariant, p))) {
-          return false;
+      try {
+        for (int p = 0; p < (node.series() ? periods : 1); p++) {
+          if (!Double.isFinite(node.eval(invariant, p))) {
+            return false;
+          }
         }
+        return true;
+      } catch (EvalError e) {
+        return false;
       }
-      return true;
     }
     if (node instanceof Ref r) {
       return mustBeFinite[r.slot()];
@@ -97,7 +101,14 @@ final class BlockOps {
    */
   private BlockOp op(Node node, double[][] dest, BlockMask mask) {
     if (invariant(node)) {
-      return perPeriod(node);
+      try {
+        return perPeriod(node);
+      } catch (EvalError e) {
+        // fails in some period (1 / (halving(…) - 0.5)): computed as columns, where a branch may mask it
+        if (node instanceof Ref || node instanceof Prev) {
+          throw e;
+        }
+      }
     }
     if (!node.series() && mask == null && !(node instanceof Ref)) {
       // a scalar inside a series: the same column in every period, computed in the first (a run
@@ -222,23 +233,40 @@ final class BlockOps {
     for (int p = 0; p < v.length; p++) {
       v[p] = node.eval(invariant, p);
     }
-    double[] out = new double[size];
-    return new BlockOp() {
-      private long bits;
-      private int filled; // how many samples hold the value whose bits are `bits`
+    return new PerPeriod(v, size);
+  }
 
-      @Override
-      public double[] eval(int p, int n) {
-        double x = v[v.length == 1 ? 0 : p];
-        long b = Double.doubleToRawLongBits(x);
-        if (b != bits || filled < n) { // most such values stay the same over many periods
-          Arrays.fill(out, 0, n, x);
-          bits = b;
-          filled = n;
-        }
-        return out;
+  /**
+   * The values of a subtree that reads no varying cell, one per period: the arithmetic operators
+   * read {@link #value} for the whole column ({@link BlockBinary}); anything else reads the column.
+   */
+  static final class PerPeriod implements BlockOp {
+    private final double[] values;
+    private final double[] out;
+    private long bits;
+    private int filled; // how many samples hold the value whose bits are `bits`
+
+    PerPeriod(double[] values, int size) {
+      this.values = values;
+      this.out = new double[size];
+    }
+
+    /** The value in period {@code p}. */
+    double value(int p) {
+      return values[values.length == 1 ? 0 : p];
+    }
+
+    @Override
+    public double[] eval(int p, int n) {
+      double x = value(p);
+      long b = Double.doubleToRawLongBits(x);
+      if (b != bits || filled < n) { // most such values stay the same over many periods
+        Arrays.fill(out, 0, n, x);
+        bits = b;
+        filled = n;
       }
-    };
+      return out;
+    }
   }
 
   private BlockOp prev(Prev pv, double[][] out, BlockMask mask) {

@@ -64,7 +64,7 @@ final class SeriesModels {
     }
     String x = expr(rnd, names, depth - 1);
     String y = expr(rnd, names, depth - 1);
-    return switch (rnd.nextInt(14)) {
+    return switch (rnd.nextInt(16)) {
       case 0 -> "(" + x + " + " + y + ")";
       case 1 -> "(" + x + " - " + y + ")";
       case 2, 3 -> "(" + x + " * " + y + ")";
@@ -77,6 +77,9 @@ final class SeriesModels {
       case 10 -> "exp(" + x + " / 20)";
       case 11 -> "sqrt(" + x + " + 1)";
       case 12 -> "(" + x + " ^ 2)";
+      // the same divisor in every sample, zero in the twelfth month: in a branch and outside one
+      case 13 -> "(if " + x + " > " + y + " then " + x + " / (halving(every: 12 month) - 0.5) else " + y + ")";
+      case 14 -> "(" + x + " / (1.5 - halving(every: 12 month)))";
       default -> "(ramp(from: start, over: life) * " + x + ")";
     };
   }
