@@ -59,8 +59,34 @@ final class BlockPlan {
             history[d] |= varying[d];
           }
         }
+      } else if (c instanceof Recurrence rec) {
+        // a group of its own: every member's column of a period, in the group's order, each kept
+        // for the earlier periods its members read
+        List<Pending> members = new ArrayList<>();
+        for (Recurrence.Member m : rec.members()) {
+          BlockOp op = ops.op(m.node(), cols[m.slot()]);
+          if (op == null || !varying[m.slot()]) {
+            return null;
+          }
+          markPrevs(m.node(), history);
+          history[m.slot()] = true;
+          members.add(new Pending(m.slot(), BlockGroup.Kind.EACH, op, true));
+        }
+        boolean reads = false;
+        for (int d : cell.deps()) {
+          reads |= group[d] == groups && !open.isEmpty();
+        }
+        if (reads) {
+          schedule.add(open);
+          open = new ArrayList<>();
+          groups++;
+        }
+        schedule.add(members);
+        continue;
+      } else if (c instanceof Adopt) {
+        continue; // computed, checked and written out by its leader's group
       } else {
-        return null; // a recurrence, a goal seek, a price path …: per sample
+        return null; // a goal seek, a price path …: per sample
       }
       boolean readsOpen = false;
       for (int d : cell.deps()) {
@@ -134,8 +160,16 @@ final class BlockPlan {
         continue;
       }
       Computer c = cell.computer();
+      if (c instanceof Adopt) {
+        continue; // a member of a recurrence: its leader set it
+      }
       check[s] = !(c instanceof Alias a && varying[a.slot()] && mustBeFinite[a.slot()]) // the same column, checked
           && !(c instanceof NodeComputer nc && nc.kind() == NodeComputer.Kind.EACH && ops.finite(nc.node(), mustBeFinite));
+      if (c instanceof Recurrence rec) {
+        for (Recurrence.Member m : rec.members()) {
+          check[m.slot()] = m.checkFinite();
+        }
+      }
     }
     List<BlockStage> stages = new ArrayList<>();
     for (Object o : schedule) {

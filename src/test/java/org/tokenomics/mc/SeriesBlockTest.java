@@ -16,7 +16,10 @@ import org.tokenomics.eval.Program;
  * threads, with kept values and with histograms; blocks in which a sample fails fall back to it.
  */
 class SeriesBlockTest {
-  /** A site with a build-out, a guarded margin, a running total, npv, a lag and failing samples. */
+  /**
+   * A site with a build-out, a guarded margin, a running total, npv, a lag, a loan repaid from cash
+   * (a recurrence of three cells) and failing samples.
+   */
   static final String SITE = """
       timeline 2026 to 2029 monthly
       param mw = 300 MW
@@ -35,12 +38,17 @@ class SeriesBlockTest {
       let margin = if revenue > $0/yr then (revenue - cost) / revenue else 0 %
       let cash = (revenue - cost) * dt - (if period == 1 then capex else $0)
       let last_month = lag(revenue, 1)
+      let interest = prev(debt, initial: capex) * 6 % / 12
+      let repay = min(prev(debt, initial: capex) + interest, max((revenue - cost) * dt, $0))
+      let debt = prev(debt, initial: capex) + interest - repay
       report revenue as $M/yr
       report margin as %
       report cash as $M
       report running = cumsum(cash) as $M
       report value = npv(cash, 8 %) as $M
       report change = revenue - last_month as $M/yr
+      report debt as $M
+      report repay as $M
       report per_draw = revenue / (if u < 0.0005 then 0 else u) as $M/yr
       assert margin < 50 % "margin stays below half"
       """;
@@ -49,6 +57,7 @@ class SeriesBlockTest {
 
   @Test
   void aSeriesModelRunsByColumnsWithThePerSampleStatistics() {
+    assertTrue(SITE.contains("prev(debt"));
     CompiledModel cm = MonteCarloTest.model(SITE);
     Sampler sampler = Sampler.of(cm, List.of());
     Program.Plan plan = sampler.program().plan(org.tokenomics.run.Runner.roots(cm));
@@ -73,9 +82,8 @@ class SeriesBlockTest {
   }
 
   @Test
-  void aRecurrenceOrAPriceStaysPerSample() {
+  void aPricePathStaysPerSample() {
     for (String extra : List.of(
-        "let debt = prev(debt, initial: $100M) * (1 + growth) - $1M\nreport debt as $M\n",
         "param gpu = gbm(start: $2/h, drift: 5 %, volatility: 30 %)\nreport gpu as $/h\n")) {
       CompiledModel cm = MonteCarloTest.model(SITE + extra);
       Sampler sampler = Sampler.of(cm, List.of());

@@ -46,6 +46,11 @@ final class SeriesModels {
     sb.append("report later = prev(").append(other).append(", initial: 1) + ").append(any).append('\n');
     sb.append("let lagged = prev(later, initial: 0.5) * 2\n");
     sb.append("report twice = lagged + later\n");
+    if (rnd.nextBoolean()) { // a recurrence of two cells, fed by a let
+      sb.append("let paid = min(prev(owed, initial: 5), max(").append(any).append(", 0) * 0.1)\n");
+      sb.append("let owed = prev(owed, initial: 5) * (1 + g) - paid\n");
+      sb.append("report owed\nreport paid\n");
+    }
     if (rnd.nextBoolean()) {
       sb.append("report value = npv(").append(other).append(", 9 %)\n");
     }
