@@ -175,7 +175,44 @@ final class BlockOps {
     if (node instanceof ColumnStrict s) {
       return strict(s, out, mask);
     }
+    if (node instanceof ColumnSum s) {
+      return sum(node, s, out);
+    }
     return null;
+  }
+
+  /** npv over a cell's columns, when its rate and initial amount do not vary by sample. */
+  private BlockOp sum(Node node, ColumnSum s, double[][] out) {
+    if (!(s.summed() instanceof Ref r) || !r.series() || !varying[r.slot()]) {
+      return null;
+    }
+    for (Node c : node.children()) {
+      if (c != s.summed() && !invariant(c)) {
+        return null;
+      }
+    }
+    double[] w;
+    try {
+      w = s.weights(invariant);
+    } catch (EvalError e) {
+      return null; // each sample's own evaluation meets it
+    }
+    if (w == null) {
+      return null;
+    }
+    double[][] c = cols[r.slot()];
+    return (p, n) -> {
+      double[] o = out[p];
+      Arrays.fill(o, 0, n, w[0]);
+      for (int q = 0; q < c.length; q++) {
+        double[] a = c[q];
+        double d = w[q + 1];
+        for (int k = 0; k < n; k++) {
+          o[k] += a[k] / d;
+        }
+      }
+      return o;
+    };
   }
 
   /**

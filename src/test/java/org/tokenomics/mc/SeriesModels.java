@@ -54,6 +54,9 @@ final class SeriesModels {
     if (rnd.nextBoolean()) {
       sb.append("report value = npv(").append(other).append(", 9 %)\n");
     }
+    if (rnd.nextBoolean()) { // a drawn rate: computed sample by sample from the columns
+      sb.append("report drawn_rate = npv(").append(any).append(", g)\n");
+    }
     if (rnd.nextBoolean()) {
       sb.append("report total = sum(").append(any).append(") / a\n");
     }
