@@ -115,6 +115,24 @@ class LauncherIT {
     assertEquals(1, missing.code(), "without the plugin path the model does not compile: " + missing);
   }
 
+  /**
+   * A one-shot command's JVM options (G1 for the archive's heap objects, no cryptography, Base64 or
+   * BigInteger stubs, C1 only) change its start, never a value: every value of these samples (JSON:
+   * each double in full) is the same as under the serial collector with every stub and C2.
+   */
+  @Test
+  void theOneShotOptionsChangeNoValue() throws Exception {
+    assertEquals(0, tok(Map.of(), "run", SAMPLE).code()); // makes the class-data archive when the jar is newer
+    for (String sample : List.of(SAMPLE, "samples/gigawatt/two_dark_years.tok", "samples/tokens/cost_curves.tok",
+        "samples/debt/gpu_loans.tok")) {
+      Run fast = tok(Map.of(), "run", sample, "--format", "json");
+      Run plain = tok(Map.of("TOK_JAVA_OPTS", "-Xss16m -XX:+UseSerialGC"), "run", sample, "--format", "json");
+      assertEquals(0, fast.code(), fast.toString());
+      assertEquals(plain.out(), fast.out(), sample);
+      assertEquals(plain.err(), fast.err(), sample);
+    }
+  }
+
   private record Run(int code, String out, String err) {}
 
   private static Run tok(Map<String, String> env, String... args) throws Exception {

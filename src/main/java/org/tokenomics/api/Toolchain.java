@@ -33,10 +33,43 @@ public final class Toolchain {
     // Plugin units come first: the prelude's kinds may be declared in them.
     Map<String, String> p = new LinkedHashMap<>(plugins.unitSources());
     for (String f : PRELUDE) {
-      p.put("prelude:" + f, resource("prelude/" + f));
+      p.put("prelude:" + f, PreludeTexts.text(f));
     }
     this.prelude = Collections.unmodifiableMap(p);
-    this.modules = this::module;
+    // A class, not the method reference this::module: on the command line this runs before the
+    // compile thread starts, and the process's first lambda sets up java.lang.invoke (some 5 ms
+    // cold), which is better paid on the compile thread beside the warm-up thread's parse.
+    this.modules = new Function<String, String>() {
+      @Override
+      public String apply(String name) {
+        return module(name);
+      }
+    };
+  }
+
+  /**
+   * The prelude's texts, read from the library once per process: the command line's warm-up
+   * thread and the toolchain both need them at start-up, and decoding them twice was a millisecond
+   * or two of cold code (issue 22). A missing file is null here and an error where it is needed.
+   */
+  private static final class PreludeTexts {
+    private static final Map<String, String> BY_FILE = read();
+
+    private static Map<String, String> read() {
+      Map<String, String> m = new java.util.HashMap<>();
+      for (String f : PRELUDE) {
+        m.put(f, optionalResource("prelude/" + f));
+      }
+      return m;
+    }
+
+    static String text(String file) {
+      String text = BY_FILE.get(file);
+      if (text == null) {
+        throw new IllegalStateException("the Tok library is missing prelude/" + file);
+      }
+      return text;
+    }
   }
 
   /** A toolchain with these plugins. */
@@ -58,7 +91,7 @@ public final class Toolchain {
   public static void warmUp() {
     SyntaxParser parser = new SyntaxParser();
     for (String f : PRELUDE) {
-      parser.parse(new SourceFile("prelude:" + f, resource("prelude/" + f), true), new Diagnostics());
+      parser.parse(new SourceFile("prelude:" + f, PreludeTexts.text(f), true), new Diagnostics());
     }
   }
 
@@ -89,19 +122,24 @@ public final class Toolchain {
     return plugins.module(prefix, rest);
   }
 
-  private static String resource(String path) {
-    String text = optionalResource(path);
-    if (text == null) {
-      throw new IllegalStateException("the Tok library is missing " + path);
-    }
-    return text;
-  }
-
   private static String optionalResource(String path) {
-    try (InputStream in = Toolchain.class.getResourceAsStream("/org/tokenomics/dsl/" + path)) {
+    try (InputStream in = open("org/tokenomics/dsl/" + path)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * A library resource, looked up where Tok's classes are first. {@code Class.getResourceAsStream}
+   * asks the parent loaders before, and the JDK's boot loader answers a name outside its packages
+   * by opening its module image and searching every module of the JDK (some 2 ms of a cold start,
+   * issue 22) for a file it never holds; the module's own look-up (Tok's unnamed module: its class
+   * loader's class path, or a bundle's own entries) does not. The usual look-up stays the fallback,
+   * for a host whose loader keeps Tok's resources apart from its classes.
+   */
+  private static InputStream open(String name) throws IOException {
+    InputStream in = Toolchain.class.getModule().getResourceAsStream(name);
+    return in != null ? in : Toolchain.class.getResourceAsStream("/" + name);
   }
 }

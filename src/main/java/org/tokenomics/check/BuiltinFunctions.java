@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tokenomics.eval.Arith;
 import org.tokenomics.eval.Const;
 import org.tokenomics.eval.MathFn;
@@ -18,8 +19,9 @@ import org.tokenomics.finance.FinanceNodes;
  * The one registry of built-in functions (LANGUAGE.md §6–§7): each entry's name, parameters with
  * their labels, shape, documentation and rule (argument dimensions, result type and the node it
  * builds, in {@link BuiltIns}). The checker, the language server's completion and hover, and the
- * manual's test all read it. To add a built-in: an entry here, its rule (and node, if new) and a
- * row in {@code dsl/manual/reference.md} §7 — a test fails when the manual lacks an entry.
+ * manual's test all read it. To add a built-in: its name in the list and its case in {@code define}
+ * here, its rule (and node, if new) and a row in {@code dsl/manual/reference.md} §7 — a test fails
+ * when the manual lacks an entry, or the list and the cases disagree.
  */
 public final class BuiltinFunctions {
   /** How a built-in reads its inputs. */
@@ -68,103 +70,34 @@ public final class BuiltinFunctions {
     }
   }
 
-  /** exp, ln, log10, sqrt, abs, floor, ceil, round: one math node. */
-  private static final NodeBuilder.Factory MATH = (a, b, op) -> MathFn.of(op.op(), a[0], op.span());
-
-  private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+  private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
+  /**
+   * Every built-in's name, in the manual's order. A function's entry is made by its case in
+   * {@link #define} the first time it is asked for, not when the class initialises: an entry's rule
+   * and node factory are lambdas, and each lambda's call site is linked (LambdaMetafactory, cold
+   * code) when first run, about 0.1 ms apiece on a cold JVM even with its class in the class-data
+   * archive. Some fifty of them were 5-8 ms of every compile's start; a model links those it calls
+   * (issue 22). The distributions have neither and are made here.
+   */
+  private static final java.util.Set<String> ORDER = new java.util.LinkedHashSet<>();
   /** Arguments the rule reads as written (keyed lists, strings, words), never checked as values first. */
   private static final java.util.Set<String> RAW = new java.util.HashSet<>();
   private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
 
   static {
-    // 7.1 series functions
-    add("ramp", "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — the period's average of clamp((τ − D) / DUR, 0, 1)",
-        BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
-    add("active", "from?, for?, until?", Shape.POINTWISE,
-        "active(from: D, for: DUR) or active(until: D) — the share of each period in range", BuiltIns::active,
-        (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
-    add("once", "amount, at", Shape.POINTWISE, "once(AMOUNT, at: D) — AMOUNT in the period containing D, 0 elsewhere",
-        BuiltIns::once, null);
-    add("grow", "by, every", Shape.POINTWISE, "grow(by: R, every: DUR) = (1 + R) ^ (t / DUR)", b -> b.compound("grow"),
-        (a, b, op) -> compound(Arith.binary(Arith.Op.ADD, new Const(1), a[0], op.span()), a[1], b, op));
-    add("decline", "by, every", Shape.POINTWISE, "decline(by: R, every: DUR) = (1 − R) ^ (t / DUR)",
-        b -> b.compound("decline"),
-        (a, b, op) -> compound(Arith.binary(Arith.Op.SUB, new Const(1), a[0], op.span()), a[1], b, op));
-    add("halving", "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)",
-        BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
-    // 7.2 reductions and shifts
-    add("sum", "x, from?, to?, by?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2); in a report, sum(x, by: yr|quarter) per year or quarter",
-        b -> b.reduce("sum"), reduce(Reductions.Kind.SUM));
-    add("mean", "x, by?", Shape.WHOLE_SERIES, "mean(x) over all periods; in a report, by: yr|quarter",
-        b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
-    add("min", "x, by?", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise; in a report, by: yr|quarter",
-        b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
-    add("max", "x, by?", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise; in a report, by: yr|quarter",
-        b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
-    add("first", "x, by?", Shape.WHOLE_SERIES, "first(x): the value in the first period; in a report, by: yr|quarter",
-        b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
-    add("last", "x, by?", Shape.WHOLE_SERIES, "last(x): the value in the last period; in a report, by: yr|quarter",
-        b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
-    add("cumsum", "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
-    add("lag", "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
-        BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
-    add("prev", "x, initial?", Shape.DELAYED,
-        "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
-        null, BuiltinFunctions::prev);
-    // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
-    add("total", "x", Shape.POINTWISE,
-        "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
-        b -> {
-          throw new IllegalStateException("total is checked by Totals");
-        }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
-    // 7.3 finance
-    add("npv", "amounts, rate, initial?, timing?", Shape.WHOLE_SERIES,
-        "npv(amounts, rate, initial: AMOUNT, timing: end|mid|start) — net present value, amounts at period ends by default",
-        b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
-    add("irr", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
-        "irr(amounts, initial: AMOUNT, timing: end|mid|start) — the rate where npv = 0",
-        b -> b.cashFlow("irr"), cashFlow(FinanceNodes.Fn.IRR));
-    add("payback", "amounts, initial?, timing?", Shape.WHOLE_SERIES,
-        "payback(amounts, initial: AMOUNT, timing: end|mid|start) — when cumulative cash turns non-negative (yr)",
-        b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
-    add("crf", "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year",
-        BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
-    // 7.4 math
-    add("exp", "x", Shape.POINTWISE, "exp(x), x dimensionless", b -> b.math("exp"), MATH);
-    add("ln", "x", Shape.POINTWISE, "ln(x), x dimensionless", b -> b.math("ln"), MATH);
-    add("log10", "x", Shape.POINTWISE, "log10(x), x dimensionless", b -> b.math("log10"), MATH);
-    add("sqrt", "x", Shape.POINTWISE, "sqrt(x) — a quantity with even unit powers keeps half of them",
-        BuiltIns::sqrt, MATH);
-    add("abs", "x", Shape.POINTWISE, "abs(x)", BuiltIns::abs, MATH);
-    add("floor", "x", Shape.POINTWISE, "floor(x), x dimensionless", b -> b.math("floor"), MATH);
-    add("ceil", "x", Shape.POINTWISE, "ceil(x), x dimensionless", b -> b.math("ceil"), MATH);
-    add("round", "x", Shape.POINTWISE, "round(x), x dimensionless", b -> b.math("round"), MATH);
-    // 7.6 values given by points and data files (LANGUAGE.md §11, §12)
-    add("series", "points", Shape.POINTWISE,
-        "series([D1: A1, D2: A2, …]) — each period holds the sum of the amounts dated inside it, 0 elsewhere",
-        PointCalls::series, (a, b, op) -> {
-          PointCalls.Points pts = (PointCalls.Points) op.data();
-          return new Points.Sum(pts.keys(), pts.keySpans(), a, op.type().series());
-        });
-    add("curve", "points, interpolate?", Shape.POINTWISE,
-        "curve([D1: V1, D2: V2, …], interpolate: linear|step|log) — the value at each period's start, flat outside",
-        PointCalls::curve, (a, b, op) -> {
-          PointCalls.Points pts = (PointCalls.Points) op.data();
-          return new Points.Curve(pts.keys(), a, interp(pts), op.span(), op.type().series());
-        });
-    add("lookup", "x, points, interpolate?", Shape.POINTWISE,
-        "lookup(x, [K1: V1, K2: V2, …], interpolate: linear|step|log) — the value at x, flat beyond the ends",
-        PointCalls::lookup, (a, b, op) -> {
-          PointCalls.Points pts = (PointCalls.Points) op.data();
-          return new Points.Lookup(a[0], pts.keys(), java.util.Arrays.copyOfRange(a, 1, a.length), interp(pts), op.span());
-        });
-    add("csv", "path, column, aggregate?", Shape.POINTWISE,
-        "csv(\"FILE.csv\", column: \"NAME\", aggregate: mean|sum|last) — a column of a data file, read at compile time, per period",
-        PointCalls::csv, (a, b, op) -> {
-          PointCalls.Data d = (PointCalls.Data) op.data();
-          return new DataSeries(d.dates(), d.values(), DataSeries.Aggregate.valueOf(d.aggregate().toUpperCase(java.util.Locale.ROOT)),
-              op.span(), d.file(), op.type().series());
-        });
+    ORDER.addAll(List.of(
+        // 7.1 series functions
+        "ramp", "active", "once", "grow", "decline", "halving",
+        // 7.2 reductions and shifts
+        "sum", "mean", "min", "max", "first", "last", "cumsum", "lag", "prev",
+        // 7.2b families (LANGUAGE.md §15)
+        "total",
+        // 7.3 finance
+        "npv", "irr", "payback", "crf",
+        // 7.4 math
+        "exp", "ln", "log10", "sqrt", "abs", "floor", "ceil", "round",
+        // 7.6 values given by points and data files (LANGUAGE.md §11, §12)
+        "series", "curve", "lookup", "csv"));
     rawArg("series", "points");
     rawArg("curve", "points");
     rawArg("lookup", "points");
@@ -183,6 +116,111 @@ public final class BuiltinFunctions {
         "gbm(start: S0, drift: MU, volatility: SIGMA) — a geometric Brownian price path (a series)", null, null);
     add("ou", "start, mean, reversion, volatility", Shape.DISTRIBUTION,
         "ou(start: X0, mean: M, reversion: K, volatility: SIGMA) — a mean-reverting path (a series)", null, null);
+  }
+
+
+  /**
+   * The entry of a function named in {@link #ORDER}: to add a built-in, its name there and its case
+   * here (name, parameters, shape, documentation, rule, node factory), its rule and node, and its
+   * row in the manual. {@code BuiltinRegistryTest} checks the names and the cases agree.
+   */
+  private static Entry define(String name) {
+    return switch (name) {
+      // 7.1 series functions
+      case "ramp" -> entry(name, "from, over?", Shape.POINTWISE, "ramp(from: D, over: DUR) — the period's average of clamp((τ − D) / DUR, 0, 1)",
+          BuiltIns::ramp, (a, b, op) -> new TimeFns.Ramp(a[0], a[1], b.timeline()));
+      case "active" -> entry(name, "from?, for?, until?", Shape.POINTWISE,
+          "active(from: D, for: DUR) or active(until: D) — the share of each period in range", BuiltIns::active,
+          (a, b, op) -> new TimeFns.Active(a[0], a[1], a[2], b.timeline()));
+      case "once" -> entry(name, "amount, at", Shape.POINTWISE, "once(AMOUNT, at: D) — AMOUNT in the period containing D, 0 elsewhere",
+          BuiltIns::once, null);
+      case "grow" -> entry(name, "by, every", Shape.POINTWISE, "grow(by: R, every: DUR) = (1 + R) ^ (t / DUR)", b -> b.compound("grow"),
+          (a, b, op) -> compound(Arith.binary(Arith.Op.ADD, new Const(1), a[0], op.span()), a[1], b, op));
+      case "decline" -> entry(name, "by, every", Shape.POINTWISE, "decline(by: R, every: DUR) = (1 − R) ^ (t / DUR)",
+          b -> b.compound("decline"),
+          (a, b, op) -> compound(Arith.binary(Arith.Op.SUB, new Const(1), a[0], op.span()), a[1], b, op));
+      case "halving" -> entry(name, "every", Shape.POINTWISE, "halving(every: DUR) = 0.5 ^ (t / DUR)",
+          BuiltIns::halving, (a, b, op) -> new TimeFns.Compound(new Const(0.5), a[0], b.timeline(), op.span()));
+      // 7.2 reductions and shifts
+      case "sum" -> entry(name, "x, from?, to?, by?", Shape.WHOLE_SERIES, "sum(x) over all periods, or sum(x, from: D1, to: D2); in a report, sum(x, by: yr|quarter) per year or quarter",
+          b -> b.reduce("sum"), reduce(Reductions.Kind.SUM));
+      case "mean" -> entry(name, "x, by?", Shape.WHOLE_SERIES, "mean(x) over all periods; in a report, by: yr|quarter",
+          b -> b.reduce("mean"), reduce(Reductions.Kind.MEAN));
+      case "min" -> entry(name, "x, by?", Shape.WHOLE_SERIES, "min(x) over all periods; min(a, b, …) element-wise; in a report, by: yr|quarter",
+          b -> b.reduce("min"), reduce(Reductions.Kind.MIN));
+      case "max" -> entry(name, "x, by?", Shape.WHOLE_SERIES, "max(x) over all periods; max(a, b, …) element-wise; in a report, by: yr|quarter",
+          b -> b.reduce("max"), reduce(Reductions.Kind.MAX));
+      case "first" -> entry(name, "x, by?", Shape.WHOLE_SERIES, "first(x): the value in the first period; in a report, by: yr|quarter",
+          b -> b.reduce("first"), reduce(Reductions.Kind.FIRST));
+      case "last" -> entry(name, "x, by?", Shape.WHOLE_SERIES, "last(x): the value in the last period; in a report, by: yr|quarter",
+          b -> b.reduce("last"), reduce(Reductions.Kind.LAST));
+      case "cumsum" -> entry(name, "x", Shape.WHOLE_SERIES, "cumsum(x): the running sum over periods", BuiltIns::cumsum, null);
+      case "lag" -> entry(name, "x, n", Shape.WHOLE_SERIES, "lag(x, n): x shifted by n periods, 0 filled",
+          BuiltIns::lag, (a, b, op) -> new TimeFns.Lag(a[0], a[1], op.type().series()));
+      case "prev" -> entry(name, "x, initial?", Shape.DELAYED,
+          "prev(x, initial: X0) — x in the previous period, X0 in the first (0 by default); x may depend on it",
+          null, BuiltinFunctions::prev);
+      // 7.2b families (LANGUAGE.md §15): checked by Totals (its argument once per member), one Sum node
+      case "total" -> entry(name, "x", Shape.POINTWISE,
+          "total(EXPR) — the sum over a family's members (total(vintage.cash)) or a kind's instances (total(rental.cash))",
+          b -> {
+            throw new IllegalStateException("total is checked by Totals");
+          }, (a, b, op) -> Arith.fold(new org.tokenomics.eval.Sum(a), a));
+      // 7.3 finance
+      case "npv" -> entry(name, "amounts, rate, initial?, timing?", Shape.WHOLE_SERIES,
+          "npv(amounts, rate, initial: AMOUNT, timing: end|mid|start) — net present value, amounts at period ends by default",
+          b -> b.cashFlow("npv"), cashFlow(FinanceNodes.Fn.NPV));
+      case "irr" -> entry(name, "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+          "irr(amounts, initial: AMOUNT, timing: end|mid|start) — the rate where npv = 0",
+          b -> b.cashFlow("irr"), cashFlow(FinanceNodes.Fn.IRR));
+      case "payback" -> entry(name, "amounts, initial?, timing?", Shape.WHOLE_SERIES,
+          "payback(amounts, initial: AMOUNT, timing: end|mid|start) — when cumulative cash turns non-negative (yr)",
+          b -> b.cashFlow("payback"), cashFlow(FinanceNodes.Fn.PAYBACK));
+      case "crf" -> entry(name, "rate, n", Shape.POINTWISE, "crf(rate, n) — capital recovery factor per year",
+          BuiltIns::crf, (a, b, op) -> Arith.fold(new FinanceNodes.Crf(a[0], a[1], op.span()), a));
+      // 7.4 math
+      case "exp" -> entry(name, "x", Shape.POINTWISE, "exp(x), x dimensionless", b -> b.math("exp"), BuiltinFunctions::math);
+      case "ln" -> entry(name, "x", Shape.POINTWISE, "ln(x), x dimensionless", b -> b.math("ln"), BuiltinFunctions::math);
+      case "log10" -> entry(name, "x", Shape.POINTWISE, "log10(x), x dimensionless", b -> b.math("log10"), BuiltinFunctions::math);
+      case "sqrt" -> entry(name, "x", Shape.POINTWISE, "sqrt(x) — a quantity with even unit powers keeps half of them",
+          BuiltIns::sqrt, BuiltinFunctions::math);
+      case "abs" -> entry(name, "x", Shape.POINTWISE, "abs(x)", BuiltIns::abs, BuiltinFunctions::math);
+      case "floor" -> entry(name, "x", Shape.POINTWISE, "floor(x), x dimensionless", b -> b.math("floor"), BuiltinFunctions::math);
+      case "ceil" -> entry(name, "x", Shape.POINTWISE, "ceil(x), x dimensionless", b -> b.math("ceil"), BuiltinFunctions::math);
+      case "round" -> entry(name, "x", Shape.POINTWISE, "round(x), x dimensionless", b -> b.math("round"), BuiltinFunctions::math);
+      // 7.6 values given by points and data files (LANGUAGE.md §11, §12)
+      case "series" -> entry(name, "points", Shape.POINTWISE,
+          "series([D1: A1, D2: A2, …]) — each period holds the sum of the amounts dated inside it, 0 elsewhere",
+          PointCalls::series, (a, b, op) -> {
+            PointCalls.Points pts = (PointCalls.Points) op.data();
+            return new Points.Sum(pts.keys(), pts.keySpans(), a, op.type().series());
+          });
+      case "curve" -> entry(name, "points, interpolate?", Shape.POINTWISE,
+          "curve([D1: V1, D2: V2, …], interpolate: linear|step|log) — the value at each period's start, flat outside",
+          PointCalls::curve, (a, b, op) -> {
+            PointCalls.Points pts = (PointCalls.Points) op.data();
+            return new Points.Curve(pts.keys(), a, interp(pts), op.span(), op.type().series());
+          });
+      case "lookup" -> entry(name, "x, points, interpolate?", Shape.POINTWISE,
+          "lookup(x, [K1: V1, K2: V2, …], interpolate: linear|step|log) — the value at x, flat beyond the ends",
+          PointCalls::lookup, (a, b, op) -> {
+            PointCalls.Points pts = (PointCalls.Points) op.data();
+            return new Points.Lookup(a[0], pts.keys(), java.util.Arrays.copyOfRange(a, 1, a.length), interp(pts), op.span());
+          });
+      case "csv" -> entry(name, "path, column, aggregate?", Shape.POINTWISE,
+          "csv(\"FILE.csv\", column: \"NAME\", aggregate: mean|sum|last) — a column of a data file, read at compile time, per period",
+          PointCalls::csv, (a, b, op) -> {
+            PointCalls.Data d = (PointCalls.Data) op.data();
+            return new DataSeries(d.dates(), d.values(), DataSeries.Aggregate.valueOf(d.aggregate().toUpperCase(java.util.Locale.ROOT)),
+                op.span(), d.file(), op.type().series());
+          });
+      default -> throw new IllegalStateException("no case for the built-in " + name);
+    };
+  }
+
+  /** exp, ln, log10, sqrt, abs, floor, ceil, round: one math node. */
+  private static org.tokenomics.eval.Node math(org.tokenomics.eval.Node[] a, NodeBuilder b, TExpr.Op op) {
+    return MathFn.of(op.op(), a[0], op.span());
   }
 
   private BuiltinFunctions() {}
@@ -249,13 +287,19 @@ public final class BuiltinFunctions {
     return WORDS.getOrDefault(name + "." + label, List.of());
   }
 
+  /** A distribution's entry, made now (it has no rule and no node factory: nothing to link). */
   private static void add(String name, String params, Shape shape, String doc, Rule rule, NodeBuilder.Factory factory) {
+    ORDER.add(name);
+    ENTRIES.put(name, entry(name, params, shape, doc, rule, factory));
+  }
+
+  private static Entry entry(String name, String params, Shape shape, String doc, Rule rule, NodeBuilder.Factory factory) {
     List<Param> ps = new ArrayList<>();
     for (String p : paramNames(params)) {
       boolean optional = p.endsWith("?");
       ps.add(new Param(optional ? p.substring(0, p.length() - 1) : p, optional));
     }
-    ENTRIES.put(name, new Entry(name, List.copyOf(ps), shape, doc, rule, factory));
+    return new Entry(name, List.copyOf(ps), shape, doc, rule, factory);
   }
 
   /**
@@ -292,16 +336,27 @@ public final class BuiltinFunctions {
 
   /** The entry named {@code name}, or null. */
   public static Entry get(String name) {
-    return ENTRIES.get(name);
+    Entry known = name == null ? null : ENTRIES.get(name);
+    if (known != null || !ORDER.contains(name)) {
+      return known;
+    }
+    // two threads may both define it: the same entry either way, and one is kept
+    Entry made = define(name);
+    Entry raced = ENTRIES.putIfAbsent(name, made);
+    return raced != null ? raced : made;
   }
 
   /** Every built-in, in the manual's order. */
   public static List<Entry> all() {
-    return List.copyOf(ENTRIES.values());
+    List<Entry> out = new ArrayList<>();
+    for (String name : ORDER) {
+      out.add(get(name));
+    }
+    return List.copyOf(out);
   }
 
-  /** Every built-in name. */
+  /** Every built-in name, in the manual's order. */
   public static java.util.Set<String> names() {
-    return Collections.unmodifiableSet(ENTRIES.keySet());
+    return Collections.unmodifiableSet(ORDER);
   }
 }

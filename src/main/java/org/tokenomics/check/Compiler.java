@@ -53,14 +53,20 @@ public final class Compiler {
                                Function<String, String> modules, Map<String, org.tokenomics.spi.TokFunction> functions) {
     Result[] result = new Result[1];
     Throwable[] failure = new Throwable[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        // "Did you mean" has a budget per compile, on the compiling thread (safety.md).
-        try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
-          result[0] = compileHere(main, location, options, prelude, modules, functions);
+    // An anonymous class, not a lambda: on the command line this may be the process's first
+    // lambda, whose java.lang.invoke set-up (some 5 ms cold) the compile thread then pays beside
+    // the warm-up thread's parse of the prelude, rather than this thread before starting it.
+    Thread t = new Thread(null, new Runnable() {
+      @Override
+      public void run() {
+        try {
+          // "Did you mean" has a budget per compile, on the compiling thread (safety.md).
+          try (AutoCloseable scope = org.tokenomics.diag.Suggest.budget(SUGGESTION_BUDGET)) {
+            result[0] = compileHere(main, location, options, prelude, modules, functions);
+          }
+        } catch (Throwable e) {
+          failure[0] = e;
         }
-      } catch (Throwable e) {
-        failure[0] = e;
       }
     }, "tok-compile", STACK_BYTES);
     t.setDaemon(true);
@@ -105,6 +111,7 @@ public final class Compiler {
     org.tokenomics.diag.StartupTrace.mark("compile: built-ins ready");
     Diagnostics diags = new Diagnostics();
     SyntaxParser parser = new SyntaxParser(options.maxNesting(), options.maxNodes());
+    parseLastFirst(prelude, parser);
     Loader loader = new Loader(diags, parser, modules, options.root(), options.maxSourceBytes());
     prelude.forEach(loader::library);
     org.tokenomics.diag.StartupTrace.mark("compile: prelude parsed");
@@ -191,6 +198,25 @@ public final class Compiler {
     CompiledModel model = new CompiledModel(program, List.copyOf(reports), List.copyOf(asserts),
         List.copyOf(params), scenarios, byName, correlations, ck);
     return new Result(model, diags.all());
+  }
+
+  /**
+   * Parses the prelude's last file before the others are loaded in order. The command line's
+   * warm-up thread parses the prelude from the first file on, and the compile waits for it (a
+   * quarter of a short run, cold): this thread takes the last file meanwhile, on the other core
+   * (issue 22). A library file is parsed once per process and kept (SyntaxParser), so the loading
+   * below finds both trees; without a warm-up thread only the order changes. Its diagnostics are
+   * dropped here: a file with problems is not kept, and the loading parses it again and reports.
+   */
+  private static void parseLastFirst(Map<String, String> prelude, SyntaxParser parser) {
+    if (prelude.size() < 2) {
+      return;
+    }
+    Map.Entry<String, String> last = null;
+    for (Map.Entry<String, String> e : prelude.entrySet()) {
+      last = e;
+    }
+    parser.parse(new SourceFile(last.getKey(), last.getValue(), true), new Diagnostics());
   }
 
   private static CompiledModel.ParamSpec param(String name, CellSym c, NodeBuilder nb) {

@@ -64,10 +64,8 @@ public final class AutoRun {
     int[] cellOf = cells(model, sampler);
     long cells = cellOf[cellOf.length - 1];
     Moments[] spread = new Moments[targets.size()];
-    CompensatedSum[] sums = new CompensatedSum[targets.size()];
     for (int t = 0; t < spread.length; t++) {
       spread[t] = new Moments();
-      sums[t] = new CompensatedSum();
     }
     List<Partial> kept = new ArrayList<>();
     boolean keeping = true;
@@ -82,7 +80,6 @@ public final class AutoRun {
       for (int t = 0; t < targets.size(); t++) {
         double[] v = p.values()[cellOf[targets.get(t)]];
         spread[t].addAll(v, 0, v.length);
-        sums[t].addAll(v, v.length);
       }
       n = to;
       keeping &= (long) n * cells <= options.exactBudget();
@@ -94,7 +91,7 @@ public final class AutoRun {
       worst = -1;
       worstRel = 0;
       for (int t = 0; t < targets.size(); t++) {
-        double rel = relative(spread[t], sums[t]);
+        double rel = relative(spread[t]);
         if (worst < 0 || !Double.isNaN(worstRel) && (Double.isNaN(rel) || rel > worstRel)) {
           worst = t;
           worstRel = rel;
@@ -122,12 +119,12 @@ public final class AutoRun {
   }
 
   /** Standard error over |mean|: 0 for a constant, +∞ for a spread around a mean of 0, NaN below 2 samples. */
-  static double relative(Moments m, CompensatedSum sum) {
+  static double relative(Moments m) {
     double se = m.standardError();
     if (se == 0) {
       return 0;
     }
-    return se / Math.abs(sum.mean(m.count()));
+    return se / Math.abs(m.mean());
   }
 
   /** The reports that must converge, by index; every scalar numeric report when none are named. */

@@ -42,7 +42,6 @@ final class Engine {
   private final java.util.concurrent.ConcurrentLinkedQueue<Worker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
   final LogHistogram[] sketches;
   final Program.Plan plan;
-  final CompensatedSum[] sums;
   final long[] counts;
   final Moments[] moments; // the spread of each cell's values, for the standard error (sketch mode)
   final AtomicLong done = new AtomicLong();
@@ -92,7 +91,6 @@ final class Engine {
     tileLen = (int) Math.max(1, Math.min(TILE, TILE_BYTES / (8L * Math.max(1, cells))));
     if (exact) {
       sketches = null;
-      sums = null;
       counts = null;
       moments = null;
     } else {
@@ -100,10 +98,6 @@ final class Engine {
       sketches = new LogHistogram[cells];
       for (int i = 0; i < cells; i++) {
         sketches[i] = new LogHistogram(buckets);
-      }
-      sums = new CompensatedSum[cells];
-      for (int i = 0; i < cells; i++) {
-        sums[i] = new CompensatedSum();
       }
       counts = new long[cells];
       moments = new Moments[cells];
@@ -204,7 +198,7 @@ final class Engine {
       int chunk = 32;
       int tasks = (cells + chunk - 1) / chunk;
       Parallel.run(tasks, options.threads(), t -> {
-        PairFeed.range(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len, sketches, sums, moments, counts);
+        PairFeed.range(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len, sketches, moments, counts);
       }, () -> { });
     }
     options.progress().update(done.get(), samples);
@@ -348,7 +342,7 @@ final class Engine {
         System.arraycopy(p.values()[cell], 0, buffer[cell], (int) p.first(), p.count());
       }
     } else {
-      PairFeed.range(p.values(), 0, cells, 0, p.count(), sketches, sums, moments, counts);
+      PairFeed.range(p.values(), 0, cells, 0, p.count(), sketches, moments, counts);
     }
   }
 
@@ -359,25 +353,22 @@ final class Engine {
     Quantiles[] quantiles = new Quantiles[cells];
     Parallel.run(cells, options.threads(), cell -> {
       if (exact) {
-        CompensatedSum sum;
         Moments m;
         OrderStatistics.Summary summary;
         if (ordered != null && ordered.complete()) { // fed as the blocks were done
-          sum = ordered.sums[cell];
           m = ordered.moments[cell];
           summary = ordered.summaries[cell];
         } else {
-          sum = new CompensatedSum();
           m = new Moments();
-          summary = ExactFeed.column(buffer[cell], samples, sum, m); // one pass for all three
+          summary = ExactFeed.column(buffer[cell], samples, m); // one pass for both
         }
-        mean[cell] = sum.mean(m.count()); // both skip NaN (failed samples)
+        mean[cell] = m.mean(); // from the moments' shifted sums (NaN skipped: failed samples)
         se[cell] = m.standardError();
         quantiles[cell] = new Quantiles.Exact(buffer[cell], samples, summary); // reads the column, never reorders it
         draws[cell] = scalar[cell] ? buffer[cell] : null; // a scalar report's raw draws, in sample order
         buffer[cell] = null;
       } else {
-        mean[cell] = sums[cell].mean(counts[cell]);
+        mean[cell] = moments[cell].mean();
         se[cell] = moments[cell].standardError();
         quantiles[cell] = sketches[cell];
       }

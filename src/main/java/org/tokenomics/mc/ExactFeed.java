@@ -1,57 +1,53 @@
 package org.tokenomics.mc;
 
 /**
- * The statistics of one report value's kept column (a run that keeps every value): its
- * compensated sum, its moments and what the exact quantiles' selection needs to know
- * ({@link OrderStatistics.Summary}), in one pass with their state in locals. Before, these were
- * four passes over the column, one after the other, on one thread after the samples were done:
+ * The statistics of one report value's kept column (a run that keeps every value): its moments
+ * (which give the mean and the standard error) and what the exact quantiles' selection needs to
+ * know ({@link OrderStatistics.Summary}), in one pass with their state in locals. Before, these were
+ * four passes over the column (a compensated sum for the mean among them), one after the other,
+ * on one thread after the samples were done:
  * at a million samples of a small model, a fifth of the run.
  *
- * <p>Exactly what {@code sum.addAll(v, len); m.addAll(v, 0, len); Summary.of(v, len)} give, bit
- * for bit: the accumulators are independent and each sees the values in sample order with the
- * same operations; every rare case (the first value, a sum about to overflow, a deviation that
- * needs rescaling) leaves the hot loop and is handled by the accumulators' own {@code add}, as in
- * {@link Feed}.
+ * <p>Exactly what {@code m.addAll(v, 0, len); Summary.of(v, len)} give, bit for bit: the
+ * accumulators are independent and each sees the values in sample order with the same operations;
+ * every rare case (the first value, a deviation that needs rescaling) leaves the hot loop and is
+ * handled by the accumulators' own {@code add}, as in {@link Feed}.
  */
 final class ExactFeed {
   private ExactFeed() {}
 
   /**
-   * Adds {@code v[0, len)} (NaN skipped) to {@code cs}, {@code m} and a new summary.
+   * Adds {@code v[0, len)} (NaN skipped) to {@code m} and a new summary.
    *
    * @param v   the column, in sample order
    * @param len how many values
-   * @param cs  the mean's running sum
-   * @param m   the moments of the standard error
+   * @param m   the moments of the mean and the standard error
    * @return the summary of the values for {@link OrderStatistics}
    */
-  static OrderStatistics.Summary column(double[] v, int len, CompensatedSum cs, Moments m) {
+  static OrderStatistics.Summary column(double[] v, int len, Moments m) {
     OrderStatistics.Summary q = new OrderStatistics.Summary();
-    range(v, 0, len, cs, m, q);
+    range(v, 0, len, m, q);
     return q;
   }
 
   /**
-   * Adds {@code v[from, to)} (NaN skipped) to {@code cs}, {@code m} and {@code q}: ranges added one
+   * Adds {@code v[from, to)} (NaN skipped) to {@code m} and {@code q}: ranges added one
    * after the other in order give what one call over all of them gives, bit for bit.
    *
    * @param v    the column, in sample order
    * @param from the first value
    * @param to   after the last
-   * @param cs   the mean's running sum
-   * @param m    the moments of the standard error
+   * @param m    the moments of the mean and the standard error
    * @param q    the summary for {@link OrderStatistics}
    */
-  static void range(double[] v, int from, int to, CompensatedSum cs, Moments m, OrderStatistics.Summary q) {
+  static void range(double[] v, int from, int to, Moments m, OrderStatistics.Summary q) {
     int i = from;
     int len = to;
     while (i < len) {
-      if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
-        slow(v[i++], cs, m, q);
+      if (m.n == 0 || m.k < -1000 || m.k > 1000) {
+        slow(v[i++], m, q);
         continue;
       }
-      double s = cs.sum;
-      double c = cs.comp;
       double scale = Math.scalb(1.0, -m.k); // 2^-k exactly: x * scale is scalb(x, -k) (see Moments)
       double sh = m.shift;
       double a1 = m.s1;
@@ -67,15 +63,12 @@ final class ExactFeed {
         if (x != x) {
           continue;
         }
-        // written out without calls (isInfinite, min, max, OrderStatistics.key): this pass runs
+        // written out without calls (min, max, OrderStatistics.key): this pass runs
         // once over a million values, mostly before the JIT has compiled it
-        double t = s + x;
         double d = x * scale - sh;
-        if (t == Double.POSITIVE_INFINITY || t == Double.NEGATIVE_INFINITY || !(Math.abs(d) <= Moments.BIG)) {
+        if (!(Math.abs(d) <= Moments.BIG)) {
           break;
         }
-        c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-        s = t;
         n++;
         a1 += d;
         a2 += d * d;
@@ -92,8 +85,6 @@ final class ExactFeed {
           hi = key;
         }
       }
-      cs.sum = s;
-      cs.comp = c;
       m.n = n;
       m.s1 = a1;
       m.s2 = a2;
@@ -102,18 +93,17 @@ final class ExactFeed {
       q.minKey = lo;
       q.maxKey = hi;
       if (i < len) {
-        slow(v[i++], cs, m, q); // the value that left the loop, untouched so far
+        slow(v[i++], m, q); // the value that left the loop, untouched so far
       } else if (i == start) {
         break;
       }
     }
   }
 
-  private static void slow(double x, CompensatedSum cs, Moments m, OrderStatistics.Summary q) {
+  private static void slow(double x, Moments m, OrderStatistics.Summary q) {
     if (x != x) {
       return;
     }
-    cs.add(x);
     m.add(x);
     q.add(x);
   }

@@ -1,15 +1,14 @@
 package org.tokenomics.mc;
 
 /**
- * Feeds one report value's column of samples to its three accumulators (the quantile histogram,
- * the compensated sum of the mean, the moments of the standard error) in one pass, with their
- * state in locals: one read of each value instead of three, and the three accumulators' chains
- * of additions overlap in the processor instead of running one after the other.
+ * Feeds one report value's column of samples to its accumulators (the quantile histogram, the
+ * moments of the mean and the standard error) in one pass, with their state in locals: one read
+ * of each value instead of two, and the accumulators' chains of additions overlap in the processor
+ * instead of running one after the other.
  *
- * <p>Exactly what {@code h.addAll(v, 0, len); sum.addAll(v, len); m.addAll(v, 0, len)} do, bit
- * for bit: the accumulators are independent, each still sees the values in sample order with the
+ * <p>Exactly what {@code h.addAll(v, 0, len); m.addAll(v, 0, len)} do, bit for bit: the accumulators are independent, each still sees the values in sample order with the
  * same operations, and every rare case (the first value, a value outside the histogram's window,
- * a sum about to overflow, a deviation that needs rescaling) leaves the hot loop and is handled
+ * a deviation that needs rescaling) leaves the hot loop and is handled
  * by the accumulators' own {@code add}.
  */
 final class Feed {
@@ -20,13 +19,13 @@ final class Feed {
    * The values are contiguous (a wave's column, or a partial run's values): the loop's index is
    * the array's, which the JIT addresses more cheaply than a layout computed per value.
    */
-  static int column(double[] v, int from, int count, LogHistogram h, CompensatedSum cs, Moments m) {
+  static int column(double[] v, int from, int count, LogHistogram h, Moments m) {
     int i = from;
     int len = from + count;
     int added = 0;
     while (i < len) {
-      if (cs.scaled || m.n == 0 || m.k < -1000 || m.k > 1000) {
-        added += slow(v[i++], h, cs, m);
+      if (m.n == 0 || m.k < -1000 || m.k > 1000) {
+        added += slow(v[i++], h, m);
         continue;
       }
       LogHistogram.Side pos = h.positive;
@@ -40,8 +39,6 @@ final class Feed {
       long zeros = h.zeros;
       double lo = h.min;
       double hi = h.max;
-      double s = cs.sum;
-      double c = cs.comp;
       double scale = Math.scalb(1.0, -m.k); // 2^-k exactly: x * scale is scalb(x, -k) (see Moments)
       double sh = m.shift;
       double a1 = m.s1;
@@ -53,9 +50,8 @@ final class Feed {
         if (x != x) {
           continue;
         }
-        double t = s + x;
         double d = x * scale - sh;
-        if (Double.isInfinite(t) || !(Math.abs(d) <= Moments.BIG)) {
+        if (!(Math.abs(d) <= Moments.BIG)) {
           break;
         }
         if (x > 0) {
@@ -73,8 +69,6 @@ final class Feed {
         } else {
           zeros++;
         }
-        c += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-        s = t;
         n++;
         a1 += d;
         a2 += d * d;
@@ -85,13 +79,11 @@ final class Feed {
       h.zeros = zeros;
       h.min = lo;
       h.max = hi;
-      cs.sum = s;
-      cs.comp = c;
       m.n = n;
       m.s1 = a1;
       m.s2 = a2;
       if (i < len) {
-        added += slow(v[i++], h, cs, m); // the value that left the loop, untouched so far
+        added += slow(v[i++], h, m); // the value that left the loop, untouched so far
       } else if (i == start) {
         break;
       }
@@ -99,12 +91,11 @@ final class Feed {
     return added;
   }
 
-  private static int slow(double x, LogHistogram h, CompensatedSum cs, Moments m) {
+  private static int slow(double x, LogHistogram h, Moments m) {
     if (x != x) {
       return 0;
     }
     h.add(x);
-    cs.add(x);
     m.add(x);
     return 1;
   }

@@ -1,17 +1,17 @@
 package org.tokenomics.mc;
 
 /**
- * The spread of one report period's values, for the standard error of the mean: sums of the
- * values' deviations from a shift {@code K} (the first value) and of their squares, fed in sample
- * order. With K one of the values it lies within a few standard deviations of the mean, so
+ * The mean of one report period's values and their spread, for the standard error of the mean:
+ * sums of the values' deviations from a shift {@code K} (the first value) and of their squares,
+ * fed in sample order. With K one of the values it lies within a few standard deviations of the mean, so
  * {@code (S2 − S1²/n)} does not cancel badly (the "shifted data" algorithm), and each value costs
  * a subtraction, a multiplication and two additions: no division, unlike Welford's update.
  *
  * <p>Values are scaled by a power of two {@code 2^-k} (exact) chosen from the first value, so that
  * squares of values near {@code Double.MAX_VALUE} do not overflow; a value far beyond the others
- * rescales the sums (as {@link CompensatedSum} does), so the result is finite for any finite
- * values. Fed in sample order, the result does not depend on the thread count, and a merge of
- * partial runs (which feeds values in the same order) reproduces it bit for bit.
+ * rescales the sums, so the result is finite for any finite values. Fed in sample order, the
+ * result does not depend on the thread count, and a merge of partial runs (which feeds values in
+ * the same order) reproduces it bit for bit.
  */
 final class Moments {
   /** Deviations above this are rescaled, so that a square and a sum of 2^31 squares stay finite. */
@@ -98,6 +98,23 @@ final class Moments {
       d = Math.scalb(x, -k) - shift;
     } while (!(Math.abs(d) <= BIG) && k < 4 * STEP);
     return d;
+  }
+
+  /**
+   * The mean of the values added, from the shifted sums: {@code 2^k·(K + S1/n)}, the shift plus the
+   * mean deviation from it (the statistics need no sum of their own). Its rounding error is at
+   * most about n·2^-53 times the values' mean distance from the first value (the sum of n
+   * deviations, which the shift keeps small, rounded n times), plus 2^-52 of the mean: far below
+   * the mean's standard error, s/√n, for any n up to 2^34 (UncertaintyProperties). NaN for no
+   * values; finite whenever every value was.
+   */
+  double mean() {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double back = Math.scalb(shift + s1 / n, k);
+    // the mean of finite values is finite; rounding at the very edge must not make it infinite
+    return Double.isInfinite(back) ? Math.copySign(Double.MAX_VALUE, back) : back;
   }
 
   /** The values added. */

@@ -26,7 +26,6 @@ final class OrderedFeed {
   private final boolean counting;
   /** Samples from which the feed makes the selection's first counts. */
   static final int COUNT_FROM = 65_536;
-  final CompensatedSum[] sums;
   final Moments[] moments;
   final OrderStatistics.Summary[] summaries;
 
@@ -41,11 +40,9 @@ final class OrderedFeed {
     this.blockSize = blockSize;
     this.ready = new AtomicIntegerArray((samples + blockSize - 1) / blockSize);
     this.counting = samples >= COUNT_FROM;
-    sums = new CompensatedSum[columns.length];
     moments = new Moments[columns.length];
     summaries = new OrderStatistics.Summary[columns.length];
     for (int c = 0; c < columns.length; c++) {
-      sums[c] = new CompensatedSum();
       moments[c] = new Moments();
       summaries[c] = new OrderStatistics.Summary();
     }
@@ -66,7 +63,7 @@ final class OrderedFeed {
           int to = Math.min(samples, from + blockSize);
           for (int c = 0; c < columns.length; c++) {
             OrderStatistics.Summary q = summaries[c];
-            ExactFeed.range(columns[c], from, to, sums[c], moments[c], q);
+            ExactFeed.range(columns[c], from, to, moments[c], q);
             if (counting) {
               if (q.first == null && q.size > 0) { // the first values fix the histogram's range
                 q.first = new OrderStatistics.Histogram(q.minKey, q.maxKey);

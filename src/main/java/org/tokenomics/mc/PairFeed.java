@@ -2,16 +2,17 @@ package org.tokenomics.mc;
 
 /**
  * {@link Feed} for two report values at once: one loop over the samples updates both values'
- * accumulators. Each value's accumulators form chains of dependent additions (the compensated
- * sum, the moments, the minimum and maximum, a histogram bucket hit twice in a row); with two
+ * accumulators. Each value's accumulators form chains of dependent additions (the moments, the
+ * minimum and maximum, a histogram bucket hit twice in a row); with two
  * independent sets in one loop the processor overlaps them, a sixth less time per value on the
  * 60-month model.
  *
  * <p>Bit for bit what {@link Feed#column} does for each value alone: each still sees its values
  * in sample order with the same operations. A sample that needs a rare case in either value (the
- * first value, NaN, a value outside its histogram's window, a sum about to overflow, a deviation
- * that needs rescaling) stops the loop before either value is touched; both values of that sample
- * then go through the accumulators' own {@code add}, and the loop starts again.
+ * first value, NaN, a value outside its histogram's window, a deviation that needs rescaling) stops the loop before either value is touched; both values of that sample
+ * then go through the accumulators' own {@code add}, and the loop starts again. Once both values'
+ * histograms have windows that hold them, the cheaper {@link WindowPair} loop takes over (bit for
+ * bit the same); this loop is left with a value's first sample and the rare windows it cannot take.
  */
 final class PairFeed {
   private PairFeed() {}
@@ -27,24 +28,23 @@ final class PairFeed {
    * @param from    the first sample's index in the columns
    * @param count   the samples
    * @param h       the histograms by cell
-   * @param s       the compensated sums by cell
    * @param m       the moments by cell
    * @param counts  the values added so far, by cell
    */
-  static void range(double[][] columns, int c0, int c1, int from, int count, LogHistogram[] h, CompensatedSum[] s,
-                    Moments[] m, long[] counts) {
+  static void range(double[][] columns, int c0, int c1, int from, int count, LogHistogram[] h, Moments[] m,
+                    long[] counts) {
     int c = c0;
     for (; c + 1 < c1; c += 2) {
-      cells(columns, c, from, count, h, s, m, counts);
+      cells(columns, c, from, count, h, m, counts);
     }
     if (c < c1) {
-      counts[c] += Feed.column(columns[c], from, count, h[c], s[c], m[c]);
+      counts[c] += Feed.column(columns[c], from, count, h[c], m[c]);
     }
   }
 
   /**
    * Feeds cells {@code c} and {@code c + 1}: {@code columns[c][from..from + count)} to {@code
-   * h[c]}, {@code s[c]}, {@code m[c]}, and likewise for {@code c + 1}, skipping NaN; adds the
+   * h[c]} and {@code m[c]}, and likewise for {@code c + 1}, skipping NaN; adds the
    * values each took to {@code counts}.
    *
    * @param columns the values by cell
@@ -52,32 +52,42 @@ final class PairFeed {
    * @param from    the first sample's index in the columns
    * @param count   the samples
    * @param h       the histograms by cell
-   * @param s       the compensated sums by cell
    * @param m       the moments by cell
    * @param counts  the values added so far, by cell
    */
-  static void cells(double[][] columns, int c, int from, int count, LogHistogram[] h, CompensatedSum[] s,
-                    Moments[] m, long[] counts) {
+  static void cells(double[][] columns, int c, int from, int count, LogHistogram[] h, Moments[] m, long[] counts) {
     long na0 = m[c].n;
     long nb0 = m[c + 1].n;
-    pair(columns[c], columns[c + 1], from, from + count, h[c], s[c], m[c], h[c + 1], s[c + 1], m[c + 1]);
+    pair(columns[c], columns[c + 1], from, from + count, h[c], m[c], h[c + 1], m[c + 1]);
     counts[c] += m[c].n - na0; // the moments count exactly the values added (NaN skipped)
     counts[c + 1] += m[c + 1].n - nb0;
   }
 
   /** Whether an accumulator's state allows the hot loop (see {@link Feed#column}). */
-  private static boolean ordinary(CompensatedSum cs, Moments m) {
-    return !cs.scaled && m.n != 0 && m.k >= -1000 && m.k <= 1000;
+  private static boolean ordinary(Moments m) {
+    return m.n != 0 && m.k >= -1000 && m.k <= 1000;
   }
 
-  private static void pair(double[] va, double[] vb, int from, int len, LogHistogram ha, CompensatedSum csa, Moments ma,
-                           LogHistogram hb, CompensatedSum csb, Moments mb) {
+  private static void pair(double[] va, double[] vb, int from, int len, LogHistogram ha, Moments ma, LogHistogram hb,
+                           Moments mb) {
     int i = from;
     while (i < len) {
-      if (!ordinary(csa, ma) || !ordinary(csb, mb)) {
-        slow(va[i], ha, csa, ma);
-        slow(vb[i], hb, csb, mb);
+      if (!ordinary(ma) || !ordinary(mb)) {
+        slow(va[i], ha, ma);
+        slow(vb[i], hb, mb);
         i++;
+        continue;
+      }
+      LogHistogram.Side oa = WindowPair.side(ha, ma);
+      LogHistogram.Side ob = oa == null ? null : WindowPair.side(hb, mb);
+      if (ob != null) { // both values in their windows: the cheaper loop (WindowPair)
+        int stop = WindowPair.run(va, vb, i, len, ha, oa, ma, hb, ob, mb);
+        if (stop == i) { // the sample that stopped it, untouched so far in both values
+          slow(va[i], ha, ma);
+          slow(vb[i], hb, mb);
+          stop++;
+        }
+        i = stop;
         continue;
       }
       // both values' state in locals (see Feed.column); a bucket is bits >>> (SHIFT + shift), one
@@ -92,8 +102,6 @@ final class PairFeed {
       long za = ha.zeros;
       double loa = ha.min;
       double hia = ha.max;
-      double sa = csa.sum;
-      double ca = csa.comp;
       double scalea = Math.scalb(1.0, -ma.k);
       double sha = ma.shift;
       double a1a = ma.s1;
@@ -108,8 +116,6 @@ final class PairFeed {
       long zb = hb.zeros;
       double lob = hb.min;
       double hib = hb.max;
-      double sb = csb.sum;
-      double cb = csb.comp;
       double scaleb = Math.scalb(1.0, -mb.k);
       double shb = mb.shift;
       double a1b = mb.s1;
@@ -119,14 +125,12 @@ final class PairFeed {
       for (; i < len; i++) {
         double x = va[i];
         double y = vb[i];
-        double tx = sa + x;
-        double ty = sb + y;
         double dx = x * scalea - sha;
         double dy = y * scaleb - shb;
-        // Feed's tests (each deviation at most BIG, each sum finite) on the two values' sums of
-        // magnitudes: two tests instead of four, stricter (so at worst a sample more takes the
-        // slow path, whose result is the same); a NaN (a failed sample) fails them too
-        if (!(Math.abs(dx) + Math.abs(dy) <= Moments.BIG) || !(Math.abs(tx) + Math.abs(ty) <= Double.MAX_VALUE)) {
+        // Feed's test (each deviation at most BIG) on the two values' sum of magnitudes: one test
+        // instead of two, stricter (so at worst a sample more takes the slow path, whose result is
+        // the same); a NaN (a failed sample) fails it too
+        if (!(Math.abs(dx) + Math.abs(dy) <= Moments.BIG)) {
           break;
         }
         int[] ax = null; // the bucket array hit, null for a zero
@@ -160,10 +164,6 @@ final class PairFeed {
         } else {
           zb++;
         }
-        ca += Math.abs(sa) >= Math.abs(x) ? (sa - tx) + x : (x - tx) + sa;
-        sa = tx;
-        cb += Math.abs(sb) >= Math.abs(y) ? (sb - ty) + y : (y - ty) + sb;
-        sb = ty;
         a1a += dx;
         a2a += dx * dx;
         a1b += dy;
@@ -178,31 +178,26 @@ final class PairFeed {
       ha.zeros = za;
       ha.min = loa;
       ha.max = hia;
-      csa.sum = sa;
-      csa.comp = ca;
       ma.n = na;
       ma.s1 = a1a;
       ma.s2 = a2a;
       hb.zeros = zb;
       hb.min = lob;
       hb.max = hib;
-      csb.sum = sb;
-      csb.comp = cb;
       mb.n = nb;
       mb.s1 = a1b;
       mb.s2 = a2b;
       if (i < len) { // the sample that left the loop, untouched so far in both values
-        slow(va[i], ha, csa, ma);
-        slow(vb[i], hb, csb, mb);
+        slow(va[i], ha, ma);
+        slow(vb[i], hb, mb);
         i++;
       }
     }
   }
 
-  private static void slow(double x, LogHistogram h, CompensatedSum cs, Moments m) {
+  private static void slow(double x, LogHistogram h, Moments m) {
     if (x == x) {
       h.add(x);
-      cs.add(x);
       m.add(x);
     }
   }

@@ -69,11 +69,28 @@ public final class Diagnostics {
   }
 
   public boolean hasErrors() {
-    return list.stream().anyMatch(Diagnostic::isError);
+    for (Diagnostic d : list) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /**
+   * The errors so far. A loop, not a stream and a method reference: the parse of a library file
+   * asks first thing, and on the command line's warm-up thread (issue 22) that was the process's
+   * first lambda, whose java.lang.invoke set-up (some 8 ms cold) held back the prelude's parse;
+   * the parse itself needs no lambda, and the set-up now happens on another thread beside it.
+   */
   public int errorCount() {
-    return (int) list.stream().filter(Diagnostic::isError).count();
+    int n = 0;
+    for (Diagnostic d : list) {
+      if (d.isError()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public List<Diagnostic> all() {

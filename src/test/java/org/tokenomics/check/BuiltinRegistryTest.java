@@ -58,6 +58,34 @@ class BuiltinRegistryTest {
     }
   }
 
+  /**
+   * A function's entry is made from its case in {@code BuiltinFunctions.define} when first asked
+   * for: the list of names and the cases must agree both ways (a name without a case fails when
+   * asked for; a case without a name would never be reached), and an entry is made once.
+   */
+  @Test
+  void everyNamedFunctionHasItsCaseAndEveryCaseItsName() throws Exception {
+    String source = Files.readString(Path.of("src/main/java/org/tokenomics/check/BuiltinFunctions.java"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bcase \"([a-z0-9_]+)\" -> entry\\(name,").matcher(source);
+    java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+    while (m.find()) {
+      assertTrue(cases.add(m.group(1)), "two cases for " + m.group(1));
+    }
+    java.util.Set<String> functions = new java.util.LinkedHashSet<>();
+    for (String name : BuiltinFunctions.names()) {
+      BuiltinFunctions.Entry e = BuiltinFunctions.get(name);
+      assertEquals(name, e.name());
+      assertTrue(e == BuiltinFunctions.get(name), name + " made twice");
+      if (e.shape() != BuiltinFunctions.Shape.DISTRIBUTION) {
+        functions.add(name);
+        assertTrue(e.rule() != null || e.factory() != null, name + " has neither a rule nor a node"); // prev: Prevs checks it
+      }
+    }
+    assertEquals(List.copyOf(functions), List.copyOf(cases), "the names and the cases of BuiltinFunctions.define, in order");
+    assertTrue(BuiltinFunctions.get("no_such_builtin") == null);
+    assertTrue(BuiltinFunctions.get(null) == null);
+  }
+
   @Test
   void theLanguageServerOffersEveryBuiltin() throws Exception {
     var functions = Class.forName("org.tokenomics.lsp.BuiltIns").getDeclaredField("FUNCTIONS");

@@ -145,8 +145,8 @@ class BlockEvaluationTest {
     Frame f = sampler.newFrame();
     McResult.ReportStats cost = MonteCarloTest.stats(r, "cost");
     McResult.ReportStats online = MonteCarloTest.stats(r, "online");
-    CompensatedSum[] sums = new CompensatedSum[cost.mean().length];
-    Arrays.setAll(sums, p -> new CompensatedSum());
+    Moments[] sums = new Moments[cost.mean().length];
+    Arrays.setAll(sums, p -> new Moments());
     for (int i = 0; i < N; i++) {
       f.reset();
       sampler.draw(3, i, f.draws);
@@ -158,7 +158,7 @@ class BlockEvaluationTest {
       }
     }
     for (int p = 0; p < sums.length; p++) {
-      assertEquals(sums[p].mean(N), cost.mean()[p], 0, "period " + p); // base units, bit for bit
+      assertEquals(sums[p].mean(), cost.mean()[p], 0, "period " + p); // base units, bit for bit
     }
     assertEquals(0, online.failed());
   }

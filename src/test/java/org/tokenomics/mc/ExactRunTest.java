@@ -34,15 +34,13 @@ class ExactRunTest {
     for (String name : List.of("profit", "powered", "picked", "ratio")) {
       McResult.ReportStats s = MonteCarloTest.stats(one, name);
       double[] draws = s.draws();
-      CompensatedSum sum = new CompensatedSum();
       Moments m = new Moments();
       for (double x : draws) {
         if (!Double.isNaN(x)) {
-          sum.add(x);
           m.add(x);
         }
       }
-      assertEquals(Double.doubleToLongBits(sum.mean(m.count())), Double.doubleToLongBits(s.mean()[0]), name + " mean");
+      assertEquals(Double.doubleToLongBits(m.mean()), Double.doubleToLongBits(s.mean()[0]), name + " mean");
       assertEquals(Double.doubleToLongBits(m.standardError()), Double.doubleToLongBits(s.se()[0]), name + " se");
       double[] sorted = Arrays.stream(draws).filter(x -> !Double.isNaN(x)).sorted().toArray();
       assertEquals(sorted.length, s.quantiles()[0].count(), name + " count");
