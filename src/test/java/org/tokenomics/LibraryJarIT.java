@@ -115,8 +115,9 @@ class LibraryJarIT {
         assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/tokenomics/" + tool + "/")), tool);
       }
       // 1.93 MB when the two above left (2.56 MB before); 2.00 MB after fusion, column evaluation,
-      // Sobol in parts and discrete joined the engine the same day: the budget leaves ~5 % for growth
-      assertTrue(Files.size(lib) < 2_100_000, "the library jar stays small: " + Files.size(lib));
+      // Sobol in parts and discrete joined the engine the same day: the budget leaves ~5 % for growth;
+      // 2.11 MB with series plans evaluated by columns (issue 23, 25 KB): budget 2.2 MB
+      assertTrue(Files.size(lib) < 2_200_000, "the library jar stays small: " + Files.size(lib));
     }
     try (URLClassLoader alone = new URLClassLoader(new URL[] {lib.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Class<?> strings = Class.forName("org.tokenomics.internal.lang3.StringUtils", true, alone);

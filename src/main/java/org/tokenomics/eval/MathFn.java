@@ -4,7 +4,7 @@ import org.tokenomics.diag.Code;
 import org.tokenomics.syntax.Span;
 
 /** One-argument math functions (exp, ln, sqrt, abs …), with domain errors at their call. */
-public final class MathFn extends Node implements Strict {
+public final class MathFn extends Node implements ColumnStrict {
   private enum Fn { EXP, LN, LOG10, SQRT, ABS, FLOOR, CEIL, ROUND }
 
   private final String name;
@@ -61,6 +61,20 @@ public final class MathFn extends Node implements Strict {
       case CEIL -> Math.ceil(x);
       case ROUND -> (double) Math.round(x);
     };
+  }
+
+  @Override
+  public boolean applyColumns(org.tokenomics.time.Timeline tl, int p, double[][] in, double[] out, int n) {
+    // each sample's apply, so each value is the per-sample one; false at the first domain error
+    double[] x = in[0];
+    try {
+      for (int k = 0; k < n; k++) {
+        out[k] = apply(null, p, x[k]);
+      }
+    } catch (EvalError e) {
+      return false;
+    }
+    return true;
   }
 
   private double positive(double x) {

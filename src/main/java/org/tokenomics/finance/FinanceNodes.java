@@ -50,7 +50,7 @@ public final class FinanceNodes {
   }
 
   /** One of npv / irr / payback over a series of amounts. Always a scalar. */
-  public static final class CashFlow extends Node {
+  public static final class CashFlow extends Node implements org.tokenomics.eval.ColumnSum {
     @Override
     public Node[] children() {
       return Nodes.of(amounts, rate, initial);
@@ -132,6 +132,30 @@ public final class FinanceNodes {
         last = d; // a race only computes the same factors twice
       }
       return d.factors;
+    }
+
+    @Override
+    public Node summed() {
+      return amounts;
+    }
+
+    @Override
+    public double[] weights(Frame f) {
+      if (fn != Fn.NPV) {
+        return null;
+      }
+      // apply's npv: -initial, then each amount over its discount factor, in period order
+      Timeline tl = f.timeline;
+      double init = initial == null ? 0 : initial.eval(f, 0);
+      double r = rate.eval(f, 0);
+      if (r <= -1) {
+        return null;
+      }
+      double[] factors = discounts(tl, timing.times(tl), r);
+      double[] w = new double[factors.length + 1];
+      w[0] = -init;
+      System.arraycopy(factors, 0, w, 1, factors.length);
+      return w;
     }
 
     /** The result from every period's amount (the code generator fills {@code values} the same way). */

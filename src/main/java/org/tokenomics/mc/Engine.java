@@ -218,28 +218,58 @@ final class Engine {
     final Tile tile = new Tile(tileLen, cells);
     boolean pinned; // the invariant cells are computed and kept
     /** The plan by columns when every cell allows it (scalars, arithmetic, drawn params), else null. */
-    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK);
+    final ColumnBlock columns = ColumnBlock.of(sampler, plan, MonteCarlo.BLOCK, reportSlots(), offset,
+        model.asserts().stream().mapToInt(CompiledModel.AssertSpec::slot).toArray());
 
     Worker() {
       frame.recycleArrays(); // values are copied out before the next sample
     }
   }
 
+  /** Each report's cell, in the order of {@link #offset}. */
+  private int[] reportSlots() {
+    return reports.stream().mapToInt(CompiledModel.ReportSpec::slot).toArray();
+  }
+
   private BlockOut block(Worker w, int waveStart, int from, int to) {
-    Frame f = w.frame;
-    Tile tile = w.tile;
-    double[] rows = tile.values; // a row per sample
     long[] rFailed = new long[reports.size()];
     long[] aFailed = new long[assertFailed.length];
     long[] aEvaluated = new long[assertFailed.length];
     Map<String, McResult.SampleError> errs = new LinkedHashMap<>();
-    List<String> seen = new ArrayList<>(2);
+    if (w.columns != null && w.columns.series()) {
+      // a run of samples by columns writes its reports straight into the wave's columns; one that
+      // gives up (an error or a value that is not finite in one of its samples) goes sample by sample
+      for (int off = from; off < to; off += ColumnBlock.SERIES_RUN) {
+        int end = Math.min(to, off + ColumnBlock.SERIES_RUN);
+        if (w.columns.runSeries(seed, first + waveStart + off, end - off, buffer, off, aFailed)) {
+          for (int a = 0; a < aEvaluated.length; a++) {
+            aEvaluated[a] += end - off;
+          }
+        } else {
+          samples(w, waveStart, off, end, rFailed, aFailed, aEvaluated, errs);
+        }
+      }
+      idle.add(w);
+      return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+    }
     if (w.columns != null && columnBlock(w, waveStart, from, to, aFailed, aEvaluated)) {
       idle.add(w);
       return new BlockOut(rFailed, aFailed, aEvaluated, errs);
     }
     java.util.Arrays.fill(aFailed, 0); // a block by columns that gave up counted nothing that stays
     java.util.Arrays.fill(aEvaluated, 0);
+    samples(w, waveStart, from, to, rFailed, aFailed, aEvaluated, errs);
+    idle.add(w);
+    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
+  }
+
+  /** Evaluates samples {@code [from, to)} of the wave one by one, through the worker's tile. */
+  private void samples(Worker w, int waveStart, int from, int to, long[] rFailed, long[] aFailed, long[] aEvaluated,
+                       Map<String, McResult.SampleError> errs) {
+    Frame f = w.frame;
+    Tile tile = w.tile;
+    double[] rows = tile.values; // a row per sample
+    List<String> seen = new ArrayList<>(2);
     int row = 0; // the sample's place in the tile
     for (int k = from; k < to; k++) {
       long sample = first + waveStart + k;
@@ -291,8 +321,6 @@ final class Engine {
         row = 0;
       }
     }
-    idle.add(w);
-    return new BlockOut(rFailed, aFailed, aEvaluated, errs);
   }
 
   private void merge(BlockOut o) {

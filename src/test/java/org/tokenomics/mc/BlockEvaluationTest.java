@@ -163,7 +163,7 @@ class BlockEvaluationTest {
     assertEquals(0, online.failed());
   }
 
-  private static void assertSameStatistics(McResult x, McResult y) {
+  static void assertSameStatistics(McResult x, McResult y) {
     assertEquals(x.reports().size(), y.reports().size());
     for (int r = 0; r < x.reports().size(); r++) {
       McResult.ReportStats a = x.reports().get(r);

@@ -141,7 +141,7 @@ public final class TimeFns {
   }
 
   /** base ^ (t / every): grow (base 1 + by), decline (1 − by), halving (0.5). */
-  public static final class Compound extends Node implements Strict {
+  public static final class Compound extends Node implements org.tokenomics.eval.ColumnStrict {
     private final Node base;
     private final Node every;
     private final Span span;
@@ -184,6 +184,21 @@ public final class TimeFns {
     public double apply(Frame f, int p, double e, double b) {
       checkEvery(e);
       return Math.pow(b, (f.timeline.start(p) - f.timeline.first()) / e);
+    }
+
+    @Override
+    public boolean applyColumns(Timeline tl, int p, double[][] in, double[] out, int n) {
+      // apply for each sample: the interval first, then the base (in = {every, base})
+      double[] e = in[0];
+      double[] b = in[1];
+      double since = tl.start(p) - tl.first();
+      for (int k = 0; k < n; k++) {
+        if (e[k] <= 0) {
+          return false; // checkEvery's error, reported by the per-sample evaluation
+        }
+        out[k] = Math.pow(b[k], since / e[k]);
+      }
+      return true;
     }
   }
 
