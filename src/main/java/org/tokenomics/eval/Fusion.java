@@ -66,6 +66,11 @@ final class Fusion {
     return fuse(plan);
   }
 
+  /** True once the fused steps are made: every later run of the plan uses them. */
+  boolean isFused() {
+    return steps != null;
+  }
+
   /** Makes the fused steps now, whatever the count (for tests). */
   synchronized Step[] fuse(Program.Plan plan) {
     if (steps == null) {

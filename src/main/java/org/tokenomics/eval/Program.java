@@ -53,7 +53,15 @@ public final class Program {
    * @param complete false when the walk would meet a cycle (the order then stops before it)
    * @param fusion   the plan's fused form, made once it is hot ({@link Fusion})
    */
-  public record Plan(Program program, int[] roots, int[] order, boolean complete, Fusion fusion) {}
+  public record Plan(Program program, int[] roots, int[] order, boolean complete, Fusion fusion) {
+    /**
+     * @return true once the plan runs fused ({@link Fusion}): its groups, recurrences among them,
+     *         are generated loops from then on (for tests and benchmarks)
+     */
+    public boolean isFused() {
+      return fusion != null && fusion.isFused();
+    }
+  }
 
   /** The plan for {@code roots} (cached for the last roots asked for). */
   public Plan plan(int[] roots) {
