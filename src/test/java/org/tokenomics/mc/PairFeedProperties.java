@@ -37,29 +37,8 @@ class PairFeedProperties {
     PairFeed.cells(columns, 0, margin, cut, h, m, counts);
     PairFeed.cells(columns, 0, margin + cut, n - cut, h, m, counts);
     for (int c = 0; c < 2; c++) {
-      List<Double> values = c == 0 ? a : b;
-      LogHistogram h1 = new LogHistogram(buckets);
-      Moments m1 = new Moments();
-      long added = 0;
-      for (int i = 0; i < n; i++) {
-        double x = values.get(i);
-        if (!Double.isNaN(x)) {
-          h1.add(x);
-          m1.add(x);
-          added++;
-        }
-      }
-      assertEquals(added, counts[c]);
-      assertEquals(Double.doubleToLongBits(m1.mean()), Double.doubleToLongBits(m[c].mean()), "mean");
-      assertEquals(m1.count(), m[c].count());
-      assertEquals(Double.doubleToLongBits(m1.standardError()), Double.doubleToLongBits(m[c].standardError()), "se");
-      assertEquals(h1.count(), h[c].count());
-      assertEquals(h1.negatives(), h[c].negatives());
-      assertEquals(h1.coarsening(), h[c].coarsening());
-      double[] qs = {0, 0.01, 0.25, 0.5, 0.9, 1};
-      for (double q : qs) {
-        assertEquals(Double.doubleToLongBits(h1.quantile(q)), Double.doubleToLongBits(h[c].quantile(q)), "q" + q);
-      }
+      double[] values = (c == 0 ? a : b).stream().mapToDouble(Double::doubleValue).toArray();
+      OneByOne.assertFedLike(values, n, buckets, counts[c], h[c], m[c], 0, 0.01, 0.25, 0.5, 0.9, 1);
     }
   }
 

@@ -51,26 +51,7 @@ class WindowPairProperties {
       PairFeed.cells(columns, 0, from, n * (w + 1) / waves - from, h, m, counts);
     }
     for (int c = 0; c < 2; c++) {
-      LogHistogram h1 = new LogHistogram(buckets);
-      Moments m1 = new Moments();
-      long added = 0;
-      for (int i = 0; i < n; i++) {
-        double x = columns[c][i];
-        if (!Double.isNaN(x)) {
-          h1.add(x);
-          m1.add(x);
-          added++;
-        }
-      }
-      assertEquals(added, counts[c]);
-      assertEquals(Double.doubleToLongBits(m1.mean()), Double.doubleToLongBits(m[c].mean()), "mean");
-      assertEquals(Double.doubleToLongBits(m1.standardError()), Double.doubleToLongBits(m[c].standardError()), "se");
-      assertEquals(h1.count(), h[c].count());
-      assertEquals(h1.negatives(), h[c].negatives());
-      assertEquals(h1.coarsening(), h[c].coarsening());
-      for (double q : new double[] {0, 0.05, 0.5, 0.95, 1}) {
-        assertEquals(Double.doubleToLongBits(h1.quantile(q)), Double.doubleToLongBits(h[c].quantile(q)), "q" + q);
-      }
+      OneByOne.assertFedLike(columns[c], n, buckets, counts[c], h[c], m[c], 0, 0.05, 0.5, 0.95, 1);
     }
   }
 
