@@ -135,7 +135,7 @@ final class Engine {
    * into the wave's columns; false when the block must be evaluated sample by sample instead (a
    * division by zero or a value that is not finite in one of its samples: see {@link org.tokenomics.eval.Columns}).
    */
-  private boolean columnBlock(Worker w, int waveStart, int from, int to, long[] aFailed, long[] aEvaluated) {
+  private boolean columnBlock(Worker w, double[][] into, int waveStart, int from, int to, long[] aFailed, long[] aEvaluated) {
     ColumnBlock c = w.columns;
     int n = to - from;
     if (!c.run(seed, first + waveStart + from, n)) {
@@ -143,7 +143,7 @@ final class Engine {
     }
     for (int r = 0; r < reports.size(); r++) {
       if (width[r] == 1) {
-        System.arraycopy(c.column(reports.get(r).slot()), 0, buffer[offset[r]], from, n);
+        System.arraycopy(c.column(reports.get(r).slot()), 0, into[offset[r]], from, n);
       }
     }
     List<CompiledModel.AssertSpec> asserts = model.asserts();
@@ -168,40 +168,83 @@ final class Engine {
   McResult run() {
     if (exact) {
       ordered = new OrderedFeed(buffer, samples, MonteCarlo.BLOCK); // exact: one wave of every sample
-    }
-    for (int start = 0; start < samples; start += waveLen) {
-      int len = Math.min(waveLen, samples - start);
-      wave(start, len);
+      wave(0, samples);
+    } else {
+      sketched();
     }
     return finish();
   }
 
-  /** Evaluates samples [start, start + len) in parallel blocks, then feeds sketches in order. */
+  /** Evaluates samples [start, start + len) into the buffer in parallel blocks (an exact or partial run: one wave). */
   void wave(int start, int len) {
     int blocks = (len + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK;
     BlockOut[] outs = new BlockOut[blocks];
     Parallel.run(blocks, options.threads(), b -> {
-      int from = b * MonteCarlo.BLOCK;
-      int to = Math.min(len, from + MonteCarlo.BLOCK);
-      Worker w = idle.poll();
-      outs[b] = block(w != null ? w : new Worker(), start, from, to);
+      outs[b] = evaluate(buffer, start, len, b);
       if (ordered != null) {
         ordered.done(b);
       }
-      done.addAndGet(to - from);
     }, () -> options.progress().update(done.get(), samples));
     for (BlockOut o : outs) {
       merge(o);
     }
-    if (!exact) {
-      // a cell's whole wave at a time: its histogram stays in the cache, its values are read in a row
-      int chunk = 32;
-      int tasks = (cells + chunk - 1) / chunk;
-      Parallel.run(tasks, options.threads(), t -> {
-        PairFeed.range(buffer, t * chunk, Math.min(cells, (t + 1) * chunk), 0, len, sketches, moments, counts);
-      }, () -> { });
+    options.progress().update(done.get(), samples);
+  }
+
+  /** Evaluates block {@code b} of the wave of {@code len} samples from {@code start} into {@code into}. */
+  private BlockOut evaluate(double[][] into, int start, int len, int b) {
+    int from = b * MonteCarlo.BLOCK;
+    int to = Math.min(len, from + MonteCarlo.BLOCK);
+    Worker w = idle.poll();
+    BlockOut out = block(w != null ? w : new Worker(), into, start, from, to);
+    done.addAndGet(to - from);
+    return out;
+  }
+
+  /** Cells fed per task: a cell's whole wave at a time, so its histogram stays in the cache and its values are read in a row. */
+  private static final int FEED_CHUNK = 32;
+
+  /**
+   * A run with histograms: waves of {@link #waveLen} samples, each evaluated into one of a few
+   * buffers and then fed to the histograms, the next waves' evaluation overlapping the last one's
+   * feeding ({@link WavePipeline}).
+   */
+  private void sketched() {
+    int waves = (samples + waveLen - 1) / waveLen;
+    int[] blocks = new int[waves];
+    BlockOut[][] outs = new BlockOut[waves][];
+    for (int k = 0; k < waves; k++) {
+      blocks[k] = (waveSize(k) + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK;
+      outs[k] = new BlockOut[blocks[k]];
+    }
+    double[][][] slots = new double[Math.min(waves, WavePipeline.SLOTS)][][];
+    slots[0] = buffer;
+    for (int i = 1; i < slots.length; i++) {
+      slots[i] = new double[cells][waveLen];
+    }
+    WavePipeline.run(blocks, (cells + FEED_CHUNK - 1) / FEED_CHUNK, options.threads(), new WavePipeline.Stage() {
+      @Override
+      public void evaluate(int wave, int slot, int block) {
+        outs[wave][block] = Engine.this.evaluate(slots[slot], wave * waveLen, waveSize(wave), block);
+      }
+
+      @Override
+      public void feed(int wave, int slot, int chunk) {
+        PairFeed.range(slots[slot], chunk * FEED_CHUNK, Math.min(cells, (chunk + 1) * FEED_CHUNK), 0, waveSize(wave),
+            sketches, moments, counts);
+      }
+    }, () -> options.progress().update(done.get(), samples));
+    for (BlockOut[] wave : outs) {
+      for (BlockOut o : wave) {
+        merge(o); // in sample order: the first samples' errors are the ones kept
+      }
     }
     options.progress().update(done.get(), samples);
+  }
+
+  /** The samples in wave {@code k} of a sketching run. */
+  private int waveSize(int k) {
+    return Math.min(waveLen, samples - k * waveLen);
   }
 
   /** What one block found besides report values (those go into the buffer). */
@@ -231,7 +274,7 @@ final class Engine {
     return reports.stream().mapToInt(CompiledModel.ReportSpec::slot).toArray();
   }
 
-  private BlockOut block(Worker w, int waveStart, int from, int to) {
+  private BlockOut block(Worker w, double[][] into, int waveStart, int from, int to) {
     long[] rFailed = new long[reports.size()];
     long[] aFailed = new long[assertFailed.length];
     long[] aEvaluated = new long[assertFailed.length];
@@ -241,30 +284,30 @@ final class Engine {
       // gives up (an error or a value that is not finite in one of its samples) goes sample by sample
       for (int off = from; off < to; off += ColumnBlock.SERIES_RUN) {
         int end = Math.min(to, off + ColumnBlock.SERIES_RUN);
-        if (w.columns.runSeries(seed, first + waveStart + off, end - off, buffer, off, aFailed)) {
+        if (w.columns.runSeries(seed, first + waveStart + off, end - off, into, off, aFailed)) {
           for (int a = 0; a < aEvaluated.length; a++) {
             aEvaluated[a] += end - off;
           }
         } else {
-          samples(w, waveStart, off, end, rFailed, aFailed, aEvaluated, errs);
+          samples(w, into, waveStart, off, end, rFailed, aFailed, aEvaluated, errs);
         }
       }
       idle.add(w);
       return new BlockOut(rFailed, aFailed, aEvaluated, errs);
     }
-    if (w.columns != null && columnBlock(w, waveStart, from, to, aFailed, aEvaluated)) {
+    if (w.columns != null && columnBlock(w, into, waveStart, from, to, aFailed, aEvaluated)) {
       idle.add(w);
       return new BlockOut(rFailed, aFailed, aEvaluated, errs);
     }
     java.util.Arrays.fill(aFailed, 0); // a block by columns that gave up counted nothing that stays
     java.util.Arrays.fill(aEvaluated, 0);
-    samples(w, waveStart, from, to, rFailed, aFailed, aEvaluated, errs);
+    samples(w, into, waveStart, from, to, rFailed, aFailed, aEvaluated, errs);
     idle.add(w);
     return new BlockOut(rFailed, aFailed, aEvaluated, errs);
   }
 
   /** Evaluates samples {@code [from, to)} of the wave one by one, through the worker's tile. */
-  private void samples(Worker w, int waveStart, int from, int to, long[] rFailed, long[] aFailed, long[] aEvaluated,
+  private void samples(Worker w, double[][] into, int waveStart, int from, int to, long[] rFailed, long[] aFailed, long[] aEvaluated,
                        Map<String, McResult.SampleError> errs) {
     Frame f = w.frame;
     Tile tile = w.tile;
@@ -317,7 +360,7 @@ final class Engine {
         }
       }
       if (++row == tileLen || k == to - 1) {
-        tile.flush(buffer, k + 1 - row, row);
+        tile.flush(into, k + 1 - row, row);
         row = 0;
       }
     }

@@ -18,7 +18,7 @@ final class Parallel {
   static void run(int n, int threads, IntConsumer task, Runnable tick) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable worker = () -> {
+    workers(Math.min(threads, n), () -> {
       int i;
       while (failure.get() == null && (i = next.getAndIncrement()) < n) {
         try {
@@ -27,8 +27,16 @@ final class Parallel {
           failure.compareAndSet(null, t);
         }
       }
-    };
-    int count = Math.max(1, Math.min(threads, n));
+    }, failure, tick);
+  }
+
+  /**
+   * Runs {@code worker} on {@code threads} threads (at least one) until each returns; the calling
+   * thread polls {@code tick} about ten times a second. Workers record what they throw in {@code
+   * failure} and stop when it is set; a tick that throws sets it. The failure is rethrown.
+   */
+  static void workers(int threads, Runnable worker, AtomicReference<Throwable> failure, Runnable tick) {
+    int count = Math.max(1, threads);
     Thread[] workers = new Thread[count];
     for (int k = 0; k < count; k++) {
       workers[k] = new Thread(worker, "tok-mc-" + k);
