@@ -369,6 +369,7 @@ final class BlockOps {
       }
     }
     double[][] args = new double[inputs.length][];
+    double[][] scratch = s.scratch(size);
     org.tokenomics.time.Timeline tl = invariant.timeline;
     return (p, n) -> {
       for (int i = 0; i < in.length; i++) {
@@ -378,7 +379,7 @@ final class BlockOps {
         }
       }
       double[] o = out[p];
-      return s.applyColumns(tl, p, args, o, n) ? o : null;
+      return s.applyColumns(tl, p, args, o, n, scratch) ? o : null;
     };
   }
 }

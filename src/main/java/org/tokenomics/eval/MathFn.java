@@ -64,7 +64,8 @@ public final class MathFn extends Node implements ColumnStrict {
   }
 
   @Override
-  public boolean applyColumns(org.tokenomics.time.Timeline tl, int p, double[][] in, double[] out, int n) {
+  public boolean applyColumns(org.tokenomics.time.Timeline tl, int p, double[][] in, double[] out, int n,
+                              double[][] scratch) {
     // each sample's apply, so each value is the per-sample one; false at the first domain error
     double[] x = in[0];
     try {

@@ -8,7 +8,7 @@ import java.util.Random;
  * Random series models for the block evaluation's properties ({@link SeriesColumnsProperties}):
  * dimensionless lets over drawn and fixed params, built from every operation the block form takes
  * and some it hands to a cell's own computer (reductions, npv), with divisions by zero, square roots
- * of negative numbers and overflowing exponentials in some samples.
+ * of negative numbers, overflowing exponentials and powers of negative bases in some samples.
  */
 final class SeriesModels {
   private SeriesModels() {}
@@ -72,7 +72,7 @@ final class SeriesModels {
     }
     String x = expr(rnd, names, depth - 1);
     String y = expr(rnd, names, depth - 1);
-    return switch (rnd.nextInt(16)) {
+    return switch (rnd.nextInt(17)) {
       case 0 -> "(" + x + " + " + y + ")";
       case 1 -> "(" + x + " - " + y + ")";
       case 2, 3 -> "(" + x + " * " + y + ")";
@@ -88,6 +88,8 @@ final class SeriesModels {
       // the same divisor in every sample, zero in the twelfth month: in a branch and outside one
       case 13 -> "(if " + x + " > " + y + " then " + x + " / (halving(every: 12 month) - 0.5) else " + y + ")";
       case 14 -> "(" + x + " / (1.5 - halving(every: 12 month)))";
+      // a base that varies by period and sample, sometimes zero or negative (pow's special cases)
+      case 15 -> "(decline(by: " + x + " / 4, every: 3 month) * " + y + ")";
       default -> "(ramp(from: start, over: life) * " + x + ")";
     };
   }

@@ -183,20 +183,55 @@ public final class TimeFns {
 
     public double apply(Frame f, int p, double e, double b) {
       checkEvery(e);
-      return Math.pow(b, (f.timeline.start(p) - f.timeline.first()) / e);
+      return power(b, (f.timeline.start(p) - f.timeline.first()) / e);
+    }
+
+    /**
+     * {@code b ^ x}: for a positive finite base {@code exp(x · ln b)}, so that a block of samples
+     * takes each sample's {@code ln b} once rather than a {@code pow} in every period (on the
+     * 60-month model, whose demand grows by a drawn rate, pow was a fifth of a Monte Carlo run's
+     * time and exp is about a third of its cost). Relative to the exact power it is within
+     * (3 |x ln b| + 2) · 2⁻⁵³ (ln within an ulp, the product's rounding, exp within an ulp): 2·10⁻¹⁴
+     * for 10 % a month over 50 years, far below what any report shows.
+     * Other bases (zero, negative, infinite, NaN) go to {@link Math#pow}, whose special cases
+     * (an integer power of a negative base, {@code 0 ^ 0}) are the language's.
+     *
+     * @param b the base
+     * @param x the exponent
+     * @return b to the power x
+     */
+    public static double power(double b, double x) {
+      return b > 0 && b < Double.POSITIVE_INFINITY ? Math.exp(x * Math.log(b)) : Math.pow(b, x);
+    }
+
+    /** The samples' last positive finite bases and their logarithms: a drawn base is the same in every period. */
+    @Override
+    public double[][] scratch(int n) {
+      return new double[2][n]; // zeros: no positive base matches before its logarithm is taken
     }
 
     @Override
-    public boolean applyColumns(Timeline tl, int p, double[][] in, double[] out, int n) {
+    public boolean applyColumns(Timeline tl, int p, double[][] in, double[] out, int n, double[][] scratch) {
       // apply for each sample: the interval first, then the base (in = {every, base})
       double[] e = in[0];
       double[] b = in[1];
+      double[] seen = scratch[0];
+      double[] logs = scratch[1];
       double since = tl.start(p) - tl.first();
       for (int k = 0; k < n; k++) {
         if (e[k] <= 0) {
           return false; // checkEvery's error, reported by the per-sample evaluation
         }
-        out[k] = Math.pow(b[k], since / e[k]);
+        double base = b[k];
+        if (base > 0 && base < Double.POSITIVE_INFINITY) {
+          if (base != seen[k]) { // ln is a function of the base alone: a kept one is the same double
+            seen[k] = base;
+            logs[k] = Math.log(base);
+          }
+          out[k] = Math.exp(since / e[k] * logs[k]); // power(base, since / e[k]), bit for bit
+        } else {
+          out[k] = Math.pow(base, since / e[k]);
+        }
       }
       return true;
     }
