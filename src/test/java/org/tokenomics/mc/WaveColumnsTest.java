@@ -44,7 +44,7 @@ class WaveColumnsTest {
   void histogramsAgreeOnAnyThreadCountAndWithTheExactRun() {
     int n = 4_500;
     Engine layout = new Engine(MODEL, Sampler.of(MODEL, List.of()), n, 5, MonteCarlo.Options.defaults().withExactBudget(1), 0, false);
-    assertEquals(54, layout.tileLen); // 1 MB / (2,403 values x 8 bytes)
+    assertEquals(54, new BlockEvaluator(layout).tileLen); // 1 MB / (2,403 values x 8 bytes)
     assertEquals(1_024, layout.waveLen);
     McResult one = run(n, 1, 1);
     McResult exact = run(n, 2, 50_000_000);
