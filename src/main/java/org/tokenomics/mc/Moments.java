@@ -87,6 +87,25 @@ final class Moments {
     s2 += d * d;
   }
 
+  /**
+   * Adds {@code copies} more copies of {@code x} at once when adding one would leave both sums as
+   * they are (its deviation adds nothing to them: the copies of the value that set the shift),
+   * which is then bit for bit what adding them one by one does: each would find the same state
+   * but for the count. False, with nothing added, otherwise.
+   */
+  boolean addCopies(double x, long copies) {
+    if (n == 0) {
+      return false;
+    }
+    double d = Math.scalb(x, -k) - shift;
+    if (!(Math.abs(d) <= BIG) || Double.doubleToRawLongBits(s1 + d) != Double.doubleToRawLongBits(s1)
+        || Double.doubleToRawLongBits(s2 + d * d) != Double.doubleToRawLongBits(s2)) {
+      return false;
+    }
+    n += copies;
+    return true;
+  }
+
   /** Scales the sums down until {@code x}'s deviation fits; returns that deviation. */
   private double rescale(double x) {
     double d;

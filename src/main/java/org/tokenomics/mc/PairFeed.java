@@ -18,9 +18,10 @@ final class PairFeed {
   private PairFeed() {}
 
   /**
-   * Feeds samples {@code [from, from + count)} of cells {@code [c0, c1)} to their statistics, two
-   * cells at a time (an odd last cell alone, by {@link Feed#column}); adds the values each took to
-   * {@code counts}.
+   * Feeds samples {@code [from, from + count)} of cells {@code [c0, c1)} to their statistics: a
+   * cell whose values there are all one double as that many copies ({@link Copies}), the others two
+   * at a time (an odd last one alone, by {@link Feed#column}); adds the values each took to {@code
+   * counts}.
    *
    * @param columns the values by cell
    * @param c0      the first cell
@@ -33,34 +34,44 @@ final class PairFeed {
    */
   static void range(double[][] columns, int c0, int c1, int from, int count, LogHistogram[] h, Moments[] m,
                     long[] counts) {
-    int c = c0;
-    for (; c + 1 < c1; c += 2) {
-      cells(columns, c, from, count, h, m, counts);
+    int waiting = -1; // a cell that varies, waiting for a second one
+    for (int c = c0; c < c1; c++) {
+      long copies = Copies.feed(columns[c], from, count, h[c], m[c]);
+      if (copies >= 0) {
+        counts[c] += copies;
+      } else if (waiting < 0) {
+        waiting = c;
+      } else {
+        cells(columns, waiting, c, from, count, h, m, counts);
+        waiting = -1;
+      }
     }
-    if (c < c1) {
-      counts[c] += Feed.column(columns[c], from, count, h[c], m[c]);
+    if (waiting >= 0) {
+      counts[waiting] += Feed.column(columns[waiting], from, count, h[waiting], m[waiting]);
     }
   }
 
   /**
-   * Feeds cells {@code c} and {@code c + 1}: {@code columns[c][from..from + count)} to {@code
-   * h[c]} and {@code m[c]}, and likewise for {@code c + 1}, skipping NaN; adds the
+   * Feeds cells {@code a} and {@code b}: {@code columns[a][from..from + count)} to {@code
+   * h[a]} and {@code m[a]}, and likewise for {@code b}, skipping NaN; adds the
    * values each took to {@code counts}.
    *
    * @param columns the values by cell
-   * @param c       the first of the two cells
+   * @param a       the first of the two cells
+   * @param b       the second
    * @param from    the first sample's index in the columns
    * @param count   the samples
    * @param h       the histograms by cell
    * @param m       the moments by cell
    * @param counts  the values added so far, by cell
    */
-  static void cells(double[][] columns, int c, int from, int count, LogHistogram[] h, Moments[] m, long[] counts) {
-    long na0 = m[c].n;
-    long nb0 = m[c + 1].n;
-    pair(columns[c], columns[c + 1], from, from + count, h[c], m[c], h[c + 1], m[c + 1]);
-    counts[c] += m[c].n - na0; // the moments count exactly the values added (NaN skipped)
-    counts[c + 1] += m[c + 1].n - nb0;
+  static void cells(double[][] columns, int a, int b, int from, int count, LogHistogram[] h, Moments[] m,
+                    long[] counts) {
+    long na0 = m[a].n;
+    long nb0 = m[b].n;
+    pair(columns[a], columns[b], from, from + count, h[a], m[a], h[b], m[b]);
+    counts[a] += m[a].n - na0; // the moments count exactly the values added (NaN skipped)
+    counts[b] += m[b].n - nb0;
   }
 
   /** Whether an accumulator's state allows the hot loop (see {@link Feed#column}). */

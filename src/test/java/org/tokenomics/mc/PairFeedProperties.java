@@ -34,8 +34,8 @@ class PairFeedProperties {
     Moments[] m = {new Moments(), new Moments()};
     long[] counts = new long[2];
     int cut = n / 3; // in two calls, as the engine feeds a wave after another
-    PairFeed.cells(columns, 0, margin, cut, h, m, counts);
-    PairFeed.cells(columns, 0, margin + cut, n - cut, h, m, counts);
+    PairFeed.cells(columns, 0, 1, margin, cut, h, m, counts);
+    PairFeed.cells(columns, 0, 1, margin + cut, n - cut, h, m, counts);
     for (int c = 0; c < 2; c++) {
       double[] values = (c == 0 ? a : b).stream().mapToDouble(Double::doubleValue).toArray();
       OneByOne.assertFedLike(values, n, buckets, counts[c], h[c], m[c], 0, 0.01, 0.25, 0.5, 0.9, 1);
@@ -54,7 +54,7 @@ class PairFeedProperties {
       reversed[i] = v[v.length - 1 - i];
     }
     double[][] columns = {v, reversed, v};
-    PairFeed.cells(columns, 0, 0, v.length, h, m, counts);
+    PairFeed.cells(columns, 0, 1, 0, v.length, h, m, counts);
     PairFeed.range(columns, 2, 3, 0, v.length, h, m, counts); // an odd last cell: Feed.column
     assertEquals(counts[0], counts[2]);
     assertEquals(counts[0], counts[1]);

@@ -48,7 +48,7 @@ class WindowPairProperties {
     long[] counts = new long[2];
     for (int w = 0; w < waves; w++) { // as the engine feeds a wave after another
       int from = n * w / waves;
-      PairFeed.cells(columns, 0, from, n * (w + 1) / waves - from, h, m, counts);
+      PairFeed.cells(columns, 0, 1, from, n * (w + 1) / waves - from, h, m, counts);
     }
     for (int c = 0; c < 2; c++) {
       OneByOne.assertFedLike(columns[c], n, buckets, counts[c], h[c], m[c], 0, 0.05, 0.5, 0.95, 1);
