@@ -133,6 +133,33 @@ class LauncherIT {
     }
   }
 
+  /**
+   * The one-shot options carry -XX:+IgnoreUnrecognizedVMOptions, so that a JDK lacking one of them
+   * still starts; it would also hide a mistyped one. Without it, this JDK must take every one.
+   */
+  @Test
+  void everyOneShotOptionIsOneThisJdkKnows() throws Exception {
+    String script = Files.readString(PROJECT.resolve("tok"), StandardCharsets.UTF_8);
+    List<String> options = new java.util.ArrayList<>();
+    for (String array : List.of("jit", "gc")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)\\n" + array + "=\\((.*?)\\)").matcher(script);
+      assertTrue(m.find(), array + "=(...) in the launcher");
+      for (String option : m.group(1).trim().split("\\s+")) {
+        if (!option.equals("-XX:+IgnoreUnrecognizedVMOptions")) {
+          options.add(option);
+        }
+      }
+    }
+    assertTrue(options.size() > 15, options.toString());
+    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(options);
+    cmd.add("-version");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertFalse(out.contains("Unrecognized"), out);
+  }
+
   private record Run(int code, String out, String err) {}
 
   private static Run tok(Map<String, String> env, String... args) throws Exception {
