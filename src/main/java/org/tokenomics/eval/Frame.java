@@ -41,6 +41,8 @@ public final class Frame {
    */
   public long sample = -1;
   public long seed;
+  /** The logarithms of the bases this frame's {@code grow}s raised to a power; made by the first one. */
+  public LogCache logs;
   /**
    * Set by generated code ({@link Codegen}) at the end of a cell's loop when it found every value
    * finite, so {@link #compute} need not look at them again; read and cleared right after the
