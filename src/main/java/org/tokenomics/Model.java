@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tokenomics.api.OverrideParser;
-import org.tokenomics.run.Runner;
 import org.tokenomics.check.CompiledModel;
-import org.tokenomics.check.Type;
-import org.tokenomics.eval.Program;
-import org.tokenomics.units.DimensionFormat;
 
 /**
  * A compiled, checked model: evaluate it as often as you like, with overrides or scenarios.
@@ -39,16 +35,7 @@ public final class Model {
    * @throws IllegalArgumentException for a name that is no report or value (with a suggestion)
    */
   public Model reporting(List<String> names) {
-    List<String> unknown = new ArrayList<>();
-    CompiledModel c = compiled.withReports(names, unknown);
-    if (c == null) {
-      List<String> all = new ArrayList<>(reportNames());
-      all.addAll(compiled.valuesByName().keySet());
-      String near = org.tokenomics.diag.Suggest.closest(unknown.get(0), all);
-      throw new IllegalArgumentException("no report or value named '" + unknown.get(0) + "'"
-          + (near != null ? "; did you mean '" + near + "'?" : ""));
-    }
-    return new Model(c, limits);
+    return new Model(ModelNames.reporting(compiled, names), limits);
   }
 
   /**
@@ -57,20 +44,7 @@ public final class Model {
    * @return the overridable params, top-level and instance attributes
    */
   public List<Param> params() {
-    List<Param> out = new ArrayList<>();
-    for (CompiledModel.ParamSpec p : compiled.params()) {
-      out.add(new Param(p.name(), unitName(p.type()), p.defaultText(), p.dist() != null));
-    }
-    return out;
-  }
-
-  private static String unitName(Type t) {
-    return switch (t.tag()) {
-      case NUMBER -> DimensionFormat.unitText(t.dim());
-      case DATE -> "date";
-      case BOOL -> "bool";
-      default -> t.shortName();
-    };
+    return ModelNames.params(compiled);
   }
 
   /**
@@ -79,7 +53,7 @@ public final class Model {
    * @return the report names, in source order
    */
   public List<String> reportNames() {
-    return compiled.reports().stream().map(CompiledModel.ReportSpec::name).toList();
+    return ModelNames.reports(compiled);
   }
 
   /**
@@ -106,7 +80,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate() {
-    return run(compiled.program(), "base");
+    return ModelRuns.evaluate(compiled, List.of(), "base");
   }
 
   /**
@@ -117,8 +91,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Map<String, String> overrides) {
-    List<CompiledModel.Override> list = OverrideParser.compile(compiled, overrides);
-    return run(Runner.apply(compiled.program(), list), "base");
+    return ModelRuns.evaluate(compiled, OverrideParser.compile(compiled, overrides), "base");
   }
 
   /**
@@ -128,7 +101,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario) {
-    return run(Runner.apply(compiled.program(), ScenarioOverrides.of(compiled, scenario.name())), scenario.name());
+    return ModelRuns.evaluate(compiled, ScenarioOverrides.of(compiled, scenario.name()), scenario.name());
   }
 
   /**
@@ -140,7 +113,7 @@ public final class Model {
    * @return the evaluation: every report, its assertions
    */
   public Evaluation evaluate(Scenario scenario, Map<String, String> overrides) {
-    return run(Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name());
+    return ModelRuns.evaluate(compiled, allOverrides(scenario, overrides), scenario.name());
   }
 
   /**
@@ -154,7 +127,7 @@ public final class Model {
    * @return the evaluation: the reports that could be computed, and the errors of the others
    */
   public Evaluation tryEvaluate(Scenario scenario, Map<String, String> overrides) {
-    return new Evaluation(compiled, Runner.run(compiled, Runner.apply(compiled.program(), allOverrides(scenario, overrides)), scenario.name()));
+    return ModelRuns.tryEvaluate(compiled, allOverrides(scenario, overrides), scenario.name());
   }
 
   /**
@@ -277,14 +250,7 @@ public final class Model {
    */
   public SimulationPart simulatePart(Scenario scenario, Map<String, String> overrides, long first, int count,
                                      long seed, SimulationOptions options) {
-    if (first < 0 || count < 1 || first > Long.MAX_VALUE - count) {
-      throw new IllegalArgumentException("a part needs a first sample of 0 or more and a count of 1 or more, got "
-          + first + " and " + count);
-    }
-    SimulationRuns.limitCheck(compiled, limits, count);
-    org.tokenomics.mc.Partial run = org.tokenomics.mc.MonteCarlo.runPartial(compiled, allOverrides(scenario, overrides),
-        first, count, seed, SimulationRuns.engineOptions(options));
-    return SimulationPart.of(compiled, scenario.name(), overrides, run);
+    return SimulationRuns.part(compiled, limits, scenario, overrides, first, count, seed, options);
   }
 
   /**
@@ -352,11 +318,7 @@ public final class Model {
    * @return the grid's axes and reports with the slice's points, or diagnostics saying why there is no grid
    */
   public Sweep sweep(List<Sweep.Vary> vary, Scenario scenario, Map<String, String> overrides, int first, int count) {
-    if (first < 0 || count < 0) {
-      throw new IllegalArgumentException("a slice needs a first point and a count of 0 or more, got " + first + " and "
-          + count);
-    }
-    return Sweep.of(compiled, allOverrides(scenario, overrides), vary, limits, first, count, 1);
+    return ModelRuns.sweepSlice(compiled, limits, vary, scenario, overrides, first, count);
   }
 
   /**
@@ -407,15 +369,7 @@ public final class Model {
    * @return the value and the tree of the values it is derived from
    */
   public Explanation explain(String name, int depth, Scenario scenario, Map<String, String> overrides) {
-    if (depth < 0) {
-      throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
-    }
-    Explanation.Result r = Explanation.of(compiled, allOverrides(scenario, overrides), name, depth);
-    if (r.tree() == null) {
-      Diagnostic d = r.diagnostics().get(0);
-      throw new IllegalArgumentException(d.message() + (d.help() == null ? "" : "; " + d.help()));
-    }
-    return r.tree();
+    return ModelRuns.explain(compiled, name, depth, scenario, overrides);
   }
 
   /** A scenario's overrides, then {@code overrides} on top (checked; IllegalArgumentException when one does not). */
@@ -446,13 +400,4 @@ public final class Model {
   public List<TestInput> testInputs(String... names) {
     return PropertyTests.inputs(compiled, names);
   }
-
-  private Evaluation run(Program program, String scenario) {
-    Runner.Result r = Runner.run(compiled, program, scenario);
-    if (!r.errors().isEmpty()) {
-      throw new EvaluationException(Diagnostic.of(r.errors().get(0)));
-    }
-    return new Evaluation(compiled, r);
-  }
-
 }

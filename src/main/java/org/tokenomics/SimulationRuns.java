@@ -1,6 +1,7 @@
 package org.tokenomics;
 
 import java.util.List;
+import java.util.Map;
 import org.tokenomics.check.CompiledModel;
 import org.tokenomics.diag.Code;
 import org.tokenomics.mc.AutoRun;
@@ -52,6 +53,22 @@ final class SimulationRuns {
               + " (--tolerance-for NAME)", null)));
     }
     return new Simulation(model, r.result(), scenario, warnings);
+  }
+
+  /**
+   * Samples {@code first .. first + count - 1} of a run ({@link Model#simulatePart}): the range
+   * checked (IllegalArgumentException), then the limits (TOK600), then the overrides.
+   */
+  static SimulationPart part(CompiledModel model, Limits limits, Scenario scenario, Map<String, String> overrides,
+                             long first, int count, long seed, SimulationOptions options) {
+    if (first < 0 || count < 1 || first > Long.MAX_VALUE - count) {
+      throw new IllegalArgumentException("a part needs a first sample of 0 or more and a count of 1 or more, got "
+          + first + " and " + count);
+    }
+    limitCheck(model, limits, count);
+    org.tokenomics.mc.Partial run = MonteCarlo.runPartial(model, ScenarioOverrides.with(model, scenario.name(),
+        overrides), first, count, seed, engineOptions(options));
+    return SimulationPart.of(model, scenario.name(), overrides, run);
   }
 
   /** TOK600 (as an EvaluationException) when {@code samples} would exceed the limits. */

@@ -136,7 +136,7 @@ final class Calls {
       xs.add(t);
     }
     for (int i = 1; i < xs.size(); i++) { // an unknown prev unit takes the others' (LANGUAGE.md §10)
-      Typed[] u = Prevs.unify(ck, xs.get(0), xs.get(i));
+      Typed[] u = PrevUnits.unify(ck, xs.get(0), xs.get(i));
       xs.set(0, u[0]);
       xs.set(i, u[1]);
     }
@@ -146,8 +146,8 @@ final class Calls {
     for (int i = 0; i < xs.size(); i++) {
       Type t = xs.get(i).type();
       if (!(t.isNumber() || t.tag() == Type.Tag.DATE) || !t.sameShape(first)) {
-        if (Prevs.unknown(t) || Prevs.unknown(first)) {
-          return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
+        if (PrevUnits.unknown(t) || PrevUnits.unknown(first)) {
+          return PrevUnits.silenced(ck); // PrevUnits.verify reports the prev whose unit is not known
         }
         ck.error(ctx, t.isNumber() && first.isNumber() ? Code.TOK300 : Code.TOK302, c.args().get(i).span(),
             c.name() + " needs values of one dimension: " + first.shortName() + " and " + t.shortName(), null);

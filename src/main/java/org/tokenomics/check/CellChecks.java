@@ -49,7 +49,7 @@ final class CellChecks {
     if (want.isError()) {
       return t;
     }
-    t = Prevs.unifyDeclared(ck, t, want); // an unknown prev unit is the declared one (LANGUAGE.md §10)
+    t = PrevUnits.unifyDeclared(ck, t, want); // an unknown prev unit is the declared one (LANGUAGE.md §10)
     Type got = t.type();
     boolean ok;
     if (want.tag() == Type.Tag.INSTANCE) {

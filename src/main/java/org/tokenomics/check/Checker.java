@@ -49,12 +49,12 @@ public final class Checker {
   /** Function calls inlined by this checker, and the budget (TOK600 beyond it). */
   int inlined;
   int maxInlined = 100_000;
-  /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link Prevs#verify}). */
+  /** Delayed references ({@code prev}, {@code lag}) not yet verified against the cells they read ({@link PrevUnits#verify}). */
   final List<Prevs.Use> prevUses = new ArrayList<>();
   /** Unit variables of delayed references solved so far, and how many were made (their names). */
   final Map<String, org.tokenomics.units.Dimension> prevSolutions = new HashMap<>();
   int prevVariables;
-  /** Set when an error was left to {@link Prevs#verify} because a prev's unit was not known. */
+  /** Set when an error was left to {@link PrevUnits#verify} because a prev's unit was not known. */
   boolean prevSilenced;
 
   /** The bindings {@code total(…)} made of a family or kind name to one member: a nested total sees through them. */

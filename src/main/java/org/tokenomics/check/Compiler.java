@@ -145,7 +145,7 @@ public final class Compiler {
       return new Result(null, diags.all());
     }
     org.tokenomics.diag.StartupTrace.mark("compile: cells checked");
-    Prevs.verify(ck); // every prev's unit against the value it reads, now that all are checked
+    PrevUnits.verify(ck); // every prev's unit against the value it reads, now that all are checked
     List<CompiledModel.ReportSpec> reports = reports(ck, reg);
     List<CompiledModel.AssertSpec> asserts = new ArrayList<>();
     for (Registrar.AssertDecl a : reg.asserts) {

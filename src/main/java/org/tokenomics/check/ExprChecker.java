@@ -226,11 +226,11 @@ final class ExprChecker {
     if (c.isError() || a.isError() || b.isError()) {
       return Typed.ERROR;
     }
-    Typed[] u = Prevs.unify(ck, a, b); // an unknown prev unit takes the other branch's (LANGUAGE.md §10)
+    Typed[] u = PrevUnits.unify(ck, a, b); // an unknown prev unit takes the other branch's (LANGUAGE.md §10)
     a = u[0];
     b = u[1];
-    if (!a.type().sameShape(b.type()) && (Prevs.unknown(a.type()) || Prevs.unknown(b.type()))) {
-      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
+    if (!a.type().sameShape(b.type()) && (PrevUnits.unknown(a.type()) || PrevUnits.unknown(b.type()))) {
+      return PrevUnits.silenced(ck); // PrevUnits.verify reports the prev whose unit is not known
     }
     if (c.type().tag() != Type.Tag.BOOL) {
       ck.error(ctx, Code.TOK302, i.cond().span(), "'if' needs a condition, found " + c.type().describe(),

@@ -17,7 +17,7 @@ final class Operators {
       return Typed.ERROR;
     }
     if (!b.op().equals("*") && !b.op().equals("/") && !b.op().equals("^")) {
-      Typed[] u = Prevs.unify(ck, l, r); // an unknown prev unit takes the other side's (LANGUAGE.md §10)
+      Typed[] u = PrevUnits.unify(ck, l, r); // an unknown prev unit takes the other side's (LANGUAGE.md §10)
       l = u[0];
       r = u[1];
     }
@@ -56,8 +56,8 @@ final class Operators {
     if (!add && lt.tag() == Type.Tag.DATE && rt.tag() == Type.Tag.DATE) {
       return Typed.op(b.op(), Type.number(Units.TIME, series), b.span(), l.expr(), r.expr());
     }
-    if (Prevs.unknown(lt) || Prevs.unknown(rt)) {
-      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
+    if (PrevUnits.unknown(lt) || PrevUnits.unknown(rt)) {
+      return PrevUnits.silenced(ck); // PrevUnits.verify reports the prev whose unit is not known
     }
     String verb = add ? "add" : "subtract";
     if (lt.isNumber() && rt.isNumber()) {
@@ -138,8 +138,8 @@ final class Operators {
     Type rt = r.type();
     boolean equality = b.op().equals("==") || b.op().equals("!=");
     boolean ok = lt.sameShape(rt) && (lt.tag() != Type.Tag.BOOL || equality);
-    if (!ok && (Prevs.unknown(lt) || Prevs.unknown(rt))) {
-      return Prevs.silenced(ck); // Prevs.verify reports the prev whose unit is not known
+    if (!ok && (PrevUnits.unknown(lt) || PrevUnits.unknown(rt))) {
+      return PrevUnits.silenced(ck); // PrevUnits.verify reports the prev whose unit is not known
     }
     if (!ok) {
       Code code = lt.isNumber() && rt.isNumber() ? Code.TOK300 : Code.TOK302;

@@ -35,7 +35,7 @@ final class Overrides {
     CellSym holder = new CellSym(param.name, CellSym.Role.PARAM, targetSpan, value, param.declared, ctx, param.slot, false);
     holder.state = CellSym.State.CHECKING;
     Typed t = Distributions.isDistribution(value) ? Distributions.check(ck, holder) : ck.exprs.check(value, ctx);
-    if (!Prevs.verify(ck) || t.isError()) {
+    if (!PrevUnits.verify(ck) || t.isError()) {
       return null;
     }
     if (!t.type().sameShape(param.type)) {

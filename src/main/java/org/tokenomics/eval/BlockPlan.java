@@ -11,7 +11,7 @@ import java.util.Set;
  * Cuts a plan into the stages of a {@link SeriesColumns} run and gives each varying cell its
  * columns. Walking the plan in order, a pointwise series cell joins the open group; any other cell
  * that reads no member of the open group is scheduled before it, one that reads a member closes it
- * ({@link Fusion}'s rule). A series cell keeps every period's column when something outside its
+ * ({@link FusionSchedule}'s rule). A series cell keeps every period's column when something outside its
  * group reads it (or reads an earlier period of it, or it is an assertion), else one column that
  * each period overwrites.
  */

@@ -35,7 +35,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
     List<Integer> candidates = new ArrayList<>();
     for (int s : plan.order()) {
       Cell c = program.cell(s);
-      if (Fusion.fusible(c) && !sums(((NodeComputer) c.computer()).node()).isEmpty()) {
+      if (FusionSchedule.fusible(c) && !sums(((NodeComputer) c.computer()).node()).isEmpty()) {
         candidates.add(s);
       }
     }
@@ -55,7 +55,7 @@ record FusedTotals(Map<Integer, FusedStep.Compiled> steps, Map<Integer, Integer>
       roots.add(r);
     }
     java.util.function.IntPredicate owned = s -> position.containsKey(s) && !absorbed.containsKey(s)
-        && Fusion.fusible(program.cell(s));
+        && FusionSchedule.fusible(program.cell(s));
     for (int s : candidates) {
       Cell c = program.cell(s);
       Node root = ((NodeComputer) c.computer()).node();
