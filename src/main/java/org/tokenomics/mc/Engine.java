@@ -156,12 +156,12 @@ final class Engine {
       blocks[k] = (waveSize(k) + MonteCarlo.BLOCK - 1) / MonteCarlo.BLOCK;
       outs[k] = new BlockEvaluator.Out[blocks[k]];
     }
-    double[][][] slots = new double[Math.min(waves, WavePipeline.SLOTS)][][];
+    double[][][] slots = new double[buffers(waves, Runtime.getRuntime().maxMemory())][][];
     slots[0] = buffer;
     for (int i = 1; i < slots.length; i++) {
       slots[i] = new double[cells][waveLen];
     }
-    WavePipeline.run(blocks, (cells + FEED_CHUNK - 1) / FEED_CHUNK, options.threads(), new WavePipeline.Stage() {
+    WavePipeline.run(blocks, (cells + FEED_CHUNK - 1) / FEED_CHUNK, slots.length, options.threads(), new WavePipeline.Stage() {
       @Override
       public void evaluate(int wave, int slot, int block) {
         outs[wave][block] = evaluator.evaluate(slots[slot], wave * waveLen, waveSize(wave), block);
@@ -179,6 +179,20 @@ final class Engine {
       }
     }
     options.progress().update(done.get(), samples);
+  }
+
+  /**
+   * Wave buffers for a sketching run of {@code waves} waves: up to {@link WavePipeline#SLOTS}, as
+   * long as the ones beyond the first take at most an eighth of the heap (a host that runs Tok in a
+   * small heap gets the wave-by-wave order rather than an out-of-memory error).
+   */
+  int buffers(int waves, long maxHeap) {
+    long bytes = 8L * cells * waveLen + 16L * cells; // a buffer's columns and their headers
+    int n = 1;
+    while (n < Math.min(waves, WavePipeline.SLOTS) && n * bytes <= maxHeap / 8) {
+      n++;
+    }
+    return n;
   }
 
   /** The samples in wave {@code k} of a sketching run. */

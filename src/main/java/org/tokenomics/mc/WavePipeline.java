@@ -24,11 +24,14 @@ import java.util.concurrent.locks.LockSupport;
  *       between), and its chunk's F(<i>k</i> − 1) finished, so that each histogram still sees its
  *       values in sample order.</li>
  * </ul>
- * A thread whose task's dependencies are not done waits for them; the results are those of the
- * wave-by-wave order, on any number of threads.
+ * With two buffers the order is the same, E<i>k</i> then waiting for F(<i>k</i> − 2) at times;
+ * with one (a small heap: {@link Engine}) it is E0, F0, E1, F1, …, wave by wave. Every task's
+ * dependencies come before it in the order, so the earliest task not finished can always run: a
+ * thread whose task's dependencies are not done waits for them, and the run never deadlocks. The
+ * results are those of the wave-by-wave order, on any number of threads and buffers.
  */
 final class WavePipeline {
-  /** Buffers of waves in flight: being evaluated, waiting, being fed. */
+  /** Buffers of waves in flight at most: being evaluated, waiting, being fed. */
   static final int SLOTS = 3;
 
   /** What a wave's tasks do. */
@@ -53,8 +56,11 @@ final class WavePipeline {
   private final AtomicIntegerArray chunkWave; // per chunk: the waves fed so far
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private WavePipeline(int waves, int[] blocks, int chunks, Stage stage) {
+  private final int slots;
+
+  private WavePipeline(int waves, int[] blocks, int chunks, int slots, Stage stage) {
     this.blocks = blocks;
+    this.slots = slots;
     this.chunks = chunks;
     this.stage = stage;
     int total = waves * chunks;
@@ -64,14 +70,15 @@ final class WavePipeline {
     taskWave = new int[total];
     taskIndex = new int[total];
     taskFeeds = new boolean[total];
+    int lag = slots > 1 ? 1 : 0; // wave k's feeding after wave k + lag's blocks
     int t = 0;
-    for (int k = 0; k <= waves; k++) {
+    for (int k = 0; k < waves + lag; k++) {
       for (int b = 0; k < waves && b < blocks[k]; b++, t++) {
         taskWave[t] = k;
         taskIndex[t] = b;
       }
-      for (int c = 0; k > 0 && c < chunks; c++, t++) {
-        taskWave[t] = k - 1;
+      for (int c = 0; k >= lag && c < chunks; c++, t++) {
+        taskWave[t] = k - lag;
         taskIndex[t] = c;
         taskFeeds[t] = true;
       }
@@ -87,9 +94,13 @@ final class WavePipeline {
    *
    * @param blocks per wave, its evaluation blocks
    * @param chunks feeding chunks per wave
+   * @param slots  the wave buffers, 1 to {@link #SLOTS}: wave k is written into buffer k mod slots
    */
-  static void run(int[] blocks, int chunks, int threads, Stage stage, Runnable tick) {
-    WavePipeline p = new WavePipeline(blocks.length, blocks, chunks, stage);
+  static void run(int[] blocks, int chunks, int slots, int threads, Stage stage, Runnable tick) {
+    if (slots < 1 || slots > SLOTS) {
+      throw new IllegalArgumentException("1 to " + SLOTS + " wave buffers, not " + slots);
+    }
+    WavePipeline p = new WavePipeline(blocks.length, blocks, chunks, slots, stage);
     Parallel.workers(threads, p::work, p.failure, tick);
   }
 
@@ -101,12 +112,12 @@ final class WavePipeline {
       try {
         if (taskFeeds[t]) {
           await(() -> evaluated.get(k) == blocks[k] && chunkWave.get(i) == k);
-          stage.feed(k, k % SLOTS, i);
+          stage.feed(k, k % slots, i);
           chunkWave.set(i, k + 1);
           fed.incrementAndGet(k);
         } else {
-          await(() -> k < SLOTS || fed.get(k - SLOTS) == chunks);
-          stage.evaluate(k, k % SLOTS, i);
+          await(() -> k < slots || fed.get(k - slots) == chunks);
+          stage.evaluate(k, k % slots, i);
           evaluated.incrementAndGet(k);
         }
       } catch (Stopped s) {
