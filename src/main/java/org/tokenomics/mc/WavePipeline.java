@@ -45,6 +45,7 @@ final class WavePipeline {
 
   private final int chunks;
   private final int[] blocks; // per wave
+  private final int slots;
   private final Stage stage;
   /** The tasks in the order they are handed out: each one's wave, its block or chunk, and which of the two it is. */
   private final int[] taskWave;
@@ -56,9 +57,8 @@ final class WavePipeline {
   private final AtomicIntegerArray chunkWave; // per chunk: the waves fed so far
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private final int slots;
-
-  private WavePipeline(int waves, int[] blocks, int chunks, int slots, Stage stage) {
+  private WavePipeline(int[] blocks, int chunks, int slots, Stage stage) {
+    int waves = blocks.length;
     this.blocks = blocks;
     this.slots = slots;
     this.chunks = chunks;
@@ -100,7 +100,7 @@ final class WavePipeline {
     if (slots < 1 || slots > SLOTS) {
       throw new IllegalArgumentException("1 to " + SLOTS + " wave buffers, not " + slots);
     }
-    WavePipeline p = new WavePipeline(blocks.length, blocks, chunks, slots, stage);
+    WavePipeline p = new WavePipeline(blocks, chunks, slots, stage);
     Parallel.workers(threads, p::work, p.failure, tick);
   }
 
